@@ -1,0 +1,98 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express, { type Application } from "express";
+import { MAX_MESSAGE_BYTES, SESSION_ROOM } from "../shared/protocol";
+import { SessionRoom, type SessionRoomOptions } from "./session/room";
+import { sessionRoutes } from "./session/routes";
+import type { SessionServices } from "./session/services";
+import type { SessionStore } from "./storage/store";
+import { securityHeaders } from "./http/security-headers";
+
+export interface AppOptions {
+  port: number;
+  /** Interface to listen on; all by default so phones on the LAN can join. */
+  host?: string;
+  store: SessionStore;
+  /** Built client (vite build output); when missing, only the API and rooms are served. */
+  clientDir?: string;
+  reconnectSeconds?: number;
+  now?: () => number;
+}
+
+export interface RunningApp {
+  gameServer: Server;
+  httpServer: HttpServer;
+  services: SessionServices;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+function serveClient(app: Application, clientDir: string): void {
+  if (!existsSync(join(clientDir, "index.html"))) {
+    app.get("/", (_req, res) => {
+      res.status(503).type("text/plain").send("The client is not built yet: run `npm run build`.");
+    });
+    return;
+  }
+  // Hashed build assets never change; the HTML shell must always be fresh.
+  app.use(
+    "/assets",
+    express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
+  );
+  app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+  app.get(["/", "/s/:code"], (_req, res) => {
+    res.set("Cache-Control", "no-cache").sendFile(join(clientDir, "index.html"));
+  });
+}
+
+/** Builds and starts the whole server: HTTP API, the built client and the Colyseus rooms on one port. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const services: SessionServices = {
+    store: options.store,
+    now: options.now ?? Date.now,
+    reconnectSeconds: options.reconnectSeconds ?? 30,
+  };
+  const httpServer = createServer();
+  const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });
+  const clientDir = resolve(options.clientDir ?? "dist");
+
+  const gameServer = defineServer({
+    rooms: {
+      // `code` comes from the joining client (and is the filter); `services` is ours and wins over client options.
+      [SESSION_ROOM]: defineRoom(SessionRoom, { services } as SessionRoomOptions).filterBy(["code"]),
+    },
+    transport,
+    greet: false,
+    // We close the database ourselves; Colyseus' own signal handling would race it.
+    gracefullyShutdown: false,
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.set("trust proxy", "loopback");
+      app.use(securityHeaders);
+      app.get("/healthz", (_req, res) => {
+        res.json({ ok: true });
+      });
+      app.use(sessionRoutes(services));
+      serveClient(app, clientDir);
+    },
+  });
+
+  await gameServer.listen(options.port, options.host);
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    gameServer,
+    httpServer,
+    services,
+    port,
+    url: `http://localhost:${port}`,
+    async close() {
+      await gameServer.gracefullyShutdown(false);
+      await options.store.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Client } from "@colyseus/core";
+import type { ClientMessage, ClientMessageName, ErrorCode } from "../../shared/protocol";
+import type { Permission } from "../../shared/session/roles";
+import type { PersonState } from "../../shared/people/state";
+import type { SessionState } from "../../shared/session/state";
+import type { RateLimit } from "./rate-limit";
+import type { SessionServices } from "../session/services";
+import type { ClientPrivate } from "./dispatch";
+
+/** What the room lends a command while it runs: the state, the sender and a few verbs. */
+export interface RoomApi {
+  readonly state: SessionState;
+  readonly services: SessionServices;
+  /** Looks up a connected client by session id. */
+  clientById(id: string): Client | undefined;
+  /** Moves a person on the server's authority and tells their client to follow. */
+  placePerson(id: string, x: number, z: number, yaw?: number): void;
+  /** Closes one person's connection after telling them why. */
+  removePerson(id: string, reason: "ended" | "removed"): void;
+  /** Closes every connection (the session has ended). */
+  closeAll(): void;
+}
+
+export interface CommandContext {
+  room: RoomApi;
+  client: Client;
+  /** The sender's presence record. */
+  person: PersonState;
+  /** The sender's server-only data. */
+  privateData: ClientPrivate;
+  /** Server time, ms. */
+  now: number;
+}
+
+/** A command either succeeds (nothing to say) or is refused with a reason the client can translate. */
+export type CommandOutcome = void | { error: ErrorCode; detail?: string };
+
+/**
+ * A message a client may send, as data: the room registers every command in a loop and runs the
+ * same checks for all of them (rate, shape, role) before `run` sees a validated payload.
+ */
+export interface Command<N extends ClientMessageName = ClientMessageName> {
+  name: N;
+  /** Who may send it; refused with `forbidden` otherwise. */
+  permission: Permission;
+  rate: RateLimit;
+  /**
+   * Past the rate: `reject` answers with `rate_limited`; `drop` ignores quietly
+   * (for streams such as poses, where the next message supersedes this one anyway).
+   */
+  overRate: "reject" | "drop";
+  run(ctx: CommandContext, payload: ClientMessage<N>): CommandOutcome | Promise<CommandOutcome>;
+}
+
+/** Identity function that keeps the payload type tied to the message name. */
+export function defineCommand<N extends ClientMessageName>(command: Command<N>): Command<N> {
+  return command;
+}
+
+export type AnyCommand = { [N in ClientMessageName]: Command<N> }[ClientMessageName];

@@ -1,0 +1,28 @@
+import { resolve } from "node:path";
+
+// Colyseus' reconnection code reads a global WebSocket, which Node 20 lacks (Node 22+ has one).
+globalThis.WebSocket ??= (await import("ws")).WebSocket as unknown as typeof globalThis.WebSocket;
+
+const { startApp } = await import("./app");
+const { SqliteSessionStore } = await import("./storage/sqlite-store");
+const { MemorySessionStore } = await import("./storage/memory-store");
+
+const port = Number(process.env.PORT ?? 2567);
+const dataDir = resolve(process.env.DATA_DIR ?? "data");
+const store =
+  process.env.STORAGE === "memory"
+    ? new MemorySessionStore()
+    : new SqliteSessionStore(resolve(dataDir, "yhteistila.db"));
+
+const app = await startApp({ port, host: process.env.HOST, store, clientDir: resolve("dist") });
+console.log(`Yhteistila is running: open ${app.url}`);
+if (process.env.STORAGE !== "memory") console.log(`Data is kept in ${dataDir}`);
+
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void app.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,47 @@
+import { cmToMetres, decodePose } from "../../shared/movement/pose-codec";
+import { checkTeleport, checkWalk } from "../../shared/movement/rules";
+import { defineCommand, type CommandContext } from "../commands/registry";
+
+function correct(ctx: CommandContext, reason: "too_fast" | "not_walkable" | "too_far" | "too_soon"): void {
+  const { pose } = ctx.person;
+  ctx.client.send("movement.corrected", { x: pose.x, z: pose.z, reason });
+}
+
+export const movementCommands = [
+  defineCommand({
+    name: "movement.pose",
+    permission: "anyone",
+    // 20 Hz is the client's send rate; the extra headroom absorbs network bunching.
+    rate: { perSecond: 30, burst: 15 },
+    overRate: "drop",
+    run(ctx, wire) {
+      const { pose } = ctx.person;
+      const from = decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]);
+      const verdict = checkWalk(from, decodePose(wire), ctx.privateData.movement, ctx.now);
+      ctx.privateData.movement = verdict.budget;
+      // Looking around is always allowed, even when the step is refused.
+      pose.y = wire[1];
+      pose.yaw = wire[3];
+      pose.pitch = wire[4];
+      if (!verdict.ok) return correct(ctx, verdict.reason);
+      pose.x = wire[0];
+      pose.z = wire[2];
+    },
+  }),
+  defineCommand({
+    name: "movement.teleport",
+    permission: "anyone",
+    rate: { perSecond: 4, burst: 4 },
+    overRate: "reject",
+    run(ctx, target) {
+      const { pose } = ctx.person;
+      const from = { x: cmToMetres(pose.x), z: cmToMetres(pose.z) };
+      const to = { x: cmToMetres(target.x), z: cmToMetres(target.z) };
+      const verdict = checkTeleport(from, to, ctx.privateData.movement, ctx.now);
+      ctx.privateData.movement = verdict.budget;
+      if (!verdict.ok) return correct(ctx, verdict.reason);
+      pose.x = target.x;
+      pose.z = target.z;
+    },
+  }),
+];

@@ -1,0 +1,170 @@
+import { CloseCode, Room, type Client } from "@colyseus/core";
+import { SESSION_ROOM, joinOptionsSchema, type JoinOptions, type Role } from "../../shared/protocol";
+import { PersonState } from "../../shared/people/state";
+import { SessionState } from "../../shared/session/state";
+import { spawnPoint } from "../../shared/space/layout";
+import { quantisePosition, quantiseYaw } from "../../shared/movement/pose-codec";
+import { freshBudget } from "../../shared/movement/rules";
+import { allCommands } from "../commands";
+import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
+import type { RoomApi } from "../commands/registry";
+import type { SessionServices } from "./services";
+import { secretMatches } from "./secrets";
+import { JoinRefusal, joinRefusal } from "./join-errors";
+
+interface SessionAuth {
+  role: Role;
+  options: JoinOptions;
+}
+
+type SessionClient = Client<{ userData: ClientPrivate; auth: SessionAuth }>;
+
+export interface SessionRoomOptions {
+  code: string;
+  services: SessionServices;
+}
+
+/** Seconds an eye height may default to when a client has not sent a pose yet. */
+const DEFAULT_EYE_CM = 160;
+/** Abuse ceiling: more messages than this in a second closes the connection (Colyseus enforces it). */
+const FLOOD_MESSAGES_PER_SECOND = 120;
+
+/** Close codes after which a client may return to its seat: lost network, no close frame, or a server hint. */
+const RECONNECTABLE_CLOSE_CODES = new Set<number>([1005, 1006, CloseCode.MAY_TRY_RECONNECT]);
+
+/**
+ * One Colyseus room per session code. The room only wires things together: joining and leaving
+ * here, every client message through the command registry (server/commands), the rules in shared/.
+ */
+export class SessionRoom extends Room<{ state: SessionState; client: SessionClient }> implements RoomApi {
+  override state = new SessionState();
+  override maxClients = 200;
+  override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND;
+  services!: SessionServices;
+  private joinCount = 0;
+
+  override async onCreate(options: SessionRoomOptions): Promise<void> {
+    this.services = options.services;
+    const record = await this.services.store.getSession(options.code);
+    if (!record) throw joinRefusal("session_not_found");
+    if (record.endedAt !== null) throw joinRefusal("session_ended");
+    this.state.code = record.code;
+    this.state.title = record.title;
+    this.setMetadata({ code: record.code });
+
+    for (const command of allCommands) {
+      this.onMessage(command.name, (client: SessionClient, raw: unknown) => {
+        void dispatch(
+          command,
+          this,
+          client,
+          client.userData!,
+          this.state.people.get(client.sessionId),
+          raw,
+          this.services.now(),
+        ).catch((error: unknown) => {
+          // A bug in one command must not take the room down; the payload is not logged (it is user data).
+          console.error(`command ${command.name} failed:`, error instanceof Error ? error.message : error);
+          sendError(client, { code: "invalid_payload", command: command.name, detail: "server" });
+        });
+      });
+    }
+    this.onMessage("*", (client: SessionClient, type: string | number) => {
+      sendError(client, { code: "unknown_message", command: String(type).slice(0, 60) });
+    });
+  }
+
+  override async onAuth(_client: SessionClient, rawOptions: unknown): Promise<SessionAuth> {
+    const raw = rawOptions as Record<string, unknown> | undefined;
+    // Check the protocol first: an old page must be told to reload, not that its name is wrong.
+    if (raw?.protocol !== joinOptionsSchema.shape.protocol.value) throw joinRefusal("protocol_mismatch");
+    const parsed = joinOptionsSchema.safeParse(raw);
+    if (!parsed.success) throw joinRefusal("invalid_join");
+    const options = parsed.data;
+    if (options.code !== this.state.code) throw joinRefusal("session_not_found");
+    if (this.state.ended) throw joinRefusal("session_ended");
+
+    let role: Role = options.observer ? "observer" : "participant";
+    if (options.facilitatorSecret !== undefined) {
+      const record = await this.services.store.getSession(this.state.code);
+      if (!record || !secretMatches(options.facilitatorSecret, record.facilitatorHash)) {
+        throw joinRefusal("forbidden");
+      }
+      role = "facilitator";
+    }
+    return { role, options };
+  }
+
+  override onJoin(client: SessionClient): void {
+    // onAuth always returns auth data; Colyseus types it as optional for rooms without onAuth.
+    const { role, options } = client.auth!;
+    const now = this.services.now();
+    client.userData = newClientPrivate(now);
+    const spawn = spawnPoint(this.joinCount++);
+    const person = new PersonState();
+    person.name = options.name;
+    person.color = options.color;
+    person.role = role;
+    person.joinedAt = now;
+    person.pose.x = quantisePosition(spawn.x);
+    person.pose.y = DEFAULT_EYE_CM;
+    person.pose.z = quantisePosition(spawn.z);
+    person.pose.yaw = quantiseYaw(spawn.yaw);
+    this.state.people.set(client.sessionId, person);
+  }
+
+  override onDrop(client: SessionClient, code?: number): void {
+    // Only a network failure keeps the seat. A closed tab (1001) or a connection the server closed
+    // for abuse (4002) is not coming back.
+    if (code === undefined || !RECONNECTABLE_CLOSE_CODES.has(code)) {
+      this.state.people.delete(client.sessionId);
+      return;
+    }
+    const person = this.state.people.get(client.sessionId);
+    if (person) person.connected = false;
+    this.allowReconnection(client, this.services.reconnectSeconds);
+  }
+
+  override onReconnect(client: SessionClient): void {
+    const person = this.state.people.get(client.sessionId);
+    if (person) person.connected = true;
+  }
+
+  override onLeave(client: SessionClient): void {
+    this.state.people.delete(client.sessionId);
+  }
+
+  // --- RoomApi: the verbs commands may use ---
+
+  clientById(id: string): SessionClient | undefined {
+    return this.clients.getById(id);
+  }
+
+  placePerson(id: string, x: number, z: number, yaw?: number): void {
+    const person = this.state.people.get(id);
+    if (!person) return;
+    person.pose.x = quantisePosition(x);
+    person.pose.z = quantisePosition(z);
+    if (yaw !== undefined) person.pose.yaw = quantiseYaw(yaw);
+    const client = this.clientById(id);
+    if (client?.userData) client.userData.movement = freshBudget(this.services.now());
+    client?.send("movement.corrected", { x: person.pose.x, z: person.pose.z, reason: "moved_by_server" });
+  }
+
+  removePerson(id: string, reason: "ended" | "removed"): void {
+    const client = this.clientById(id);
+    this.state.people.delete(id);
+    if (!client) return;
+    client.send("session.closed", { reason });
+    client.leave(CloseCode.CONSENTED);
+  }
+
+  closeAll(): void {
+    for (const client of [...this.clients]) {
+      client.send("session.closed", { reason: "ended" });
+    }
+    void this.disconnect(CloseCode.CONSENTED);
+  }
+}
+
+export { SESSION_ROOM, JoinRefusal };

@@ -1,0 +1,10 @@
+import type { SessionStore } from "../storage/store";
+
+/** What rooms and routes depend on, handed in once at start-up (no module-level singletons). */
+export interface SessionServices {
+  store: SessionStore;
+  /** Wall-clock time, ms; injectable for tests. */
+  now(): number;
+  /** Seconds a dropped connection keeps its seat. */
+  reconnectSeconds: number;
+}

@@ -1,0 +1,15 @@
+/**
+ * Numbered, append-only schema changes. The database records how many have run
+ * (`PRAGMA user_version`); never edit one that has shipped, add the next instead.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: sessions
+  `CREATE TABLE sessions (
+     code TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     facilitator_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     ended_at INTEGER
+   ) STRICT;
+   CREATE INDEX sessions_created_at ON sessions (created_at);`,
+];

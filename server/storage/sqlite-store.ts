@@ -1,0 +1,95 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations";
+import { DuplicateSessionCodeError, type SessionRecord, type SessionStore } from "./store";
+
+interface SessionRow {
+  code: string;
+  title: string;
+  facilitator_hash: string;
+  created_at: number;
+  ended_at: number | null;
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    code: row.code,
+    title: row.title,
+    facilitatorHash: row.facilitator_hash,
+    createdAt: row.created_at,
+    endedAt: row.ended_at,
+  };
+}
+
+/** Runs every migration newer than the database's recorded version, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return migrations.length;
+}
+
+/** The embedded default: one SQLite file, written synchronously so an acknowledged change survives `kill -9`. */
+export class SqliteSessionStore implements SessionStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    // FULL: every commit reaches the disk before we acknowledge it.
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    migrate(this.db);
+    this.statements = {
+      insert: this.db.prepare(
+        "INSERT INTO sessions (code, title, facilitator_hash, created_at, ended_at) VALUES (@code, @title, @facilitatorHash, @createdAt, @endedAt)",
+      ),
+      get: this.db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE code = ?"),
+      rename: this.db.prepare("UPDATE sessions SET title = ? WHERE code = ?"),
+      end: this.db.prepare("UPDATE sessions SET ended_at = ? WHERE code = ? AND ended_at IS NULL"),
+      delete: this.db.prepare("DELETE FROM sessions WHERE code = ?"),
+    };
+  }
+
+  async createSession(record: SessionRecord): Promise<void> {
+    try {
+      this.statements.insert.run(record);
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+        throw new DuplicateSessionCodeError(record.code);
+      }
+      throw error;
+    }
+  }
+
+  async getSession(code: string): Promise<SessionRecord | undefined> {
+    const row = this.statements.get.get(code);
+    return row ? toRecord(row) : undefined;
+  }
+
+  async renameSession(code: string, title: string): Promise<void> {
+    this.statements.rename.run(title, code);
+  }
+
+  async endSession(code: string, at: number): Promise<void> {
+    this.statements.end.run(at, code);
+  }
+
+  async deleteSession(code: string): Promise<void> {
+    this.statements.delete.run(code);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

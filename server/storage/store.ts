@@ -1,0 +1,31 @@
+/**
+ * Where sessions live between restarts. The room and the HTTP routes only see this interface;
+ * SQLite (sqlite-store.ts) is the embedded default, and a server database can implement the same
+ * contract for larger deployments (tests/storage runs one contract suite against every implementation).
+ * Methods are async so that a networked database fits without changing callers.
+ */
+export interface SessionRecord {
+  code: string;
+  title: string;
+  /** SHA-256 of the facilitator secret; the secret itself is never stored. */
+  facilitatorHash: string;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export interface SessionStore {
+  createSession(record: SessionRecord): Promise<void>;
+  getSession(code: string): Promise<SessionRecord | undefined>;
+  renameSession(code: string, title: string): Promise<void>;
+  endSession(code: string, at: number): Promise<void>;
+  /** Removes the session and everything stored with it. */
+  deleteSession(code: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown when a new session's code is already taken (callers draw another code). */
+export class DuplicateSessionCodeError extends Error {
+  constructor(code: string) {
+    super(`session code already exists: ${code}`);
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Every reason the server gives for refusing something. The client translates each
+ * code (`errors.<code>` in shared/i18n), so a new code needs all three languages.
+ */
+export const ERROR_CODES = [
+  "unknown_message",
+  "invalid_payload",
+  "forbidden",
+  "rate_limited",
+  "not_found",
+  "movement_corrected",
+  "protocol_mismatch",
+  "session_not_found",
+  "session_ended",
+  "session_full",
+  "invalid_join",
+  "removed",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorMessageSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** The message that was refused, so the client can tie the error to an action. */
+  command: z.string().optional(),
+  /** Short machine-readable detail (e.g. the first invalid field); never user text. */
+  detail: z.string().optional(),
+});
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;

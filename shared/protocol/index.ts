@@ -1,0 +1,39 @@
+/**
+ * The whole wire protocol: every message a client may send and every message the server sends,
+ * each with its one schema. Client and server both import from here; nothing is typed twice.
+ * Capabilities keep their messages in a file of their own and are merged below.
+ */
+import type { z } from "zod";
+import { errorMessageSchema } from "./errors";
+import { movementMessages, movementServerMessages } from "./movement";
+import { sessionMessages, sessionServerMessages } from "./session";
+
+export * from "./common";
+export * from "./errors";
+export * from "./movement";
+export * from "./session";
+
+/** Messages a client sends to the session room. */
+export const clientMessages = {
+  ...sessionMessages,
+  ...movementMessages,
+} as const;
+
+/** Messages the server sends to clients. */
+export const serverMessages = {
+  error: errorMessageSchema,
+  ...sessionServerMessages,
+  ...movementServerMessages,
+} as const;
+
+export type ClientMessageName = keyof typeof clientMessages;
+export type ClientMessage<N extends ClientMessageName> = z.output<(typeof clientMessages)[N]>;
+/** What the sender writes (before trimming/normalising on the server). */
+export type ClientMessageInput<N extends ClientMessageName> = z.input<(typeof clientMessages)[N]>;
+export type ServerMessageName = keyof typeof serverMessages;
+export type ServerMessage<N extends ServerMessageName> = z.output<(typeof serverMessages)[N]>;
+
+/** Room name in the Colyseus matchmaker. */
+export const SESSION_ROOM = "session";
+/** Largest WebSocket frame the server accepts; anything larger closes the connection. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;

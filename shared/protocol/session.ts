@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { clientIdSchema, displayNameSchema, localeSchema, sessionCodeSchema, sessionTitleSchema } from "./common";
+import { AVATAR_COLORS } from "../avatars/palette";
+
+/** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
+export const PROTOCOL_VERSION = 1;
+
+export const avatarColorSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(AVATAR_COLORS.length - 1);
+
+/** What a browser sends when it joins a session room. */
+export const joinOptionsSchema = z
+  .object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    code: sessionCodeSchema,
+    name: displayNameSchema,
+    color: avatarColorSchema,
+    locale: localeSchema,
+    /** Present only in a facilitator's link; compared to a stored hash, never stored or logged. */
+    facilitatorSecret: z
+      .string()
+      .min(20)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+    /** Joins without an avatar in the room's structure (coaches, guests watching). */
+    observer: z.boolean().optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+export const sessionMessages = {
+  /** Facilitator: change the title everyone sees. */
+  "session.rename": z.object({ title: sessionTitleSchema }).strict(),
+  /** Facilitator: close the session for everyone. */
+  "session.end": z.object({}).strict(),
+  /** Change one's own display name or colour. */
+  "session.profile": z.object({ name: displayNameSchema.optional(), color: avatarColorSchema.optional() }).strict(),
+  /** Facilitator: remove a person from the session. */
+  "people.remove": z.object({ id: clientIdSchema }).strict(),
+  /** Facilitator: make a participant a co-facilitator, or step someone back to participant. */
+  "people.setRole": z.object({ id: clientIdSchema, role: z.enum(["facilitator", "participant"]) }).strict(),
+} as const;
+
+export const sessionServerMessages = {
+  /** Sent to a person just before the server closes their connection on purpose. */
+  "session.closed": z.object({ reason: z.enum(["ended", "removed"]) }),
+} as const;
+
+/** HTTP: creating a session. */
+export const createSessionRequestSchema = z.object({ title: sessionTitleSchema }).strict();
+export interface CreateSessionResponse {
+  code: string;
+  title: string;
+  facilitatorSecret: string;
+}
+export interface SessionInfoResponse {
+  code: string;
+  title: string;
+  ended: boolean;
+}

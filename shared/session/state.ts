@@ -1,0 +1,17 @@
+import { schema, t, type SchemaType } from "@colyseus/schema";
+import { PersonState } from "../people/state";
+
+/**
+ * The shared state of one session room. Capabilities add their own maps here
+ * (zones, boards, timers…), each defined in their own folder.
+ */
+export const SessionState = schema(
+  {
+    code: t.string(),
+    title: t.string(),
+    ended: t.boolean(),
+    people: t.map(PersonState),
+  },
+  "SessionState",
+);
+export type SessionState = SchemaType<typeof SessionState>;

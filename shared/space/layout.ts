@@ -1,0 +1,91 @@
+/**
+ * The lab: one fixed floor plan shared by the 3D view, the server's movement rules and the tests.
+ * Units are metres; +x is east, +z is south (towards the note wall), the stage is north.
+ */
+
+export interface Rect {
+  minX: number;
+  maxX: number;
+  minZ: number;
+  maxZ: number;
+}
+
+export interface Circle {
+  x: number;
+  z: number;
+  radius: number;
+}
+
+export interface BreakoutArea extends Circle {
+  id: string;
+  /** Key into the translation table for the area's default sign. */
+  labelKey: "space.area.north_west" | "space.area.north_east" | "space.area.south_west" | "space.area.south_east";
+  color: string;
+}
+
+export const LAB = {
+  /** Inner faces of the four walls. */
+  walls: { minX: -16, maxX: 16, minZ: -16, maxZ: 16 } satisfies Rect,
+  /** How close an avatar's centre may come to a wall or obstacle. */
+  bodyRadius: 0.3,
+  plenary: { x: 0, z: 1, radius: 5 } satisfies Circle,
+  /** A low platform at the north wall; walkable, the presenter stands on it. */
+  stage: { minX: -6, maxX: 6, minZ: -16, maxZ: -12, height: 0.2 },
+  screen: { x: 0, z: -15.9, width: 8, height: 4.5, bottom: 1.1 },
+  noteWall: { x: 0, z: 15.9, width: 10, height: 2.4, bottom: 0.5 },
+  breakoutAreas: [
+    { id: "nw", x: -10.5, z: -6.5, radius: 3.8, labelKey: "space.area.north_west", color: "#5b8def" },
+    { id: "ne", x: 10.5, z: -6.5, radius: 3.8, labelKey: "space.area.north_east", color: "#e5894a" },
+    { id: "sw", x: -10.5, z: 9.5, radius: 3.8, labelKey: "space.area.south_west", color: "#4fae7b" },
+    { id: "se", x: 10.5, z: 9.5, radius: 3.8, labelKey: "space.area.south_east", color: "#b070c9" },
+  ] satisfies BreakoutArea[],
+  /** Solid things inside the walls that nobody walks through (pillars holding the roof). */
+  obstacles: [
+    { minX: -16, maxX: -15.2, minZ: -0.6, maxZ: 0.6 },
+    { minX: 15.2, maxX: 16, minZ: -0.6, maxZ: 0.6 },
+  ] satisfies Rect[],
+  eyeHeight: 1.6,
+} as const;
+
+function insideRect(rect: Rect, x: number, z: number, margin: number): boolean {
+  return x > rect.minX - margin && x < rect.maxX + margin && z > rect.minZ - margin && z < rect.maxZ + margin;
+}
+
+/** True where an avatar may stand: inside the walls (less its body radius) and clear of every obstacle. */
+export function isWalkable(x: number, z: number): boolean {
+  if (!Number.isFinite(x) || !Number.isFinite(z)) return false;
+  const r = LAB.bodyRadius;
+  const { walls } = LAB;
+  if (x < walls.minX + r || x > walls.maxX - r || z < walls.minZ + r || z > walls.maxZ - r) return false;
+  return !LAB.obstacles.some((o) => insideRect(o, x, z, r));
+}
+
+/** True when every point along the straight walk from a to b is walkable (sampled every 20 cm). */
+export function isPathWalkable(ax: number, az: number, bx: number, bz: number): boolean {
+  const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, bz - az) / 0.2));
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    if (!isWalkable(ax + (bx - ax) * t, az + (bz - az) * t)) return false;
+  }
+  return true;
+}
+
+/** Height of the floor under a point: the stage is raised. */
+export function floorHeightAt(x: number, z: number): number {
+  return insideRect(LAB.stage, x, z, 0) ? LAB.stage.height : 0;
+}
+
+/**
+ * Places newcomers on a ring around the plenary circle, facing its centre, spread by the golden angle
+ * so that consecutive arrivals never stand on each other.
+ */
+export function spawnPoint(index: number): { x: number; z: number; yaw: number } {
+  const { plenary } = LAB;
+  const angle = index * 2.399963229728653;
+  const ring = plenary.radius - 1 + (index % 3) * 0.6;
+  const x = plenary.x + Math.sin(angle) * ring;
+  const z = plenary.z + Math.cos(angle) * ring;
+  // yaw 0 looks towards -z; face the centre of the circle
+  const yaw = Math.atan2(x - plenary.x, z - plenary.z);
+  return { x, z, yaw };
+}
