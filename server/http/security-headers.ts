@@ -3,11 +3,12 @@ import type { RequestHandler } from "express";
 /**
  * The page may load nothing from any other host: a Content-Security-Policy of 'self' makes the
  * browser enforce what the product promises (no CDN, no external fonts, no analytics).
- * `blob:` workers are needed by the text renderer; `unsafe-inline` styles by React's style props.
+ * `blob:` scripts and workers are the text renderer's typesetting worker (only same-origin code can
+ * create blob URLs); `unsafe-inline` styles are React's style props.
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -75,6 +75,7 @@ export const en = {
   "people.inPlenary": "in the plenary",
   "people.inZone": "in {zone}",
   "people.inVR": "in VR",
+  "people.vrBadge": "VR",
   "people.reconnecting": "reconnecting",
   "people.actionsFor": "Actions for {name}",
   "people.remove": "Remove from session",

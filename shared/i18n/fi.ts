@@ -74,6 +74,7 @@ export const fi: Record<MessageKey, string> = {
   "people.inPlenary": "yhteisessä tilassa",
   "people.inZone": "alueella {zone}",
   "people.inVR": "VR:ssä",
+  "people.vrBadge": "VR",
   "people.reconnecting": "yhdistää uudelleen",
   "people.actionsFor": "Toiminnot: {name}",
   "people.remove": "Poista tilaisuudesta",

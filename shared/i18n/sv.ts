@@ -72,6 +72,7 @@ export const sv: Record<MessageKey, string> = {
   "people.inPlenary": "i plenum",
   "people.inZone": "i {zone}",
   "people.inVR": "i VR",
+  "people.vrBadge": "VR",
   "people.reconnecting": "ansluter igen",
   "people.actionsFor": "Åtgärder för {name}",
   "people.remove": "Ta bort från sessionen",

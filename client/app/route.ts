@@ -1,0 +1,12 @@
+/** The two places in the product: the start page and a session (`/s/<code>`). */
+export type Route = { page: "home" } | { page: "session"; code: string };
+
+export function parseRoute(pathname: string): Route {
+  const match = /^\/s\/([^/]+)\/?$/.exec(pathname);
+  if (match) return { page: "session", code: decodeURIComponent(match[1]!) };
+  return { page: "home" };
+}
+
+export function sessionPath(code: string): string {
+  return `/s/${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,202 @@
+import { useMemo, useRef } from "react";
+import { useFrame } from "@react-three/fiber";
+import { Billboard } from "@react-three/drei";
+import { Color, DynamicDrawUsage, Matrix4, Vector3, type Group, type InstancedMesh } from "three";
+import { avatarHex } from "../../shared/avatars/palette";
+import { floorHeightAt } from "../../shared/space/layout";
+import type { Pose } from "../../shared/movement/pose-codec";
+import { useConnection } from "../session/connection-context";
+import { useSessionStore, type PersonView } from "../session/session-store";
+import { useT } from "../i18n/locale";
+import { Label3D } from "../text/Label3D";
+import { RENDER_DELAY_MS } from "./pose-buffer";
+import {
+  MAX_AVATARS,
+  PARTS,
+  badgeMaterial,
+  bodyColor,
+  headColor,
+  partMaterial,
+  partMatrix,
+  visorMaterial,
+} from "./avatar-parts";
+
+/** Name tags further away than this are hidden: unreadable anyway, and each one is a draw call. */
+const NAME_TAG_RANGE_M = 14;
+
+function useOthers(): PersonView[] {
+  const people = useSessionStore((s) => s.people);
+  const selfId = useSessionStore((s) => s.selfId);
+  return useMemo(
+    () =>
+      Object.values(people)
+        .filter((p) => p.id !== selfId && p.role !== "observer")
+        .sort((a, b) => a.joinedAt - b.joinedAt),
+    [people, selfId],
+  );
+}
+
+function NameTag({ person, register }: { person: PersonView; register(id: string, group: Group | null): void }) {
+  const t = useT();
+  const facilitator = person.role === "facilitator";
+  return (
+    <group ref={(group) => register(person.id, group)} visible={false} name={`name-tag:${person.id}`}>
+      <Billboard>
+        <Label3D
+          fontSize={0.12}
+          maxWidth={1.6}
+          color="#1b2a38"
+          outlineWidth={0.012}
+          outlineColor="#ffffff"
+          anchorX="center"
+          anchorY="bottom"
+          textAlign="center"
+          bold
+        >
+          {person.name}
+        </Label3D>
+        {facilitator && (
+          <Label3D
+            position-y={-0.06}
+            fontSize={0.075}
+            color="#7a5c12"
+            outlineWidth={0.01}
+            outlineColor="#ffffff"
+            anchorX="center"
+            anchorY="top"
+          >
+            {t("space.facilitatorBadge")}
+          </Label3D>
+        )}
+      </Billboard>
+    </group>
+  );
+}
+
+/**
+ * Everyone else in the room, drawn from the pose buffers a little in the past so movement is smooth.
+ * Parts are instanced (see avatar-parts.ts); name tags are positioned here too, in one per-frame pass.
+ */
+export function Avatars() {
+  const { presence } = useConnection();
+  const others = useOthers();
+  const bodies = useRef<InstancedMesh>(null);
+  const heads = useRef<InstancedMesh>(null);
+  const visors = useRef<InstancedMesh>(null);
+  const hands = useRef<InstancedMesh>(null);
+  const badges = useRef<InstancedMesh>(null);
+  const tags = useRef(new Map<string, Group>());
+  const scratch = useMemo(
+    () => ({
+      pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
+      matrix: new Matrix4(),
+      color: new Color(),
+      eye: new Vector3(),
+    }),
+    [],
+  );
+
+  const register = useMemo(
+    () => (id: string, group: Group | null) => {
+      if (group) tags.current.set(id, group);
+      else tags.current.delete(id);
+    },
+    [],
+  );
+
+  useFrame(({ camera }) => {
+    const [body, head, visor, hand, badge] = [
+      bodies.current,
+      heads.current,
+      visors.current,
+      hands.current,
+      badges.current,
+    ];
+    if (!body || !head || !visor || !hand || !badge) return;
+    const { pose, matrix, color, eye } = scratch;
+    const t = performance.now() - RENDER_DELAY_MS;
+    let count = 0;
+    let badgeCount = 0;
+    for (const person of others) {
+      const buffer = presence.buffers.get(person.id);
+      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) continue;
+      eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
+      const hex = avatarHex(person.color);
+
+      body.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, 0, { up: PARTS.body.offsetY }));
+      body.setColorAt(count, bodyColor(hex, person.connected, color));
+      head.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.head.offsetY }));
+      head.setColorAt(count, headColor(hex, person.connected, color));
+      visor.setMatrixAt(
+        count,
+        partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.visor.offsetY, forward: PARTS.visor.forward }),
+      );
+      for (const side of [-1, 1]) {
+        const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
+        hand.setMatrixAt(count * 2 + (side + 1) / 2, partMatrix(matrix, eye, pose.yaw, 0, offset));
+        hand.setColorAt(count * 2 + (side + 1) / 2, headColor(hex, person.connected, color));
+      }
+      if (person.role === "facilitator") {
+        const spin = (performance.now() / 1600) % (Math.PI * 2);
+        badge.setMatrixAt(badgeCount++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
+      }
+
+      const tag = tags.current.get(person.id);
+      if (tag) {
+        tag.position.set(eye.x, eye.y + 0.24, eye.z);
+        tag.visible = camera.position.distanceTo(eye) < NAME_TAG_RANGE_M;
+      }
+      count++;
+    }
+    for (const [mesh, n] of [
+      [body, count],
+      [head, count],
+      [visor, count],
+      [hand, count * 2],
+      [badge, badgeCount],
+    ] as const) {
+      mesh.count = n;
+      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    }
+  });
+
+  const instanced = (
+    ref: React.RefObject<InstancedMesh | null>,
+    part: keyof typeof PARTS,
+    capacity: number,
+    colored: boolean,
+  ) => (
+    <instancedMesh
+      ref={(mesh) => {
+        ref.current = mesh;
+        if (mesh) {
+          mesh.instanceMatrix.setUsage(DynamicDrawUsage);
+          // Culling would use the template geometry's bounds at the origin and hide people elsewhere.
+          mesh.frustumCulled = false;
+          if (colored && !mesh.instanceColor) mesh.setColorAt(0, new Color("#ffffff"));
+          mesh.count = 0;
+        }
+      }}
+      name={`avatar-${part}`}
+      args={[
+        PARTS[part].geometry,
+        part === "visor" ? visorMaterial : part === "badge" ? badgeMaterial : partMaterial,
+        capacity,
+      ]}
+    />
+  );
+
+  return (
+    <group name="avatars">
+      {instanced(bodies, "body", MAX_AVATARS, true)}
+      {instanced(heads, "head", MAX_AVATARS, true)}
+      {instanced(visors, "visor", MAX_AVATARS, false)}
+      {instanced(hands, "hand", MAX_AVATARS * 2, true)}
+      {instanced(badges, "badge", MAX_AVATARS, false)}
+      {others.map((person) => (
+        <NameTag key={person.id} person={person} register={register} />
+      ))}
+    </group>
+  );
+}

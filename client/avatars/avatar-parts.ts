@@ -1,0 +1,73 @@
+import {
+  CapsuleGeometry,
+  BoxGeometry,
+  Color,
+  IcosahedronGeometry,
+  Matrix4,
+  MeshStandardMaterial,
+  OctahedronGeometry,
+  Quaternion,
+  SphereGeometry,
+  Vector3,
+  Euler,
+} from "three";
+
+/**
+ * An avatar is five simple parts drawn as instanced meshes, so a hundred people cost five draw calls:
+ * body, head, a visor showing where the face points, two hands, and a badge above facilitators.
+ * All sizes in metres, relative to the eye position.
+ */
+export const PARTS = {
+  body: { geometry: new CapsuleGeometry(0.21, 0.62, 3, 10), offsetY: -0.72 },
+  head: { geometry: new SphereGeometry(0.15, 12, 9), offsetY: -0.02 },
+  visor: { geometry: new BoxGeometry(0.19, 0.06, 0.05), offsetY: -0.01, forward: 0.13 },
+  hand: { geometry: new IcosahedronGeometry(0.055, 1), offsetY: -0.78, side: 0.3, forward: 0.06 },
+  badge: { geometry: new OctahedronGeometry(0.07, 0), offsetY: 0.34 },
+} as const;
+
+export const MAX_AVATARS = 256;
+
+/** One material for all coloured parts: colour comes per instance. */
+export const partMaterial = new MeshStandardMaterial({ color: "#ffffff", roughness: 0.75 });
+export const visorMaterial = new MeshStandardMaterial({ color: "#1f2933", roughness: 0.35 });
+export const badgeMaterial = new MeshStandardMaterial({
+  color: "#f4c95d",
+  roughness: 0.3,
+  metalness: 0.2,
+  emissive: "#5a4510",
+});
+
+const AWAY_COLOR = new Color("#a9b1b8");
+const WHITE = new Color("#ffffff");
+
+/** Body colour; a greyed version while the person is reconnecting. */
+export function bodyColor(hex: string, connected: boolean, out: Color): Color {
+  return connected ? out.set(hex) : out.copy(AWAY_COLOR);
+}
+
+/** Heads are a lighter tint of the body colour so the two read as one person. */
+export function headColor(hex: string, connected: boolean, out: Color): Color {
+  return bodyColor(hex, connected, out).lerp(WHITE, 0.45);
+}
+
+const tmpPosition = new Vector3();
+const tmpQuaternion = new Quaternion();
+const tmpEuler = new Euler(0, 0, 0, "YXZ");
+const ONE = new Vector3(1, 1, 1);
+
+/** World matrix of a part placed relative to the eye, turned with the body's yaw (and the head's pitch). */
+export function partMatrix(
+  out: Matrix4,
+  eye: { x: number; y: number; z: number },
+  yaw: number,
+  pitch: number,
+  offset: { up: number; forward?: number; side?: number },
+): Matrix4 {
+  tmpEuler.set(pitch, yaw, 0);
+  tmpQuaternion.setFromEuler(tmpEuler);
+  tmpPosition.set(offset.side ?? 0, offset.up, -(offset.forward ?? 0)).applyQuaternion(tmpQuaternion);
+  tmpPosition.x += eye.x;
+  tmpPosition.y += eye.y;
+  tmpPosition.z += eye.z;
+  return out.compose(tmpPosition, tmpQuaternion, ONE);
+}

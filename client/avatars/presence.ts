@@ -1,0 +1,30 @@
+import { decodePose } from "../../shared/movement/pose-codec";
+import type { PoseState } from "../../shared/movement/state";
+import { PoseBuffer } from "./pose-buffer";
+
+/** A jump longer than this between two updates is a server move (send-out, summon): snap, do not glide. */
+const SNAP_DISTANCE_M = 3;
+
+/**
+ * Per-frame presence of everyone else: pose histories fed by the room's patches and read by the
+ * avatar renderer in useFrame. Kept out of React state on purpose: it changes 20 times a second.
+ */
+export class Presence {
+  readonly buffers = new Map<string, PoseBuffer>();
+
+  receive(id: string, pose: PoseState, now: number): void {
+    const sample = { ...decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]), t: now };
+    let buffer = this.buffers.get(id);
+    if (!buffer) {
+      buffer = new PoseBuffer();
+      this.buffers.set(id, buffer);
+    }
+    const latest = buffer.latest;
+    if (latest && Math.hypot(latest.x - sample.x, latest.z - sample.z) > SNAP_DISTANCE_M) buffer.reset(sample);
+    else buffer.push(sample);
+  }
+
+  forget(id: string): void {
+    this.buffers.delete(id);
+  }
+}

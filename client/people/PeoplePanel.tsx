@@ -1,0 +1,128 @@
+import { useMemo, useState } from "react";
+import { avatarHex } from "../../shared/avatars/palette";
+import { LAB } from "../../shared/space/layout";
+import type { TranslationKey } from "../../shared/i18n";
+import { useT } from "../i18n/locale";
+import { useConnection } from "../session/connection-context";
+import { useIsFacilitator, useSessionStore, type PersonView } from "../session/session-store";
+
+const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
+
+function zoneName(zone: string, t: ReturnType<typeof useT>): string {
+  const area = LAB.breakoutAreas.find((a) => a.id === zone);
+  return area ? t(area.labelKey as TranslationKey) : zone;
+}
+
+function PersonActions({ person }: { person: PersonView }) {
+  const t = useT();
+  const connection = useConnection();
+  const [open, setOpen] = useState(false);
+  const remove = () => {
+    if (confirm(t("people.confirmRemove", { name: person.name }))) {
+      connection.send("people.remove", { id: person.id });
+    }
+    setOpen(false);
+  };
+  const toggleRole = () => {
+    connection.send("people.setRole", {
+      id: person.id,
+      role: person.role === "facilitator" ? "participant" : "facilitator",
+    });
+    setOpen(false);
+  };
+  return (
+    <div className="menu">
+      <button
+        type="button"
+        className="button--quiet"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={t("people.actionsFor", { name: person.name })}
+        onClick={() => setOpen(!open)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <div className="menu__list" role="menu" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+          {person.role !== "observer" && (
+            <button type="button" role="menuitem" onClick={toggleRole} autoFocus>
+              {person.role === "facilitator" ? t("people.makeParticipant") : t("people.makeFacilitator")}
+            </button>
+          )}
+          <button type="button" role="menuitem" className="button--danger" onClick={remove}>
+            {t("people.remove")}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Everyone in the session as an HTML list: who, in what role, where, and whether they are connected.
+ * The same information as the 3D view, reachable with a keyboard and a screen reader.
+ */
+export function PeoplePanel() {
+  const t = useT();
+  const people = useSessionStore((s) => s.people);
+  const selfId = useSessionStore((s) => s.selfId);
+  const isFacilitator = useIsFacilitator();
+  const [open, setOpen] = useState(true);
+  const sorted = useMemo(
+    () =>
+      Object.values(people).sort(
+        (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name) || a.joinedAt - b.joinedAt,
+      ),
+    [people],
+  );
+
+  if (!open) {
+    return (
+      <button type="button" className="people-toggle" onClick={() => setOpen(true)} aria-expanded={false}>
+        {t("people.show")} ({sorted.length})
+      </button>
+    );
+  }
+
+  return (
+    <aside className="panel" aria-labelledby="people-heading">
+      <div className="panel__header">
+        <h2 id="people-heading">
+          {t("people.heading")} <span className="person__meta">({t("people.count", { count: sorted.length })})</span>
+        </h2>
+        <button type="button" className="button--quiet" onClick={() => setOpen(false)} aria-expanded={true}>
+          {t("people.hide")}
+        </button>
+      </div>
+      <div className="panel__body">
+        <ul className="people-list" aria-label={t("people.heading")}>
+          {sorted.map((person) => {
+            const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone, t) }) : t("people.inPlenary");
+            const meta = [t(`people.role.${person.role}`), where];
+            if (person.inVR) meta.push(t("people.inVR"));
+            if (!person.connected) meta.push(t("people.reconnecting"));
+            return (
+              <li
+                key={person.id}
+                className={person.connected ? "person" : "person person--away"}
+                data-person-id={person.id}
+              >
+                <span className="person__dot" style={{ background: avatarHex(person.color) }} aria-hidden="true" />
+                <div className="person__text">
+                  <div className="person__name">
+                    {person.name}
+                    {person.id === selfId && ` ${t("people.you")}`}
+                    {person.role === "facilitator" && <span className="badge">{t("people.role.facilitator")}</span>}
+                    {person.inVR && <span className="badge badge--muted">{t("people.vrBadge")}</span>}
+                  </div>
+                  <div className="person__meta">{meta.join(" · ")}</div>
+                </div>
+                {isFacilitator && person.id !== selfId && <PersonActions person={person} />}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,91 @@
+import { useId, useState, type FormEvent } from "react";
+import { AVATAR_COLORS } from "../../shared/avatars/palette";
+import { DISPLAY_NAME_MAX } from "../../shared/protocol/common";
+import { LanguagePicker } from "../i18n/LanguagePicker";
+import { useT } from "../i18n/locale";
+import { loadProfile, saveProfile } from "./profile";
+
+export interface JoinChoice {
+  name: string;
+  color: number;
+  observer: boolean;
+}
+
+/** Name, colour, language: the only three things anyone needs before entering. */
+export function JoinForm(props: {
+  title: string;
+  asFacilitator: boolean;
+  busy: boolean;
+  error: string | null;
+  onJoin(choice: JoinChoice): void;
+}) {
+  const t = useT();
+  const nameId = useId();
+  const [profile] = useState(loadProfile);
+  const [name, setName] = useState(profile.name);
+  const [color, setColor] = useState(profile.color);
+  const [observer, setObserver] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    saveProfile({ name: name.trim(), color });
+    props.onJoin({ name: name.trim(), color, observer });
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="join-heading">
+      <h1 id="join-heading">{t("join.heading", { title: props.title })}</h1>
+      {props.asFacilitator && <p className="notice">{t("join.asFacilitator")}</p>}
+      <div className="field">
+        <label htmlFor={nameId}>{t("join.nameLabel")}</label>
+        <input
+          id={nameId}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={DISPLAY_NAME_MAX}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-describedby={`${nameId}-help`}
+          autoFocus
+        />
+        <span id={`${nameId}-help`} className="help">
+          {t("join.nameHelp")}
+        </span>
+      </div>
+      <fieldset className="field">
+        <legend>{t("join.colorLabel")}</legend>
+        <div className="swatches">
+          {AVATAR_COLORS.map((swatch, index) => (
+            <label key={swatch.hex} className="swatch" title={t(swatch.nameKey)}>
+              <input
+                type="radio"
+                name="color"
+                value={index}
+                checked={color === index}
+                onChange={() => setColor(index)}
+                aria-label={t(swatch.nameKey)}
+              />
+              <span style={{ background: swatch.hex }} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <LanguagePicker />
+      {!props.asFacilitator && (
+        <label className="checkbox field">
+          <input type="checkbox" checked={observer} onChange={(e) => setObserver(e.target.checked)} />
+          <span>{t("join.observer")}</span>
+        </label>
+      )}
+      {props.error && (
+        <p className="error-text" role="alert">
+          {props.error}
+        </p>
+      )}
+      <button type="submit" className="button--primary" disabled={props.busy || name.trim().length === 0}>
+        {props.busy ? t("join.joining") : t("join.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { SESSION_TITLE_MAX } from "../../shared/protocol/common";
+import { useT } from "../i18n/locale";
+import { showToast } from "../ui/toast-store";
+import { useConnection } from "./connection-context";
+import { useIsFacilitator, useSessionStore } from "./session-store";
+import { sessionPath } from "../app/route";
+
+function RenameDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const current = useSessionStore((s) => s.title);
+  const [title, setTitle] = useState(current);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    connection.send("session.rename", { title });
+    onClose();
+  };
+  return (
+    <dialog ref={dialog} onClose={onClose} aria-labelledby={`${id}-heading`}>
+      <form onSubmit={submit}>
+        <h2 id={`${id}-heading`}>{t("session.rename")}</h2>
+        <div className="field">
+          <label htmlFor={id}>{t("session.renameLabel")}</label>
+          <input
+            id={id}
+            value={title}
+            maxLength={SESSION_TITLE_MAX}
+            required
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            {t("session.cancel")}
+          </button>
+          <button type="submit" className="button--primary" disabled={title.trim().length === 0}>
+            {t("session.save")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** The session menu in the top bar: copy the link, leave, and the facilitator's session controls. */
+export function SessionMenu() {
+  const t = useT();
+  const connection = useConnection();
+  const isFacilitator = useIsFacilitator();
+  const code = useSessionStore((s) => s.code);
+  const [open, setOpen] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+
+  const run = (action: () => void) => () => {
+    setOpen(false);
+    action();
+  };
+  const copyLink = async () => {
+    await navigator.clipboard?.writeText(`${location.origin}${sessionPath(code)}`).catch(() => undefined);
+    showToast({ key: "session.linkCopied" });
+  };
+  const end = () => {
+    if (confirm(t("session.confirmEnd"))) connection.send("session.end", {});
+  };
+
+  return (
+    <div className="menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t("session.menu")} ▾
+      </button>
+      {open && (
+        <div className="menu__list" role="menu" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+          <button type="button" role="menuitem" onClick={run(copyLink)} autoFocus>
+            {t("session.copyLink")}
+          </button>
+          {isFacilitator && (
+            <>
+              <button type="button" role="menuitem" onClick={run(() => setRenaming(true))}>
+                {t("session.rename")}
+              </button>
+              <button type="button" role="menuitem" className="button--danger" onClick={run(end)}>
+                {t("session.end")}
+              </button>
+            </>
+          )}
+          <button type="button" role="menuitem" onClick={run(() => void connection.leave())}>
+            {t("session.leave")}
+          </button>
+        </div>
+      )}
+      {renaming && <RenameDialog onClose={() => setRenaming(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol/common";
+import type { SessionInfoResponse } from "../../shared/protocol";
+import { useLocaleStore, useT } from "../i18n/locale";
+import { PageShell } from "../ui/PageShell";
+import { Loading } from "../ui/Loading";
+import { ApiError, fetchSessionInfo } from "./api";
+import { connectToSession, joinErrorCode, type JoinProfile, type SessionConnection } from "./connection";
+import { ConnectionContext } from "./connection-context";
+import { forgetFacilitatorSecret, takeFacilitatorSecret } from "./facilitator-key";
+import { JoinForm, type JoinChoice } from "./JoinForm";
+import { sessionStoreActions, useSessionStore } from "./session-store";
+
+// The 3D space is the heavy part of the bundle; the join form appears before it has loaded.
+const SessionSpace = lazy(() => import("../space/SessionSpace"));
+
+type Phase =
+  | { name: "loading" }
+  | { name: "not-found" }
+  | { name: "ended" }
+  | { name: "join"; info: SessionInfoResponse }
+  | { name: "inside"; info: SessionInfoResponse; connection: SessionConnection };
+
+/** How often, and how many times, to rejoin on our own when the server lost our seat (e.g. it restarted). */
+const REJOIN_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10000, 10000];
+
+export function SessionPage({ code: rawCode }: { code: string }) {
+  const t = useT();
+  const code = normaliseSessionCode(rawCode);
+  const [phase, setPhase] = useState<Phase>({ name: "loading" });
+  const [busy, setBusy] = useState(false);
+  const [joinError, setJoinError] = useState<string | null>(null);
+  const secret = useRef<string | undefined>(undefined);
+  const lastProfile = useRef<JoinProfile | null>(null);
+
+  useEffect(() => {
+    secret.current = takeFacilitatorSecret(code);
+    if (!SESSION_CODE_PATTERN.test(code)) {
+      setPhase({ name: "not-found" });
+      return;
+    }
+    fetchSessionInfo(code).then(
+      (info) => setPhase(info.ended ? { name: "ended" } : { name: "join", info }),
+      (error) =>
+        setPhase(error instanceof ApiError && error.status === 404 ? { name: "not-found" } : { name: "loading" }),
+    );
+  }, [code]);
+
+  const enter = useCallback(
+    async (info: SessionInfoResponse, profile: JoinProfile): Promise<boolean> => {
+      sessionStoreActions.reset(code);
+      try {
+        const connection = await connectToSession(profile);
+        lastProfile.current = profile;
+        setPhase({ name: "inside", info, connection });
+        return true;
+      } catch (error) {
+        const reason = joinErrorCode(error);
+        if (reason === "forbidden") {
+          // A stale or mistyped facilitator link: forget it and let the person in as a participant.
+          forgetFacilitatorSecret(code);
+          secret.current = undefined;
+        }
+        if (reason === "session_ended") setPhase({ name: "ended" });
+        setJoinError(t(`errors.${reason}`));
+        return false;
+      }
+    },
+    [code, t],
+  );
+
+  const join = async (choice: JoinChoice) => {
+    if (phase.name !== "join") return;
+    setBusy(true);
+    setJoinError(null);
+    await enter(phase.info, {
+      code,
+      name: choice.name,
+      color: choice.color,
+      locale: useLocaleStore.getState().locale,
+      ...(choice.observer ? { observer: true } : {}),
+      ...(secret.current ? { facilitatorSecret: secret.current } : {}),
+    });
+    setBusy(false);
+  };
+
+  // When the seat is lost for good (server restarted, network gone past the reconnection window),
+  // rejoin with the same profile a few times before asking the person to do it.
+  const status = useSessionStore((s) => s.status);
+  const closedReason = useSessionStore((s) => s.closedReason);
+  useEffect(() => {
+    if (phase.name !== "inside" || status !== "closed" || closedReason !== "failed") return;
+    const profile = lastProfile.current;
+    if (!profile) return;
+    let cancelled = false;
+    useSessionStore.setState({ status: "reconnecting" });
+    void (async () => {
+      for (const delay of REJOIN_DELAYS_MS) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (cancelled) return;
+        if (await enter(phase.info, profile)) return;
+      }
+      useSessionStore.setState({ status: "closed", closedReason: "failed" });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [phase, status, closedReason, enter]);
+
+  switch (phase.name) {
+    case "loading":
+      return <Loading label={t("status.connecting")} />;
+    case "not-found":
+      return (
+        <PageShell narrow>
+          <h1>{t("notFound.heading")}</h1>
+          <p>{t("notFound.body", { code })}</p>
+          <a className="button" href="/">
+            {t("notFound.home")}
+          </a>
+        </PageShell>
+      );
+    case "ended":
+      return (
+        <PageShell narrow>
+          <h1>{t("join.ended")}</h1>
+          <a className="button" href="/">
+            {t("notFound.home")}
+          </a>
+        </PageShell>
+      );
+    case "join":
+      return (
+        <PageShell narrow>
+          <JoinForm
+            title={phase.info.title}
+            asFacilitator={secret.current !== undefined}
+            busy={busy}
+            error={joinError}
+            onJoin={join}
+          />
+        </PageShell>
+      );
+    case "inside":
+      return (
+        <ConnectionContext.Provider value={phase.connection}>
+          <Suspense fallback={<Loading label={t("status.loading")} />}>
+            <SessionSpace onRejoin={() => setPhase({ name: "join", info: phase.info })} />
+          </Suspense>
+        </ConnectionContext.Provider>
+      );
+  }
+}

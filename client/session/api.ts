@@ -1,0 +1,30 @@
+import type { CreateSessionResponse, SessionInfoResponse } from "../../shared/protocol";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  } catch {
+    throw new ApiError(0, "network");
+  }
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) throw new ApiError(response.status, body.error ?? "network");
+  return body as T;
+}
+
+export function createSession(title: string): Promise<CreateSessionResponse> {
+  return request("/api/sessions", { method: "POST", body: JSON.stringify({ title }) });
+}
+
+export function fetchSessionInfo(code: string): Promise<SessionInfoResponse> {
+  return request(`/api/sessions/${encodeURIComponent(code)}`);
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from "react";
+import { decodePose } from "../../shared/movement/pose-codec";
+import { LanguagePicker } from "../i18n/LanguagePicker";
+import { useT } from "../i18n/locale";
+import { LocalPlayer, LocalPlayerContext } from "../movement/local-player";
+import { MoveHint } from "../movement/MoveHint";
+import { PeoplePanel } from "../people/PeoplePanel";
+import { ClosedOverlay, ReconnectingNotice } from "../session/ConnectionNotice";
+import { useConnection } from "../session/connection-context";
+import { SessionMenu } from "../session/SessionMenu";
+import { useSessionStore } from "../session/session-store";
+import { Toasts } from "../ui/Toasts";
+import { SpaceCanvas } from "./SpaceCanvas";
+
+function TopBar() {
+  const t = useT();
+  const title = useSessionStore((s) => s.title);
+  const code = useSessionStore((s) => s.code);
+  return (
+    <header className="topbar">
+      <img src="/favicon.svg" alt={t("app.name")} width={28} height={28} />
+      <h1 className="topbar__title">{title}</h1>
+      <span className="topbar__code code">{code}</span>
+      <ReconnectingNotice />
+      <span className="topbar__spacer" />
+      <LanguagePicker compact />
+      <SessionMenu />
+    </header>
+  );
+}
+
+/** Inside a session: the 3D lab with the HTML overlay (top bar, people, hints, messages) around it. */
+export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
+  const connection = useConnection();
+  const [player] = useState(() => {
+    const self = connection.room.state.people.get(connection.room.sessionId);
+    return new LocalPlayer(
+      self ? decodePose([self.pose.x, self.pose.y, self.pose.z, self.pose.yaw, self.pose.pitch]) : {},
+    );
+  });
+
+  // Leaving the page says goodbye on purpose, so others see us go at once instead of after a timeout.
+  useEffect(() => {
+    const goodbye = () => void connection.leave();
+    addEventListener("pagehide", goodbye);
+    return () => removeEventListener("pagehide", goodbye);
+  }, [connection]);
+
+  return (
+    <LocalPlayerContext.Provider value={player}>
+      <div className="space">
+        <SpaceCanvas player={player} />
+        <TopBar />
+        <PeoplePanel />
+        <MoveHint />
+        <Toasts />
+        <ClosedOverlay onRejoin={onRejoin} />
+      </div>
+    </LocalPlayerContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect } from "react";
+import { Canvas, useThree } from "@react-three/fiber";
+import { Avatars } from "../avatars/Avatars";
+import { DesktopControls } from "../movement/DesktopControls";
+import { PoseSender } from "../movement/PoseSender";
+import { useLocalPlayer, type LocalPlayer } from "../movement/local-player";
+import { useT } from "../i18n/locale";
+import { Lab } from "./Lab";
+import { installInspector } from "./inspector";
+
+function Inspector() {
+  const scene = useThree((s) => s.scene);
+  const gl = useThree((s) => s.gl);
+  const player = useLocalPlayer();
+  useEffect(() => installInspector(scene, gl, player), [scene, gl, player]);
+  return null;
+}
+
+/** The 3D view; R3F carries the surrounding React contexts (connection, local player) into it. */
+export function SpaceCanvas({ player }: { player: LocalPlayer }) {
+  const t = useT();
+  return (
+    <div className="space__canvas" tabIndex={0} role="application" aria-label={t("space.label")}>
+      <Canvas
+        dpr={[1, 1.5]}
+        camera={{ fov: 70, near: 0.05, far: 80, position: [player.x, player.eyeY, player.z] }}
+        gl={{ antialias: true, powerPreference: "high-performance" }}
+      >
+        <Lab />
+        <Avatars />
+        <DesktopControls />
+        <PoseSender />
+        <Inspector />
+      </Canvas>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useLayoutEffect, useState } from "react";
+import { useThree, type ThreeElements } from "@react-three/fiber";
+import { Text } from "troika-three-text";
+import { FONT_BOLD, FONT_REGULAR, configureFonts, renderableText } from "./fonts";
+
+type TextOptions = {
+  fontSize?: number;
+  color?: string;
+  maxWidth?: number;
+  anchorX?: "left" | "center" | "right" | number;
+  anchorY?: "top" | "middle" | "bottom" | "top-baseline" | "bottom-baseline" | number;
+  textAlign?: "left" | "right" | "center" | "justify";
+  outlineWidth?: number;
+  outlineColor?: string;
+  lineHeight?: number;
+};
+
+export type Label3DProps = Omit<ThreeElements["mesh"], "children" | "ref"> &
+  TextOptions & { children: string; bold?: boolean };
+
+/**
+ * 3D text in the project's own fonts (see fonts.ts for why characters are filtered). A thin wrapper
+ * over troika, like drei's <Text> but without its suspense-based preloading.
+ */
+export function Label3D({ children, bold = false, ...props }: Label3DProps) {
+  const invalidate = useThree((s) => s.invalidate);
+  const [mesh] = useState(() => {
+    configureFonts();
+    return new Text();
+  });
+  useLayoutEffect(() => mesh.sync(invalidate));
+  useEffect(() => () => mesh.dispose(), [mesh]);
+  return <primitive object={mesh} font={bold ? FONT_BOLD : FONT_REGULAR} text={renderableText(children)} {...props} />;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+/** The client lives in client/, static files (fonts, models) in assets/, the build goes to dist/. */
+export default defineConfig({
+  root: "client",
+  publicDir: "../assets",
+  plugins: [react()],
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2500,
+  },
+});
