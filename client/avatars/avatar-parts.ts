@@ -1,9 +1,10 @@
+import type {
+  Matrix4} from "three";
 import {
   CapsuleGeometry,
   BoxGeometry,
   Color,
   IcosahedronGeometry,
-  Matrix4,
   MeshStandardMaterial,
   OctahedronGeometry,
   Quaternion,

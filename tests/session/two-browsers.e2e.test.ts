@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { joinSession, newVisitor, peopleListed, type Visitor } from "../support/pages";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: "dist" });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function avatarsSeenBy(visitor: Visitor) {
+  return visitor.page.evaluate(() => window.yhteistila!.avatars());
+}
+
+describe("two people open the same participant link", () => {
+  it("see each other in the People panel and in 3D, see each other move, and nothing leaves the host", async () => {
+    const session = await server.createSession("Two browsers");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const anna = await newVisitor(browser);
+    const ben = await newVisitor(browser);
+
+    await joinSession(anna, link, "Anna");
+    await joinSession(ben, link, "Ben");
+
+    await expect.poll(() => peopleListed(anna.page), { timeout: 10_000 }).toEqual(["Anna", "Ben"]);
+    await expect.poll(() => peopleListed(ben.page), { timeout: 10_000 }).toEqual(["Anna", "Ben"]);
+
+    // The scene itself: one remote avatar body drawn, and a name tag carrying the other's name.
+    await expect.poll(async () => (await avatarsSeenBy(anna)).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => anna.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 }).toEqual(["Ben"]);
+    await expect.poll(() => ben.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 }).toEqual(["Anna"]);
+    await screenshot(anna.page, "two-browsers-anna-sees-ben");
+
+    // Ben walks forward for a second with the keyboard; Anna sees his avatar move by about that much.
+    const before = (await avatarsSeenBy(anna))[0]!;
+    const benStart = await ben.page.evaluate(() => window.yhteistila!.self());
+    await ben.page.locator(".space__canvas").focus();
+    await ben.page.keyboard.down("KeyW");
+    await ben.page.waitForTimeout(1200);
+    await ben.page.keyboard.up("KeyW");
+    const benEnd = await ben.page.evaluate(() => window.yhteistila!.self());
+    const walked = Math.hypot(benEnd.x - benStart.x, benEnd.z - benStart.z);
+    expect(walked).toBeGreaterThan(1);
+
+    await expect
+      .poll(
+        async () => {
+          const now = (await avatarsSeenBy(anna))[0]!;
+          return Math.hypot(now.x - benEnd.x, now.z - benEnd.z);
+        },
+        { timeout: 10_000 },
+      )
+      .toBeLessThan(0.1);
+    const after = (await avatarsSeenBy(anna))[0]!;
+    expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeGreaterThan(1);
+    await screenshot(anna.page, "two-browsers-after-ben-walked");
+
+    // Closing the tab takes Ben out of the room for Anna within a few seconds.
+    await ben.page.close({ runBeforeUnload: true });
+    await expect.poll(() => peopleListed(anna.page), { timeout: 5_000 }).toEqual(["Anna"]);
+
+    expect(externalRequests([...anna.requests, ...ben.requests])).toEqual([]);
+    expect(anna.errors).toEqual([]);
+    expect(ben.errors).toEqual([]);
+    await anna.context.close();
+    await ben.context.close();
+  });
+});
