@@ -1,5 +1,4 @@
-import type {
-  Matrix4} from "three";
+import type { Matrix4 } from "three";
 import {
   CapsuleGeometry,
   BoxGeometry,

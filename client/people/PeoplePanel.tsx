@@ -67,7 +67,6 @@ export function PeoplePanel() {
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
   const isFacilitator = useIsFacilitator();
-  const [open, setOpen] = useState(true);
   const sorted = useMemo(
     () =>
       Object.values(people).sort(
@@ -76,53 +75,36 @@ export function PeoplePanel() {
     [people],
   );
 
-  if (!open) {
-    return (
-      <button type="button" className="people-toggle" onClick={() => setOpen(true)} aria-expanded={false}>
-        {t("people.show")} ({sorted.length})
-      </button>
-    );
-  }
-
   return (
-    <aside className="panel" aria-labelledby="people-heading">
-      <div className="panel__header">
-        <h2 id="people-heading">
-          {t("people.heading")} <span className="person__meta">({t("people.count", { count: sorted.length })})</span>
-        </h2>
-        <button type="button" className="button--quiet" onClick={() => setOpen(false)} aria-expanded={true}>
-          {t("people.hide")}
-        </button>
-      </div>
-      <div className="panel__body">
-        <ul className="people-list" aria-label={t("people.heading")}>
-          {sorted.map((person) => {
-            const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone, t) }) : t("people.inPlenary");
-            const meta = [t(`people.role.${person.role}`), where];
-            if (person.inVR) meta.push(t("people.inVR"));
-            if (!person.connected) meta.push(t("people.reconnecting"));
-            return (
-              <li
-                key={person.id}
-                className={person.connected ? "person" : "person person--away"}
-                data-person-id={person.id}
-              >
-                <span className="person__dot" style={{ background: avatarHex(person.color) }} aria-hidden="true" />
-                <div className="person__text">
-                  <div className="person__name">
-                    {person.name}
-                    {person.id === selfId && ` ${t("people.you")}`}
-                    {person.role === "facilitator" && <span className="badge">{t("people.role.facilitator")}</span>}
-                    {person.inVR && <span className="badge badge--muted">{t("people.vrBadge")}</span>}
-                  </div>
-                  <div className="person__meta">{meta.join(" · ")}</div>
+    <>
+      <p className="person__meta">{t("people.count", { count: sorted.length })}</p>
+      <ul className="people-list" aria-label={t("people.heading")}>
+        {sorted.map((person) => {
+          const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone, t) }) : t("people.inPlenary");
+          const meta = [t(`people.role.${person.role}`), where];
+          if (person.inVR) meta.push(t("people.inVR"));
+          if (!person.connected) meta.push(t("people.reconnecting"));
+          return (
+            <li
+              key={person.id}
+              className={person.connected ? "person" : "person person--away"}
+              data-person-id={person.id}
+            >
+              <span className="person__dot" style={{ background: avatarHex(person.color) }} aria-hidden="true" />
+              <div className="person__text">
+                <div className="person__name">
+                  {person.name}
+                  {person.id === selfId && ` ${t("people.you")}`}
+                  {person.role === "facilitator" && <span className="badge">{t("people.role.facilitator")}</span>}
+                  {person.inVR && <span className="badge badge--muted">{t("people.vrBadge")}</span>}
                 </div>
-                {isFacilitator && person.id !== selfId && <PersonActions person={person} />}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-    </aside>
+                <div className="person__meta">{meta.join(" · ")}</div>
+              </div>
+              {isFacilitator && person.id !== selfId && <PersonActions person={person} />}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -4,12 +4,12 @@ import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { LocalPlayer, LocalPlayerContext } from "../movement/local-player";
 import { MoveHint } from "../movement/MoveHint";
-import { PeoplePanel } from "../people/PeoplePanel";
 import { ClosedOverlay, ReconnectingNotice } from "../session/ConnectionNotice";
 import { useConnection } from "../session/connection-context";
 import { SessionMenu } from "../session/SessionMenu";
 import { useSessionStore } from "../session/session-store";
 import { Toasts } from "../ui/Toasts";
+import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
 
 function TopBar() {
@@ -51,7 +51,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
       <div className="space">
         <SpaceCanvas player={player} />
         <TopBar />
-        <PeoplePanel />
+        <SidePanel />
         <MoveHint />
         <Toasts />
         <ClosedOverlay onRejoin={onRejoin} />

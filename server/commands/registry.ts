@@ -1,4 +1,5 @@
-import type { Client } from "@colyseus/core";
+import type { Client, Room } from "@colyseus/core";
+import type { StoredRecord } from "../storage/store";
 import type { ClientMessage, ClientMessageName, ErrorCode } from "../../shared/protocol";
 import type { Permission } from "../../shared/session/roles";
 import type { PersonState } from "../../shared/people/state";
@@ -7,10 +8,19 @@ import type { RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
 import type { ClientPrivate } from "./dispatch";
 
-/** What the room lends a command while it runs: the state, the sender and a few verbs. */
+/** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {
   readonly state: SessionState;
   readonly services: SessionServices;
+  /** The room's clock: timers made on it stop with the room (never use a raw setTimeout in a room). */
+  readonly clock: Room["clock"];
+  /** Every connected client, e.g. to send to a chosen few or to fill their StateView. */
+  readonly clients: Iterable<Client>;
+  /** Stores a document record for this session; resolves once it is durable. */
+  saveRecord(record: StoredRecord): Promise<void>;
+  deleteRecord(kind: string, id: string): Promise<void>;
+  /** Tells every module that the server accepted a new position for a person. */
+  personMoved(id: string): void;
   /** Looks up a connected client by session id. */
   clientById(id: string): Client | undefined;
   /** Moves a person on the server's authority and tells their client to follow. */

@@ -24,8 +24,10 @@ export const movementCommands = [
       pose.yaw = wire[3];
       pose.pitch = wire[4];
       if (!verdict.ok) return correct(ctx, verdict.reason);
+      if (pose.x === wire[0] && pose.z === wire[2]) return;
       pose.x = wire[0];
       pose.z = wire[2];
+      ctx.room.personMoved(ctx.client.sessionId);
     },
   }),
   defineCommand({
@@ -42,6 +44,7 @@ export const movementCommands = [
       if (!verdict.ok) return correct(ctx, verdict.reason);
       pose.x = target.x;
       pose.z = target.z;
+      ctx.room.personMoved(ctx.client.sessionId);
     },
   }),
 ];

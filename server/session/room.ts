@@ -5,7 +5,8 @@ import { SessionState } from "../../shared/session/state";
 import { spawnPoint } from "../../shared/space/layout";
 import { quantisePosition, quantiseYaw } from "../../shared/movement/pose-codec";
 import { freshBudget } from "../../shared/movement/rules";
-import { allCommands } from "../commands";
+import { roomModules } from "../modules";
+import type { StoredRecord } from "../storage/store";
 import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
 import type { SessionServices } from "./services";
@@ -52,7 +53,18 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.state.title = record.title;
     this.setMetadata({ code: record.code });
 
-    for (const command of allCommands) {
+    for (const module of roomModules) await module.setup?.(this);
+    const stored = await this.services.store.loadRecords(record.code);
+    for (const module of roomModules) {
+      if (!module.restore) continue;
+      const kinds = new Set(module.recordKinds ?? []);
+      await module.restore(
+        this,
+        stored.filter((r) => kinds.has(r.kind)),
+      );
+    }
+
+    for (const command of roomModules.flatMap((module) => module.commands ?? [])) {
       this.onMessage(command.name, (client: SessionClient, raw: unknown) => {
         void dispatch(
           command,
@@ -111,13 +123,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     person.pose.z = quantisePosition(spawn.z);
     person.pose.yaw = quantiseYaw(spawn.yaw);
     this.state.people.set(client.sessionId, person);
+    for (const module of roomModules) module.onJoin?.(this, client, person);
   }
 
   override onDrop(client: SessionClient, code?: number): void {
     // Only a network failure keeps the seat. A closed tab (1001) or a connection the server closed
     // for abuse (4002) is not coming back.
     if (code === undefined || !RECONNECTABLE_CLOSE_CODES.has(code)) {
-      this.state.people.delete(client.sessionId);
+      this.forgetPerson(client.sessionId);
       return;
     }
     const person = this.state.people.get(client.sessionId);
@@ -131,10 +144,34 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override onLeave(client: SessionClient): void {
-    this.state.people.delete(client.sessionId);
+    this.forgetPerson(client.sessionId);
   }
 
-  // --- RoomApi: the verbs commands may use ---
+  override async onDispose(): Promise<void> {
+    for (const module of roomModules) await module.onDispose?.(this);
+  }
+
+  private forgetPerson(id: string): void {
+    if (!this.state.people.has(id)) return;
+    this.state.people.delete(id);
+    for (const module of roomModules) module.onLeave?.(this, id);
+  }
+
+  // --- RoomApi: the verbs commands and modules may use ---
+
+  saveRecord(record: StoredRecord): Promise<void> {
+    return this.services.store.saveRecord(this.state.code, record);
+  }
+
+  deleteRecord(kind: string, id: string): Promise<void> {
+    return this.services.store.deleteRecord(this.state.code, kind, id);
+  }
+
+  personMoved(id: string): void {
+    const person = this.state.people.get(id);
+    if (!person) return;
+    for (const module of roomModules) module.onPersonMoved?.(this, id, person);
+  }
 
   clientById(id: string): SessionClient | undefined {
     return this.clients.getById(id);
@@ -149,11 +186,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const client = this.clientById(id);
     if (client?.userData) client.userData.movement = freshBudget(this.services.now());
     client?.send("movement.corrected", { x: person.pose.x, z: person.pose.z, reason: "moved_by_server" });
+    this.personMoved(id);
   }
 
   removePerson(id: string, reason: "ended" | "removed"): void {
     const client = this.clientById(id);
-    this.state.people.delete(id);
+    this.forgetPerson(id);
     if (!client) return;
     client.send("session.closed", { reason });
     client.leave(CloseCode.CONSENTED);

@@ -12,4 +12,13 @@ export const MIGRATIONS: readonly string[] = [
      ended_at INTEGER
    ) STRICT;
    CREATE INDEX sessions_created_at ON sessions (created_at);`,
+  // 2: the session's document, one row per record (zones, boards, notes, votes…)
+  `CREATE TABLE records (
+     session_code TEXT NOT NULL REFERENCES sessions (code) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (session_code, kind, id)
+   ) STRICT;`,
 ];

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations";
-import { DuplicateSessionCodeError, type SessionRecord, type SessionStore } from "./store";
+import { DuplicateSessionCodeError, type SessionRecord, type SessionStore, type StoredRecord } from "./store";
 
 interface SessionRow {
   code: string;
@@ -10,6 +10,13 @@ interface SessionRow {
   facilitator_hash: string;
   created_at: number;
   ended_at: number | null;
+}
+
+interface RecordRow {
+  kind: string;
+  id: string;
+  data: string;
+  updated_at: number;
 }
 
 function toRecord(row: SessionRow): SessionRecord {
@@ -58,6 +65,14 @@ export class SqliteSessionStore implements SessionStore {
       rename: this.db.prepare("UPDATE sessions SET title = ? WHERE code = ?"),
       end: this.db.prepare("UPDATE sessions SET ended_at = ? WHERE code = ? AND ended_at IS NULL"),
       delete: this.db.prepare("DELETE FROM sessions WHERE code = ?"),
+      saveRecord: this.db.prepare(
+        `INSERT INTO records (session_code, kind, id, data, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (session_code, kind, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      ),
+      deleteRecord: this.db.prepare("DELETE FROM records WHERE session_code = ? AND kind = ? AND id = ?"),
+      loadRecords: this.db.prepare<[string], RecordRow>(
+        "SELECT kind, id, data, updated_at FROM records WHERE session_code = ? ORDER BY updated_at, rowid",
+      ),
     };
   }
 
@@ -87,6 +102,23 @@ export class SqliteSessionStore implements SessionStore {
 
   async deleteSession(code: string): Promise<void> {
     this.statements.delete.run(code);
+  }
+
+  async saveRecord(code: string, record: StoredRecord): Promise<void> {
+    this.statements.saveRecord.run(code, record.kind, record.id, JSON.stringify(record.data), record.updatedAt);
+  }
+
+  async deleteRecord(code: string, kind: string, id: string): Promise<void> {
+    this.statements.deleteRecord.run(code, kind, id);
+  }
+
+  async loadRecords(code: string): Promise<StoredRecord[]> {
+    return this.statements.loadRecords.all(code).map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      data: JSON.parse(row.data) as unknown,
+      updatedAt: row.updated_at,
+    }));
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,18 @@ export interface SessionRecord {
   endedAt: number | null;
 }
 
+/**
+ * One piece of a session's document (a zone, a board, a note, a vote…) as stored: the capability
+ * that owns the `kind` encodes and decodes `data` (see records.ts), the store only keeps it.
+ */
+export interface StoredRecord {
+  kind: string;
+  id: string;
+  /** `{ v: version, ...fields }`, as written by the record type. */
+  data: unknown;
+  updatedAt: number;
+}
+
 export interface SessionStore {
   createSession(record: SessionRecord): Promise<void>;
   getSession(code: string): Promise<SessionRecord | undefined>;
@@ -20,6 +32,11 @@ export interface SessionStore {
   endSession(code: string, at: number): Promise<void>;
   /** Removes the session and everything stored with it. */
   deleteSession(code: string): Promise<void>;
+  /** Creates or replaces one record; durable when the promise resolves. */
+  saveRecord(code: string, record: StoredRecord): Promise<void>;
+  deleteRecord(code: string, kind: string, id: string): Promise<void>;
+  /** Every record of a session, oldest change first. */
+  loadRecords(code: string): Promise<StoredRecord[]>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,10 @@
 import type { Locale } from "../protocol/common";
-import { en, type MessageKey } from "./en";
-import { fi } from "./fi";
-import { sv } from "./sv";
+import { catalog, type MessageKey } from "./catalog";
 
 export type { MessageKey };
 
-const tables: Record<Locale, Record<MessageKey, string>> = { en, fi, sv };
+const tables: Record<Locale, Record<MessageKey, string>> = catalog;
+const en = catalog.en;
 
 export type TranslateParams = Record<string, string | number>;
 

@@ -35,8 +35,12 @@ describe("two people open the same participant link", () => {
 
     // The scene itself: one remote avatar body drawn, and a name tag carrying the other's name.
     await expect.poll(async () => (await avatarsSeenBy(anna)).length, { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => anna.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 }).toEqual(["Ben"]);
-    await expect.poll(() => ben.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 }).toEqual(["Anna"]);
+    await expect
+      .poll(() => anna.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 })
+      .toEqual(["Ben"]);
+    await expect
+      .poll(() => ben.page.evaluate(() => window.yhteistila!.nameTags()), { timeout: 10_000 })
+      .toEqual(["Anna"]);
     await screenshot(anna.page, "two-browsers-anna-sees-ben");
 
     // Ben walks forward for a second with the keyboard; Anna sees his avatar move by about that much.

@@ -31,6 +31,8 @@ export async function joinSession(visitor: Visitor, url: string, name: string): 
 
 /** Names listed in the People panel, read through the accessibility tree like a screen reader would. */
 export async function peopleListed(page: Page): Promise<string[]> {
-  const items = page.getByRole("complementary", { name: "People" }).getByRole("listitem");
-  return items.evaluateAll((nodes) => nodes.map((n) => n.querySelector(".person__name")?.firstChild?.textContent ?? ""));
+  const items = page.getByRole("list", { name: "People" }).getByRole("listitem");
+  return items.evaluateAll((nodes) =>
+    nodes.map((n) => n.querySelector(".person__name")?.firstChild?.textContent ?? ""),
+  );
 }

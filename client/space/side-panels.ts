@@ -1,0 +1,19 @@
+import type { ComponentType } from "react";
+import type { TranslationKey } from "../../shared/i18n";
+import { PeoplePanel } from "../people/PeoplePanel";
+import type { PersonView } from "../session/session-store";
+
+/**
+ * The tabs of the side panel, as data: each capability adds its panel here (People, Zones, Boards…).
+ * `visibleTo` hides a tab from roles that cannot use it (the server enforces the rules regardless).
+ */
+export interface SidePanelTab {
+  id: string;
+  labelKey: TranslationKey;
+  Panel: ComponentType;
+  visibleTo?(self: PersonView | undefined): boolean;
+}
+
+export const sidePanelTabs: readonly SidePanelTab[] = [
+  { id: "people", labelKey: "people.heading", Panel: PeoplePanel },
+];

@@ -1,0 +1,25 @@
+import type { Client } from "@colyseus/core";
+import type { PersonState } from "../../shared/people/state";
+import type { AnyCommand, RoomApi } from "../commands/registry";
+import type { StoredRecord } from "../storage/store";
+
+/**
+ * A capability's server side, as data the session room loops over: its commands, and the moments
+ * of a room's life it wants to hear about. The room itself stays a thin shell (server/session/room.ts).
+ */
+export interface RoomModule {
+  name: string;
+  commands?: readonly AnyCommand[];
+  /** Record kinds this module persists and restores (see server/storage/records.ts). */
+  recordKinds?: readonly string[];
+  /** When the room is created: set up initial state, timers on `room.clock`. */
+  setup?(room: RoomApi): void | Promise<void>;
+  /** After setup, with this module's stored records for the session (after a restart, say). */
+  restore?(room: RoomApi, records: readonly StoredRecord[]): void | Promise<void>;
+  onJoin?(room: RoomApi, client: Client, person: PersonState): void;
+  /** The person left for good (not a dropped connection waiting to reconnect). */
+  onLeave?(room: RoomApi, id: string): void;
+  /** The server accepted a new position for a person (a step, a teleport or a server move). */
+  onPersonMoved?(room: RoomApi, id: string, person: PersonState): void;
+  onDispose?(room: RoomApi): void | Promise<void>;
+}

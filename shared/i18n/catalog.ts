@@ -1,0 +1,19 @@
+import { avatarsStrings } from "./avatars";
+import { errorsStrings } from "./errors";
+import { movementStrings } from "./movement";
+import { peopleStrings } from "./people";
+import { sessionStrings } from "./session";
+import { spaceStrings } from "./space";
+
+/** Every capability's strings; a new capability adds its file here. */
+const parts = [sessionStrings, movementStrings, peopleStrings, spaceStrings, avatarsStrings, errorsStrings] as const;
+
+type Part = (typeof parts)[number];
+type KeysOf<P> = P extends { en: infer E } ? keyof E : never;
+export type MessageKey = KeysOf<Part> & string;
+
+function merge(lang: "en" | "fi" | "sv"): Record<MessageKey, string> {
+  return Object.assign({}, ...parts.map((part) => part[lang])) as Record<MessageKey, string>;
+}
+
+export const catalog = { en: merge("en"), fi: merge("fi"), sv: merge("sv") } as const;
