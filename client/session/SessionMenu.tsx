@@ -5,6 +5,7 @@ import { showToast } from "../ui/toast-store";
 import { useConnection } from "./connection-context";
 import { useIsFacilitator, useSessionStore } from "./session-store";
 import { sessionPath } from "../app/route";
+import { useActions } from "../actions/use-actions";
 
 function RenameDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -54,6 +55,7 @@ export function SessionMenu() {
   const code = useSessionStore((s) => s.code);
   const [open, setOpen] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const { actions, context } = useActions("session");
 
   const run = (action: () => void) => () => {
     setOpen(false);
@@ -87,9 +89,11 @@ export function SessionMenu() {
               </button>
             </>
           )}
-          <button type="button" role="menuitem" onClick={run(() => void connection.leave())}>
-            {t("session.leave")}
-          </button>
+          {actions.map((action) => (
+            <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
+              {t(action.labelKey)}
+            </button>
+          ))}
         </div>
       )}
       {renaming && <RenameDialog onClose={() => setRenaming(false)} />}

@@ -9,6 +9,7 @@ import { useConnection } from "../session/connection-context";
 import { SessionMenu } from "../session/SessionMenu";
 import { useSessionStore } from "../session/session-store";
 import { Toasts } from "../ui/Toasts";
+import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
 
@@ -38,6 +39,8 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
       self ? decodePose([self.pose.x, self.pose.y, self.pose.z, self.pose.yaw, self.pose.pitch]) : {},
     );
   });
+
+  useActionShortcuts();
 
   // Leaving the page says goodbye on purpose, so others see us go at once instead of after a timeout.
   useEffect(() => {

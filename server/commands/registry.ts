@@ -21,6 +21,8 @@ export interface RoomApi {
   deleteRecord(kind: string, id: string): Promise<void>;
   /** Tells every module that the server accepted a new position for a person. */
   personMoved(id: string): void;
+  /** Tells every module that a person's zone changed. */
+  personChangedZone(id: string, from: string, to: string): void;
   /** Looks up a connected client by session id. */
   clientById(id: string): Client | undefined;
   /** Moves a person on the server's authority and tells their client to follow. */

@@ -21,5 +21,7 @@ export interface RoomModule {
   onLeave?(room: RoomApi, id: string): void;
   /** The server accepted a new position for a person (a step, a teleport or a server move). */
   onPersonMoved?(room: RoomApi, id: string, person: PersonState): void;
+  /** The person's zone changed ("" is the plenary): update what they may see and hear. */
+  onPersonZoneChanged?(room: RoomApi, id: string, from: string, to: string): void;
   onDispose?(room: RoomApi): void | Promise<void>;
 }

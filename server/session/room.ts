@@ -1,4 +1,5 @@
 import { CloseCode, Room, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
 import { SESSION_ROOM, joinOptionsSchema, type JoinOptions, type Role } from "../../shared/protocol";
 import { PersonState } from "../../shared/people/state";
 import { SessionState } from "../../shared/session/state";
@@ -112,6 +113,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const { role, options } = client.auth!;
     const now = this.services.now();
     client.userData = newClientPrivate(now);
+    // Every client gets a view from the start, so modules can show it private data (zone-only, own notes).
+    client.view = new StateView();
     const spawn = spawnPoint(this.joinCount++);
     const person = new PersonState();
     person.name = options.name;
@@ -171,6 +174,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const person = this.state.people.get(id);
     if (!person) return;
     for (const module of roomModules) module.onPersonMoved?.(this, id, person);
+  }
+
+  personChangedZone(id: string, from: string, to: string): void {
+    for (const module of roomModules) module.onPersonZoneChanged?.(this, id, from, to);
   }
 
   clientById(id: string): SessionClient | undefined {

@@ -1,0 +1,5 @@
+import type { ClientAction } from "./registry";
+import { sessionActions } from "../session/actions";
+
+/** Every client action; a capability adds its list here. */
+export const allActions: readonly ClientAction[] = [...sessionActions];
