@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodePose } from "../../shared/movement/pose-codec";
+import { TELEPORT } from "../../shared/movement/rules";
+import { sendCommand } from "../../shared/protocol/send";
+import type { ServerMessage } from "../../shared/protocol";
+import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("movement on the server's authority", () => {
+  it("forwards a plausible step to others", async () => {
+    const session = await server.createSession();
+    const walker = await server.join(session.code);
+    const watcher = await server.join(session.code);
+    await waitForState(watcher, (s) => s.people.size === 2);
+    const start = walker.state.people.get(walker.sessionId)!.pose;
+    const target = { x: start.x / 100 + 0.5, y: 1.6, z: start.z / 100, yaw: 1, pitch: 0.2 };
+    sendCommand(walker, "movement.pose", encodePose(target));
+    await waitForState(watcher, (s) => s.people.get(walker.sessionId)?.pose.x === Math.round(target.x * 100));
+    expect(watcher.state.people.get(walker.sessionId)!.pose.pitch).toBe(encodePose(target)[4]);
+    await Promise.all([walker.leave(), watcher.leave()]);
+  });
+
+  it("corrects a jump across the room and keeps the person where they were", async () => {
+    const session = await server.createSession();
+    const cheater = await server.join(session.code);
+    const start = { ...cheater.state.people.get(cheater.sessionId)!.pose.toJSON() };
+    const corrected = nextMessage<ServerMessage<"movement.corrected">>(cheater, "movement.corrected");
+    sendCommand(cheater, "movement.pose", encodePose({ x: 12, y: 1.6, z: 12, yaw: 0, pitch: 0 }));
+    expect(await corrected).toEqual({ x: start.x, z: start.z, reason: "too_fast" });
+    expect(cheater.state.people.get(cheater.sessionId)!.pose.x).toBe(start.x);
+    await cheater.leave();
+  });
+
+  it("refuses walking through a wall and teleporting outside the room", async () => {
+    const session = await server.createSession();
+    const mover = await server.join(session.code);
+    // Two teleport hops (each within reach, past the cooldown) to just inside the east wall.
+    for (const x of [800, 1550]) {
+      sendCommand(mover, "movement.teleport", { x, z: 300 });
+      await waitForState(mover, (s) => s.people.get(mover.sessionId)?.pose.x === x);
+      await new Promise((resolve) => setTimeout(resolve, TELEPORT.cooldownMs));
+    }
+
+    const wall = nextMessage<ServerMessage<"movement.corrected">>(mover, "movement.corrected");
+    sendCommand(mover, "movement.pose", [1620, 160, 300, 0, 0]);
+    expect((await wall).reason).toBe("not_walkable");
+
+    const outside = nextMessage<ServerMessage<"movement.corrected">>(mover, "movement.corrected");
+    sendCommand(mover, "movement.teleport", { x: 1700, z: 300 });
+    expect((await outside).reason).toBe("not_walkable");
+    expect(mover.state.people.get(mover.sessionId)!.pose.x).toBe(1550);
+    await mover.leave();
+  });
+});
