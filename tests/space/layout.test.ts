@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { floorHeightAt, isPathWalkable, isWalkable, LAB, spawnPoint } from "../../shared/space/layout";
+import { floorHeightAt, isPathWalkable, isWalkable, LAB, SPAWN_PLACES, spawnPoint } from "../../shared/space/layout";
 
 describe("isWalkable", () => {
   it("is true in the middle of the lab, in the plenary and on the stage", () => {
@@ -63,14 +63,23 @@ describe("floorHeightAt", () => {
 });
 
 describe("spawnPoint", () => {
-  const first = Array.from({ length: 60 }, (_, i) => spawnPoint(i));
+  const places = Array.from({ length: SPAWN_PLACES }, (_, i) => spawnPoint(i));
 
-  it("puts every newcomer on walkable floor", () => {
-    first.forEach((p, i) => expect(isWalkable(p.x, p.z), `spawn ${i} at ${p.x}, ${p.z}`).toBe(true));
+  it("has room for a full plenary of 150", () => {
+    expect(SPAWN_PLACES).toBeGreaterThanOrEqual(150);
+  });
+
+  it("puts every newcomer on walkable floor, outside the breakout areas", () => {
+    places.forEach((p, i) => {
+      expect(isWalkable(p.x, p.z), `spawn ${i} at ${p.x}, ${p.z}`).toBe(true);
+      for (const area of LAB.breakoutAreas) {
+        expect(Math.hypot(p.x - area.x, p.z - area.z), `spawn ${i} in area ${area.id}`).toBeGreaterThan(area.radius);
+      }
+    });
   });
 
   it("faces the centre of the plenary circle", () => {
-    first.forEach((p, i) => {
+    places.forEach((p, i) => {
       // yaw 0 looks towards -z and turns about +y (three.js), so the view direction is (-sin, -cos).
       const look = { x: -Math.sin(p.yaw), z: -Math.cos(p.yaw) };
       const toCentre = { x: LAB.plenary.x - p.x, z: LAB.plenary.z - p.z };
@@ -79,11 +88,26 @@ describe("spawnPoint", () => {
     });
   });
 
-  it("places consecutive arrivals well apart", () => {
-    for (let i = 1; i < first.length; i++) {
-      const a = first[i - 1]!;
-      const b = first[i]!;
-      expect(Math.hypot(a.x - b.x, a.z - b.z), `spawns ${i - 1} and ${i}`).toBeGreaterThanOrEqual(0.8);
+  it("starts near the edge of the plenary circle", () => {
+    const first = places[0]!;
+    const distance = Math.hypot(first.x - LAB.plenary.x, first.z - LAB.plenary.z);
+    expect(distance).toBeGreaterThan(LAB.plenary.radius - 1.5);
+    expect(distance).toBeLessThan(LAB.plenary.radius + 0.5);
+  });
+
+  it.each([60, SPAWN_PLACES])("keeps each of the first %i arrivals at least 0.8 m from every other", (count) => {
+    let closest = { distance: Infinity, a: -1, b: -1 };
+    for (let b = 1; b < count; b++) {
+      for (let a = 0; a < b; a++) {
+        const distance = Math.hypot(places[a]!.x - places[b]!.x, places[a]!.z - places[b]!.z);
+        if (distance < closest.distance) closest = { distance, a, b };
+      }
     }
+    expect(closest.distance, `spawns ${closest.a} and ${closest.b}`).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("repeats its places after SPAWN_PLACES arrivals instead of walking off the floor", () => {
+    expect(spawnPoint(SPAWN_PLACES + 7)).toEqual(spawnPoint(7));
+    expect(isWalkable(spawnPoint(10_000).x, spawnPoint(10_000).z)).toBe(true);
   });
 });
