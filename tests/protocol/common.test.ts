@@ -44,6 +44,17 @@ describe("displayNameSchema", () => {
     expect(refused("a\u200fb")).toBe(true);
   });
 
+  it("refuses the Arabic letter mark, a bidi control like the marks above", () => {
+    expect(refused("a\u061cb")).toBe(true);
+  });
+
+  it("refuses a name that would show as nothing: only zero-width or blank characters", () => {
+    for (const name of ["\u200b", "\u200b\u200b", "\u2060", "\u00ad", "\u200d", "\u3164", "\u2800", "\u200b \u2060"]) {
+      expect(refused(name), JSON.stringify(name)).toBe(true);
+    }
+    expect(accepted("\u200bAnna")).toBe("\u200bAnna");
+  });
+
   it("refuses an empty or whitespace-only name", () => {
     expect(refused("")).toBe(true);
     expect(refused("   \t\n ")).toBe(true);
