@@ -260,7 +260,7 @@ async function main(): Promise<number> {
       `timing:       joined in ${joinSeconds.toFixed(1)} s, warm-up ${warmup} s, measured ${measuredSeconds.toFixed(1)} s`,
       "",
       `server CPU:   ${serverCpu.total.toFixed(1)}% of one core (user ${serverCpu.user.toFixed(1)}%, system ${serverCpu.system.toFixed(1)}%), RSS ${(serverEnd.rss / 2 ** 20).toFixed(0)} MiB, ` +
-        `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs of server CPU per pose received`,
+        `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs per pose received (all server CPU / poses)`,
       `received:     ${kb(mean(bytesRates))}/s per client (min ${kb(bytesRates[0] ?? 0)}, max ${kb(bytesRates.at(-1) ?? 0)}), ` +
         `${mean(perSecond((c) => c.messages)).toFixed(1)} messages/s per client (WebSocket payload bytes, frame headers excluded)`,
       `sent:         ${mean(perSecond((c) => c.posesSent)).toFixed(1)} poses/s per client`,

@@ -8,7 +8,7 @@ import { isPathWalkable } from "../../shared/space/layout";
 import type { SessionState } from "../../shared/session/state";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
 import { between, intBelow, type Random } from "../support/random";
-import type { SdkSessionRoom } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
 
 /** Poses per second, as the browser client sends them. */
 export const SEND_HZ = 20;
@@ -116,7 +116,8 @@ export class Walker {
       color: intBelow(random, AVATAR_COLORS.length),
       locale: "fi",
     });
-    const pose = await ownPose(room);
+    await waitForState(room, (state) => state.people?.has(room.sessionId) === true, 10_000);
+    const pose = room.state.people.get(room.sessionId)!.pose;
     return new Walker(room, planCircle({ x: cmToMetres(pose.x), z: cmToMetres(pose.z) }, random), random);
   }
 
@@ -156,26 +157,6 @@ export class Walker {
     if (!this.room.connection.isOpen) return;
     await Promise.race([this.room.leave(true), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
   }
-}
-
-/** Waits for the first state that holds this client's own person, and returns their pose. */
-function ownPose(room: SdkSessionRoom, timeoutMs = 10_000): Promise<{ x: number; z: number }> {
-  return new Promise((resolve, reject) => {
-    const found = () => room.state?.people?.get(room.sessionId)?.pose;
-    const pose = found();
-    if (pose) return resolve({ x: pose.x, z: pose.z });
-    const timer = setTimeout(() => {
-      listener.clear();
-      reject(new Error("own person did not appear in the state"));
-    }, timeoutMs);
-    const listener = room.onStateChange(() => {
-      const next = found();
-      if (!next) return;
-      clearTimeout(timer);
-      listener.clear();
-      resolve({ x: next.x, z: next.z });
-    });
-  });
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; returns results in order, errors as values. */
