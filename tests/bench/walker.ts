@@ -8,7 +8,8 @@ import { isPathWalkable } from "../../shared/space/layout";
 import type { SessionState } from "../../shared/session/state";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
 import { between, intBelow, type Random } from "../support/random";
-import { waitForState, type SdkSessionRoom } from "../support/server";
+import type { SdkSessionRoom } from "../support/server";
+import { waitForState } from "../support/wait-for-state";
 
 /** Poses per second, as the browser client sends them. */
 export const SEND_HZ = 20;

@@ -8,6 +8,9 @@ import { startApp, type RunningApp } from "../../server/app";
 import { SqliteSessionStore } from "../../server/storage/sqlite-store";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
+import { waitForState } from "./wait-for-state";
+
+export { waitForState };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's first type parameter is the server room class, which tests do not import
 export type AnyRoom = Room<any, any>;
@@ -88,28 +91,6 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Resolves when `predicate` holds, checking after every state patch; rejects after `timeoutMs`. */
-export function waitForState(
-  room: SdkSessionRoom,
-  predicate: (state: SessionState) => boolean,
-  timeoutMs = 3000,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (room.state && predicate(room.state)) return resolve();
-    const timer = setTimeout(() => {
-      listener.clear();
-      reject(new Error("state condition not reached in time"));
-    }, timeoutMs);
-    const listener = room.onStateChange((state) => {
-      if (predicate(state)) {
-        clearTimeout(timer);
-        listener.clear();
-        resolve();
-      }
-    });
-  });
 }
 
 /** Resolves with the next message of a type, or rejects after `timeoutMs`. */
