@@ -56,7 +56,7 @@ const children: ChildProcess[] = [];
 let phase = "starting";
 
 // Never hang: an awaited event that never comes must not keep the benchmark running.
-const hardTimeoutMs = (60 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
+const hardTimeoutMs = (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
 const hardTimeout = setTimeout(() => {
   console.error(`benchmark: gave up after ${Math.round(hardTimeoutMs / 1000)} s while ${phase}`);
   for (const child of children) child.kill("SIGKILL");
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
 
   phase = "starting the server";
   const server = start("./bench-server.ts", settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {});
-  const { port } = await askServer(server, "ready", undefined, 20_000);
+  const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
 
   phase = "creating a session";
