@@ -235,6 +235,7 @@ async function main(): Promise<number> {
   const perSecond = (pick: (c: WalkerCounters) => number) => all.map((c) => pick(c) / measuredSeconds);
   const bytesRates = perSecond((c) => c.bytes).sort((a, b) => a - b);
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+  const sentRate = mean(perSecond((c) => c.posesSent));
   const total = (pick: (c: WalkerCounters) => number) => all.reduce((sum, c) => sum + pick(c), 0);
   const serverCpu = cpuPercent(serverStart, serverEnd);
   const crowdCpu = cpuPercent(crowdStart.cpu, crowdEnd.cpu);
@@ -263,7 +264,7 @@ async function main(): Promise<number> {
         `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs per pose received (all server CPU / poses)`,
       `received:     ${kb(mean(bytesRates))}/s per client (min ${kb(bytesRates[0] ?? 0)}, max ${kb(bytesRates.at(-1) ?? 0)}), ` +
         `${mean(perSecond((c) => c.messages)).toFixed(1)} messages/s per client (WebSocket payload bytes, frame headers excluded)`,
-      `sent:         ${mean(perSecond((c) => c.posesSent)).toFixed(1)} poses/s per client`,
+      `sent:         ${sentRate.toFixed(1)} poses/s per client`,
       `latency:      move -> seen by another client, n=${sorted.length} of ${markersSent} markers: ` +
         `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
@@ -272,6 +273,14 @@ async function main(): Promise<number> {
         `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over 0.5 s anywhere leads to corrections: see WALK.burst)`,
     ].join("\n"),
   );
+
+  const worstStall = Math.max(...[serverEnd, crowdEnd.cpu, hereEnd].map((sample) => sample.loopDelay.max));
+  if (sentRate < SEND_HZ * 0.9 || worstStall > 500) {
+    console.log(
+      `warning:      the clients sent ${sentRate.toFixed(1)} of ${SEND_HZ} poses/s and an event loop stalled for ` +
+        `${worstStall.toFixed(0)} ms: the machine was too busy for these figures to describe the server`,
+    );
+  }
 
   const healthy = joined.joined === crowdSize && closed === 0 && sorted.length > 0;
   if (!healthy) console.error("benchmark: the run was not clean; see the figures above");
