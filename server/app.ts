@@ -19,6 +19,8 @@ export interface AppOptions {
   /** Built client (vite build output); when missing, only the API and rooms are served. */
   clientDir?: string;
   reconnectSeconds?: number;
+  /** Most people in one session; 200 by default. */
+  maxPeople?: number;
   now?: () => number;
 }
 
@@ -55,6 +57,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: options.store,
     now: options.now ?? Date.now,
     reconnectSeconds: options.reconnectSeconds ?? 30,
+    maxPeople: options.maxPeople ?? 200,
   };
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });

@@ -40,7 +40,9 @@ const RECONNECTABLE_CLOSE_CODES = new Set<number>([1005, 1006, CloseCode.MAY_TRY
  */
 export class SessionRoom extends Room<{ state: SessionState; client: SessionClient }> implements RoomApi {
   override state = new SessionState();
-  override maxClients = 200;
+  // No Colyseus limit on purpose: the matchmaker skips a full (locked) room and would open a second
+  // room for the same code, splitting the session in two. onAuth refuses past services.maxPeople.
+  override maxClients = Infinity;
   override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND;
   services!: SessionServices;
   private joinCount = 0;
@@ -96,6 +98,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const options = parsed.data;
     if (options.code !== this.state.code) throw joinRefusal("session_not_found");
     if (this.state.ended) throw joinRefusal("session_ended");
+    if (this.clients.length >= this.services.maxPeople) throw joinRefusal("session_full");
 
     let role: Role = options.observer ? "observer" : "participant";
     if (options.facilitatorSecret !== undefined) {

@@ -7,4 +7,6 @@ export interface SessionServices {
   now(): number;
   /** Seconds a dropped connection keeps its seat. */
   reconnectSeconds: number;
+  /** Most people one session room admits; the next is refused with `session_full`. */
+  maxPeople: number;
 }

@@ -21,7 +21,9 @@ export const sessionCodeSchema = z
 
 // Control characters and bidi overrides would let a name hide or reorder text in other people's panels.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// A name of only zero-width or blank-looking characters would show as nothing at all.
+const VISIBLE = /[^\p{Cf}\p{Z}\s\u115f\u1160\u2800\u3164\uffa0]/u;
 
 /** Visible, trimmed, single-line text of bounded length. */
 export function plainText(max: number, min = 1) {
@@ -34,7 +36,8 @@ export function plainText(max: number, min = 1) {
         .string()
         .min(min)
         .max(max)
-        .refine((s) => !UNPRINTABLE.test(s), "unprintable characters"),
+        .refine((s) => !UNPRINTABLE.test(s), "unprintable characters")
+        .refine((s) => VISIBLE.test(s), "nothing visible"),
     );
 }
 

@@ -75,14 +75,24 @@ export function floorHeightAt(x: number, z: number): number {
   return insideRect(LAB.stage, x, z, 0) ? LAB.stage.height : 0;
 }
 
+/** Newcomers are spread over this many places before the pattern repeats (the session room's capacity). */
+export const SPAWN_PLACES = 200;
+/** Floor each newcomer's place takes on the spawn spiral, m²: neighbours end up about 0.9 m apart. */
+const SPAWN_AREA_PER_PLACE = 0.88;
+const GOLDEN_ANGLE = 2.399963229728653;
+
 /**
- * Places newcomers on a ring around the plenary circle, facing its centre, spread by the golden angle
- * so that consecutive arrivals never stand on each other.
+ * Places newcomers around the plenary circle, facing its centre, on a sunflower spiral that starts
+ * just inside the circle's edge: the golden angle spreads consecutive arrivals around the circle,
+ * and a radius that grows with the square root of the index gives every place the same floor area,
+ * so no two of the first SPAWN_PLACES arrivals stand on each other.
  */
 export function spawnPoint(index: number): { x: number; z: number; yaw: number } {
   const { plenary } = LAB;
-  const angle = index * 2.399963229728653;
-  const ring = plenary.radius - 1 + (index % 3) * 0.6;
+  const place = index % SPAWN_PLACES;
+  const inner = plenary.radius - 1;
+  const ring = Math.sqrt(inner * inner + ((place + 0.5) * SPAWN_AREA_PER_PLACE) / Math.PI);
+  const angle = place * GOLDEN_ANGLE;
   const x = plenary.x + Math.sin(angle) * ring;
   const z = plenary.z + Math.cos(angle) * ring;
   // yaw 0 looks towards -z; face the centre of the circle

@@ -8,6 +8,9 @@ import { startApp, type RunningApp } from "../../server/app";
 import { SqliteSessionStore } from "../../server/storage/sqlite-store";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
+import { waitForState } from "./wait-for-state";
+
+export { waitForState };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's first type parameter is the server room class, which tests do not import
 export type AnyRoom = Room<any, any>;
@@ -39,7 +42,7 @@ export interface TestServer {
 
 /** Starts the real server (SQLite in a fresh temporary folder) on a free loopback port. */
 export async function startTestServer(
-  options: { reconnectSeconds?: number; clientDir?: string } = {},
+  options: { reconnectSeconds?: number; clientDir?: string; maxPeople?: number } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-test-"));
   const store = new SqliteSessionStore(join(dataDir, "test.db"));
@@ -50,6 +53,7 @@ export async function startTestServer(
     store,
     clientDir: options.clientDir ?? join(dataDir, "no-client"),
     reconnectSeconds: options.reconnectSeconds ?? 30,
+    maxPeople: options.maxPeople,
   });
   const colyseus = new ColyseusTestServer(app.gameServer);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -87,28 +91,6 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Resolves when `predicate` holds, checking after every state patch; rejects after `timeoutMs`. */
-export function waitForState(
-  room: SdkSessionRoom,
-  predicate: (state: SessionState) => boolean,
-  timeoutMs = 3000,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (room.state && predicate(room.state)) return resolve();
-    const timer = setTimeout(() => {
-      listener.clear();
-      reject(new Error("state condition not reached in time"));
-    }, timeoutMs);
-    const listener = room.onStateChange((state) => {
-      if (predicate(state)) {
-        clearTimeout(timer);
-        listener.clear();
-        resolve();
-      }
-    });
-  });
 }
 
 /** Resolves with the next message of a type, or rejects after `timeoutMs`. */

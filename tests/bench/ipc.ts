@@ -1,0 +1,58 @@
+/**
+ * Messages between the benchmark (server.bench.ts) and its two child processes: the server
+ * (bench-server.ts) and the simulated load clients (bench-clients.ts). Children exit when the
+ * parent goes away, so a killed benchmark leaves nothing running.
+ */
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import type { WalkerCounters } from "./walker";
+
+/** What a process has used, read at one moment: CPU time (µs), memory, and its event loop's stalls. */
+export interface CpuSample {
+  user: number;
+  system: number;
+  /** When it was read, ms of a monotonic clock. */
+  at: number;
+  rss: number;
+  /** Event loop delay since the previous sample, ms: how late timers and sockets were served. */
+  loopDelay: { p99: number; max: number };
+}
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+export function cpuSample(): CpuSample {
+  const { user, system } = process.cpuUsage();
+  const sample = {
+    user,
+    system,
+    at: performance.now(),
+    rss: process.memoryUsage.rss(),
+    loopDelay: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+  };
+  loopDelay.reset();
+  return sample;
+}
+
+export type ServerRequest = { type: "cpu" } | { type: "stop" };
+export type ServerReply = { type: "ready"; port: number } | { type: "cpu"; sample: CpuSample } | { type: "stopped" };
+
+export type ClientsRequest =
+  | { type: "join"; baseUrl: string; code: string; count: number; firstIndex: number; seed: number }
+  | { type: "reset" }
+  | { type: "report" }
+  | { type: "stop" };
+export type ClientsReply =
+  | { type: "joined"; joined: number; failures: string[] }
+  | { type: "reset"; cpu: CpuSample }
+  | { type: "report"; perClient: WalkerCounters[]; closedUnexpectedly: number; cpu: CpuSample }
+  | { type: "stopped" };
+
+/** Ends a child process when its parent disconnects (or is killed), so nothing outlives the benchmark. */
+export function exitWithParent(): void {
+  process.on("disconnect", () => process.exit(0));
+}
+
+/** Sends one message to the parent; children only ever talk to the benchmark. */
+export function tellParent(message: ServerReply | ClientsReply): void {
+  process.send?.(message);
+}

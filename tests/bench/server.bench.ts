@@ -1,0 +1,300 @@
+/**
+ * `npm run bench:server [-- --clients N --seconds S --warmup W --seed K --sqlite]`
+ *
+ * A benchmark, not a test: how much one session costs the server when N people walk about.
+ * Three processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
+ * reported), the crowd of N-2 simulated participants (bench-clients.ts), and this one, which holds
+ * a probe and an observer: the probe stamps a marker into its head pitch at random moments and the
+ * observer times how long the marker takes to show up in its decoded state.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { cpus, platform, arch, totalmem } from "node:os";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import type { CreateSessionResponse } from "../../shared/protocol";
+import { between, mulberry32 } from "../support/random";
+import {
+  cpuSample,
+  type ClientsReply,
+  type ClientsRequest,
+  type CpuSample,
+  type ServerReply,
+  type ServerRequest,
+} from "./ipc";
+import { SEND_HZ, SPEED_RANGE, Walker, zeroCounters, type WalkerCounters } from "./walker";
+
+interface Settings {
+  clients: number;
+  seconds: number;
+  warmup: number;
+  seed: number;
+  sqlite: boolean;
+}
+
+function readSettings(argv: readonly string[]): Settings {
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const number = (value: string | undefined, fallback: number, min: number): number => {
+    const parsed = value === undefined ? fallback : Number(value);
+    if (!Number.isFinite(parsed) || parsed < min) throw new Error(`bad value ${value}: expected a number >= ${min}`);
+    return parsed;
+  };
+  return {
+    clients: Math.floor(number(flag("clients") ?? process.env.BENCH_CLIENTS, 100, 2)),
+    seconds: number(flag("seconds") ?? process.env.BENCH_SECONDS, 20, 1),
+    warmup: number(flag("warmup"), 3, 0),
+    seed: Math.floor(number(flag("seed"), 20_240_601, 0)),
+    sqlite: argv.includes("--sqlite") || process.env.BENCH_STORAGE === "sqlite",
+  };
+}
+
+const settings = readSettings(process.argv.slice(2));
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const children: ChildProcess[] = [];
+let phase = "starting";
+
+// Never hang: an awaited event that never comes must not keep the benchmark running.
+const hardTimeoutMs = (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
+const hardTimeout = setTimeout(() => {
+  console.error(`benchmark: gave up after ${Math.round(hardTimeoutMs / 1000)} s while ${phase}`);
+  for (const child of children) child.kill("SIGKILL");
+  process.exit(2);
+}, hardTimeoutMs);
+
+/** Sends `message` (if any) and resolves with the child's next reply of type `type`. */
+function reply<R extends { type: string }, T extends R["type"]>(
+  child: ChildProcess,
+  type: T,
+  message: object | undefined,
+  timeoutMs: number,
+): Promise<Extract<R, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    const onMessage = (received: R) => {
+      if (received.type !== type) return;
+      done();
+      resolve(received as Extract<R, { type: T }>);
+    };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`child process exited (code ${code}) before replying "${type}"`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no "${type}" reply within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode);
+    if (message) {
+      child.send(message, (error) => {
+        if (!error) return;
+        done();
+        reject(error);
+      });
+    }
+  });
+}
+
+const askServer = <T extends ServerReply["type"]>(child: ChildProcess, type: T, message?: ServerRequest, ms = 10_000) =>
+  reply<ServerReply, T>(child, type, message, ms);
+const askClients = <T extends ClientsReply["type"]>(
+  child: ChildProcess,
+  type: T,
+  message?: ClientsRequest,
+  ms = 10_000,
+) => reply<ClientsReply, T>(child, type, message, ms);
+
+function start(file: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = fork(here(file), [], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.push(child);
+  // A send to a child that has just died reports through its callback; keep the event from crashing us.
+  child.on("error", () => {});
+  return child;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+function cpuPercent(from: CpuSample, to: CpuSample): { total: number; user: number; system: number } {
+  const wallUs = (to.at - from.at) * 1000;
+  const user = ((to.user - from.user) / wallUs) * 100;
+  const system = ((to.system - from.system) / wallUs) * 100;
+  return { total: user + system, user, system };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<number> {
+  const { clients, seconds, warmup, seed } = settings;
+  const crowdSize = clients - 2;
+
+  phase = "starting the server";
+  const server = start("./bench-server.ts", settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {});
+  const { port } = await askServer(server, "ready", undefined, 60_000);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  phase = "creating a session";
+  const created = await fetch(`${baseUrl}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: "Benchmark" }),
+  });
+  if (created.status !== 201) throw new Error(`creating a session: HTTP ${created.status}`);
+  const { code } = (await created.json()) as CreateSessionResponse;
+
+  phase = `joining ${crowdSize} simulated people`;
+  const crowd = start("./bench-clients.ts");
+  const joinStarted = performance.now();
+  const joined = await askClients(
+    crowd,
+    "joined",
+    { type: "join", baseUrl, code, count: crowdSize, firstIndex: 2, seed },
+    30_000 + crowdSize * 400,
+  );
+  const joinSeconds = (performance.now() - joinStarted) / 1000;
+  if (joined.failures.length > 0 || joined.joined !== crowdSize) {
+    console.error(`only ${joined.joined} of ${crowdSize} joined; first errors:`, joined.failures);
+  }
+
+  phase = "joining the probe and the observer";
+  const probe = await Walker.join(baseUrl, code, "Probe", mulberry32(seed));
+  const observer = await Walker.join(baseUrl, code, "Observer", mulberry32(seed + 1));
+  probe.start();
+  observer.start();
+
+  // The probe stamps a fresh pitch value at random moments (so they do not lock onto the 20 Hz
+  // rhythms of the sender or the server's patches); the observer notes when each first appears.
+  const markerRandom = mulberry32(seed + clients);
+  const pending = new Map<number, { at: number; measured: boolean }>();
+  const latencies: number[] = [];
+  let measuring = false;
+  let markersSent = 0;
+  let marker = 0;
+  let markerTimer: NodeJS.Timeout | undefined;
+  const stampNext = () => {
+    marker = (marker % 30_000) + 1;
+    pending.set(marker, { at: performance.now(), measured: measuring });
+    if (measuring) markersSent++;
+    probe.pitchSteps = marker;
+    probe.sendPose();
+    // 100-250 ms apart: with its 20 Hz walk the probe stays under the server's 30 poses/s limit,
+    // past which poses are dropped silently.
+    markerTimer = setTimeout(stampNext, between(markerRandom, 100, 250));
+  };
+  let lastSeen = Number.NaN;
+  observer.room.onStateChange((state) => {
+    const pitch = state.people.get(probe.room.sessionId)?.pose.pitch;
+    if (pitch === undefined || pitch === lastSeen) return;
+    lastSeen = pitch;
+    const sent = pending.get(pitch);
+    if (!sent) return;
+    pending.delete(pitch);
+    if (sent.measured) latencies.push(performance.now() - sent.at);
+  });
+  stampNext();
+
+  phase = "warming up";
+  await sleep(warmup * 1000);
+
+  phase = "measuring";
+  const crowdStart = await askClients(crowd, "reset", { type: "reset" });
+  probe.counters = zeroCounters();
+  observer.counters = zeroCounters();
+  const serverStart = (await askServer(server, "cpu", { type: "cpu" })).sample;
+  cpuSample(); // starts this process's event loop figures afresh
+  const measureStarted = performance.now();
+  measuring = true;
+  await sleep(seconds * 1000);
+  measuring = false;
+  const measuredSeconds = (performance.now() - measureStarted) / 1000;
+  const serverEnd = (await askServer(server, "cpu", { type: "cpu" })).sample;
+  const hereEnd = cpuSample();
+  const crowdEnd = await askClients(crowd, "report", { type: "report" });
+  const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
+
+  phase = "stopping";
+  clearTimeout(markerTimer);
+  await Promise.all([probe.leave(), observer.leave()]);
+  await askClients(crowd, "stopped", { type: "stop" }, 15_000).catch(() => crowd.kill());
+  await askServer(server, "stopped", { type: "stop" }, 10_000).catch(() => server.kill());
+
+  const all: WalkerCounters[] = [...crowdEnd.perClient, ...probeCounters];
+  const perSecond = (pick: (c: WalkerCounters) => number) => all.map((c) => pick(c) / measuredSeconds);
+  const bytesRates = perSecond((c) => c.bytes).sort((a, b) => a - b);
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+  const sentRate = mean(perSecond((c) => c.posesSent));
+  const total = (pick: (c: WalkerCounters) => number) => all.reduce((sum, c) => sum + pick(c), 0);
+  const serverCpu = cpuPercent(serverStart, serverEnd);
+  const crowdCpu = cpuPercent(crowdStart.cpu, crowdEnd.cpu);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const stall = (sample: CpuSample) => `${sample.loopDelay.p99.toFixed(0)} / ${sample.loopDelay.max.toFixed(0)} ms`;
+  const kb = (v: number) => `${(v / 1000).toFixed(1)} kB`;
+  const closed = crowdEnd.closedUnexpectedly + [probe, observer].filter((w) => w.closedUnexpectedly).length;
+  const args = process.argv.slice(2).join(" ");
+  const command =
+    process.env.npm_lifecycle_event === "bench:server"
+      ? `npm run bench:server${args ? ` -- ${args}` : ""}`
+      : `tsx tests/bench/server.bench.ts${args ? ` ${args}` : ""}`;
+  const cpuList = cpus();
+
+  console.log(
+    [
+      "Yhteistila server benchmark",
+      `command:      ${command}`,
+      `machine:      ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${platform()} ${arch()}`,
+      `setup:        ${clients} people in one session (${joined.joined} in the crowd process + probe + observer), ` +
+        `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
+      `timing:       joined in ${joinSeconds.toFixed(1)} s, warm-up ${warmup} s, measured ${measuredSeconds.toFixed(1)} s`,
+      "",
+      `server CPU:   ${serverCpu.total.toFixed(1)}% of one core (user ${serverCpu.user.toFixed(1)}%, system ${serverCpu.system.toFixed(1)}%), RSS ${(serverEnd.rss / 2 ** 20).toFixed(0)} MiB, ` +
+        `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs per pose received (all server CPU / poses)`,
+      `received:     ${kb(mean(bytesRates))}/s per client (min ${kb(bytesRates[0] ?? 0)}, max ${kb(bytesRates.at(-1) ?? 0)}), ` +
+        `${mean(perSecond((c) => c.messages)).toFixed(1)} messages/s per client (WebSocket payload bytes, frame headers excluded)`,
+      `sent:         ${sentRate.toFixed(1)} poses/s per client`,
+      `latency:      move -> seen by another client, n=${sorted.length} of ${markersSent} markers: ` +
+        `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
+      `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
+      `client side:  crowd process used ${crowdCpu.total.toFixed(1)}% of one core (if near 100%, the crowd could not keep up)`,
+      `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdEnd.cpu)}, ` +
+        `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over 0.5 s anywhere leads to corrections: see WALK.burst)`,
+    ].join("\n"),
+  );
+
+  const worstStall = Math.max(...[serverEnd, crowdEnd.cpu, hereEnd].map((sample) => sample.loopDelay.max));
+  if (sentRate < SEND_HZ * 0.9 || worstStall > 500) {
+    console.log(
+      `warning:      the clients sent ${sentRate.toFixed(1)} of ${SEND_HZ} poses/s and an event loop stalled for ` +
+        `${worstStall.toFixed(0)} ms: the machine was too busy for these figures to describe the server`,
+    );
+  }
+
+  const healthy = joined.joined === crowdSize && closed === 0 && sorted.length > 0;
+  if (!healthy) console.error("benchmark: the run was not clean; see the figures above");
+  return healthy ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    clearTimeout(hardTimeout);
+    // Exit now rather than wait for stray sockets to wind down.
+    process.exit(code);
+  })
+  .catch((error: unknown) => {
+    console.error(`benchmark failed while ${phase}:`, error instanceof Error ? error.message : error);
+    for (const child of children) child.kill("SIGKILL");
+    process.exit(1);
+  });

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DuplicateSessionCodeError, type SessionRecord, type SessionStore } from "../../server/storage/store";
+
+/** How the contract suite gets a fresh, empty store for each test, and disposes of it afterwards. */
+export interface StoreFactory {
+  create(): SessionStore | Promise<SessionStore>;
+  /** Runs after the store is closed (e.g. to delete a temporary file). */
+  cleanup?(): void | Promise<void>;
+}
+
+function record(overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    code: "K7M-4PQ-XRT",
+    title: "Kick-off",
+    facilitatorHash: "a".repeat(64),
+    createdAt: 1_700_000_000_000,
+    endedAt: null,
+    ...overrides,
+  };
+}
+
+/**
+ * The behaviour every SessionStore must share, run against each implementation
+ * (tests/storage/*-store.test.ts), so the room and the routes can rely on it whichever is configured.
+ */
+export function sessionStoreContract(name: string, factory: StoreFactory): void {
+  describe(`SessionStore contract: ${name}`, () => {
+    let store: SessionStore;
+
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await factory.cleanup?.();
+    });
+
+    it("returns a created session field for field", async () => {
+      const created = record({ title: "Työpaja – Åbo", createdAt: 1_712_345_678_901 });
+      await store.createSession(created);
+      expect(await store.getSession(created.code)).toEqual(created);
+    });
+
+    it("returns undefined for a code it does not hold", async () => {
+      await store.createSession(record());
+      expect(await store.getSession("ZZZ-ZZZ-ZZZ")).toBeUndefined();
+    });
+
+    it("refuses a second session with the same code, keeping the first", async () => {
+      await store.createSession(record({ title: "First" }));
+      await expect(store.createSession(record({ title: "Second" }))).rejects.toBeInstanceOf(DuplicateSessionCodeError);
+      expect((await store.getSession(record().code))?.title).toBe("First");
+    });
+
+    it("keeps sessions apart", async () => {
+      await store.createSession(record({ code: "AAA-AAA-AAA", title: "A" }));
+      await store.createSession(record({ code: "BBB-BBB-BBB", title: "B" }));
+      await store.renameSession("AAA-AAA-AAA", "A renamed");
+      expect((await store.getSession("AAA-AAA-AAA"))?.title).toBe("A renamed");
+      expect((await store.getSession("BBB-BBB-BBB"))?.title).toBe("B");
+    });
+
+    it("does not let a caller change stored data through a returned or passed-in object", async () => {
+      const input = record();
+      await store.createSession(input);
+      input.title = "changed after create";
+      const read = await store.getSession(input.code);
+      expect(read?.title).toBe("Kick-off");
+      read!.title = "changed after read";
+      expect((await store.getSession(input.code))?.title).toBe("Kick-off");
+    });
+
+    it("renames a session", async () => {
+      await store.createSession(record());
+      await store.renameSession(record().code, "Retro");
+      expect(await store.getSession(record().code)).toEqual(record({ title: "Retro" }));
+    });
+
+    it("ends a session once: a second end keeps the first time", async () => {
+      await store.createSession(record());
+      await store.endSession(record().code, 1_700_000_100_000);
+      await store.endSession(record().code, 1_700_000_200_000);
+      expect((await store.getSession(record().code))?.endedAt).toBe(1_700_000_100_000);
+    });
+
+    it("deletes a session, after which its code can be used again", async () => {
+      await store.createSession(record());
+      await store.deleteSession(record().code);
+      expect(await store.getSession(record().code)).toBeUndefined();
+      await store.createSession(record({ title: "Again" }));
+      expect((await store.getSession(record().code))?.title).toBe("Again");
+    });
+
+    it("treats changes to a code it does not hold as no-ops", async () => {
+      await store.renameSession("ZZZ-ZZZ-ZZZ", "x");
+      await store.endSession("ZZZ-ZZZ-ZZZ", 1);
+      await store.deleteSession("ZZZ-ZZZ-ZZZ");
+      expect(await store.getSession("ZZZ-ZZZ-ZZZ")).toBeUndefined();
+    });
+  });
+}
