@@ -52,11 +52,17 @@ export class SqliteSessionStore implements SessionStore {
   constructor(file: string) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    // FULL: every commit reaches the disk before we acknowledge it.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    migrate(this.db);
+    try {
+      // A database written by a newer server is refused before anything about it is changed.
+      migrate(this.db);
+      this.db.pragma("journal_mode = WAL");
+      // FULL: every commit reaches the disk before we acknowledge it.
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("foreign_keys = ON");
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.statements = {
       insert: this.db.prepare(
         "INSERT INTO sessions (code, title, facilitator_hash, created_at, ended_at) VALUES (@code, @title, @facilitatorHash, @createdAt, @endedAt)",

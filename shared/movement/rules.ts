@@ -8,8 +8,11 @@ import { isPathWalkable, isWalkable } from "../space/layout";
 export const WALK = {
   /** Metres per second; a brisk walk, a little above the client's run speed. */
   maxSpeed: 4.5,
-  /** The most distance that can be banked while standing still. */
-  burst: 1.5,
+  /**
+   * The most distance that can be banked. Three metres lets a walker's messages arrive in a lump
+   * after a pause of about a second (a stalled tab, a server GC) without being snapped back.
+   */
+  burst: 3,
 } as const;
 
 export const TELEPORT = {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isMessageKey, pickLocale, translate, type MessageKey } from "../../shared/i18n";
-import { en } from "../../shared/i18n/en";
-import { fi } from "../../shared/i18n/fi";
-import { sv } from "../../shared/i18n/sv";
+import { catalog } from "../../shared/i18n/catalog";
 import { ERROR_CODES } from "../../shared/protocol";
 
+const { en, fi, sv } = catalog;
 const keys = Object.keys(en) as MessageKey[];
-const tables = { en, fi, sv } as const;
+const tables = catalog;
 
 function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

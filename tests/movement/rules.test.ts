@@ -61,9 +61,10 @@ describe("checkWalk", () => {
   });
 
   it("refuses a step that would only just exceed what is left", () => {
-    const spent = checkWalk(centre, { x: 1.4, z: 1 }, freshBudget(T0), T0).budget;
+    const stop = { x: centre.x + WALK.burst - 0.1, z: centre.z };
+    const spent = checkWalk(centre, stop, freshBudget(T0), T0).budget;
     // 0.1 m left; 20 ms later 0.19 m; a 0.3 m step is too much.
-    const verdict = checkWalk({ x: 1.4, z: 1 }, { x: 1.7, z: 1 }, spent, T0 + 20);
+    const verdict = checkWalk(stop, { x: stop.x + 0.3, z: stop.z }, spent, T0 + 20);
     expect(verdict).toMatchObject({ ok: false, reason: "too_fast" });
     expect(verdict.budget.metres).toBeCloseTo(0.1 + 0.02 * WALK.maxSpeed, 9);
   });
@@ -72,7 +73,7 @@ describe("checkWalk", () => {
     const spent = checkWalk({ x: 14, z: 5 }, { x: 15, z: 5 }, freshBudget(T0), T0).budget;
     const verdict = checkWalk({ x: 15, z: 5 }, { x: 15.9, z: 5 }, spent, T0 + 100);
     expect(verdict).toMatchObject({ ok: false, reason: "not_walkable" });
-    expect(verdict.budget.metres).toBeCloseTo(0.5 + 0.1 * WALK.maxSpeed, 9);
+    expect(verdict.budget.metres).toBeCloseTo(WALK.burst - 1 + 0.1 * WALK.maxSpeed, 9);
     expect(verdict.budget.at).toBe(T0 + 100);
   });
 
