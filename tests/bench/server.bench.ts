@@ -12,6 +12,7 @@ import { cpus, platform, arch, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { CreateSessionResponse } from "../../shared/protocol";
+import { WALK } from "../../shared/movement/rules";
 import { between, mulberry32 } from "../support/random";
 import {
   cpuSample,
@@ -270,7 +271,7 @@ async function main(): Promise<number> {
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
       `client side:  crowd process used ${crowdCpu.total.toFixed(1)}% of one core (if near 100%, the crowd could not keep up)`,
       `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdEnd.cpu)}, ` +
-        `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over 0.5 s anywhere leads to corrections: see WALK.burst)`,
+        `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over ${(WALK.burst / 3).toFixed(1)} s anywhere leads to corrections: see WALK.burst)`,
     ].join("\n"),
   );
 
