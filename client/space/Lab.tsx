@@ -1,18 +1,17 @@
 import { useMemo } from "react";
-import { DoubleSide } from "three";
+import { DoubleSide, Object3D } from "three";
 import type { ThreeEvent } from "@react-three/fiber";
 import { LAB, isWalkable } from "../../shared/space/layout";
 import type { TranslationKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { Label3D } from "../text/Label3D";
 import { useLocalPlayer } from "../movement/local-player";
+import { floorTexture, wallTexture } from "./textures";
 
 const WALL_HEIGHT = 4.2;
 const WALL_THICKNESS = 0.3;
 const COLORS = {
-  floor: "#e8e1d3",
-  wall: "#f5f1e8",
-  trim: "#cfc6b4",
+  window: "#e9f5fb",
   plenary: "#f4c95d",
   stage: "#c9b48f",
   screenFrame: "#2b3440",
@@ -33,10 +32,12 @@ function Floor() {
     const { x, z } = event.point;
     if (isWalkable(x, z)) player.walkTarget = { x, z };
   };
+  const width = walls.maxX - walls.minX;
+  const texture = useMemo(() => floorTexture(width), [width]);
   return (
     <mesh name="floor" rotation-x={-Math.PI / 2} onClick={onClick}>
-      <planeGeometry args={[walls.maxX - walls.minX, walls.maxZ - walls.minZ]} />
-      <meshStandardMaterial color={COLORS.floor} roughness={0.95} />
+      <planeGeometry args={[width, walls.maxZ - walls.minZ]} />
+      <meshStandardMaterial map={texture} roughness={0.9} />
     </mesh>
   );
 }
@@ -46,6 +47,7 @@ function Walls() {
   const width = walls.maxX - walls.minX;
   const depth = walls.maxZ - walls.minZ;
   const y = WALL_HEIGHT / 2;
+  const texture = useMemo(() => wallTexture(WALL_HEIGHT), []);
   const pieces: [number, number, number, number][] = [
     [0, walls.minZ - WALL_THICKNESS / 2, width + 2 * WALL_THICKNESS, WALL_THICKNESS],
     [0, walls.maxZ + WALL_THICKNESS / 2, width + 2 * WALL_THICKNESS, WALL_THICKNESS],
@@ -57,9 +59,10 @@ function Walls() {
       {pieces.map(([x, z, w, d], i) => (
         <mesh key={i} position={[x, y, z]}>
           <boxGeometry args={[w, WALL_HEIGHT, d]} />
-          <meshStandardMaterial color={COLORS.wall} roughness={1} />
+          <meshStandardMaterial map={texture} roughness={1} />
         </mesh>
       ))}
+      <Windows />
       {LAB.obstacles.map((o, i) => (
         <mesh key={`pillar-${i}`} position={[(o.minX + o.maxX) / 2, y, (o.minZ + o.maxZ) / 2]}>
           <boxGeometry args={[o.maxX - o.minX, WALL_HEIGHT, o.maxZ - o.minZ]} />
@@ -67,6 +70,35 @@ function Walls() {
         </mesh>
       ))}
     </group>
+  );
+}
+
+/** Tall windows along the east and west walls: one instanced mesh, so daylight costs one draw call. */
+function Windows() {
+  const { walls } = LAB;
+  const spots = useMemo(() => {
+    const zs = [-11, -5.5, 5.5, 11];
+    return [walls.minX + 0.01, walls.maxX - 0.01].flatMap((x) => zs.map((z) => [x, z] as const));
+  }, [walls]);
+  return (
+    <instancedMesh
+      name="windows"
+      args={[undefined, undefined, spots.length]}
+      ref={(mesh) => {
+        if (!mesh) return;
+        const dummy = new Object3D();
+        spots.forEach(([x, z], i) => {
+          dummy.position.set(x, 2.35, z);
+          dummy.rotation.set(0, x < 0 ? Math.PI / 2 : -Math.PI / 2, 0);
+          dummy.updateMatrix();
+          mesh.setMatrixAt(i, dummy.matrix);
+        });
+        mesh.instanceMatrix.needsUpdate = true;
+      }}
+    >
+      <planeGeometry args={[2.6, 2.5]} />
+      <meshBasicMaterial color={COLORS.window} toneMapped={false} />
+    </instancedMesh>
   );
 }
 

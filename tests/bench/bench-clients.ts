@@ -2,7 +2,7 @@
  * The crowd: many simulated participants in one process, away from the server's process and from
  * the latency probe. Started by server.bench.ts and driven over IPC.
  */
-import { mulberry32 } from "../support/random";
+import { mulberry32 } from "../../shared/random";
 import { cpuSample, exitWithParent, tellParent, type ClientsRequest } from "./ipc";
 import { mapLimited, Walker, zeroCounters } from "./walker";
 

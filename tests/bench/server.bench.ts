@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { WALK } from "../../shared/movement/rules";
-import { between, mulberry32 } from "../support/random";
+import { between, mulberry32 } from "../../shared/random";
 import {
   cpuSample,
   type ClientsReply,

@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, SESSION_ROOM } from "../../shared/protocol";
 import { isPathWalkable } from "../../shared/space/layout";
 import type { SessionState } from "../../shared/session/state";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
-import { between, intBelow, type Random } from "../support/random";
+import { between, intBelow, type Random } from "../../shared/random";
 import type { SdkSessionRoom } from "../support/server";
 import { waitForState } from "../support/wait-for-state";
 

@@ -11,7 +11,7 @@ import {
   wrapAngle,
   YAW_STEPS,
 } from "../../shared/movement/pose-codec";
-import { between, mulberry32 } from "../support/random";
+import { between, mulberry32 } from "../../shared/random";
 
 const SEED = 0x5eed_0001;
 const RUNS = 2000;

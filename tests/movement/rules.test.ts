@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkTeleport, checkWalk, freshBudget, TELEPORT, WALK } from "../../shared/movement/rules";
-import { between, mulberry32 } from "../support/random";
+import { between, mulberry32 } from "../../shared/random";
 
 const T0 = 1_000_000;
 const centre = { x: 0, z: 1 };

@@ -12,7 +12,7 @@ import {
   hashSecret,
   secretMatches,
 } from "../../server/session/secrets";
-import { intBelow, mulberry32 } from "../support/random";
+import { intBelow, mulberry32 } from "../../shared/random";
 
 describe("normaliseSessionCode", () => {
   it("upper-cases, drops spaces and punctuation, and re-inserts the dashes", () => {

@@ -1,6 +1,7 @@
 /**
- * A tiny seeded PRNG (mulberry32) for property-style tests: the same seed gives the same sequence on
- * every machine, so a failure can be replayed by its seed. Tests print the seed in their messages.
+ * A tiny seeded PRNG (mulberry32): the same seed gives the same sequence on every machine, so rules
+ * that shuffle (group formation, procedural textures) are repeatable and tests can replay a failure
+ * by its seed.
  */
 export type Random = () => number;
 
