@@ -55,6 +55,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: options.store,
     now: options.now ?? Date.now,
     reconnectSeconds: options.reconnectSeconds ?? 30,
+    rooms: new Map(),
   };
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });

@@ -16,6 +16,7 @@ import type { SessionState } from "../../shared/session/state";
 import { Presence } from "../avatars/presence";
 import { showToast } from "../ui/toast-store";
 import { sessionStoreActions, useSessionStore, type PersonView } from "./session-store";
+import { personKey } from "./profile";
 
 export type JoinProfile = Omit<JoinOptions, "protocol">;
 
@@ -60,6 +61,7 @@ function serverEndpoint(): string {
 export async function connectToSession(profile: JoinProfile): Promise<SessionConnection> {
   const client = new Client(serverEndpoint());
   const room: SessionRoom = await client.joinOrCreate<SessionState>(SESSION_ROOM, {
+    personKey: personKey(),
     ...profile,
     protocol: PROTOCOL_VERSION,
   } satisfies JoinOptions);
