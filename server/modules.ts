@@ -4,6 +4,7 @@ import { peopleModule } from "./people/module";
 import { sessionModule } from "./session/session-module";
 import { zonesModule } from "./zones/module";
 import { boardsModule } from "./boards/module";
+import { screenModule } from "./screen/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -12,4 +13,5 @@ export const roomModules: readonly RoomModule[] = [
   movementModule,
   zonesModule,
   boardsModule,
+  screenModule,
 ];

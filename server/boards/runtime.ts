@@ -12,15 +12,7 @@ import {
 } from "../../shared/boards/model";
 import { seesBoardContents, seesNote, visibleAuthorName } from "../../shared/boards/visibility";
 import { dotsUsed, endVote } from "../../shared/boards/votes";
-import {
-  BallotState,
-  BoardState,
-  ClusterState,
-  MineState,
-  NoteState,
-  VoteResultState,
-  VoteState,
-} from "../../shared/boards/state";
+import { BoardState, ClusterState, MineState, NoteState, VoteResultState, VoteState } from "../../shared/boards/state";
 import type { CommandOutcome, RoomApi } from "../commands/registry";
 import { recordsFor } from "./records";
 
@@ -320,7 +312,7 @@ export class BoardsRuntime {
         this.forget(state);
         board.votes.delete(id);
       }
-      for (const viewer of this.viewers.values()) viewer.mine.ballots.delete(id);
+      for (const viewer of this.viewers.values()) clearBallot(viewer.mine, id);
       return;
     }
     const board = this.room.state.boards.get(doc.boardId);
@@ -347,7 +339,7 @@ export class BoardsRuntime {
         row.text = result.text;
         row.count = result.count;
         row.rank = result.rank;
-        row.voters.push(...result.voters);
+        row.voters = result.voters.join("\n");
         state.results.push(row);
       }
     }
@@ -359,7 +351,7 @@ export class BoardsRuntime {
     else {
       this.cancelTimer(id);
       // Ended: nobody's own dots are worth showing any longer (the results say it all).
-      for (const viewer of this.viewers.values()) viewer.mine.ballots.delete(id);
+      for (const viewer of this.viewers.values()) clearBallot(viewer.mine, id);
     }
   }
 
@@ -388,19 +380,20 @@ export class BoardsRuntime {
     const vote = this.doc.votes.get(voteId);
     const ballot = [...this.doc.ballots.values()].find((b) => b.voteId === voteId && b.uid === viewer.uid);
     if (!vote || vote.endedAt !== null) {
-      viewer.mine.ballots.delete(voteId);
+      clearBallot(viewer.mine, voteId);
       return;
     }
-    let state = viewer.mine.ballots.get(voteId);
-    if (!state) {
-      state = new BallotState();
-      viewer.mine.ballots.set(voteId, state);
-    }
-    state.used = dotsUsed(ballot);
+    const { mine } = viewer;
+    const used = dotsUsed(ballot);
+    if (mine.used.get(voteId) !== used) mine.used.set(voteId, used);
     const dots = ballot?.dots ?? {};
-    for (const noteId of [...state.dots.keys()]) if (!(noteId in dots)) state.dots.delete(noteId);
-    for (const [noteId, count] of Object.entries(dots))
-      if (state.dots.get(noteId) !== count) state.dots.set(noteId, count);
+    const prefix = `${voteId}/`;
+    for (const key of [...mine.dots.keys()]) {
+      if (key.startsWith(prefix) && !(key.slice(prefix.length) in dots)) mine.dots.delete(key);
+    }
+    for (const [noteId, count] of Object.entries(dots)) {
+      if (mine.dots.get(prefix + noteId) !== count) mine.dots.set(prefix + noteId, count);
+    }
   }
 
   // --- vote timers ---
@@ -439,6 +432,11 @@ export class BoardsRuntime {
     for (const timer of this.timers.values()) timer.clear();
     this.timers.clear();
   }
+}
+
+function clearBallot(mine: MineState, voteId: string): void {
+  mine.used.delete(voteId);
+  for (const key of [...mine.dots.keys()]) if (key.startsWith(`${voteId}/`)) mine.dots.delete(key);
 }
 
 function splitBallotKey(key: string): [string, string] {

@@ -43,7 +43,8 @@ export const VoteResultState = schema(
     text: t.string(),
     count: t.uint16(),
     rank: t.uint16(),
-    voters: t.array("string"),
+    /** Names of those who voted for it, one per line; "" in an anonymous vote. */
+    voters: t.string(),
   },
   "VoteResult",
 );
@@ -96,22 +97,18 @@ export const BoardState = schema(
 );
 export type BoardState = SchemaType<typeof BoardState>;
 
-export const BallotState = schema(
-  {
-    used: t.uint8(),
-    /** Dots per note id. */
-    dots: t.map("uint8"),
-  },
-  "Ballot",
-);
-export type BallotState = SchemaType<typeof BallotState>;
-
-/** What is private to one person: which notes are theirs, and their own dots in each vote. */
+/**
+ * What is private to one person: which notes are theirs, and their own dots in each open vote.
+ * Flat maps on purpose: they exist before the object enters its owner's view, so every later entry
+ * travels with it (a collection nested inside an object added later would not).
+ */
 export const MineState = schema(
   {
     notes: t.map("boolean"),
-    /** By vote id. */
-    ballots: t.map(BallotState),
+    /** Dots placed, by vote id. */
+    used: t.map("uint8"),
+    /** Dots on a note, by `${voteId}/${noteId}`. */
+    dots: t.map("uint8"),
   },
   "BoardsMine",
 );
