@@ -2,7 +2,7 @@
  * Reads a PDF with pdf.js on the server, only to count its pages and to refuse a file that claims
  * to be a PDF but cannot be opened as one. Scripts, fonts and rendering stay off.
  */
-export async function pdfPageCount(bytes: Uint8Array, timeoutMs = 10_000): Promise<number | undefined> {
+export async function pdfPageCount(bytes: Uint8Array, timeoutMs = 30_000): Promise<number | undefined> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = getDocument({
     data: bytes.slice(),
@@ -18,7 +18,8 @@ export async function pdfPageCount(bytes: Uint8Array, timeoutMs = 10_000): Promi
     const pages = document.numPages;
     await document.destroy();
     return pages;
-  } catch {
+  } catch (error) {
+    console.error("screen: a PDF could not be opened:", error instanceof Error ? error.message.slice(0, 200) : error);
     return undefined;
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,14 @@
 import type { BoardState, NoteState } from "../../shared/boards/state";
-import type { ClientMessageInput, ClientMessageName, ErrorMessage } from "../../shared/protocol";
+import { Client } from "@colyseus/sdk";
+import {
+  PROTOCOL_VERSION,
+  SESSION_ROOM,
+  type ClientMessageInput,
+  type ClientMessageName,
+  type ErrorMessage,
+  type JoinOptions,
+} from "../../shared/protocol";
+import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "./server";
 
@@ -98,4 +107,43 @@ export async function settle(room: SdkSessionRoom): Promise<void> {
   const name = `settle ${Math.random().toString(36).slice(2, 8)}`;
   sendCommand(room, "session.profile", { name });
   await waitForState(room, (s) => s.people.get(room.sessionId)?.name === name);
+}
+
+/** Joins a session on any server URL (a child process, say), waiting for the first full state. */
+export async function joinAt(
+  baseUrl: string,
+  code: string,
+  options: Partial<JoinOptions> & { name: string },
+): Promise<SdkSessionRoom> {
+  const sdk = new Client(baseUrl.replace(/^http/, "ws"));
+  const room: SdkSessionRoom = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
+    protocol: PROTOCOL_VERSION,
+    code,
+    color: 0,
+    locale: "en",
+    ...options,
+  });
+  await waitForState(room, (state) => state.people?.has(room.sessionId) === true);
+  return room;
+}
+
+/**
+ * Everything about the boards and the screen that one client has decoded, as plain data, for
+ * comparing what a person saw before a crash with what they see after it.
+ */
+export function snapshot(room: SdkSessionRoom) {
+  const boards: Record<string, unknown> = {};
+  room.state.boards.forEach((board, id) => {
+    const notes: Record<string, unknown> = {};
+    board.notes?.forEach((n, noteId) => (notes[noteId] = { ...n.toJSON() }));
+    const clusters: Record<string, unknown> = {};
+    board.clusters?.forEach((c, clusterId) => (clusters[clusterId] = { ...c.toJSON() }));
+    const votes: Record<string, unknown> = {};
+    board.votes?.forEach((v, voteId) => (votes[voteId] = v.toJSON()));
+    const { notes: _n, clusters: _c, votes: _v, ...fields } = board.toJSON() as Record<string, unknown>;
+    boards[id] = { ...fields, notes, clusters, votes };
+  });
+  const mine = room.state.boardsMine?.get(room.sessionId)?.toJSON() ?? null;
+  const { files: _files, ...screen } = room.state.screen.toJSON() as Record<string, unknown>;
+  return { boards, mine, screen };
 }
