@@ -23,15 +23,15 @@ function voteLines(input: ExportInput, vote: VoteDoc, index: number): string[] {
   const when = vote.endedAt
     ? t("doc.voteTime", { from: formatTime(vote.startedAt, timeZone), to: formatClock(vote.endedAt, timeZone) })
     : `${formatTime(vote.startedAt, timeZone)}, ${t("doc.voteRunning")}`;
-  const lines = [`#### ${t("doc.votes")} ${index + 1}: ${when}`, "", `*${settings.join("; ")}*`, ""];
+  const lines = [`#### ${t("doc.voteHeading", { n: index + 1, when })}`, "", `*${settings.join("; ")}*`, ""];
   if (!vote.results) return lines;
   for (const result of vote.results) {
     const voters = result.voters.length
       ? ` (${t("doc.votedBy", { names: result.voters.map(escapeMarkdown).join(", ") })})`
       : "";
-    lines.push(
-      `${result.rank}. ${escapeMarkdown(result.text)} — **${t("doc.dots", { count: result.count })}**${voters}`,
-    );
+    // A bullet with the rank in bold: a numbered list would renumber shared ranks (2, 2 → 2, 3).
+    const dots = t("doc.dots", { count: result.count });
+    lines.push(`- **${result.rank}.** ${escapeMarkdown(result.text)} — **${dots}**${voters}`);
   }
   lines.push("");
   return lines;
