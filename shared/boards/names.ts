@@ -15,7 +15,7 @@ export function zoneLabel(locale: Locale, zoneId: string): string {
 /** A board's title, or its default name in the reader's language when it has none. */
 export function boardLabel(
   locale: Locale,
-  board: Pick<BoardDoc, "title" | "preset" | "zoneId">,
+  board: Pick<BoardDoc, "title" | "zoneId"> & { preset: string },
   zoneName: (zoneId: string) => string = (id) => zoneLabel(locale, id),
 ): string {
   if (board.title) return board.title;
