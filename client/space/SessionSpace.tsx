@@ -60,7 +60,8 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
       <div className="space">
         {mode === "3d" ? <SpaceCanvas player={player} /> : <Boards2DPage />}
         <TopBar />
-        <SidePanel />
+        {/* The 2D view fills a phone's screen; its panels are one tap away. */}
+        <SidePanel key={mode} defaultOpen={mode === "3d" || matchMedia("(min-width: 900px)").matches} />
         {mode === "3d" && <MoveHint />}
         <VoteOverlay />
         <NoteDialog />
