@@ -46,7 +46,8 @@ export class FileDir {
 
   async get(code: string, id: string): Promise<Uint8Array | undefined> {
     try {
-      return await readFile(this.path(code, id));
+      const bytes = await readFile(this.path(code, id));
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if ((error as { code?: string }).code === "ENOENT") return undefined;
       throw error;
