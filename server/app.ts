@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type Application } from "express";
@@ -10,6 +11,10 @@ import { sessionRoutes } from "./session/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
+import { exportRoutes } from "./export/routes";
+import { screenRoutes } from "./screen/routes";
+import { retentionRoutes } from "./retention/routes";
+import { startRetention } from "./retention/sweep";
 
 export interface AppOptions {
   port: number;
@@ -22,6 +27,8 @@ export interface AppOptions {
   /** Most people in one session; 200 by default. */
   maxPeople?: number;
   now?: () => number;
+  /** Delete sessions idle for this many days (unset: keep until a facilitator deletes them). */
+  retentionDays?: number;
 }
 
 export interface RunningApp {
@@ -51,6 +58,17 @@ function serveClient(app: Application, clientDir: string): void {
   });
 }
 
+/**
+ * pdf.js' character maps, standard fonts and image decoders, served from the installed package so
+ * that a PDF on the screen never makes the browser look elsewhere for them.
+ */
+function servePdfAssets(app: Application): void {
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  for (const folder of ["cmaps", "standard_fonts", "wasm", "iccs"]) {
+    app.use(`/pdfjs/${folder}`, express.static(join(root, folder), { maxAge: "7d", fallthrough: false }));
+  }
+}
+
 /** Builds and starts the whole server: HTTP API, the built client and the Colyseus rooms on one port. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const services: SessionServices = {
@@ -58,6 +76,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     now: options.now ?? Date.now,
     reconnectSeconds: options.reconnectSeconds ?? 30,
     maxPeople: options.maxPeople ?? 200,
+    rooms: new Map(),
   };
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });
@@ -80,11 +99,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         res.json({ ok: true });
       });
       app.use(sessionRoutes(services));
+      app.use(exportRoutes(services));
+      app.use(screenRoutes(services));
+      app.use(retentionRoutes(services));
+      servePdfAssets(app);
       serveClient(app, clientDir);
     },
   });
 
   await gameServer.listen(options.port, options.host);
+  const stopRetention = options.retentionDays ? startRetention(services, options.retentionDays) : () => undefined;
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
@@ -94,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port,
     url: `http://localhost:${port}`,
     async close() {
+      stopRetention();
       await gameServer.gracefullyShutdown(false);
       await options.store.close();
     },

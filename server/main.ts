@@ -6,6 +6,7 @@ globalThis.WebSocket ??= (await import("ws")).WebSocket as unknown as typeof glo
 const { startApp } = await import("./app");
 const { SqliteSessionStore } = await import("./storage/sqlite-store");
 const { MemorySessionStore } = await import("./storage/memory-store");
+const { retentionDaysFrom } = await import("./retention/sweep");
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = resolve(process.env.DATA_DIR ?? "data");
@@ -14,9 +15,11 @@ const store =
     ? new MemorySessionStore()
     : new SqliteSessionStore(resolve(dataDir, "yhteistila.db"));
 
-const app = await startApp({ port, host: process.env.HOST, store, clientDir: resolve("dist") });
+const retentionDays = retentionDaysFrom(process.env.RETENTION_DAYS);
+const app = await startApp({ port, host: process.env.HOST, store, clientDir: resolve("dist"), retentionDays });
 console.log(`Yhteistila is running: open ${app.url}`);
 if (process.env.STORAGE !== "memory") console.log(`Data is kept in ${dataDir}`);
+if (retentionDays) console.log(`Sessions idle for ${retentionDays} days are deleted.`);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -3,6 +3,15 @@ import { movementModule } from "./movement/module";
 import { peopleModule } from "./people/module";
 import { sessionModule } from "./session/session-module";
 import { zonesModule } from "./zones/module";
+import { boardsModule } from "./boards/module";
+import { screenModule } from "./screen/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
-export const roomModules: readonly RoomModule[] = [sessionModule, peopleModule, movementModule, zonesModule];
+export const roomModules: readonly RoomModule[] = [
+  sessionModule,
+  peopleModule,
+  movementModule,
+  zonesModule,
+  boardsModule,
+  screenModule,
+];

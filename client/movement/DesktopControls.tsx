@@ -2,6 +2,7 @@ import { useEffect, useMemo } from "react";
 import { useFrame, useThree } from "@react-three/fiber";
 import { HeldKeys } from "./keyboard";
 import { PITCH_LIMIT, TURN_SPEED, WALK_SPEED, useLocalPlayer } from "./local-player";
+import { grabbedPointers } from "../space/pointer-grab";
 
 /** Radians of turn per pixel dragged. */
 const LOOK_SENSITIVITY = 0.0045;
@@ -37,6 +38,8 @@ export function DesktopControls() {
     };
     const move = (e: PointerEvent) => {
       if (!dragging || dragging.id !== e.pointerId) return;
+      // A note being dragged keeps the view still.
+      if (grabbedPointers.has(e.pointerId)) return;
       // Dragging turns the head the way the pointer goes: right looks right, up looks up.
       player.yaw -= (e.clientX - dragging.x) * LOOK_SENSITIVITY;
       const pitch = player.pitch - (e.clientY - dragging.y) * LOOK_SENSITIVITY;

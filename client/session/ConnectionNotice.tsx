@@ -22,11 +22,13 @@ export function ClosedOverlay({ onRejoin }: { onRejoin(): void }) {
   const message =
     reason === "ended"
       ? t("status.ended")
-      : reason === "removed"
-        ? t("status.removed")
-        : reason === "left"
-          ? t("status.disconnected")
-          : t("status.failed");
+      : reason === "deleted"
+        ? t("status.deleted")
+        : reason === "removed"
+          ? t("status.removed")
+          : reason === "left"
+            ? t("status.disconnected")
+            : t("status.failed");
   return (
     <div className="overlay-center" role="alertdialog" aria-labelledby="closed-message">
       <div className="card card--narrow">
@@ -35,7 +37,7 @@ export function ClosedOverlay({ onRejoin }: { onRejoin(): void }) {
           <a className="button" href="/">
             {t("notFound.home")}
           </a>
-          {reason !== "ended" && (
+          {reason !== "ended" && reason !== "deleted" && (
             <button type="button" className="button--primary" onClick={onRejoin} autoFocus>
               {t("status.rejoin")}
             </button>

@@ -16,6 +16,10 @@ import type { SessionState } from "../../shared/session/state";
 import { Presence } from "../avatars/presence";
 import { showToast } from "../ui/toast-store";
 import { sessionStoreActions, useSessionStore, type PersonView } from "./session-store";
+import { personKey } from "./profile";
+import { resetBoards, syncBoards } from "../boards/sync";
+import { useBoardsStore } from "../boards/boards-store";
+import { syncScreen } from "../screen/screen-store";
 
 export type JoinProfile = Omit<JoinOptions, "protocol">;
 
@@ -60,6 +64,7 @@ function serverEndpoint(): string {
 export async function connectToSession(profile: JoinProfile): Promise<SessionConnection> {
   const client = new Client(serverEndpoint());
   const room: SessionRoom = await client.joinOrCreate<SessionState>(SESSION_ROOM, {
+    personKey: personKey(),
     ...profile,
     protocol: PROTOCOL_VERSION,
   } satisfies JoinOptions);
@@ -68,6 +73,21 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
   let leaving = false;
 
   useSessionStore.setState({ selfId: room.sessionId, status: "connected" });
+  resetBoards();
+
+  // The group's work (boards, screen) is mirrored once per patch, after all of its changes arrived.
+  let clockKnown = false;
+  room.onStateChange((state) => {
+    const self = state.people?.get(room.sessionId);
+    if (!self) return;
+    if (!clockKnown) {
+      // Our join time as the server recorded it: close enough to tell how wrong our clock is.
+      clockKnown = true;
+      useBoardsStore.setState({ clockOffset: self.joinedAt - Date.now() });
+    }
+    syncBoards(state, room.sessionId, self.role === "facilitator", self.zone);
+    syncScreen(state);
+  });
 
   $.listen("title", (title) => useSessionStore.setState({ title }));
   $.onAdd("people", (person, id) => {

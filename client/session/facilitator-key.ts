@@ -22,3 +22,8 @@ export function takeFacilitatorSecret(code: string): string | undefined {
 export function forgetFacilitatorSecret(code: string): void {
   localStorage.removeItem(PREFIX + code);
 }
+
+/** The facilitator secret this browser holds for a session, for requests only facilitators may make. */
+export function facilitatorSecretFor(code: string): string | undefined {
+  return localStorage.getItem(PREFIX + code) ?? undefined;
+}

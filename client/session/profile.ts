@@ -26,3 +26,23 @@ export function saveProfile(profile: SavedProfile): void {
 function randomColor(): number {
   return Math.floor(Math.random() * AVATAR_COLORS.length);
 }
+
+const PERSON_KEY = "yhteistila.personKey";
+
+/**
+ * A random key kept in this browser so the server knows us again after a lost connection or its own
+ * restart: our notes stay ours and our dots stay counted. It is not an account and names no one;
+ * the server keeps only a hash of it, different in every session.
+ */
+export function personKey(): string {
+  let key = localStorage.getItem(PERSON_KEY);
+  if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    key = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+    localStorage.setItem(PERSON_KEY, key);
+  }
+  return key;
+}

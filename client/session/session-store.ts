@@ -2,8 +2,8 @@ import { create } from "zustand";
 import type { ErrorCode, Role } from "../../shared/protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "closed";
-/** Why the connection is closed: the facilitator ended it, removed us, we left, or it failed. */
-export type ClosedReason = "ended" | "removed" | "left" | "failed";
+/** Why the connection is closed: the facilitator ended or deleted it, removed us, we left, or it failed. */
+export type ClosedReason = "ended" | "removed" | "deleted" | "left" | "failed";
 
 /** The slow-changing part of a person (poses go through avatars/presence.ts, not React). */
 export interface PersonView {

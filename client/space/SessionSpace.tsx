@@ -12,6 +12,10 @@ import { Toasts } from "../ui/Toasts";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
+import { Boards2DPage, ViewToggle } from "../boards/BoardsPanel";
+import { NoteDialog } from "../boards/NoteDialog";
+import { VoteOverlay } from "../boards/VoteOverlay";
+import { useViewMode } from "../boards/view-mode";
 
 function TopBar() {
   const t = useT();
@@ -24,6 +28,7 @@ function TopBar() {
       <span className="topbar__code code">{code}</span>
       <ReconnectingNotice />
       <span className="topbar__spacer" />
+      <ViewToggle />
       <LanguagePicker compact />
       <SessionMenu />
     </header>
@@ -41,6 +46,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   });
 
   useActionShortcuts();
+  const mode = useViewMode((s) => s.mode);
 
   // Leaving the page says goodbye on purpose, so others see us go at once instead of after a timeout.
   useEffect(() => {
@@ -52,10 +58,13 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   return (
     <LocalPlayerContext.Provider value={player}>
       <div className="space">
-        <SpaceCanvas player={player} />
+        {mode === "3d" ? <SpaceCanvas player={player} /> : <Boards2DPage />}
         <TopBar />
-        <SidePanel />
-        <MoveHint />
+        {/* The 2D view fills a phone's screen; its panels are one tap away. */}
+        <SidePanel key={mode} defaultOpen={mode === "3d" || matchMedia("(min-width: 900px)").matches} />
+        {mode === "3d" && <MoveHint />}
+        <VoteOverlay />
+        <NoteDialog />
         <Toasts />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>

@@ -7,13 +7,13 @@ import { sidePanelTabs } from "./side-panels";
  * The HTML side panel beside the 3D view, with one tab per capability (WAI-ARIA tabs: arrow keys move
  * between tabs). Everything in it is reachable without moving in 3D.
  */
-export function SidePanel() {
+export function SidePanel({ defaultOpen = true }: { defaultOpen?: boolean }) {
   const t = useT();
   const self = useSelf();
   const baseId = useId();
   const tabs = sidePanelTabs.filter((tab) => tab.visibleTo?.(self) ?? true);
   const [activeId, setActiveId] = useState(tabs[0]?.id ?? "");
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(defaultOpen);
   const active = tabs.find((tab) => tab.id === activeId) ?? tabs[0];
 
   if (!open || !active) {

@@ -6,6 +6,8 @@ import { PoseSender } from "../movement/PoseSender";
 import { useLocalPlayer, type LocalPlayer } from "../movement/local-player";
 import { useT } from "../i18n/locale";
 import { Lab } from "./Lab";
+import { Boards3D } from "../boards/Boards3D";
+import { Screen3D } from "../screen/Screen3D";
 import { installInspector } from "./inspector";
 
 function Inspector() {
@@ -27,6 +29,8 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         gl={{ antialias: true, powerPreference: "high-performance" }}
       >
         <Lab />
+        <Boards3D />
+        <Screen3D />
         <Avatars />
         <DesktopControls />
         <PoseSender />

@@ -11,6 +11,8 @@ export interface SpaceInspector {
   /** Names whose tags are in the scene. */
   nameTags(): string[];
   self(): { x: number; z: number; yaw: number };
+  /** Texts of the notes drawn on the boards in 3D. */
+  boardNotes(): string[];
   renderInfo(): { calls: number; triangles: number };
 }
 
@@ -46,6 +48,17 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalP
       return names;
     },
     self: () => ({ x: player.x, z: player.z, yaw: player.yaw }),
+    boardNotes() {
+      const texts: string[] = [];
+      scene.traverse((object) => {
+        if (!object.name.startsWith("note:")) return;
+        // The first text in a note is its own; the author's name comes after it.
+        const label = object.children.find((child) => typeof (child as { text?: unknown }).text === "string");
+        const text = (label as { text?: string } | undefined)?.text;
+        if (text) texts.push(text);
+      });
+      return texts.sort();
+    },
     renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
   };
   return () => {

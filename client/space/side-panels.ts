@@ -1,6 +1,9 @@
 import type { ComponentType } from "react";
 import type { TranslationKey } from "../../shared/i18n";
 import { PeoplePanel } from "../people/PeoplePanel";
+import { BoardsPanel } from "../boards/BoardsPanel";
+import { ScreenPanel } from "../screen/ScreenPanel";
+import { ExportPanel } from "../export/ExportPanel";
 import type { PersonView } from "../session/session-store";
 
 /**
@@ -16,4 +19,7 @@ export interface SidePanelTab {
 
 export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "people", labelKey: "people.heading", Panel: PeoplePanel },
+  { id: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
+  { id: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
+  { id: "export", labelKey: "export.tab", Panel: ExportPanel, visibleTo: (self) => self?.role === "facilitator" },
 ];

@@ -13,10 +13,15 @@ export interface ClientPrivate {
   lastRateNoticeAt: number;
   /** How far this person may still walk right now (see shared/movement/rules.ts). */
   movement: MoveBudget;
+  /**
+   * Who this person is within the session, stable across reconnections and server restarts
+   * (derived from the browser's person key; see server/session/secrets.ts).
+   */
+  uid: string;
 }
 
-export function newClientPrivate(now: number): ClientPrivate {
-  return { buckets: new Map(), lastRateNoticeAt: -Infinity, movement: freshBudget(now) };
+export function newClientPrivate(now: number, uid: string): ClientPrivate {
+  return { buckets: new Map(), lastRateNoticeAt: -Infinity, movement: freshBudget(now), uid };
 }
 
 export function sendError(client: Client, error: ServerMessage<"error">): void {

@@ -19,18 +19,22 @@ export interface RoomApi {
   /** Stores a document record for this session; resolves once it is durable. */
   saveRecord(record: StoredRecord): Promise<void>;
   deleteRecord(kind: string, id: string): Promise<void>;
+  /** Stores and deletes several records all at once or not at all; resolves once durable. */
+  writeRecords(put: readonly StoredRecord[], remove: readonly { kind: string; id: string }[]): Promise<void>;
   /** Tells every module that the server accepted a new position for a person. */
   personMoved(id: string): void;
   /** Tells every module that a person's zone changed. */
   personChangedZone(id: string, from: string, to: string): void;
+  /** Tells every module that a person's role changed. */
+  personChangedRole(id: string): void;
   /** Looks up a connected client by session id. */
   clientById(id: string): Client | undefined;
   /** Moves a person on the server's authority and tells their client to follow. */
   placePerson(id: string, x: number, z: number, yaw?: number): void;
   /** Closes one person's connection after telling them why. */
   removePerson(id: string, reason: "ended" | "removed"): void;
-  /** Closes every connection (the session has ended). */
-  closeAll(): void;
+  /** Closes every connection (the session has ended, or is being deleted); resolves when the room is gone. */
+  closeAll(reason?: "ended" | "deleted"): Promise<void>;
 }
 
 export interface CommandContext {

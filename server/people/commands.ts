@@ -25,6 +25,7 @@ export const peopleCommands = [
       // A facilitator cannot step themselves down and leave the room with nobody in charge.
       if (id === ctx.client.sessionId) return { error: "invalid_payload", detail: "self" };
       target.role = role;
+      ctx.room.personChangedRole(id);
     },
   }),
 ];

@@ -23,5 +23,7 @@ export interface RoomModule {
   onPersonMoved?(room: RoomApi, id: string, person: PersonState): void;
   /** The person's zone changed ("" is the plenary): update what they may see and hear. */
   onPersonZoneChanged?(room: RoomApi, id: string, from: string, to: string): void;
+  /** A facilitator made the person a co-facilitator or a participant: update what they may see. */
+  onPersonRoleChanged?(room: RoomApi, id: string, person: PersonState): void;
   onDispose?(room: RoomApi): void | Promise<void>;
 }

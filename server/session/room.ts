@@ -11,7 +11,7 @@ import type { StoredRecord } from "../storage/store";
 import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
 import type { SessionServices } from "./services";
-import { secretMatches } from "./secrets";
+import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
 
 interface SessionAuth {
@@ -55,6 +55,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.state.code = record.code;
     this.state.title = record.title;
     this.setMetadata({ code: record.code });
+    this.services.rooms.set(record.code, this);
 
     for (const module of roomModules) await module.setup?.(this);
     const stored = await this.services.store.loadRecords(record.code);
@@ -115,7 +116,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     // onAuth always returns auth data; Colyseus types it as optional for rooms without onAuth.
     const { role, options } = client.auth!;
     const now = this.services.now();
-    client.userData = newClientPrivate(now);
+    client.userData = newClientPrivate(now, personUid(this.state.code, options.personKey, client.sessionId));
     // Every client gets a view from the start, so modules can show it private data (zone-only, own notes).
     client.view = new StateView();
     const spawn = spawnPoint(this.joinCount++);
@@ -154,6 +155,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override async onDispose(): Promise<void> {
+    if (this.services.rooms.get(this.state.code) === this) this.services.rooms.delete(this.state.code);
     for (const module of roomModules) await module.onDispose?.(this);
   }
 
@@ -173,6 +175,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     return this.services.store.deleteRecord(this.state.code, kind, id);
   }
 
+  writeRecords(put: readonly StoredRecord[], remove: readonly { kind: string; id: string }[]): Promise<void> {
+    return this.services.store.writeRecords(this.state.code, put, remove);
+  }
+
   personMoved(id: string): void {
     const person = this.state.people.get(id);
     if (!person) return;
@@ -181,6 +187,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   personChangedZone(id: string, from: string, to: string): void {
     for (const module of roomModules) module.onPersonZoneChanged?.(this, id, from, to);
+  }
+
+  personChangedRole(id: string): void {
+    const person = this.state.people.get(id);
+    if (!person) return;
+    for (const module of roomModules) module.onPersonRoleChanged?.(this, id, person);
   }
 
   clientById(id: string): SessionClient | undefined {
@@ -207,11 +219,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     client.leave(CloseCode.CONSENTED);
   }
 
-  closeAll(): void {
+  closeAll(reason: "ended" | "deleted" = "ended"): Promise<void> {
+    // Nothing may be written for a session that is being deleted, not even by a late message.
+    if (reason === "deleted") this.state.ended = true;
     for (const client of [...this.clients]) {
-      client.send("session.closed", { reason: "ended" });
+      client.send("session.closed", { reason });
     }
-    void this.disconnect(CloseCode.CONSENTED);
+    return this.disconnect(CloseCode.CONSENTED);
   }
 }
 

@@ -29,3 +29,13 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   const b = Buffer.from(storedHash, "hex");
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * A person's stable id in one session: a hash of the key their browser keeps, salted with the
+ * session code so the same browser is a different person in every session. Without a key (an old
+ * client) the person is new at every connection.
+ */
+export function personUid(code: string, personKey: string | undefined, fallback: string): string {
+  if (!personKey) return `c-${fallback}`;
+  return createHash("sha256").update(`${code}\u0000${personKey}`, "utf8").digest("base64url").slice(0, 22);
+}

@@ -1,4 +1,5 @@
 import type { SessionStore } from "../storage/store";
+import type { RoomApi } from "../commands/registry";
 
 /** What rooms and routes depend on, handed in once at start-up (no module-level singletons). */
 export interface SessionServices {
@@ -9,4 +10,9 @@ export interface SessionServices {
   reconnectSeconds: number;
   /** Most people one session room admits; the next is refused with `session_full`. */
   maxPeople: number;
+  /**
+   * The session rooms running in this process, by session code, so that HTTP routes (an upload,
+   * a deletion) can reach the live room of a session. Rooms add and remove themselves.
+   */
+  rooms: Map<string, RoomApi>;
 }

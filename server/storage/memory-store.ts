@@ -5,6 +5,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   /** Per session: records keyed by `kind/id`, in insertion order of their last change. */
   private readonly records = new Map<string, Map<string, StoredRecord>>();
+  private readonly files = new Map<string, Uint8Array>();
 
   async createSession(record: SessionRecord): Promise<void> {
     if (this.sessions.has(record.code)) throw new DuplicateSessionCodeError(record.code);
@@ -29,6 +30,7 @@ export class MemorySessionStore implements SessionStore {
   async deleteSession(code: string): Promise<void> {
     this.sessions.delete(code);
     this.records.delete(code);
+    for (const key of [...this.files.keys()]) if (key.startsWith(`${code}/`)) this.files.delete(key);
   }
 
   async saveRecord(code: string, record: StoredRecord): Promise<void> {
@@ -45,6 +47,48 @@ export class MemorySessionStore implements SessionStore {
     this.records.get(code)?.delete(`${kind}/${id}`);
   }
 
+  async writeRecords(
+    code: string,
+    put: readonly StoredRecord[],
+    remove: readonly { kind: string; id: string }[],
+  ): Promise<void> {
+    if (!this.sessions.has(code)) throw new Error(`no session ${code}`);
+    for (const record of put) await this.saveRecord(code, record);
+    for (const { kind, id } of remove) await this.deleteRecord(code, kind, id);
+  }
+
+  async getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined> {
+    const record = this.records.get(code)?.get(`${kind}/${id}`);
+    return record ? structuredClone(record) : undefined;
+  }
+
+  async putFile(code: string, id: string, bytes: Uint8Array): Promise<void> {
+    if (!this.sessions.has(code)) throw new Error(`no session ${code}`);
+    this.files.set(`${code}/${id}`, bytes.slice());
+  }
+
+  async getFile(code: string, id: string): Promise<Uint8Array | undefined> {
+    return this.files.get(`${code}/${id}`)?.slice();
+  }
+
+  async deleteFile(code: string, id: string): Promise<void> {
+    this.files.delete(`${code}/${id}`);
+  }
+
+  async sessionsIdleSince(cutoff: number): Promise<string[]> {
+    const active = (code: string, session: SessionRecord) =>
+      Math.max(
+        session.createdAt,
+        session.endedAt ?? 0,
+        ...[...(this.records.get(code)?.values() ?? [])].map((r) => r.updatedAt),
+      );
+    return [...this.sessions.entries()]
+      .map(([code, session]) => ({ code, at: active(code, session) }))
+      .filter((s) => s.at < cutoff)
+      .sort((a, b) => a.at - b.at)
+      .map((s) => s.code);
+  }
+
   async loadRecords(code: string): Promise<StoredRecord[]> {
     const all = [...(this.records.get(code)?.values() ?? [])].map((r) => structuredClone(r));
     return all.sort((a, b) => a.updatedAt - b.updatedAt);
@@ -53,5 +97,6 @@ export class MemorySessionStore implements SessionStore {
   async close(): Promise<void> {
     this.sessions.clear();
     this.records.clear();
+    this.files.clear();
   }
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
 import Database from "better-sqlite3";
+import { FileDir } from "./file-dir";
 import { MIGRATIONS } from "./migrations";
 import { DuplicateSessionCodeError, type SessionRecord, type SessionStore, type StoredRecord } from "./store";
 
@@ -29,6 +31,10 @@ function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
+function toStored(row: RecordRow): StoredRecord {
+  return { kind: row.kind, id: row.id, data: JSON.parse(row.data) as unknown, updatedAt: row.updated_at };
+}
+
 /** Runs every migration newer than the database's recorded version, each in its own transaction. */
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
   const current = db.pragma("user_version", { simple: true }) as number;
@@ -44,13 +50,21 @@ export function migrate(db: Database.Database, migrations: readonly string[] = M
   return migrations.length;
 }
 
-/** The embedded default: one SQLite file, written synchronously so an acknowledged change survives `kill -9`. */
+/**
+ * The embedded default: one SQLite file, written synchronously so an acknowledged change survives
+ * `kill -9`; uploaded files sit beside it in `files/<session code>/`.
+ */
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly files: FileDir;
 
-  constructor(file: string) {
+  constructor(file: string, filesDir?: string) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    this.files = new FileDir(
+      filesDir ??
+        (file === ":memory:" ? join(tmpdir(), `yhteistila-files-${process.pid}`) : join(dirname(file), "files")),
+    );
     this.db = new Database(file);
     try {
       // A database written by a newer server is refused before anything about it is changed.
@@ -78,6 +92,17 @@ export class SqliteSessionStore implements SessionStore {
       deleteRecord: this.db.prepare("DELETE FROM records WHERE session_code = ? AND kind = ? AND id = ?"),
       loadRecords: this.db.prepare<[string], RecordRow>(
         "SELECT kind, id, data, updated_at FROM records WHERE session_code = ? ORDER BY updated_at, rowid",
+      ),
+      getRecord: this.db.prepare<[string, string, string], RecordRow>(
+        "SELECT kind, id, data, updated_at FROM records WHERE session_code = ? AND kind = ? AND id = ?",
+      ),
+      idle: this.db.prepare<[number], { code: string }>(
+        `SELECT code FROM (
+           SELECT s.code AS code,
+                  max(s.created_at, coalesce(s.ended_at, 0),
+                      coalesce((SELECT max(r.updated_at) FROM records r WHERE r.session_code = s.code), 0)) AS active_at
+           FROM sessions s)
+         WHERE active_at < ? ORDER BY active_at`,
       ),
     };
   }
@@ -107,7 +132,10 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async deleteSession(code: string): Promise<void> {
+    // Rows first (records go with the session by cascade), then the files: a crash in between leaves
+    // only unreachable files, which the next delete of the same code (or retention) would not miss.
     this.statements.delete.run(code);
+    this.files.deleteSession(code);
   }
 
   async saveRecord(code: string, record: StoredRecord): Promise<void> {
@@ -118,13 +146,50 @@ export class SqliteSessionStore implements SessionStore {
     this.statements.deleteRecord.run(code, kind, id);
   }
 
+  private readonly writeMany = (
+    code: string,
+    put: readonly StoredRecord[],
+    remove: readonly { kind: string; id: string }[],
+  ): void => {
+    this.db.transaction(() => {
+      for (const record of put) {
+        this.statements.saveRecord.run(code, record.kind, record.id, JSON.stringify(record.data), record.updatedAt);
+      }
+      for (const { kind, id } of remove) this.statements.deleteRecord.run(code, kind, id);
+    })();
+  };
+
+  async writeRecords(
+    code: string,
+    put: readonly StoredRecord[],
+    remove: readonly { kind: string; id: string }[],
+  ): Promise<void> {
+    this.writeMany(code, put, remove);
+  }
+
+  async getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined> {
+    const row = this.statements.getRecord.get(code, kind, id);
+    return row ? toStored(row) : undefined;
+  }
+
   async loadRecords(code: string): Promise<StoredRecord[]> {
-    return this.statements.loadRecords.all(code).map((row) => ({
-      kind: row.kind,
-      id: row.id,
-      data: JSON.parse(row.data) as unknown,
-      updatedAt: row.updated_at,
-    }));
+    return this.statements.loadRecords.all(code).map(toStored);
+  }
+
+  async putFile(code: string, id: string, bytes: Uint8Array): Promise<void> {
+    this.files.put(code, id, bytes);
+  }
+
+  getFile(code: string, id: string): Promise<Uint8Array | undefined> {
+    return this.files.get(code, id);
+  }
+
+  deleteFile(code: string, id: string): Promise<void> {
+    return this.files.delete(code, id);
+  }
+
+  async sessionsIdleSince(cutoff: number): Promise<string[]> {
+    return this.statements.idle.all(cutoff).map((row) => row.code);
   }
 
   async close(): Promise<void> {

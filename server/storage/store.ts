@@ -30,13 +30,26 @@ export interface SessionStore {
   getSession(code: string): Promise<SessionRecord | undefined>;
   renameSession(code: string, title: string): Promise<void>;
   endSession(code: string, at: number): Promise<void>;
-  /** Removes the session and everything stored with it. */
+  /** Removes the session and everything stored with it: its records and its files. */
   deleteSession(code: string): Promise<void>;
   /** Creates or replaces one record; durable when the promise resolves. */
   saveRecord(code: string, record: StoredRecord): Promise<void>;
   deleteRecord(code: string, kind: string, id: string): Promise<void>;
+  /** Creates, replaces and deletes several records in one transaction: all of it is durable, or none. */
+  writeRecords(
+    code: string,
+    put: readonly StoredRecord[],
+    remove: readonly { kind: string; id: string }[],
+  ): Promise<void>;
+  getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined>;
   /** Every record of a session, oldest change first. */
   loadRecords(code: string): Promise<StoredRecord[]>;
+  /** Keeps an uploaded file's bytes (its description is a record); durable when the promise resolves. */
+  putFile(code: string, id: string, bytes: Uint8Array): Promise<void>;
+  getFile(code: string, id: string): Promise<Uint8Array | undefined>;
+  deleteFile(code: string, id: string): Promise<void>;
+  /** Codes of sessions with no change (creation, end, any record) since `cutoff` (ms), oldest first. */
+  sessionsIdleSince(cutoff: number): Promise<string[]>;
   close(): Promise<void>;
 }
 

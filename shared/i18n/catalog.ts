@@ -4,9 +4,22 @@ import { movementStrings } from "./movement";
 import { peopleStrings } from "./people";
 import { sessionStrings } from "./session";
 import { spaceStrings } from "./space";
+import { boardsStrings } from "./boards";
+import { screenStrings } from "./screen";
+import { exportStrings } from "./export";
 
 /** Every capability's strings; a new capability adds its file here. */
-const parts = [sessionStrings, movementStrings, peopleStrings, spaceStrings, avatarsStrings, errorsStrings] as const;
+const parts = [
+  sessionStrings,
+  movementStrings,
+  peopleStrings,
+  spaceStrings,
+  avatarsStrings,
+  errorsStrings,
+  boardsStrings,
+  screenStrings,
+  exportStrings,
+] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { en: infer E } ? keyof E : never;

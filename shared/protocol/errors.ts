@@ -17,6 +17,19 @@ export const ERROR_CODES = [
   "session_full",
   "invalid_join",
   "removed",
+  // boards, notes and votes
+  "board_locked",
+  "note_limit",
+  "round_active",
+  "vote_active",
+  "vote_closed",
+  "vote_budget",
+  "vote_note_max",
+  "nothing_to_vote",
+  "storage_failed",
+  // uploads to the presentation screen
+  "upload_type",
+  "upload_too_large",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

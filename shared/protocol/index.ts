@@ -7,16 +7,22 @@ import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
 import { sessionMessages, sessionServerMessages } from "./session";
+import { boardsMessages, boardsServerMessages } from "./boards";
+import { screenMessages, screenServerMessages } from "./screen";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
 export * from "./session";
+export * from "./boards";
+export * from "./screen";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
   ...sessionMessages,
   ...movementMessages,
+  ...boardsMessages,
+  ...screenMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -24,6 +30,8 @@ export const serverMessages = {
   error: errorMessageSchema,
   ...sessionServerMessages,
   ...movementServerMessages,
+  ...boardsServerMessages,
+  ...screenServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

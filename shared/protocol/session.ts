@@ -28,6 +28,17 @@ export const joinOptionsSchema = z
       .optional(),
     /** Joins without an avatar in the room's structure (coaches, guests watching). */
     observer: z.boolean().optional(),
+    /**
+     * A random key this browser keeps, so the person stays the same person (the author of their
+     * notes, the owner of their dots) across reconnections and server restarts. Only a hash of it,
+     * salted with the session code, is ever kept.
+     */
+    personKey: z
+      .string()
+      .min(16)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
@@ -47,7 +58,7 @@ export const sessionMessages = {
 
 export const sessionServerMessages = {
   /** Sent to a person just before the server closes their connection on purpose. */
-  "session.closed": z.object({ reason: z.enum(["ended", "removed"]) }),
+  "session.closed": z.object({ reason: z.enum(["ended", "removed", "deleted"]) }),
 } as const;
 
 /** HTTP: creating a session. */

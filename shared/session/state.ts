@@ -1,5 +1,7 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import { PersonState } from "../people/state";
+import { BoardState, MineState } from "../boards/state";
+import { ScreenState } from "../screen/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -11,6 +13,10 @@ export const SessionState = schema(
     title: t.string(),
     ended: t.boolean(),
     people: t.map(PersonState),
+    boards: t.map(BoardState),
+    /** By session id; each client's view holds only its own entry. */
+    boardsMine: t.map(MineState).view(),
+    screen: ScreenState,
   },
   "SessionState",
 );

@@ -1,0 +1,502 @@
+import { memo, useMemo, useRef } from "react";
+import { useFrame, type ThreeEvent } from "@react-three/fiber";
+import { DoubleSide, Matrix4, Plane, Ray, Vector3, type Group, type Object3D } from "three";
+import { BOARD_BOTTOM_M, NOTE_SIZE_CM, noteHex } from "../../shared/boards/model";
+import { clampNote } from "../../shared/boards/geometry";
+import { useT } from "../i18n/locale";
+import { useConnection } from "../session/connection-context";
+import { useSelf } from "../session/session-store";
+import { Label3D } from "../text/Label3D";
+import { grabbedPointers } from "../space/pointer-grab";
+import {
+  lastEndedVote,
+  myDots,
+  openVote,
+  sortedBoards,
+  useBoard,
+  useBoardsStore,
+  type BoardView,
+  type ClusterView,
+  type NoteView,
+  type VoteView,
+} from "./boards-store";
+import { useBoardTitle, useZoneName } from "./names";
+import { mayCluster, mayEdit, mayMove, mayWrite } from "./permissions";
+import { openNoteDialog } from "./note-dialog";
+
+/** Beyond this distance a board's notes are not drawn: unreadable anyway, and each one costs draw calls. */
+const CONTENT_RANGE_M = 16;
+const NOTE_M = NOTE_SIZE_CM / 100;
+/** A drag shorter than this (cm on the board) is a click. */
+const CLICK_SLOP_CM = 1.5;
+
+/** Board-local centimetres (from the top-left, y down) to the board group's metres (from the centre, y up). */
+function toLocal(board: Pick<BoardView, "width" | "height">, x: number, y: number): [number, number] {
+  return [(x - board.width / 2) / 100, (board.height / 2 - y) / 100];
+}
+
+const scratch = {
+  inverse: new Matrix4(),
+  ray: new Ray(),
+  plane: new Plane(new Vector3(0, 0, 1), 0),
+  hit: new Vector3(),
+};
+
+/**
+ * Where a pointer's ray (a mouse, a controller or a hand) meets a board's surface, in board
+ * centimetres. Works while the pointer is captured and off the note, because it uses the ray itself.
+ */
+function pointOnBoard(
+  event: ThreeEvent<PointerEvent>,
+  surface: Object3D,
+  board: Pick<BoardView, "width" | "height">,
+): { x: number; y: number } | undefined {
+  surface.updateWorldMatrix(true, false);
+  scratch.inverse.copy(surface.matrixWorld).invert();
+  const ray = (event as unknown as { ray?: Ray }).ray;
+  let local: Vector3 | null;
+  if (ray) {
+    scratch.ray.copy(ray).applyMatrix4(scratch.inverse);
+    local = scratch.ray.intersectPlane(scratch.plane, scratch.hit);
+  } else {
+    local = scratch.hit.copy(event.point).applyMatrix4(scratch.inverse);
+  }
+  if (!local) return undefined;
+  return { x: local.x * 100 + board.width / 2, y: board.height / 2 - local.y * 100 };
+}
+
+function capture(event: ThreeEvent<PointerEvent>): void {
+  (event.target as unknown as { setPointerCapture?(id: number): void }).setPointerCapture?.(event.pointerId);
+  grabbedPointers.add(event.pointerId);
+}
+
+function release(event: ThreeEvent<PointerEvent>): void {
+  (event.target as unknown as { releasePointerCapture?(id: number): void }).releasePointerCapture?.(event.pointerId);
+  grabbedPointers.delete(event.pointerId);
+}
+
+interface Drag {
+  pointerId: number;
+  /** Where on the item the pointer took hold, cm from its anchor. */
+  dx: number;
+  dy: number;
+  startX: number;
+  startY: number;
+  x: number;
+  y: number;
+  moved: boolean;
+}
+
+/** A text size that lets a note's words fill it without overflowing (the text is at most 140 characters). */
+function noteFontSize(text: string): number {
+  if (text.length <= 24) return 0.03;
+  if (text.length <= 60) return 0.024;
+  if (text.length <= 100) return 0.02;
+  return 0.017;
+}
+
+function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
+  const connection = useConnection();
+  const mine = useBoardsStore((s) => myDots(s.mine, vote.id, note.id));
+  const used = useBoardsStore((s) => s.mine.used[vote.id] ?? 0);
+  if (!vote.noteIds.includes(note.id)) return null;
+  const send = (delta: 1 | -1) => (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta });
+  };
+  const canAdd = used < vote.perPerson && mine < vote.maxPerNote;
+  const half = NOTE_M / 2;
+  // A press on a dot button is not the start of dragging the note.
+  const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
+  return (
+    <group position={[0, -half - 0.03, 0.004]}>
+      {Array.from({ length: mine }, (_, i) => (
+        <mesh key={i} position={[-half + 0.05 + i * 0.022, 0, 0]}>
+          <circleGeometry args={[0.009, 12]} />
+          <meshBasicMaterial color="#c62828" />
+        </mesh>
+      ))}
+      {mine > 0 && (
+        <mesh
+          name="dot-remove"
+          position={[half - 0.075, 0, 0]}
+          onClick={send(-1)}
+          onPointerDown={hold}
+          onPointerUp={hold}
+        >
+          <circleGeometry args={[0.018, 16]} />
+          <meshBasicMaterial color="#ffffff" />
+          <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#1b2a38" anchorX="center" anchorY="middle">
+            −
+          </Label3D>
+        </mesh>
+      )}
+      <mesh
+        name="dot-add"
+        position={[half - 0.025, 0, 0]}
+        onClick={canAdd ? send(1) : undefined}
+        onPointerDown={hold}
+        onPointerUp={hold}
+      >
+        <circleGeometry args={[0.018, 16]} />
+        <meshBasicMaterial color={canAdd ? "#c62828" : "#b0b0b0"} />
+        <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#ffffff" anchorX="center" anchorY="middle">
+          +
+        </Label3D>
+      </mesh>
+    </group>
+  );
+}
+
+const Note3D = memo(function Note3D({
+  note,
+  board,
+  surface,
+}: {
+  note: NoteView;
+  board: BoardView;
+  surface: React.RefObject<Group | null>;
+}) {
+  const connection = useConnection();
+  const self = useSelf();
+  const mine = useBoardsStore((s) => s.mine);
+  const group = useRef<Group>(null);
+  const drag = useRef<Drag | null>(null);
+  const movable = mayMove(note, board, self, mine);
+  const [lx, ly] = toLocal(board, note.x, note.y);
+  const vote = openVote(board);
+  const result = vote ? undefined : lastEndedVote(board)?.results.find((r) => r.noteId === note.id);
+
+  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    if (!surface.current) return;
+    const at = pointOnBoard(event, surface.current, board);
+    if (!at) return;
+    capture(event);
+    drag.current = {
+      pointerId: event.pointerId,
+      dx: at.x - note.x,
+      dy: at.y - note.y,
+      startX: note.x,
+      startY: note.y,
+      x: note.x,
+      y: note.y,
+      moved: false,
+    };
+  };
+  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId || !surface.current || !movable) return;
+    event.stopPropagation();
+    const at = pointOnBoard(event, surface.current, board);
+    if (!at) return;
+    const spot = clampNote(board, at.x - current.dx, at.y - current.dy);
+    current.x = spot.x;
+    current.y = spot.y;
+    current.moved ||= Math.hypot(spot.x - current.startX, spot.y - current.startY) > CLICK_SLOP_CM;
+    // Per-pointer-move data goes to the object directly, not through React.
+    const [x, y] = toLocal(board, spot.x, spot.y);
+    group.current?.position.set(x, y, 0.02);
+  };
+  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId) return;
+    event.stopPropagation();
+    release(event);
+    drag.current = null;
+    if (current.moved) {
+      connection.send("boards.moveNote", { noteId: note.id, x: current.x, y: current.y });
+      // Stay where dropped; the server's answer (or a refusal) sets the final place.
+      window.setTimeout(() => {
+        const [x, y] = toLocal(board, note.x, note.y);
+        if (!drag.current) group.current?.position.set(x, y, 0.012);
+      }, 1500);
+    } else if (mayEdit(note, self, mine)) {
+      openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+    }
+  };
+
+  return (
+    <group
+      ref={group}
+      name={`note:${note.id}`}
+      position={[lx, ly, 0.012]}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+    >
+      <mesh>
+        <planeGeometry args={[NOTE_M, NOTE_M]} />
+        <meshStandardMaterial
+          color={noteHex(note.color)}
+          roughness={0.9}
+          transparent={note.hidden}
+          opacity={note.hidden ? 0.7 : 1}
+        />
+      </mesh>
+      <Label3D
+        position={[0, 0.01, 0.002]}
+        fontSize={noteFontSize(note.text)}
+        maxWidth={NOTE_M - 0.03}
+        color="#1b2a38"
+        anchorX="center"
+        anchorY="middle"
+        textAlign="center"
+        lineHeight={1.15}
+      >
+        {note.text}
+      </Label3D>
+      {note.authorName && !note.anonymous && (
+        <Label3D
+          position={[0, -NOTE_M / 2 + 0.014, 0.002]}
+          fontSize={0.011}
+          maxWidth={NOTE_M - 0.02}
+          color="#4a5b6b"
+          anchorX="center"
+          anchorY="middle"
+        >
+          {note.authorName}
+        </Label3D>
+      )}
+      {result && result.count > 0 && (
+        <group position={[NOTE_M / 2 - 0.02, NOTE_M / 2 - 0.02, 0.003]}>
+          <mesh>
+            <circleGeometry args={[0.022, 20]} />
+            <meshBasicMaterial color={result.rank <= 3 ? "#c62828" : "#6b7785"} />
+          </mesh>
+          <Label3D position={[0, 0, 0.001]} fontSize={0.022} color="#ffffff" anchorX="center" anchorY="middle" bold>
+            {String(result.count)}
+          </Label3D>
+        </group>
+      )}
+      {vote && board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator") && (
+        <DotControls vote={vote} note={note} />
+      )}
+    </group>
+  );
+});
+
+function Cluster3D({
+  cluster,
+  board,
+  surface,
+}: {
+  cluster: ClusterView;
+  board: BoardView;
+  surface: React.RefObject<Group | null>;
+}) {
+  const t = useT();
+  const connection = useConnection();
+  const self = useSelf();
+  const group = useRef<Group>(null);
+  const drag = useRef<Drag | null>(null);
+  const movable = mayCluster(board, self);
+  const w = cluster.width / 100;
+  const h = cluster.height / 100;
+  const [cx, cy] = toLocal(board, cluster.x + cluster.width / 2, cluster.y + cluster.height / 2);
+  const title = cluster.title || t("boards.untitledCluster");
+
+  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    if (!movable || !surface.current) return;
+    const at = pointOnBoard(event, surface.current, board);
+    if (!at) return;
+    capture(event);
+    drag.current = {
+      pointerId: event.pointerId,
+      dx: at.x - cluster.x,
+      dy: at.y - cluster.y,
+      startX: cluster.x,
+      startY: cluster.y,
+      x: cluster.x,
+      y: cluster.y,
+      moved: false,
+    };
+  };
+  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId || !surface.current) return;
+    event.stopPropagation();
+    const at = pointOnBoard(event, surface.current, board);
+    if (!at) return;
+    current.x = Math.round(Math.max(0, Math.min(board.width - cluster.width, at.x - current.dx)));
+    current.y = Math.round(Math.max(0, Math.min(board.height - cluster.height, at.y - current.dy)));
+    current.moved ||= Math.hypot(current.x - current.startX, current.y - current.startY) > CLICK_SLOP_CM;
+    group.current?.position.set((current.x - cluster.x) / 100, -(current.y - cluster.y) / 100, 0);
+  };
+  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId) return;
+    event.stopPropagation();
+    release(event);
+    drag.current = null;
+    if (current.moved) connection.send("boards.moveCluster", { clusterId: cluster.id, x: current.x, y: current.y });
+    // The frame snaps back; the server moves it (and its notes) for everyone at once.
+    group.current?.position.set(0, 0, 0);
+  };
+
+  return (
+    <group ref={group} name={`cluster:${cluster.id}`}>
+      <mesh position={[cx, cy, 0.005]}>
+        <planeGeometry args={[w, h]} />
+        <meshStandardMaterial color="#ffffff" transparent opacity={0.45} roughness={1} />
+      </mesh>
+      <mesh
+        name="cluster-handle"
+        position={[cx, cy + h / 2 - 0.05, 0.007]}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+      >
+        <planeGeometry args={[w, 0.1]} />
+        <meshStandardMaterial color="#1d3b53" transparent opacity={0.85} />
+      </mesh>
+      <Label3D
+        position={[cx - w / 2 + 0.02, cy + h / 2 - 0.05, 0.009]}
+        fontSize={0.045}
+        maxWidth={Math.max(0.1, w - 0.04)}
+        color="#ffffff"
+        anchorX="left"
+        anchorY="middle"
+        bold
+      >
+        {title}
+      </Label3D>
+    </group>
+  );
+}
+
+function BoardStatus({ board }: { board: BoardView }) {
+  const t = useT();
+  const vote = openVote(board);
+  const parts = [
+    board.locked ? t("boards.locked") : "",
+    board.round ? t("boards.round.written", { count: board.noteCount }) : "",
+    vote ? t("boards.vote.heading") : "",
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <Label3D
+      position={[0, board.height / 200 + 0.1, 0.01]}
+      fontSize={0.07}
+      color="#4a5b6b"
+      anchorX="center"
+      anchorY="middle"
+      maxWidth={board.width / 100}
+    >
+      {parts.join(" · ")}
+    </Label3D>
+  );
+}
+
+const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
+  const t = useT();
+  const board = useBoard(boardId);
+  const self = useSelf();
+  const boardTitle = useBoardTitle();
+  const zoneName = useZoneName();
+  const surface = useRef<Group>(null);
+  const contents = useRef<Group>(null);
+  const centre = useMemo(() => new Vector3(), []);
+
+  useFrame(({ camera }) => {
+    const group = surface.current;
+    if (!group || !contents.current) return;
+    group.getWorldPosition(centre);
+    contents.current.visible = camera.position.distanceTo(centre) < CONTENT_RANGE_M;
+  });
+
+  if (!board) return null;
+  const w = board.width / 100;
+  const h = board.height / 100;
+  const writable = mayWrite(board, self);
+
+  const onBoardClick = (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    // A drag to look around ends in a click too; only a still click asks for a new note.
+    if (event.delta > 6 || !writable || !surface.current) return;
+    const at = pointOnBoard(event as unknown as ThreeEvent<PointerEvent>, surface.current, board);
+    if (!at) return;
+    const spot = clampNote(board, at.x, at.y);
+    openNoteDialog({ kind: "new", boardId: board.id, x: spot.x, y: spot.y });
+  };
+
+  return (
+    <group
+      name={`board:${board.id}`}
+      position={[board.x / 100, BOARD_BOTTOM_M + h / 2, board.z / 100]}
+      rotation-y={(board.yaw * Math.PI) / 180}
+    >
+      <group ref={surface}>
+        <mesh position-z={-0.02}>
+          <boxGeometry args={[w + 0.08, h + 0.08, 0.03]} />
+          <meshStandardMaterial color="#8a97a3" roughness={0.7} />
+        </mesh>
+        <mesh name="board-surface" onClick={onBoardClick}>
+          <planeGeometry args={[w, h]} />
+          <meshStandardMaterial color="#fbfaf7" roughness={0.95} side={DoubleSide} />
+        </mesh>
+        {[-1, 1].map((side) => (
+          <mesh key={side} position={[side * (w / 2 - 0.1), -h / 2 - BOARD_BOTTOM_M / 2, -0.03]}>
+            <boxGeometry args={[0.05, BOARD_BOTTOM_M, 0.05]} />
+            <meshStandardMaterial color="#8a97a3" />
+          </mesh>
+        ))}
+        <Label3D
+          position={[0, h / 2 + 0.22, 0.01]}
+          fontSize={0.13}
+          color="#1b2a38"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={Math.max(1, w)}
+          bold
+        >
+          {boardTitle(board)}
+        </Label3D>
+        <BoardStatus board={board} />
+        <group ref={contents}>
+          {board.contentsVisible ? (
+            <>
+              {board.clusters.map((cluster) => (
+                <Cluster3D key={cluster.id} cluster={cluster} board={board} surface={surface} />
+              ))}
+              {board.notes.map((note) => (
+                <Note3D key={note.id} note={note} board={board} surface={surface} />
+              ))}
+            </>
+          ) : (
+            <Label3D
+              position={[0, 0, 0.01]}
+              fontSize={0.07}
+              color="#4a5b6b"
+              anchorX="center"
+              anchorY="middle"
+              maxWidth={w - 0.2}
+            >
+              {t("boards.notVisible", { zone: zoneName(board.zoneId) })}
+            </Label3D>
+          )}
+        </group>
+      </group>
+    </group>
+  );
+});
+
+/**
+ * Every board standing in the lab. Notes are dragged by pointer events on their meshes, which a
+ * mouse, a VR controller's ray and a tracked hand all produce; clicking empty board space writes a
+ * note there, clicking one's own note edits it, and during a vote each note has dot buttons.
+ */
+export function Boards3D() {
+  const boards = useBoardsStore((s) => s.boards);
+  const ids = useMemo(() => sortedBoards(boards).map((b) => b.id), [boards]);
+  return (
+    <group name="boards">
+      {ids.map((id) => (
+        <Board3D key={id} boardId={id} />
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,171 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { SCREEN_FILE_TYPES } from "../../shared/screen/files";
+import { isMessageKey } from "../../shared/i18n";
+import { useT } from "../i18n/locale";
+import { useConnection } from "../session/connection-context";
+import { facilitatorSecretFor } from "../session/facilitator-key";
+import { useIsFacilitator, useSessionStore } from "../session/session-store";
+import { showToast } from "../ui/toast-store";
+import { UploadError, uploadScreenFile } from "./api";
+import { renderPdfPage } from "./pdf";
+import { fileUrl, useScreenStore } from "./screen-store";
+import "./screen.css";
+
+/** What is on the screen, shown in the page too: for those who cannot see the 3D screen well. */
+function Preview() {
+  const t = useT();
+  const code = useSessionStore((s) => s.code);
+  const { fileId, kind, name, page } = useScreenStore();
+  const holder = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    setFailed(false);
+    if (kind !== "pdf" || !holder.current) return;
+    let cancelled = false;
+    renderPdfPage(fileUrl(code, fileId), page, 900).then(
+      (canvas) => {
+        if (cancelled || !holder.current) return;
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", `${name} – ${page}`);
+        holder.current.replaceChildren(canvas);
+      },
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [code, fileId, kind, page, name]);
+  if (!fileId) return null;
+  if (failed) return <p className="error-text">{t("screen.renderFailed")}</p>;
+  return kind === "image" ? (
+    <img className="screen-preview" src={fileUrl(code, fileId)} alt={name} />
+  ) : (
+    <div className="screen-preview" ref={holder}>
+      {t("screen.loading")}
+    </div>
+  );
+}
+
+function Uploads() {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const code = useSessionStore((s) => s.code);
+  const files = useScreenStore((s) => s.files);
+  const showing = useScreenStore((s) => s.fileId);
+  const [busy, setBusy] = useState<string | null>(null);
+  const secret = facilitatorSecretFor(code);
+  if (!secret) return <p className="help">{t("export.noKey")}</p>;
+
+  const upload = async (list: FileList | null) => {
+    let first = true;
+    for (const file of Array.from(list ?? [])) {
+      setBusy(file.name);
+      try {
+        const { fileId } = await uploadScreenFile(code, secret, file);
+        if (first) connection.send("screen.show", { fileId });
+        first = false;
+      } catch (error) {
+        const code = error instanceof UploadError ? `errors.${error.message}` : "errors.network";
+        showToast({ key: isMessageKey(code) ? code : "errors.upload_type" });
+      }
+    }
+    setBusy(null);
+  };
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t("screen.upload")}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          multiple
+          accept={Object.keys(SCREEN_FILE_TYPES).join(",")}
+          aria-describedby={`${id}-help`}
+          disabled={busy !== null}
+          onChange={(e) => {
+            void upload(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <span id={`${id}-help`} className="help">
+          {busy ? t("screen.uploading", { name: busy }) : t("screen.uploadHelp")}
+        </span>
+      </div>
+      {files.length > 0 && (
+        <>
+          <h3>{t("screen.files")}</h3>
+          <ul className="screen-files">
+            {files.map((file) => (
+              <li key={file.id} aria-current={file.id === showing ? "true" : undefined}>
+                <span className="screen-files__name">
+                  {file.name}
+                  {file.kind === "pdf" && <span className="help"> · {t("screen.pages", { count: file.pages })}</span>}
+                </span>
+                <button type="button" onClick={() => connection.send("screen.show", { fileId: file.id })}>
+                  {t("screen.show")}
+                </button>
+                <button
+                  type="button"
+                  className="button--quiet button--danger"
+                  onClick={() => {
+                    if (confirm(t("screen.confirmDelete", { name: file.name }))) {
+                      connection.send("screen.removeFile", { fileId: file.id });
+                    }
+                  }}
+                >
+                  {t("screen.delete")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The Screen tab: what everyone sees on the stage screen; facilitators also upload and page through. */
+export function ScreenPanel() {
+  const t = useT();
+  const connection = useConnection();
+  const facilitator = useIsFacilitator();
+  const { fileId, name, page, pages, kind } = useScreenStore();
+  return (
+    <div className="screen-panel">
+      <h2 className="visually-hidden">{t("screen.heading")}</h2>
+      <p aria-live="polite">
+        {fileId ? t("screen.showing", { name }) : t("screen.nothing")}
+        {kind === "pdf" && <> · {t("screen.page", { page, pages })}</>}
+      </p>
+      {facilitator && fileId && (
+        <div className="tool-buttons">
+          {kind === "pdf" && (
+            <>
+              <button
+                type="button"
+                disabled={page <= 1}
+                onClick={() => connection.send("screen.page", { page: page - 1 })}
+              >
+                {t("screen.prev")}
+              </button>
+              <button
+                type="button"
+                disabled={page >= pages}
+                onClick={() => connection.send("screen.page", { page: page + 1 })}
+              >
+                {t("screen.next")}
+              </button>
+            </>
+          )}
+          <button type="button" onClick={() => connection.send("screen.clear", {})}>
+            {t("screen.clear")}
+          </button>
+        </div>
+      )}
+      <Preview />
+      {facilitator && <Uploads />}
+    </div>
+  );
+}

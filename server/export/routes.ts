@@ -1,0 +1,66 @@
+import express, { type Router } from "express";
+import { LOCALES, type Locale } from "../../shared/protocol";
+import { buildCsv } from "../../shared/export/csv";
+import { buildJson } from "../../shared/export/json";
+import { buildMarkdown } from "../../shared/export/markdown";
+import { isValidTimeZone, type ExportInput } from "../../shared/export/common";
+import { docFromRecords } from "../boards/records";
+import { facilitatorGate } from "../http/facilitator-auth";
+import type { SessionServices } from "../session/services";
+
+const FORMATS = {
+  md: { type: "text/markdown; charset=utf-8", build: buildMarkdown },
+  csv: { type: "text/csv; charset=utf-8", build: buildCsv },
+  json: { type: "application/json; charset=utf-8", build: buildJson },
+} as const;
+
+/** A file name from the session title: letters (å ä ö too), digits and dashes. */
+export function exportFileName(title: string, code: string, ext: string): string {
+  const slug = title
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "yhteistila"}-${code}.${ext}`;
+}
+
+/**
+ * `GET /api/sessions/:code/export.(md|csv|json)?lang=fi&tz=Europe/Helsinki`, facilitators only.
+ * It reads what is stored, which is everything anyone has seen: every change is stored before it is shown.
+ */
+export function exportRoutes(services: SessionServices): Router {
+  const router = express.Router();
+  const gate = facilitatorGate(services);
+  router.get("/api/sessions/:code/export.:format", async (req, res) => {
+    const format = FORMATS[req.params.format as keyof typeof FORMATS];
+    if (!format) {
+      res.status(404).json({ error: "not_found" });
+      return;
+    }
+    const check = await gate(req);
+    if (!check.ok) {
+      res.status(check.status).json({ error: check.error });
+      return;
+    }
+    const lang = String(req.query.lang ?? "fi");
+    const zone = String(req.query.tz ?? "Europe/Helsinki");
+    const { session } = check;
+    const input: ExportInput = {
+      session: { code: session.code, title: session.title, createdAt: session.createdAt, endedAt: session.endedAt },
+      doc: docFromRecords(await services.store.loadRecords(session.code), (m) => console.error(`export: ${m}`)),
+      locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
+      timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
+      exportedAt: services.now(),
+    };
+    const name = exportFileName(session.title, session.code, req.params.format!);
+    res
+      .status(200)
+      .set({
+        "Content-Type": format.type,
+        "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "Cache-Control": "no-store",
+      })
+      .send(format.build(input));
+  });
+  return router;
+}

@@ -1,0 +1,145 @@
+import type { ErrorCode } from "../protocol/errors";
+import {
+  ballotId,
+  type Actor,
+  type BallotDoc,
+  type BoardsDoc,
+  type DocChange,
+  type NoteDoc,
+  type VoteDoc,
+  type VoteResult,
+} from "./model";
+import { seesBoardContents } from "./visibility";
+
+/**
+ * Dot voting as pure rules: a budget of dots per person, a maximum per note, results counted only
+ * when the vote ends. The server runs one message at a time through these, so two dots sent at the
+ * same moment are checked one after the other against the same budget and can never overspend it.
+ */
+
+export type RuleResult = { changes: DocChange[] } | { error: ErrorCode; detail?: string };
+
+export function dotsUsed(ballot: Pick<BallotDoc, "dots"> | undefined): number {
+  if (!ballot) return 0;
+  let used = 0;
+  for (const count of Object.values(ballot.dots)) used += count;
+  return used;
+}
+
+export function isOpen(vote: VoteDoc, now: number): boolean {
+  return vote.endedAt === null && (vote.endsAt === null || now < vote.endsAt);
+}
+
+/** Places (+1) or takes back (-1) one dot. */
+export function castDot(
+  doc: BoardsDoc,
+  actor: Actor,
+  input: { voteId: string; noteId: string; delta: 1 | -1 },
+  now: number,
+): RuleResult {
+  const vote = doc.votes.get(input.voteId);
+  if (!vote) return { error: "not_found" };
+  const board = doc.boards.get(vote.boardId);
+  if (!board || !seesBoardContents(board, actor)) return { error: "not_found" };
+  if (actor.role !== "participant" && actor.role !== "facilitator") return { error: "forbidden" };
+  if (!isOpen(vote, now)) return { error: "vote_closed" };
+  const note = doc.notes.get(input.noteId);
+  if (!vote.noteIds.includes(input.noteId) || !note || note.hidden) return { error: "not_found", detail: "note" };
+
+  const id = ballotId(vote.id, actor.uid);
+  const ballot = doc.ballots.get(id) ?? { voteId: vote.id, uid: actor.uid, name: actor.name, dots: {}, updatedAt: now };
+  const onNote = ballot.dots[input.noteId] ?? 0;
+  if (input.delta === 1) {
+    if (dotsUsed(ballot) + 1 > vote.perPerson) return { error: "vote_budget" };
+    if (onNote + 1 > vote.maxPerNote) return { error: "vote_note_max" };
+  } else if (onNote === 0) {
+    return { error: "not_found", detail: "dot" };
+  }
+  const dots = { ...ballot.dots };
+  const next = onNote + input.delta;
+  if (next === 0) delete dots[input.noteId];
+  else dots[input.noteId] = next;
+  const updated: BallotDoc = { ...ballot, name: actor.name, dots, updatedAt: now };
+  return { changes: [{ kind: "ballot", id, value: Object.keys(dots).length === 0 ? null : updated }] };
+}
+
+/**
+ * Counts a vote: every note of the ballot that still exists, most dots first (ties keep the order
+ * the notes were written in) with shared ranks for equal counts, and who voted unless anonymous.
+ */
+export function tally(vote: VoteDoc, ballots: readonly BallotDoc[], notes: ReadonlyMap<string, NoteDoc>): VoteResult[] {
+  const counts = new Map<string, number>();
+  const voters = new Map<string, { name: string; dots: number }[]>();
+  for (const ballot of ballots) {
+    if (ballot.voteId !== vote.id) continue;
+    for (const [noteId, dots] of Object.entries(ballot.dots)) {
+      counts.set(noteId, (counts.get(noteId) ?? 0) + dots);
+      const list = voters.get(noteId) ?? [];
+      list.push({ name: ballot.name, dots });
+      voters.set(noteId, list);
+    }
+  }
+  const candidates = vote.noteIds
+    .map((id) => notes.get(id))
+    .filter((note): note is NoteDoc => note !== undefined && !note.hidden)
+    .map((note) => ({ note, count: counts.get(note.id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.note.createdAt - b.note.createdAt || a.note.id.localeCompare(b.note.id));
+  let rank = 0;
+  return candidates.map(({ note, count }, index) => {
+    if (index === 0 || candidates[index - 1]!.count !== count) rank = index + 1;
+    return {
+      noteId: note.id,
+      text: note.text,
+      count,
+      rank,
+      voters: vote.anonymous
+        ? []
+        : (voters.get(note.id) ?? [])
+            .sort((a, b) => b.dots - a.dots || a.name.localeCompare(b.name))
+            .map((v) => (v.dots > 1 ? `${v.name} ×${v.dots}` : v.name)),
+    };
+  });
+}
+
+/**
+ * Ends a vote: the results are counted and kept with the vote, and the ballots are dropped, since
+ * nothing needs to know any longer who put which dot where (a named vote keeps the names in its results).
+ */
+export function endVote(doc: BoardsDoc, voteId: string, now: number): RuleResult {
+  const vote = doc.votes.get(voteId);
+  if (!vote) return { error: "not_found" };
+  if (vote.endedAt !== null) return { error: "vote_closed" };
+  const ballots = [...doc.ballots.values()].filter((b) => b.voteId === vote.id);
+  const endedAt = vote.endsAt !== null ? Math.min(now, vote.endsAt) : now;
+  const results = tally(vote, ballots, doc.notes);
+  return {
+    changes: [
+      { kind: "vote", id: vote.id, value: { ...vote, endedAt, results } },
+      ...ballots.map((b) => ({ kind: "ballot" as const, id: ballotId(b.voteId, b.uid), value: null })),
+    ],
+  };
+}
+
+/** Dots that must go back to their owners because a note left the ballot (it was deleted or hidden). */
+export function refundNote(doc: BoardsDoc, noteId: string, now: number): DocChange[] {
+  const changes: DocChange[] = [];
+  for (const vote of doc.votes.values()) {
+    if (vote.endedAt !== null || !vote.noteIds.includes(noteId)) continue;
+    changes.push({
+      kind: "vote",
+      id: vote.id,
+      value: { ...vote, noteIds: vote.noteIds.filter((id) => id !== noteId) },
+    });
+    for (const ballot of doc.ballots.values()) {
+      if (ballot.voteId !== vote.id || !(noteId in ballot.dots)) continue;
+      const dots = { ...ballot.dots };
+      delete dots[noteId];
+      changes.push({
+        kind: "ballot",
+        id: ballotId(ballot.voteId, ballot.uid),
+        value: Object.keys(dots).length === 0 ? null : { ...ballot, dots, updatedAt: now },
+      });
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,117 @@
+import type { Locale } from "../protocol/common";
+import { translate, type TranslateParams, type TranslationKey } from "../i18n";
+import { boardLabel, byBoardOrder, zoneLabel } from "../boards/names";
+import {
+  NOTE_COLORS,
+  type BoardDoc,
+  type BoardsDoc,
+  type ClusterDoc,
+  type NoteDoc,
+  type VoteDoc,
+  type VoteResult,
+} from "../boards/model";
+
+/** Everything an export is made from; time and place are passed in so the output is reproducible. */
+export interface ExportInput {
+  session: { code: string; title: string; createdAt: number; endedAt: number | null };
+  doc: BoardsDoc;
+  locale: Locale;
+  /** IANA time zone for the times shown (e.g. "Europe/Helsinki"). */
+  timeZone: string;
+  exportedAt: number;
+}
+
+/** One board as exports see it: only revealed notes, clusters in reading order, its votes. */
+export interface ExportBoard {
+  board: BoardDoc;
+  title: string;
+  where: string;
+  clusters: { cluster: ClusterDoc; title: string; notes: NoteDoc[] }[];
+  unclustered: NoteDoc[];
+  notes: NoteDoc[];
+  /** Notes of a running private round: counted, never shown. */
+  hiddenCount: number;
+  votes: VoteDoc[];
+  /** Results of the latest ended vote, by note id. */
+  latest: Map<string, VoteResult>;
+}
+
+export function translator(locale: Locale) {
+  return (key: TranslationKey, params?: TranslateParams) => translate(locale, key, params);
+}
+
+/** `2025-03-04 09:05` in the chosen time zone. */
+export function formatTime(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+/** Just `09:05`, for times within a day already named. */
+export function formatClock(ms: number, timeZone: string): string {
+  return formatTime(ms, timeZone).slice(11);
+}
+
+export function colourName(locale: Locale, color: number): string {
+  return translate(locale, (NOTE_COLORS[color] ?? NOTE_COLORS[0]).nameKey);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function byVotesThenAge(latest: Map<string, VoteResult>) {
+  return (a: NoteDoc, b: NoteDoc) =>
+    (latest.get(b.id)?.count ?? 0) - (latest.get(a.id)?.count ?? 0) ||
+    a.createdAt - b.createdAt ||
+    a.id.localeCompare(b.id);
+}
+
+/** The boards of a session prepared for export, in their listed order. */
+export function exportBoards(input: ExportInput): ExportBoard[] {
+  const { doc, locale } = input;
+  const t = translator(locale);
+  return [...doc.boards.values()].sort(byBoardOrder).map((board) => {
+    const all = [...doc.notes.values()].filter((n) => n.boardId === board.id);
+    const notes = all.filter((n) => !n.hidden);
+    const votes = [...doc.votes.values()]
+      .filter((v) => v.boardId === board.id)
+      .sort((a, b) => a.startedAt - b.startedAt);
+    const lastEnded = votes.filter((v) => v.results !== null).at(-1);
+    const latest = new Map((lastEnded?.results ?? []).map((r) => [r.noteId, r]));
+    const order = byVotesThenAge(latest);
+    const clusters = [...doc.clusters.values()]
+      .filter((c) => c.boardId === board.id)
+      .sort((a, b) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt)
+      .map((cluster) => ({
+        cluster,
+        title: cluster.title || t("doc.untitledCluster"),
+        notes: notes.filter((n) => n.clusterId === cluster.id).sort(order),
+      }));
+    const clusterIds = new Set(clusters.map((c) => c.cluster.id));
+    return {
+      board,
+      title: boardLabel(locale, board),
+      where: board.zoneId ? zoneLabel(locale, board.zoneId) : t("doc.plenary"),
+      clusters,
+      unclustered: notes.filter((n) => !clusterIds.has(n.clusterId)).sort(order),
+      notes: [...notes].sort(order),
+      hiddenCount: all.length - notes.length,
+      votes,
+      latest,
+    };
+  });
+}

@@ -1,0 +1,50 @@
+import { colourName, exportBoards, formatTime, translator, type ExportInput } from "./common";
+
+/**
+ * One CSV cell: always quoted (quotes doubled), and text that a spreadsheet would run as a formula
+ * (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe so it stays text.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * One row per revealed note: board, zone, cluster, text, colour, dots and rank in the board's latest
+ * vote, when it was written, and its author unless it was written anonymously. UTF-8 with a byte
+ * order mark and CRLF line ends, which spreadsheets open correctly (å, ä, ö included).
+ */
+export function buildCsv(input: ExportInput): string {
+  const t = translator(input.locale);
+  const header = [
+    "doc.col.board",
+    "doc.col.zone",
+    "doc.col.cluster",
+    "doc.col.text",
+    "doc.col.colour",
+    "doc.col.votes",
+    "doc.col.rank",
+    "doc.col.created",
+    "doc.col.author",
+  ] as const;
+  const rows: (string | number)[][] = [header.map((key) => t(key))];
+  for (const entry of exportBoards(input)) {
+    const clusterTitle = new Map(entry.clusters.map((c) => [c.cluster.id, c.title]));
+    for (const note of entry.notes) {
+      const result = entry.latest.get(note.id);
+      rows.push([
+        entry.title,
+        entry.board.zoneId ? entry.where : "",
+        clusterTitle.get(note.clusterId) ?? "",
+        note.text,
+        colourName(input.locale, note.color),
+        result?.count ?? "",
+        result?.rank ?? "",
+        formatTime(note.createdAt, input.timeZone),
+        note.anonymous ? "" : note.authorName,
+      ]);
+    }
+  }
+  return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,82 @@
+import { NOTE_COLORS } from "../boards/model";
+import { exportBoards, type ExportInput } from "./common";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Everything, machine-readable: the same content as the other exports with ids, positions, settings
+ * and exact times (ISO 8601, UTC). Authors of anonymous notes are absent; private notes not yet
+ * revealed are only counted. Person ids never leave the server.
+ */
+export function buildJson(input: ExportInput): string {
+  const boards = exportBoards(input).map((entry) => ({
+    id: entry.board.id,
+    title: entry.title,
+    zone: entry.board.zoneId || null,
+    where: entry.where,
+    placement: {
+      x: entry.board.x,
+      z: entry.board.z,
+      yaw: entry.board.yaw,
+      width: entry.board.width,
+      height: entry.board.height,
+    },
+    locked: entry.board.locked,
+    participantsMayCluster: entry.board.clustering,
+    privateRounds: [
+      ...entry.board.rounds.map((r) => ({
+        anonymous: r.anonymous,
+        startedAt: iso(r.startedAt),
+        revealedAt: iso(r.revealedAt),
+      })),
+      ...(entry.board.round
+        ? [{ anonymous: entry.board.round.anonymous, startedAt: iso(entry.board.round.startedAt), revealedAt: null }]
+        : []),
+    ],
+    clusters: entry.clusters.map(({ cluster, title }) => ({
+      id: cluster.id,
+      title,
+      x: cluster.x,
+      y: cluster.y,
+      width: cluster.width,
+      height: cluster.height,
+    })),
+    notes: entry.notes.map((note) => ({
+      id: note.id,
+      text: note.text,
+      colour: NOTE_COLORS[note.color]?.hex ?? NOTE_COLORS[0].hex,
+      clusterId: note.clusterId || null,
+      x: note.x,
+      y: note.y,
+      author: note.anonymous ? null : note.authorName,
+      anonymous: note.anonymous,
+      createdAt: iso(note.createdAt),
+      updatedAt: iso(note.updatedAt),
+    })),
+    unrevealedNotes: entry.hiddenCount,
+    votes: entry.votes.map((vote) => ({
+      id: vote.id,
+      perPerson: vote.perPerson,
+      maxPerNote: vote.maxPerNote,
+      anonymous: vote.anonymous,
+      startedAt: iso(vote.startedAt),
+      endsAt: iso(vote.endsAt),
+      endedAt: iso(vote.endedAt),
+      ballot: vote.noteIds,
+      results: vote.results,
+    })),
+  }));
+  const body = {
+    format: "yhteistila-export",
+    version: 1,
+    exportedAt: iso(input.exportedAt),
+    session: {
+      code: input.session.code,
+      title: input.session.title,
+      createdAt: iso(input.session.createdAt),
+      endedAt: iso(input.session.endedAt),
+    },
+    boards,
+  };
+  return JSON.stringify(body, null, 2) + "\n";
+}

@@ -1,0 +1,104 @@
+import type { VoteDoc } from "../boards/model";
+import { exportBoards, formatClock, formatTime, translator, type ExportBoard, type ExportInput } from "./common";
+import { zoneLabel } from "../boards/names";
+
+/**
+ * Text from people shown as text in Markdown: every character that could start markup (emphasis,
+ * links, HTML, tables, headings, lists) is escaped, so "<script>" or "**x**" reads exactly as typed.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
+  // Only at the start of a line do these begin a list, a quote or a heading underline.
+  out = out.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return out;
+}
+
+function voteLines(input: ExportInput, vote: VoteDoc, index: number): string[] {
+  const t = translator(input.locale);
+  const { timeZone } = input;
+  const settings = [
+    t("doc.voteSettings", { perPerson: vote.perPerson, maxPerNote: vote.maxPerNote }),
+    ...(vote.anonymous ? [t("doc.voteAnonymous")] : []),
+  ];
+  const when = vote.endedAt
+    ? t("doc.voteTime", { from: formatTime(vote.startedAt, timeZone), to: formatClock(vote.endedAt, timeZone) })
+    : `${formatTime(vote.startedAt, timeZone)}, ${t("doc.voteRunning")}`;
+  const lines = [`#### ${t("doc.voteHeading", { n: index + 1, when })}`, "", `*${settings.join("; ")}*`, ""];
+  if (!vote.results) return lines;
+  for (const result of vote.results) {
+    const voters = result.voters.length
+      ? ` (${t("doc.votedBy", { names: result.voters.map(escapeMarkdown).join(", ") })})`
+      : "";
+    // A bullet with the rank in bold: a numbered list would renumber shared ranks (2, 2 → 2, 3).
+    const dots = t("doc.dots", { count: result.count });
+    lines.push(`- **${result.rank}.** ${escapeMarkdown(result.text)} — **${dots}**${voters}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+function noteLine(input: ExportInput, entry: ExportBoard, noteId: string): string {
+  const t = translator(input.locale);
+  const note = entry.notes.find((n) => n.id === noteId)!;
+  const meta = [note.anonymous ? t("doc.anonymous") : t("doc.by", { name: escapeMarkdown(note.authorName) })];
+  const result = entry.latest.get(note.id);
+  if (result) meta.push(t("doc.dots", { count: result.count }));
+  return `- ${escapeMarkdown(note.text)} — *${meta.join(" · ")}*`;
+}
+
+/** A readable summary of the session: boards with their clusters and notes, votes ranked, rounds and times. */
+export function buildMarkdown(input: ExportInput): string {
+  const t = translator(input.locale);
+  const { session, timeZone } = input;
+  const boards = exportBoards(input);
+  const lines: string[] = [
+    `# ${escapeMarkdown(session.title)}`,
+    "",
+    `- ${t("doc.session")}: ${session.code}`,
+    `- ${t("doc.created")}: ${formatTime(session.createdAt, timeZone)}`,
+    ...(session.endedAt ? [`- ${t("doc.ended")}: ${formatTime(session.endedAt, timeZone)}`] : []),
+    `- ${t("doc.exported")}: ${formatTime(input.exportedAt, timeZone)}`,
+    "",
+    `## ${t("doc.boards")}`,
+    "",
+  ];
+  for (const entry of boards) {
+    lines.push(`### ${escapeMarkdown(entry.title)}`, "");
+    lines.push(`${t("doc.where")}: ${escapeMarkdown(entry.where)}`, "");
+    entry.votes.forEach((vote, i) => lines.push(...voteLines(input, vote, i)));
+    for (const { title, notes } of entry.clusters) {
+      lines.push(`#### ${t("doc.cluster")}: ${escapeMarkdown(title)}`, "");
+      if (notes.length === 0) lines.push(`*${t("doc.noNotes")}*`);
+      for (const note of notes) lines.push(noteLine(input, entry, note.id));
+      lines.push("");
+    }
+    if (entry.unclustered.length > 0 || entry.clusters.length === 0) {
+      if (entry.clusters.length > 0) lines.push(`#### ${t("doc.unclustered")}`, "");
+      if (entry.unclustered.length === 0) lines.push(`*${t("doc.noNotes")}*`);
+      for (const note of entry.unclustered) lines.push(noteLine(input, entry, note.id));
+      lines.push("");
+    }
+    if (entry.hiddenCount > 0) lines.push(`*${t("doc.hiddenNotes", { count: entry.hiddenCount })}*`, "");
+    const rounds = entry.board.rounds.map((r) =>
+      t(r.anonymous ? "doc.roundAnonymous" : "doc.round", {
+        from: formatTime(r.startedAt, timeZone),
+        to: formatClock(r.revealedAt, timeZone),
+      }),
+    );
+    if (entry.board.round)
+      rounds.push(t("doc.roundRunning", { from: formatTime(entry.board.round.startedAt, timeZone) }));
+    if (rounds.length > 0) {
+      lines.push(`#### ${t("doc.rounds")}`, "", ...rounds.map((r) => `- ${r}`), "");
+    }
+  }
+  const zones = [...new Set(boards.map((b) => b.board.zoneId).filter(Boolean))].sort();
+  if (zones.length > 0) {
+    lines.push(`## ${t("doc.zones")}`, "");
+    for (const zone of zones) {
+      const names = boards.filter((b) => b.board.zoneId === zone).map((b) => escapeMarkdown(b.title));
+      lines.push(`- ${escapeMarkdown(zoneLabel(input.locale, zone))}: ${names.join(", ")}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
