@@ -10,6 +10,7 @@ import { sessionRoutes } from "./session/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
+import type { VoiceConfig } from "./voice/config";
 
 export interface AppOptions {
   port: number;
@@ -20,6 +21,7 @@ export interface AppOptions {
   clientDir?: string;
   reconnectSeconds?: number;
   now?: () => number;
+  voice?: VoiceConfig;
 }
 
 export interface RunningApp {
@@ -55,6 +57,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: options.store,
     now: options.now ?? Date.now,
     reconnectSeconds: options.reconnectSeconds ?? 30,
+    ...(options.voice ? { voice: options.voice } : {}),
   };
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });

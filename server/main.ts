@@ -6,6 +6,7 @@ globalThis.WebSocket ??= (await import("ws")).WebSocket as unknown as typeof glo
 const { startApp } = await import("./app");
 const { SqliteSessionStore } = await import("./storage/sqlite-store");
 const { MemorySessionStore } = await import("./storage/memory-store");
+const { voiceConfigFromEnv } = await import("./voice/config");
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = resolve(process.env.DATA_DIR ?? "data");
@@ -14,7 +15,13 @@ const store =
     ? new MemorySessionStore()
     : new SqliteSessionStore(resolve(dataDir, "yhteistila.db"));
 
-const app = await startApp({ port, host: process.env.HOST, store, clientDir: resolve("dist") });
+const app = await startApp({
+  port,
+  host: process.env.HOST,
+  store,
+  clientDir: resolve("dist"),
+  voice: voiceConfigFromEnv(),
+});
 console.log(`Yhteistila is running: open ${app.url}`);
 if (process.env.STORAGE !== "memory") console.log(`Data is kept in ${dataDir}`);
 

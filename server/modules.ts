@@ -2,7 +2,14 @@ import type { RoomModule } from "./session/module";
 import { movementModule } from "./movement/module";
 import { peopleModule } from "./people/module";
 import { sessionModule } from "./session/session-module";
+import { voiceModule } from "./voice/module";
 import { zonesModule } from "./zones/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
-export const roomModules: readonly RoomModule[] = [sessionModule, peopleModule, movementModule, zonesModule];
+export const roomModules: readonly RoomModule[] = [
+  sessionModule,
+  peopleModule,
+  movementModule,
+  zonesModule,
+  voiceModule,
+];

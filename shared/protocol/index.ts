@@ -7,16 +7,19 @@ import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
 import { sessionMessages, sessionServerMessages } from "./session";
+import { voiceMessages, voiceServerMessages } from "./voice";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
 export * from "./session";
+export * from "./voice";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
   ...sessionMessages,
   ...movementMessages,
+  ...voiceMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -24,6 +27,7 @@ export const serverMessages = {
   error: errorMessageSchema,
   ...sessionServerMessages,
   ...movementServerMessages,
+  ...voiceServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

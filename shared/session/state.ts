@@ -1,5 +1,6 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import { PersonState } from "../people/state";
+import { VoiceState } from "../voice/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -11,6 +12,7 @@ export const SessionState = schema(
     title: t.string(),
     ended: t.boolean(),
     people: t.map(PersonState),
+    voice: VoiceState,
   },
   "SessionState",
 );
