@@ -12,6 +12,7 @@ import { Toasts } from "../ui/Toasts";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
+import { VoiceOverlay } from "../voice/VoiceOverlay";
 
 function TopBar() {
   const t = useT();
@@ -56,6 +57,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <TopBar />
         <SidePanel />
         <MoveHint />
+        <VoiceOverlay />
         <Toasts />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>

@@ -6,6 +6,7 @@ import { PoseSender } from "../movement/PoseSender";
 import { useLocalPlayer, type LocalPlayer } from "../movement/local-player";
 import { useT } from "../i18n/locale";
 import { Lab } from "./Lab";
+import { VoiceScene } from "../voice/VoiceScene";
 import { installInspector } from "./inspector";
 
 function Inspector() {
@@ -28,6 +29,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
       >
         <Lab />
         <Avatars />
+        <VoiceScene />
         <DesktopControls />
         <PoseSender />
         <Inspector />

@@ -18,6 +18,8 @@ export interface VoiceConfig {
   /** Or fixed credentials (coturn `user=name:password`). */
   turnUsername?: string;
   turnCredential?: string;
+  /** Connect only over 127.0.0.1 (VOICE_LOOPBACK_ONLY=1): tests and benchmarks send nothing elsewhere. */
+  loopbackOnly?: boolean;
 }
 
 function list(value: string | undefined): string[] {
@@ -37,6 +39,7 @@ export function voiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): VoiceC
     ...(env.VOICE_TURN_SECRET ? { turnSecret: env.VOICE_TURN_SECRET } : {}),
     ...(env.VOICE_TURN_USERNAME ? { turnUsername: env.VOICE_TURN_USERNAME } : {}),
     ...(env.VOICE_TURN_CREDENTIAL ? { turnCredential: env.VOICE_TURN_CREDENTIAL } : {}),
+    ...(env.VOICE_LOOPBACK_ONLY === "1" ? { loopbackOnly: true } : {}),
   };
 }
 
@@ -60,4 +63,12 @@ export function iceServersFor(config: VoiceConfig, personId: string, nowMs: numb
       ...(config.turnCredential ? { credential: config.turnCredential } : {}),
     },
   ];
+}
+
+/** werift's candidate-pair filter that keeps every connectivity check on the loopback interface. */
+export function loopbackPairsOnly(pair: {
+  protocol: { localCandidate?: { host: string } };
+  remoteCandidate: { host: string };
+}): boolean {
+  return pair.protocol.localCandidate?.host === "127.0.0.1" && pair.remoteCandidate.host === "127.0.0.1";
 }

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
 import { assignSlots, VOICE_SLOTS } from "../../shared/voice/slots";
-import { iceServersFor, type VoiceConfig } from "./config";
+import { iceServersFor, loopbackPairsOnly, type VoiceConfig } from "./config";
 import type { EngineCallbacks, EngineStats, VoiceEngine } from "./engine";
 
 /** Opus at 48 kHz: 48 timestamp ticks per millisecond, 960 per 20 ms frame. */
@@ -80,6 +80,7 @@ export class WeriftVoiceEngine implements VoiceEngine {
       iceAdditionalHostAddresses: this.config.extraHostAddresses,
       ...(this.config.portRange ? { icePortRange: this.config.portRange } : {}),
       iceUseIpv6: false,
+      ...(this.config.loopbackOnly ? { iceFilterCandidatePair: loopbackPairsOnly } : {}),
       bundlePolicy: "max-bundle",
     });
     const mic = pc.addTransceiver("audio", { direction: "recvonly" });

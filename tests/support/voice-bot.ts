@@ -1,5 +1,6 @@
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
 import type { ServerMessage } from "../../shared/protocol";
+import { loopbackPairsOnly } from "../../server/voice/config";
 import { sendCommand } from "../../shared/protocol/send";
 import type { SdkSessionRoom } from "./server";
 
@@ -57,6 +58,8 @@ export class VoiceBot {
       iceServers: [],
       iceAdditionalHostAddresses: ["127.0.0.1"],
       iceUseIpv6: false,
+      // Connectivity checks stay on 127.0.0.1: nothing is sent to this machine's other addresses.
+      iceFilterCandidatePair: loopbackPairsOnly,
       bundlePolicy: "max-bundle",
     });
     this.pc = pc;
