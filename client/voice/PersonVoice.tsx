@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useT } from "../i18n/locale";
 import type { PersonView } from "../session/session-store";
-import { MicIcon } from "./VoiceBar";
+import { HeadphonesIcon, MicIcon, SpeakerIcon } from "./icons";
 import { VOLUME_DEFAULT, VOLUME_MAX } from "./spatial";
 import { useVoiceStore } from "./voice-store";
 
@@ -34,7 +34,7 @@ export function PersonVoice({ person, isSelf }: { person: PersonView; isSelf: bo
           aria-label={label}
           title={label}
         >
-          {state.mic ? <MicIcon muted={state.muted} size={16} /> : "🎧"}
+          {state.mic ? <MicIcon muted={state.muted} size={16} /> : <HeadphonesIcon />}
         </span>
       )}
       {!isSelf && (
@@ -47,7 +47,7 @@ export function PersonVoice({ person, isSelf }: { person: PersonView; isSelf: bo
             aria-controls={id}
             onClick={() => setAdjusting(!adjusting)}
           >
-            {volume === 0 ? "🔈" : "🔊"}
+            <SpeakerIcon silent={volume === 0} />
           </button>
           {adjusting && (
             <input

@@ -1,23 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/locale";
 import { isTypingTarget } from "../movement/keyboard";
-import { useConnection } from "../session/connection-context";
 import { useSelf, useSessionStore } from "../session/session-store";
 import { useActions } from "../actions/use-actions";
 import { currentVoice } from "./runtime";
 import { SPEAKING_DBFS } from "./spatial";
 import { micOpen, useVoiceStore } from "./voice-store";
-
-/** A microphone glyph; struck through when muted. Decorative: buttons carry the words. */
-export function MicIcon({ muted, size = 18 }: { muted: boolean; size?: number }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor" />
-      <path d="M6 11a6 6 0 0 0 12 0M12 17v4M9 21h6" stroke="currentColor" strokeWidth="2" fill="none" />
-      {muted && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="2.4" />}
-    </svg>
-  );
-}
+import { MegaphoneIcon, MicIcon } from "./icons";
 
 /** Space held = talking, when push-to-talk is on (never while typing or on a focused button). */
 function usePushToTalkKey(enabled: boolean): void {
@@ -101,7 +90,7 @@ function BroadcastBanner() {
   if (!broadcaster) return null;
   return (
     <div className="broadcast-banner" role="status" aria-live="polite">
-      <span aria-hidden="true">📢</span>{" "}
+      <MegaphoneIcon />
       {broadcaster === selfId ? t("voice.broadcastingYou") : t("voice.broadcasting", { name })}
     </div>
   );
@@ -110,7 +99,6 @@ function BroadcastBanner() {
 /** The voice controls over the 3D view: microphone, push-to-talk, settings, and the facilitator's two. */
 export function VoiceBar() {
   const t = useT();
-  const connection = useConnection();
   const self = useSelf();
   const mic = useVoiceStore((s) => s.mic);
   const muted = useVoiceStore((s) => s.muted);
@@ -133,7 +121,6 @@ export function VoiceBar() {
 
   const run = (id: string) => actions.find((a) => a.id === id)?.run(context);
   const broadcasting = self !== undefined && broadcaster === self.id;
-  void connection;
 
   return (
     <>
@@ -192,13 +179,27 @@ export function VoiceBar() {
               type="button"
               className={broadcasting ? "voice-bar__broadcast voice-bar__broadcast--on" : "voice-bar__broadcast"}
               aria-pressed={broadcasting}
+              aria-label={broadcasting ? t("voice.broadcastStop") : t("voice.broadcast")}
+              title={broadcasting ? t("voice.broadcastStop") : t("voice.broadcast")}
               onClick={() => run("voice.broadcast")}
               data-voice="broadcast"
             >
-              {broadcasting ? t("voice.broadcastStop") : t("voice.broadcast")}
+              <MegaphoneIcon />
+              <span className="voice-bar__label" aria-hidden="true">
+                {broadcasting ? t("voice.broadcastStop") : t("voice.broadcast")}
+              </span>
             </button>
-            <button type="button" onClick={() => run("voice.muteAll")} data-voice="mute-all">
-              {t("voice.muteAll")}
+            <button
+              type="button"
+              aria-label={t("voice.muteAll")}
+              title={t("voice.muteAll")}
+              onClick={() => run("voice.muteAll")}
+              data-voice="mute-all"
+            >
+              <MicIcon muted />
+              <span className="voice-bar__label" aria-hidden="true">
+                {t("voice.muteAll")}
+              </span>
             </button>
           </>
         )}

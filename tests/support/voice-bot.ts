@@ -32,6 +32,9 @@ export class VoiceBot {
     room.onMessage("voice.slots", ({ speakers }: ServerMessage<"voice.slots">) => {
       this.slots = speakers;
     });
+    // A bot follows nobody's corrections and ignores being muted: the server must enforce both.
+    room.onMessage("movement.corrected", () => undefined);
+    room.onMessage("voice.mutedByFacilitator", () => undefined);
   }
 
   /** Asks for a voice connection and resolves once media flows both ways. */
