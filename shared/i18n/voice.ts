@@ -69,8 +69,8 @@ export const voiceStrings = defineStrings({
     "voice.setup.playing": "Toistetaan, mitä sanoit…",
     "voice.setup.pushToTalk":
       "Puhepainike: mikrofoni on päällä vain, kun pidät välilyöntiä tai Puhu-painiketta pohjassa",
-    "voice.setup.enterUnmuted": "Siirry tilaan mikrofoni päällä",
-    "voice.setup.enterMuted": "Siirry tilaan mykistettynä",
+    "voice.setup.enterUnmuted": "Astu tilaan mikrofoni päällä",
+    "voice.setup.enterMuted": "Astu tilaan mykistettynä",
     "voice.setup.done": "Valmis",
     "voice.setup.denied":
       "Selain esti mikrofonin käytön. Voit silti kuunnella. Jos haluat puhua myöhemmin, salli mikrofoni tälle sivustolle selaimen osoiterivillä ja valitse Yritä uudelleen.",
