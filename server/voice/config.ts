@@ -5,6 +5,11 @@ import type { IceServer } from "../../shared/protocol";
 export interface VoiceConfig {
   enabled: boolean;
   /**
+   * Where the embedded engine runs: `worker` (default), a thread of its own so media and the room
+   * never wait for each other; `inline`, on the room's event loop (VOICE_ENGINE=inline).
+   */
+  engine?: "worker" | "inline";
+  /**
    * Addresses offered to browsers besides the machine's own interfaces: loopback (one machine, tests)
    * and, behind a NAT or in a container, the public address (VOICE_ANNOUNCED_IPS).
    */
@@ -33,6 +38,7 @@ export function voiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): VoiceC
   const range = /^(\d+)-(\d+)$/.exec(env.VOICE_PORT_RANGE ?? "");
   return {
     enabled: env.VOICE !== "off",
+    engine: env.VOICE_ENGINE === "inline" ? "inline" : "worker",
     extraHostAddresses: ["127.0.0.1", ...list(env.VOICE_ANNOUNCED_IPS)],
     ...(range ? { portRange: [Number(range[1]), Number(range[2])] as [number, number] } : {}),
     turnUrls: list(env.VOICE_TURN_URLS),

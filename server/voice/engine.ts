@@ -36,6 +36,6 @@ export interface VoiceEngine {
   setHearing(listener: string, speakers: readonly string[]): void;
   /** Who speaks to every zone ("" for nobody). Already reflected in setHearing; an external SFU publishes them into every zone's room. */
   setBroadcaster(id: string): void;
-  stats(): EngineStats;
+  stats(): Promise<EngineStats>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { RoomApi } from "../commands/registry";
 import { DEFAULT_VOICE_CONFIG } from "./config";
 import type { EngineSignal, VoiceEngine } from "./engine";
 import { WeriftVoiceEngine } from "./werift-engine";
+import { WorkerVoiceEngine } from "./worker-engine";
 
 /** Plenary movement is re-planned at this rate; zone changes, mutes and leaving take effect at once. */
 export const REPLAN_INTERVAL_MS = 250;
@@ -27,15 +28,18 @@ export class VoiceRoom {
     engine?: VoiceEngine | null,
   ) {
     const config = room.services.voice ?? DEFAULT_VOICE_CONFIG;
+    const callbacks = {
+      signal: (id: string, message: EngineSignal) => this.deliver(id, message),
+      connection: (id: string, connected: boolean) => this.connectionChanged(id, connected),
+    };
     this.engine =
       engine !== undefined
         ? engine
-        : config.enabled
-          ? new WeriftVoiceEngine(config, {
-              signal: (id, message) => this.deliver(id, message),
-              connection: (id, connected) => this.connectionChanged(id, connected),
-            })
-          : null;
+        : !config.enabled
+          ? null
+          : config.engine === "inline"
+            ? new WeriftVoiceEngine(config, callbacks)
+            : new WorkerVoiceEngine(config, callbacks);
     room.clock.setInterval(() => {
       if (this.dirty) this.replan();
     }, REPLAN_INTERVAL_MS);

@@ -149,7 +149,7 @@ export class WeriftVoiceEngine implements VoiceEngine {
     this.broadcaster = id;
   }
 
-  stats(): EngineStats {
+  async stats(): Promise<EngineStats> {
     return { peers: this.peers.size, ...this.counters };
   }
 

@@ -15,7 +15,11 @@ const app = await startApp({
   host: "127.0.0.1",
   store: new MemorySessionStore(),
   clientDir: "/nonexistent",
-  voice: { ...DEFAULT_VOICE_CONFIG, loopbackOnly: true },
+  voice: {
+    ...DEFAULT_VOICE_CONFIG,
+    loopbackOnly: true,
+    engine: process.env.VOICE_ENGINE === "inline" ? "inline" : "worker",
+  },
 });
 
 process.on("message", async (message: { type: string }) => {
@@ -24,7 +28,7 @@ process.on("message", async (message: { type: string }) => {
     let forwarded = 0;
     for (const cache of await matchMaker.query({})) {
       const room = matchMaker.getLocalRoomById(cache.roomId);
-      const stats = room ? voiceRooms.get(room as never)?.engine?.stats() : undefined;
+      const stats = room ? await voiceRooms.get(room as never)?.engine?.stats() : undefined;
       received += stats?.received ?? 0;
       forwarded += stats?.forwarded ?? 0;
     }
