@@ -27,12 +27,6 @@ export const voiceActions = [
     },
   }),
   defineAction({
-    id: "voice.settings",
-    labelKey: "voice.settings",
-    group: "presence",
-    run: () => useVoiceStore.setState({ setupOpen: true }),
-  }),
-  defineAction({
     id: "voice.broadcast",
     labelKey: "voice.broadcast",
     group: "facilitation",

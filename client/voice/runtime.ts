@@ -19,7 +19,12 @@ export function startVoice(connection: SessionConnection): () => void {
   current = client;
   client.start();
   const { setupDone, mic, deviceId } = useVoiceStore.getState();
-  if (!setupDone) {
+  const role = connection.room.state.people?.get(connection.room.sessionId)?.role;
+  if (role === "observer") {
+    // Observers listen; their microphone is never forwarded, so there is nothing to ask.
+    useVoiceStore.setState({ mic: "listenOnly", muted: true });
+    client.applyMic();
+  } else if (!setupDone) {
     useVoiceStore.setState({ setupOpen: true });
   } else if (mic === "on") {
     // Rejoining in the same page: the person already chose; permission is remembered, so no prompt.

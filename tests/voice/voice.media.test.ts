@@ -61,7 +61,13 @@ async function sessionRoom(code: string): Promise<SessionRoom> {
 }
 
 /** One person in their own browser process (a fake microphone file is per process). */
-async function arrive(link: string, name: string, tone: number, code: string): Promise<Person> {
+async function arrive(
+  link: string,
+  name: string,
+  tone: number,
+  code: string,
+  choice: "microphone" | "listen" = "microphone",
+): Promise<Person> {
   const wav = join(wavDir, `${tone}.wav`);
   writeToneWav(wav, tone, { pulsed: true, amplitude: 0.7 });
   const browser = await launchChromium([
@@ -82,9 +88,13 @@ async function arrive(link: string, name: string, tone: number, code: string): P
   await page.getByLabel("Your name").fill(name);
   await page.getByRole("button", { name: "Enter the space" }).click();
   const setup = page.getByRole("dialog", { name: "Your microphone" });
-  await setup.getByRole("button", { name: "Use my microphone" }).click({ timeout: 60_000 });
-  await expect.poll(() => setup.getByRole("meter").getAttribute("aria-valuenow"), { timeout: 10_000 }).not.toBe("0");
-  await setup.getByRole("button", { name: "Enter with microphone on" }).click();
+  if (choice === "listen") {
+    await setup.getByRole("button", { name: "Listen only" }).click({ timeout: 60_000 });
+  } else {
+    await setup.getByRole("button", { name: "Use my microphone" }).click({ timeout: 60_000 });
+    await expect.poll(() => setup.getByRole("meter").getAttribute("aria-valuenow"), { timeout: 10_000 }).not.toBe("0");
+    await setup.getByRole("button", { name: "Enter with microphone on" }).click();
+  }
   await expect.poll(() => page.evaluate(() => window.yhteistilaVoice?.status()), { timeout: 20_000 }).toBe("connected");
   let id = "";
   (await sessionRoom(code)).state.people.forEach((p, key) => {
@@ -127,7 +137,8 @@ describe.skipIf(!inNamespace)("voice between browsers (inside a private network 
     const link = `${server.baseUrl}/s/${session.code}`;
     const [anna, ben] = await Promise.all([
       arrive(`${link}#host=${session.facilitatorSecret}`, "Anna", 440, session.code),
-      arrive(link, "Ben", 660, session.code),
+      // Ben enters listening only, and turns his microphone on later.
+      arrive(link, "Ben", 660, session.code, "listen"),
     ]);
     // A third person, simulated (werift, like the benchmark's bots), talking in a third zone: every
     // packet it receives is stamped with its sender, so "receives nothing" is exact.
@@ -153,10 +164,17 @@ describe.skipIf(!inNamespace)("voice between browsers (inside a private network 
     expect(await toneLevel(ben, anna.tone)).toBeLessThan(SILENT_DBFS);
     expect(await toneLevel(anna, ben.tone)).toBeLessThan(SILENT_DBFS);
 
-    // Ben walks into breakout A: both hear each other clearly, and Ben sees Anna speaking.
+    // Ben walks into breakout A: he hears Anna clearly, and sees her speaking.
     room.placePerson(ben.id, NW.x + 2, NW.z + 1.5);
     await expect.poll(() => slotsOf(ben), { timeout: 10_000 }).toContain(anna.id);
     await expect.poll(() => toneLevel(ben, anna.tone), { timeout: 15_000 }).toBeGreaterThan(HEARD_DBFS);
+
+    // He turns his microphone on from the voice bar (no renegotiation) and unmutes: Anna hears him.
+    await ben.page.getByRole("toolbar").getByRole("button", { name: "Use my microphone" }).click();
+    const setup = ben.page.getByRole("dialog", { name: "Your microphone" });
+    await setup.getByRole("button", { name: "Use my microphone" }).click();
+    await setup.getByRole("button", { name: "Done" }).click();
+    await ben.page.getByRole("button", { name: "Unmute" }).click();
     await expect.poll(() => toneLevel(anna, ben.tone), { timeout: 15_000 }).toBeGreaterThan(HEARD_DBFS);
     expect(await packetsReceived(ben)).toBeGreaterThan(benBefore + 50);
     await expect
