@@ -13,6 +13,8 @@ export interface VoiceInspector {
   toneLevel(frequency: number): number;
   audioState(): string;
   speaking(): Record<string, boolean>;
+  /** Characters in the last SDP answer sent to the server. */
+  answerSize(): number;
 }
 
 declare global {
@@ -29,6 +31,7 @@ export function installVoiceInspector(): () => void {
     toneLevel: (frequency) => currentVoice()?.graph.toneLevel(frequency) ?? -Infinity,
     audioState: () => currentVoice()?.graph.context.state ?? "none",
     speaking: () => ({ ...useVoiceStore.getState().speaking }),
+    answerSize: () => currentVoice()?.answerSize ?? 0,
   };
   return () => {
     delete window.yhteistilaVoice;

@@ -27,6 +27,8 @@ export class VoiceClient {
   readonly graph = new AudioGraph();
   /** Who plays in each receive slot ("" = idle), as the server last said. */
   slots: string[] = [];
+  /** Size of the last answer sent, characters (it must fit a 16 KiB message). */
+  answerSize = 0;
   micStream: MediaStream | null = null;
   private micAnalyser: AnalyserNode | null = null;
   private micSource: MediaStreamAudioSourceNode | null = null;
@@ -182,7 +184,9 @@ export class VoiceClient {
       await pc.setLocalDescription(await pc.createAnswer());
       await this.gathered(pc);
       if (this.pc !== pc) return;
-      this.connection.send("voice.answer", { generation: offer.generation, sdp: pc.localDescription!.sdp });
+      const sdp = pc.localDescription!.sdp;
+      this.answerSize = sdp.length;
+      this.connection.send("voice.answer", { generation: offer.generation, sdp });
       this.lastStatus = "";
       this.applyMic();
       if (placeholder && placeholder !== this.micStream?.getAudioTracks()[0]) placeholder.stop();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import type { Browser, Page } from "playwright-core";
 import { LAB } from "../../shared/space/layout";
+import { VOICE_SDP_MAX } from "../../shared/protocol";
 import type { SessionRoom } from "../../server/session/room";
 import { externalRequests, launchChromium, recordErrors, recordRequests, screenshot } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
@@ -212,6 +213,12 @@ describe.skipIf(!inNamespace)("voice between browsers (inside a private network 
     await ben.page.getByText("A facilitator muted everyone").waitFor({ timeout: 10_000 });
     await ben.page.getByRole("button", { name: "Unmute" }).waitFor();
     await expect.poll(() => slotsOf(anna), { timeout: 10_000 }).not.toContain(ben.id);
+
+    // Chromium's answer, with its candidates, fits a room message with room to spare.
+    const answerSize = await anna.page.evaluate(() => window.yhteistilaVoice!.answerSize());
+    console.log(`Chromium's SDP answer: ${answerSize} characters (limit ${VOICE_SDP_MAX})`);
+    expect(answerSize).toBeGreaterThan(1000);
+    expect(answerSize).toBeLessThan(VOICE_SDP_MAX);
 
     await cai.close();
     await caiRoom.leave();
