@@ -9,6 +9,7 @@ import { VOICE_SDP_MAX } from "../../shared/protocol";
 import type { SessionRoom } from "../../server/session/room";
 import { externalRequests, launchChromium, recordErrors, recordRequests, screenshot } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
+import { voiceRooms } from "../../server/voice/commands";
 import { writeToneWav } from "../support/tone";
 import { VoiceBot } from "../support/voice-bot";
 
@@ -133,7 +134,7 @@ function slotsOf(person: Person): Promise<string[]> {
 }
 
 describe.skipIf(!inNamespace)("voice between browsers (inside a private network namespace)", () => {
-  it("keeps zones private to the packet, makes a group audible when you walk in, and lets the facilitator reach every zone", async () => {
+  it("keeps zones private to the packet, makes a group audible when you walk in, lets the facilitator reach every zone, and recovers a lost connection", async () => {
     const session = await server.createSession("Voice");
     const link = `${server.baseUrl}/s/${session.code}`;
     const [anna, ben] = await Promise.all([
@@ -213,6 +214,17 @@ describe.skipIf(!inNamespace)("voice between browsers (inside a private network 
     await ben.page.getByText("A facilitator muted everyone").waitFor({ timeout: 10_000 });
     await ben.page.getByRole("button", { name: "Unmute" }).waitFor();
     await expect.poll(() => slotsOf(anna), { timeout: 10_000 }).not.toContain(ben.id);
+
+    // The voice connection breaks (the server drops it): Ben is told voice is unavailable, it comes
+    // back by itself, and he hears Anna again.
+    const engine = voiceRooms.get(room)!.engine!;
+    engine.leave(ben.id);
+    await ben.page.locator('[data-voice-status="unavailable"]').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => ben.page.evaluate(() => window.yhteistilaVoice!.status()), { timeout: 30_000 })
+      .toBe("connected");
+    await expect.poll(() => slotsOf(ben), { timeout: 10_000 }).toContain(anna.id);
+    await expect.poll(() => toneLevel(ben, anna.tone), { timeout: 15_000 }).toBeGreaterThan(HEARD_DBFS);
 
     // Chromium's answer, with its candidates, fits a room message with room to spare.
     const answerSize = await anna.page.evaluate(() => window.yhteistilaVoice!.answerSize());
