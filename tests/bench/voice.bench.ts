@@ -136,6 +136,7 @@ async function main() {
         forwarded.toFixed(0),
         (expected / seconds).toFixed(0),
         `${(serverCpu * 100).toFixed(0)} %`,
+        forwarded > 0 ? ((serverCpu * 1e6) / forwarded).toFixed(0) : "-",
         `${(loss * 100).toFixed(1)} %`,
         `${Math.max(...lag).toFixed(0)} ms`,
         `${(((botsCpu.user + botsCpu.system) / 1e6 / seconds) * 100).toFixed(0)} %`,
@@ -153,6 +154,7 @@ async function main() {
     "forwarded/s",
     "wanted out/s",
     "server CPU",
+    "µs/packet",
     "loss",
     "server lag",
     "bots CPU",
@@ -164,7 +166,8 @@ async function main() {
   for (const row of rows) console.log(line(row));
   console.log("");
   console.log(
-    `server CPU is in one core's time (100 % = one core); loss is end to end (bot to server to bot); ` +
+    `server CPU is in one core's time (100 % = one core); µs/packet is server CPU time per forwarded packet ` +
+      `(the least sensitive to other load); loss is end to end (bot to server to bot); ` +
       `server lag is how long the server took to answer a question from this process (its event loop); ` +
       `${MEASURE_MS / 1000} s per row, ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all.`,
   );
