@@ -15,6 +15,8 @@ export function currentVoice(): VoiceClient | null {
 
 /** Starts voice for a session connection; returns the stop function for the effect that called it. */
 export function startVoice(connection: SessionConnection): () => void {
+  // What the previous connection knew about the room does not carry over (people, slots, levels).
+  useVoiceStore.setState({ status: "idle", people: {}, speaking: {}, broadcaster: "", talkHeld: false });
   const client = new VoiceClient(connection);
   current = client;
   client.start();
