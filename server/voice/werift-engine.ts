@@ -56,7 +56,6 @@ export class WeriftVoiceEngine implements VoiceEngine {
   private readonly hearing = new Map<string, string[]>();
   /** speaker id → listener id → slot index: the forwarding table, read for every packet. */
   private readonly targets = new Map<string, Map<string, number>>();
-  private broadcaster = "";
   private counters = { received: 0, forwarded: 0 };
   private closed = false;
 
@@ -145,9 +144,8 @@ export class WeriftVoiceEngine implements VoiceEngine {
     this.placeSlots(listener);
   }
 
-  setBroadcaster(id: string): void {
-    this.broadcaster = id;
-  }
+  /** Nothing to do here: the hearing plan already routes the broadcaster to every listener. */
+  setBroadcaster(_id: string): void {}
 
   async stats(): Promise<EngineStats> {
     return { peers: this.peers.size, ...this.counters };
