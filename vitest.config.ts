@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
  * - rooms: the real server on loopback with real SDK clients (`*.room.test.ts`)
  * - browser: Debian's Chromium driving the built client (`*.e2e.test.ts`), one file at a time
  *   because two cores render WebGL in software.
+ * - media: Chromium talking WebRTC to the server (`*.media.test.ts`); they run only inside a private
+ *   network namespace, started by tests/voice/run-media.mjs (`npm run test:media`, part of `npm test`).
  */
 export default defineConfig({
   test: {
@@ -14,7 +16,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/**/*.room.test.ts", "tests/**/*.e2e.test.ts", "**/node_modules/**"],
+          exclude: [
+            "tests/**/*.room.test.ts",
+            "tests/**/*.e2e.test.ts",
+            "tests/**/*.media.test.ts",
+            "**/node_modules/**",
+          ],
           environment: "node",
         },
       },
@@ -36,6 +43,17 @@ export default defineConfig({
           setupFiles: ["tests/support/node-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "media",
+          include: ["tests/**/*.media.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/node-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },

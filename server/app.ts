@@ -15,6 +15,7 @@ import { exportRoutes } from "./export/routes";
 import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
 import { startRetention } from "./retention/sweep";
+import type { VoiceConfig } from "./voice/config";
 
 export interface AppOptions {
   port: number;
@@ -29,6 +30,7 @@ export interface AppOptions {
   now?: () => number;
   /** Delete sessions idle for this many days (unset: keep until a facilitator deletes them). */
   retentionDays?: number;
+  voice?: VoiceConfig;
 }
 
 export interface RunningApp {
@@ -77,6 +79,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     reconnectSeconds: options.reconnectSeconds ?? 30,
     maxPeople: options.maxPeople ?? 200,
     rooms: new Map(),
+    ...(options.voice ? { voice: options.voice } : {}),
   };
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });

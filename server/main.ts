@@ -7,6 +7,7 @@ const { startApp } = await import("./app");
 const { SqliteSessionStore } = await import("./storage/sqlite-store");
 const { MemorySessionStore } = await import("./storage/memory-store");
 const { retentionDaysFrom } = await import("./retention/sweep");
+const { voiceConfigFromEnv } = await import("./voice/config");
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = resolve(process.env.DATA_DIR ?? "data");
@@ -16,7 +17,14 @@ const store =
     : new SqliteSessionStore(resolve(dataDir, "yhteistila.db"));
 
 const retentionDays = retentionDaysFrom(process.env.RETENTION_DAYS);
-const app = await startApp({ port, host: process.env.HOST, store, clientDir: resolve("dist"), retentionDays });
+const app = await startApp({
+  port,
+  host: process.env.HOST,
+  store,
+  clientDir: resolve("dist"),
+  retentionDays,
+  voice: voiceConfigFromEnv(),
+});
 console.log(`Yhteistila is running: open ${app.url}`);
 if (process.env.STORAGE !== "memory") console.log(`Data is kept in ${dataDir}`);
 if (retentionDays) console.log(`Sessions idle for ${retentionDays} days are deleted.`);

@@ -2,6 +2,7 @@ import type { RoomModule } from "./session/module";
 import { movementModule } from "./movement/module";
 import { peopleModule } from "./people/module";
 import { sessionModule } from "./session/session-module";
+import { voiceModule } from "./voice/module";
 import { zonesModule } from "./zones/module";
 import { boardsModule } from "./boards/module";
 import { screenModule } from "./screen/module";
@@ -14,4 +15,5 @@ export const roomModules: readonly RoomModule[] = [
   zonesModule,
   boardsModule,
   screenModule,
+  voiceModule,
 ];

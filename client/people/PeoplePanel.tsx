@@ -5,6 +5,7 @@ import type { TranslationKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useIsFacilitator, useSessionStore, type PersonView } from "../session/session-store";
+import { PersonVoice } from "../voice/PersonVoice";
 
 const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
 
@@ -100,6 +101,7 @@ export function PeoplePanel() {
                 </div>
                 <div className="person__meta">{meta.join(" · ")}</div>
               </div>
+              <PersonVoice person={person} isSelf={person.id === selfId} />
               {isFacilitator && person.id !== selfId && <PersonActions person={person} />}
             </li>
           );

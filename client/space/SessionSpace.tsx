@@ -16,6 +16,7 @@ import { Boards2DPage, ViewToggle } from "../boards/BoardsPanel";
 import { NoteDialog } from "../boards/NoteDialog";
 import { VoteOverlay } from "../boards/VoteOverlay";
 import { useViewMode } from "../boards/view-mode";
+import { VoiceOverlay } from "../voice/VoiceOverlay";
 
 function TopBar() {
   const t = useT();
@@ -65,6 +66,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         {mode === "3d" && <MoveHint />}
         <VoteOverlay />
         <NoteDialog />
+        <VoiceOverlay />
         <Toasts />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>

@@ -8,6 +8,7 @@ import { useT } from "../i18n/locale";
 import { Lab } from "./Lab";
 import { Boards3D } from "../boards/Boards3D";
 import { Screen3D } from "../screen/Screen3D";
+import { VoiceScene } from "../voice/VoiceScene";
 import { installInspector } from "./inspector";
 
 function Inspector() {
@@ -32,6 +33,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <Boards3D />
         <Screen3D />
         <Avatars />
+        <VoiceScene />
         <DesktopControls />
         <PoseSender />
         <Inspector />

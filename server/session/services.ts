@@ -1,5 +1,6 @@
 import type { SessionStore } from "../storage/store";
 import type { RoomApi } from "../commands/registry";
+import type { VoiceConfig } from "../voice/config";
 
 /** What rooms and routes depend on, handed in once at start-up (no module-level singletons). */
 export interface SessionServices {
@@ -15,4 +16,6 @@ export interface SessionServices {
    * a deletion) can reach the live room of a session. Rooms add and remove themselves.
    */
   rooms: Map<string, RoomApi>;
+  /** How voice reaches browsers (server/voice/config.ts); the embedded defaults when absent. */
+  voice?: VoiceConfig;
 }

@@ -7,6 +7,7 @@ import { spaceStrings } from "./space";
 import { boardsStrings } from "./boards";
 import { screenStrings } from "./screen";
 import { exportStrings } from "./export";
+import { voiceStrings } from "./voice";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -19,6 +20,7 @@ const parts = [
   boardsStrings,
   screenStrings,
   exportStrings,
+  voiceStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

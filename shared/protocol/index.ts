@@ -9,6 +9,7 @@ import { movementMessages, movementServerMessages } from "./movement";
 import { sessionMessages, sessionServerMessages } from "./session";
 import { boardsMessages, boardsServerMessages } from "./boards";
 import { screenMessages, screenServerMessages } from "./screen";
+import { voiceMessages, voiceServerMessages } from "./voice";
 
 export * from "./common";
 export * from "./errors";
@@ -16,6 +17,7 @@ export * from "./movement";
 export * from "./session";
 export * from "./boards";
 export * from "./screen";
+export * from "./voice";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -23,6 +25,7 @@ export const clientMessages = {
   ...movementMessages,
   ...boardsMessages,
   ...screenMessages,
+  ...voiceMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -32,6 +35,7 @@ export const serverMessages = {
   ...movementServerMessages,
   ...boardsServerMessages,
   ...screenServerMessages,
+  ...voiceServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -2,6 +2,7 @@ import { schema, t, type SchemaType } from "@colyseus/schema";
 import { PersonState } from "../people/state";
 import { BoardState, MineState } from "../boards/state";
 import { ScreenState } from "../screen/state";
+import { VoiceState } from "../voice/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -17,6 +18,7 @@ export const SessionState = schema(
     /** By session id; each client's view holds only its own entry. */
     boardsMine: t.map(MineState).view(),
     screen: ScreenState,
+    voice: VoiceState,
   },
   "SessionState",
 );

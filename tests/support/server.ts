@@ -6,6 +6,7 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { startApp, type RunningApp } from "../../server/app";
 import { SqliteSessionStore } from "../../server/storage/sqlite-store";
+import { DEFAULT_VOICE_CONFIG } from "../../server/voice/config";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState } from "./wait-for-state";
@@ -54,6 +55,8 @@ export async function startTestServer(
     clientDir: options.clientDir ?? join(dataDir, "no-client"),
     reconnectSeconds: options.reconnectSeconds ?? 30,
     maxPeople: options.maxPeople,
+    // Voice connects over loopback only, so tests send nothing to this machine's network addresses.
+    voice: { ...DEFAULT_VOICE_CONFIG, loopbackOnly: true },
   });
   const colyseus = new ColyseusTestServer(app.gameServer);
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { matchMaker } from "@colyseus/core";
+import { LAB } from "../../shared/space/layout";
+import { sendCommand } from "../../shared/protocol/send";
+import { VOICE_SDP_MAX, type ErrorMessage } from "../../shared/protocol";
+import type { SessionRoom } from "../../server/session/room";
+import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { VoiceBot } from "../support/voice-bot";
+
+/**
+ * The hearing plan on a real server with real WebRTC connections (werift bots on loopback): each bot
+ * stamps its packets with its number, so "receives nothing from X" is counted packet by packet.
+ */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
+const NE = LAB.breakoutAreas.find((a) => a.id === "ne")!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Person {
+  room: SdkSessionRoom;
+  bot: VoiceBot;
+}
+
+async function enter(code: string, number: number, options: Record<string, unknown> = {}): Promise<Person> {
+  const room = await server.join(code, { name: `Bot ${number}`, ...options });
+  const bot = new VoiceBot(room, number);
+  await bot.connect();
+  return { room, bot };
+}
+
+function serverRoom(person: Person): SessionRoom {
+  return matchMaker.getLocalRoomById(person.room.roomId) as SessionRoom;
+}
+
+/** Places someone on the server's authority (as a facilitator's summon does) and waits until others see it. */
+async function place(person: Person, x: number, z: number, observer: SdkSessionRoom): Promise<void> {
+  serverRoom(person).placePerson(person.room.sessionId, x, z);
+  await waitForState(observer, (s) => {
+    const pose = s.people.get(person.room.sessionId)?.pose;
+    return pose?.x === Math.round(x * 100) && pose?.z === Math.round(z * 100);
+  });
+}
+
+/** Packets each person received from each speaker over a window, after the plan has settled. */
+async function listen(people: Person[], ms = 700): Promise<(listener: Person, speaker: Person) => number> {
+  await sleep(350);
+  for (const p of people) p.bot.resetCounts();
+  await sleep(ms);
+  return (listener, speaker) => listener.bot.total(speaker.bot.number);
+}
+
+describe("voice routing on a real server", () => {
+  it("follows distances in the plenary, keeps zones private, and follows people between zones", async () => {
+    const session = await server.createSession();
+    const anna = await enter(session.code, 1);
+    const ben = await enter(session.code, 2);
+    const cai = await enter(session.code, 3);
+    const dora = await enter(session.code, 4);
+    const everyone = [anna, ben, cai, dora];
+    await waitForState(anna.room, (s) => [...s.voice.people.values()].filter((v) => v.connected).length === 4);
+
+    await place(anna, 0, 0, ben.room);
+    await place(ben, 2, 0, anna.room);
+    await place(cai, 3, 13, anna.room);
+    await place(dora, -6, 0, anna.room);
+    anna.bot.talk();
+    let heard = await listen(everyone);
+    expect(heard(ben, anna)).toBeGreaterThan(15);
+    expect(heard(dora, anna)).toBeGreaterThan(15);
+    expect(heard(cai, anna)).toBe(0);
+
+    // Anna and Ben step into the north-west zone; Dora stands in the plenary right at its edge.
+    await place(anna, NW.x, NW.z, ben.room);
+    await place(ben, NW.x + 2.5, NW.z + 2, anna.room);
+    await place(dora, NW.x + NW.radius + 1.2, NW.z, anna.room);
+    await waitForState(dora.room, (s) => s.people.get(anna.room.sessionId)?.zone === NW.id);
+    ben.bot.talk();
+    heard = await listen(everyone);
+    expect(heard(ben, anna)).toBeGreaterThan(15);
+    expect(heard(anna, ben)).toBeGreaterThan(15);
+    expect(heard(dora, anna)).toBe(0);
+    expect(heard(dora, ben)).toBe(0);
+    expect(heard(cai, anna) + heard(cai, ben)).toBe(0);
+    expect(dora.bot.total()).toBe(0);
+
+    // Dora walks in: now she hears the group, and they hear her.
+    dora.bot.talk();
+    await place(dora, NW.x - 1, NW.z, anna.room);
+    heard = await listen(everyone);
+    expect(heard(dora, anna)).toBeGreaterThan(15);
+    expect(heard(anna, dora)).toBeGreaterThan(15);
+
+    // Ben moves to the north-east zone: he leaves the group's hearing at once.
+    await place(ben, NE.x, NE.z, anna.room);
+    heard = await listen(everyone);
+    expect(heard(ben, anna)).toBe(0);
+    expect(heard(ben, dora)).toBe(0);
+    expect(heard(anna, ben)).toBe(0);
+    expect(heard(anna, dora)).toBeGreaterThan(15);
+
+    // Leaving closes everything at once.
+    await anna.bot.close();
+    await anna.room.leave();
+    await waitForState(dora.room, (s) => !s.voice.people.has(anna.room.sessionId));
+    // The engine runs in its own thread: its slot update may arrive just after the state patch.
+    await expect.poll(() => dora.bot.slots, { timeout: 3000 }).not.toContain(anna.room.sessionId);
+    for (const p of [ben, cai, dora]) {
+      await p.bot.close();
+      await p.room.leave();
+    }
+  });
+
+  it("lets a facilitator broadcast to every zone and mute everyone, and nobody else", async () => {
+    const session = await server.createSession();
+    const host = await enter(session.code, 10, { facilitatorSecret: session.facilitatorSecret });
+    const eero = await enter(session.code, 11);
+    const fanni = await enter(session.code, 12);
+    const olli = await enter(session.code, 13, { observer: true });
+    const everyone = [host, eero, fanni, olli];
+    await waitForState(host.room, (s) => [...s.voice.people.values()].filter((v) => v.connected).length === 4);
+    await place(host, 0, 2, eero.room);
+    await place(eero, NW.x, NW.z, host.room);
+    await place(fanni, NE.x, NE.z, host.room);
+    await place(olli, 0, 14, host.room);
+
+    host.bot.talk();
+    eero.bot.talk();
+    let heard = await listen(everyone);
+    expect(heard(eero, host)).toBe(0);
+    expect(heard(fanni, host)).toBe(0);
+
+    // A participant may not broadcast.
+    const refused = nextMessage<ErrorMessage>(eero.room, "error");
+    sendCommand(eero.room, "voice.broadcast", { on: true });
+    expect(await refused).toMatchObject({ code: "forbidden", command: "voice.broadcast" });
+
+    sendCommand(host.room, "voice.broadcast", { on: true });
+    await waitForState(fanni.room, (s) => s.voice.broadcaster === host.room.sessionId);
+    heard = await listen(everyone);
+    expect(heard(eero, host)).toBeGreaterThan(15);
+    expect(heard(fanni, host)).toBeGreaterThan(15);
+    expect(heard(olli, host)).toBeGreaterThan(15);
+    // The zone itself stays private: the broadcaster does not hear into it.
+    expect(heard(host, eero)).toBe(0);
+    expect(heard(fanni, eero)).toBe(0);
+
+    sendCommand(host.room, "voice.broadcast", { on: false });
+    await waitForState(fanni.room, (s) => s.voice.broadcaster === "");
+    heard = await listen(everyone);
+    expect(heard(fanni, host)).toBe(0);
+
+    // Mute all: the server stops forwarding even though Eero's microphone keeps sending.
+    await place(fanni, NW.x + 1, NW.z + 1, host.room);
+    heard = await listen(everyone);
+    expect(heard(fanni, eero)).toBeGreaterThan(15);
+    const told = nextMessage(eero.room, "voice.mutedByFacilitator");
+    const refusedAll = nextMessage<ErrorMessage>(fanni.room, "error");
+    sendCommand(fanni.room, "voice.muteAll", {});
+    expect(await refusedAll).toMatchObject({ code: "forbidden" });
+    sendCommand(host.room, "voice.muteAll", {});
+    await told;
+    await waitForState(host.room, (s) => s.voice.people.get(eero.room.sessionId)?.muted === true);
+    expect(host.room.state.voice.people.get(host.room.sessionId)?.muted).toBe(false);
+    heard = await listen(everyone);
+    expect(heard(fanni, eero)).toBe(0);
+
+    // …and Eero may unmute himself afterwards.
+    eero.bot.talk();
+    heard = await listen(everyone);
+    expect(heard(fanni, eero)).toBeGreaterThan(15);
+
+    // An observer listens but is never heard.
+    const observerRefused = nextMessage<ErrorMessage>(olli.room, "error");
+    sendCommand(olli.room, "voice.status", { muted: false, mic: true });
+    expect(await observerRefused).toMatchObject({ code: "forbidden", command: "voice.status" });
+
+    for (const p of everyone) {
+      await p.bot.close();
+      await p.room.leave();
+    }
+  });
+
+  it("refuses a malformed or oversized answer politely", async () => {
+    const session = await server.createSession();
+    const room = await server.join(session.code);
+    const cases: [unknown, string][] = [
+      [{ generation: 1, sdp: "hello" }, "invalid_payload"],
+      // Longer than any real answer, yet inside the 16 KiB frame limit (a larger frame closes the connection).
+      [{ generation: 1, sdp: "v=0" + "x".repeat(VOICE_SDP_MAX) }, "invalid_payload"],
+      [{ generation: 0, sdp: "v=0\r\n" }, "invalid_payload"],
+    ];
+    for (const [payload, code] of cases) {
+      const error = nextMessage<ErrorMessage>(room, "error");
+      room.send("voice.answer", payload);
+      expect(await error).toMatchObject({ code, command: "voice.answer" });
+    }
+    await room.leave();
+  });
+});
