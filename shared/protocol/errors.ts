@@ -17,6 +17,13 @@ export const ERROR_CODES = [
   "session_full",
   "invalid_join",
   "removed",
+  "zone_locked",
+  "zone_full",
+  "zone_outside_floor",
+  "zone_overlaps",
+  "too_many_zones",
+  "not_in_zone",
+  "no_recall",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

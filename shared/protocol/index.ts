@@ -7,16 +7,28 @@ import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
 import { sessionMessages, sessionServerMessages } from "./session";
+import { zonesMessages, zonesServerMessages } from "./zones";
+import { timersMessages, timersServerMessages } from "./timers";
+import { chatMessages, chatServerMessages } from "./chat";
+import { handsMessages, handsServerMessages } from "./hands";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
 export * from "./session";
+export * from "./zones";
+export * from "./timers";
+export * from "./chat";
+export * from "./hands";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
   ...sessionMessages,
   ...movementMessages,
+  ...zonesMessages,
+  ...timersMessages,
+  ...chatMessages,
+  ...handsMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -24,6 +36,10 @@ export const serverMessages = {
   error: errorMessageSchema,
   ...sessionServerMessages,
   ...movementServerMessages,
+  ...zonesServerMessages,
+  ...timersServerMessages,
+  ...chatServerMessages,
+  ...handsServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

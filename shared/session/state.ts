@@ -1,5 +1,8 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import { PersonState } from "../people/state";
+import { ChatMessageState } from "../chat/state";
+import { TimerState } from "../timers/state";
+import { FacilitationState, ZoneState } from "../zones/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -11,6 +14,13 @@ export const SessionState = schema(
     title: t.string(),
     ended: t.boolean(),
     people: t.map(PersonState),
+    /** Breakout zones in the order the facilitator made them; each zone's own work is private. */
+    zones: t.map(ZoneState),
+    /** The whole room's countdown, shown to everyone. */
+    plenaryTimer: TimerState,
+    /** The room-wide chat everyone sees, newest 50 lines. */
+    plenaryChat: t.map(ChatMessageState),
+    facilitation: FacilitationState,
   },
   "SessionState",
 );

@@ -39,7 +39,7 @@ export interface TestServer {
 
 /** Starts the real server (SQLite in a fresh temporary folder) on a free loopback port. */
 export async function startTestServer(
-  options: { reconnectSeconds?: number; clientDir?: string } = {},
+  options: { reconnectSeconds?: number; clientDir?: string; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-test-"));
   const store = new SqliteSessionStore(join(dataDir, "test.db"));
@@ -50,6 +50,7 @@ export async function startTestServer(
     store,
     clientDir: options.clientDir ?? join(dataDir, "no-client"),
     reconnectSeconds: options.reconnectSeconds ?? 30,
+    ...(options.now ? { now: options.now } : {}),
   });
   const colyseus = new ColyseusTestServer(app.gameServer);
   const baseUrl = `http://127.0.0.1:${port}`;
