@@ -1,5 +1,13 @@
 import type { ClientAction } from "./registry";
 import { sessionActions } from "../session/actions";
+import { handsActions } from "../hands/actions";
+import { zonesActions } from "../zones/actions";
+import { timersActions } from "../timers/actions";
 
 /** Every client action; a capability adds its list here. */
-export const allActions: readonly ClientAction[] = [...sessionActions];
+export const allActions: readonly ClientAction[] = [
+  ...sessionActions,
+  ...handsActions,
+  ...zonesActions,
+  ...timersActions,
+];

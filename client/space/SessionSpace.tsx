@@ -12,6 +12,10 @@ import { Toasts } from "../ui/Toasts";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
+import { ZoneBanner } from "../zones/ZoneBanner";
+import { PresenceBar } from "../zones/PresenceBar";
+import { TimerAlerts } from "../timers/TimerAlerts";
+import { HandsNotifier } from "../hands/HandsNotifier";
 
 function TopBar() {
   const t = useT();
@@ -55,7 +59,11 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <SpaceCanvas player={player} />
         <TopBar />
         <SidePanel />
+        <ZoneBanner />
+        <PresenceBar />
         <MoveHint />
+        <TimerAlerts />
+        <HandsNotifier />
         <Toasts />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>

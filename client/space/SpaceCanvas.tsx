@@ -6,6 +6,10 @@ import { PoseSender } from "../movement/PoseSender";
 import { useLocalPlayer, type LocalPlayer } from "../movement/local-player";
 import { useT } from "../i18n/locale";
 import { Lab } from "./Lab";
+import { ZonesLayer } from "../zones/ZonesLayer";
+import { ZoneBarrier } from "../zones/ZoneBarrier";
+import { Follower } from "../zones/Follower";
+import { RaisedHands } from "../hands/RaisedHands";
 import { installInspector } from "./inspector";
 
 function Inspector() {
@@ -27,7 +31,11 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         gl={{ antialias: true, powerPreference: "high-performance" }}
       >
         <Lab />
+        <ZonesLayer />
         <Avatars />
+        <RaisedHands />
+        <ZoneBarrier />
+        <Follower />
         <DesktopControls />
         <PoseSender />
         <Inspector />

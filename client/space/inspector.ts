@@ -1,4 +1,4 @@
-import { Matrix4, type InstancedMesh, type Scene, type WebGLRenderer } from "three";
+import { Matrix4, type InstancedMesh, type Object3D, type Scene, type WebGLRenderer } from "three";
 import type { LocalPlayer } from "../movement/local-player";
 
 /**
@@ -11,6 +11,8 @@ export interface SpaceInspector {
   /** Names whose tags are in the scene. */
   nameTags(): string[];
   self(): { x: number; z: number; yaw: number };
+  /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
+  labels(prefix: string): string[];
   renderInfo(): { calls: number; triangles: number };
 }
 
@@ -46,6 +48,15 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalP
       return names;
     },
     self: () => ({ x: player.x, z: player.z, yaw: player.yaw }),
+    labels(prefix) {
+      const found = new Set<Object3D>();
+      scene.traverse((object) => {
+        if (object.name.startsWith(prefix)) object.traverse((child) => found.add(child));
+      });
+      return [...found]
+        .map((child) => (child as { text?: unknown }).text)
+        .filter((text): text is string => typeof text === "string" && text !== "");
+    },
     renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
   };
   return () => {

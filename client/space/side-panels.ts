@@ -1,6 +1,9 @@
 import type { ComponentType } from "react";
 import type { TranslationKey } from "../../shared/i18n";
 import { PeoplePanel } from "../people/PeoplePanel";
+import { ChatPanel } from "../chat/ChatPanel";
+import { FacilitatePanel } from "../zones/FacilitatePanel";
+import { ZonesPanel } from "../zones/ZonesPanel";
 import type { PersonView } from "../session/session-store";
 
 /**
@@ -14,6 +17,11 @@ export interface SidePanelTab {
   visibleTo?(self: PersonView | undefined): boolean;
 }
 
+const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
+
 export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "people", labelKey: "people.heading", Panel: PeoplePanel },
+  { id: "chat", labelKey: "chat.tab", Panel: ChatPanel },
+  { id: "facilitate", labelKey: "breakout.tab", Panel: FacilitatePanel, visibleTo: facilitatorsOnly },
+  { id: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
 ];

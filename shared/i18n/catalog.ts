@@ -4,9 +4,24 @@ import { movementStrings } from "./movement";
 import { peopleStrings } from "./people";
 import { sessionStrings } from "./session";
 import { spaceStrings } from "./space";
+import { zonesStrings } from "./zones";
+import { timersStrings } from "./timers";
+import { chatStrings } from "./chat";
+import { handsStrings } from "./hands";
 
 /** Every capability's strings; a new capability adds its file here. */
-const parts = [sessionStrings, movementStrings, peopleStrings, spaceStrings, avatarsStrings, errorsStrings] as const;
+const parts = [
+  sessionStrings,
+  movementStrings,
+  peopleStrings,
+  spaceStrings,
+  avatarsStrings,
+  errorsStrings,
+  zonesStrings,
+  timersStrings,
+  chatStrings,
+  handsStrings,
+] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { en: infer E } ? keyof E : never;

@@ -73,12 +73,22 @@ export const zonesMessages = {
   "zones.task": z.object({ target: z.union([zoneIdSchema, z.literal("*")]), text: taskTextSchema }).strict(),
   /**
    * Facilitator: send groups out. Each group goes to its zone's spots (a server-side move); the task
-   * and a countdown, when given, are set in every zone that receives a group.
+   * (a group's own, or the common one) and a countdown, when given, are set in every zone that
+   * receives a group.
    */
   "zones.send": z
     .object({
       groups: z
-        .array(z.object({ zone: zoneIdSchema, people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize) }).strict())
+        .array(
+          z
+            .object({
+              zone: zoneIdSchema,
+              people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize),
+              /** This group's own task, instead of the common one. */
+              task: taskTextSchema.optional(),
+            })
+            .strict(),
+        )
         .min(1)
         .max(GROUPING_LIMITS.maxGroups),
       task: taskTextSchema.optional(),

@@ -44,6 +44,9 @@ describe("zones in the session state", () => {
     expect(created.letter).toBe("E");
     expect(created.capacity).toBe(5);
     expect(created.id).toMatch(/^z[a-z0-9]{6}$/);
+    // Its work goes to the facilitator at once, and not to the participant.
+    await waitForState(host, (s) => zoneWork(s, created.id)?.timer?.status === "idle");
+    expect(zoneWork(anna.state, created.id)).toBeUndefined();
 
     sendCommand(host, "zones.update", { id: created.id, x: 12, z: -13.3, radius: 2.5, locked: true, name: "" });
     await waitForState(anna, (s) => s.zones.get(created.id)?.locked === true);
