@@ -5,6 +5,7 @@ import { occupancy } from "../../shared/zones/entry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
+import { TimerControls } from "../timers/TimerControls";
 import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
 
 type Editable = Pick<ZoneView, "name" | "capacity" | "locked" | "x" | "z" | "radius" | "color">;
@@ -141,6 +142,13 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
         </div>
         <button type="submit">{t("zones.taskSave")}</button>
       </form>
+      {zone.work && (
+        <TimerControls
+          target={zone.id}
+          timer={zone.work.timer}
+          label={t("timers.zone", { zone: zoneLabel(zone, t) })}
+        />
+      )}
     </>
   );
 }
