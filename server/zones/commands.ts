@@ -202,6 +202,8 @@ export const zonesCommands = [
         const seats = zoneSeats(zone, group.people.length);
         group.people.forEach((id, i) => {
           const seat = seats[i]!;
+          // Someone following the facilitator would otherwise walk straight back out of their zone.
+          people.get(id)!.following = "";
           ctx.room.placePerson(id, seat.x, seat.z, seat.yaw);
         });
       }

@@ -1,11 +1,12 @@
 /**
- * Who may walk into a zone. Facilitators go everywhere (they visit groups); everyone else is stopped
- * at the edge of a locked zone, or of a full one. Leaving is always allowed: nobody is ever trapped.
+ * Who may walk into a zone. Facilitators go everywhere (they visit groups); everyone else, observers
+ * included, is stopped at the edge of a locked zone, or of a full one. Leaving is always allowed:
+ * nobody is ever trapped.
  */
 export interface EntryZone {
   id: string;
   locked: boolean;
-  /** Most people (facilitators not counted) allowed in at once; 0 means no limit. */
+  /** Most participants allowed in at once; 0 means no limit. */
   capacity: number;
 }
 
@@ -16,10 +17,10 @@ export interface EntryPerson {
 
 export type EntryRefusal = "zone_locked" | "zone_full";
 
-/** People who count towards a zone's capacity: everyone standing in it except facilitators. */
+/** People who count towards a zone's capacity: the participants standing in it (not facilitators or observers). */
 export function occupancy(people: Iterable<EntryPerson>, zoneId: string): number {
   let count = 0;
-  for (const person of people) if (person.zone === zoneId && person.role !== "facilitator") count++;
+  for (const person of people) if (person.zone === zoneId && person.role === "participant") count++;
   return count;
 }
 

@@ -35,7 +35,7 @@ export const ZoneState = schema(
     z: t.float64(),
     radius: t.float64(),
     color: t.string(),
-    /** Most people allowed in at once, facilitators not counted; 0 = no limit. */
+    /** Most participants allowed in at once (facilitators and observers not counted); 0 = no limit. */
     capacity: t.uint16().default(0),
     locked: t.boolean().default(false),
     /** The group says it has finished its task. */

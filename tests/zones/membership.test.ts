@@ -50,14 +50,14 @@ describe("entering locked and full zones", () => {
   const participant = { role: "participant", zone: "" };
   const facilitator = { role: "facilitator", zone: "" };
 
-  it("counts everyone but facilitators towards capacity", () => {
+  it("counts participants towards capacity, not facilitators or observers", () => {
     const people = [
       { role: "participant", zone: "a" },
       { role: "facilitator", zone: "a" },
       { role: "observer", zone: "a" },
       { role: "participant", zone: "b" },
     ];
-    expect(occupancy(people, "a")).toBe(2);
+    expect(occupancy(people, "a")).toBe(1);
   });
 
   it("refuses a locked zone and a full one to participants, never to facilitators or members", () => {
@@ -67,5 +67,6 @@ describe("entering locked and full zones", () => {
     expect(entryRefusal({ ...zone, locked: true }, participant, 0)).toBe("zone_locked");
     expect(entryRefusal({ ...zone, locked: true }, facilitator, 5)).toBeNull();
     expect(entryRefusal({ ...zone, locked: true }, { role: "participant", zone: "a" }, 5)).toBeNull();
+    expect(entryRefusal({ ...zone, locked: true }, { role: "observer", zone: "" }, 0)).toBe("zone_locked");
   });
 });

@@ -172,6 +172,11 @@ describe("moving people on the server's authority", () => {
     await waitForState(anna, (s) => s.facilitation.followLeader === host.sessionId);
     sendCommand(anna, "zones.follow", { leader: host.sessionId });
     await waitForState(host, (s) => s.people.get(anna.sessionId)?.following === host.sessionId);
+    // Being sent to a zone ends following (or the view would walk back out to the leader).
+    sendCommand(host, "zones.send", { groups: [{ zone: "ne", people: [anna.sessionId] }] });
+    await waitForState(host, (s) => s.people.get(anna.sessionId)?.following === "");
+    sendCommand(anna, "zones.follow", { leader: host.sessionId });
+    await waitForState(host, (s) => s.people.get(anna.sessionId)?.following === host.sessionId);
     sendCommand(host, "zones.lead", { active: false });
     await waitForState(
       anna,
