@@ -129,15 +129,16 @@ function GroupForm() {
 
   const send = () => {
     if (!groups) return;
-    const payload = groups
+    const outgoing = groups
       .map((people, i) => ({ zone: draft.zoneIds[i] ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
-      .filter((group) => group.people.length > 0 && group.zone)
-      .map(({ zone, people, own }) => ({ zone, people, ...(own ? { task: own } : {}) }));
+      .filter((group) => group.people.length > 0 && group.zone);
     connection.send("zones.send", {
-      groups: payload,
+      groups: outgoing.map(({ zone, people }) => ({ zone, people })),
       ...(draft.task.trim() ? { task: draft.task } : {}),
       seconds: draft.minutes * 60,
     });
+    // Own tasks follow the send (the server handles one client's messages in order), each in a message of its own.
+    for (const { zone, own } of outgoing) if (own) connection.send("zones.task", { target: zone, text: own });
     showToast({ key: "breakout.sent" });
   };
 

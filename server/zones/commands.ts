@@ -196,8 +196,7 @@ export const zonesCommands = [
       for (const group of groups) {
         const zone = zones.get(group.zone)!;
         zone.ready = false;
-        const groupTask = group.task ?? task;
-        if (groupTask !== undefined) zone.work.task = groupTask;
+        if (task !== undefined) zone.work.task = task;
         if (seconds !== undefined) writeTimer(zone.work.timer, startTimer(seconds * 1000, ctx.now));
         const seats = zoneSeats(zone, group.people.length);
         group.people.forEach((id, i) => {

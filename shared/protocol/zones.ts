@@ -73,22 +73,13 @@ export const zonesMessages = {
   "zones.task": z.object({ target: z.union([zoneIdSchema, z.literal("*")]), text: taskTextSchema }).strict(),
   /**
    * Facilitator: send groups out. Each group goes to its zone's spots (a server-side move); the task
-   * (a group's own, or the common one) and a countdown, when given, are set in every zone that
-   * receives a group.
+   * and a countdown, when given, are set in every zone that receives a group (a group's own task
+   * follows as `zones.task`, which keeps every message well under the size limit).
    */
   "zones.send": z
     .object({
       groups: z
-        .array(
-          z
-            .object({
-              zone: zoneIdSchema,
-              people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize),
-              /** This group's own task, instead of the common one. */
-              task: taskTextSchema.optional(),
-            })
-            .strict(),
-        )
+        .array(z.object({ zone: zoneIdSchema, people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize) }).strict())
         .min(1)
         .max(GROUPING_LIMITS.maxGroups),
       task: taskTextSchema.optional(),

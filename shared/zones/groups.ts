@@ -11,7 +11,8 @@ export interface GroupCandidate {
 export type GroupingSize = { by: "size"; size: number } | { by: "count"; count: number };
 export type GroupingMethod = "random" | "mix" | "manual";
 
-export const GROUPING_LIMITS = { maxGroups: 16, maxSize: 50 } as const;
+/** Up to 16 groups (as many as there can be zones) of up to 200 people (a whole room). */
+export const GROUPING_LIMITS = { maxGroups: 16, maxSize: 200 } as const;
 
 /** A small, fast seeded generator (mulberry32): the same seed always gives the same sequence. */
 export function seededRandom(seed: number): () => number {
