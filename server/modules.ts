@@ -6,6 +6,9 @@ import { voiceModule } from "./voice/module";
 import { zonesModule } from "./zones/module";
 import { boardsModule } from "./boards/module";
 import { screenModule } from "./screen/module";
+import { timersModule } from "./timers/module";
+import { chatModule } from "./chat/module";
+import { handsModule } from "./hands/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -16,4 +19,7 @@ export const roomModules: readonly RoomModule[] = [
   boardsModule,
   screenModule,
   voiceModule,
+  timersModule,
+  chatModule,
+  handsModule,
 ];

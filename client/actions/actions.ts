@@ -1,6 +1,15 @@
 import type { ClientAction } from "./registry";
 import { sessionActions } from "../session/actions";
 import { voiceActions } from "../voice/actions";
+import { handsActions } from "../hands/actions";
+import { zonesActions } from "../zones/actions";
+import { timersActions } from "../timers/actions";
 
 /** Every client action; a capability adds its list here. */
-export const allActions: readonly ClientAction[] = [...sessionActions, ...voiceActions];
+export const allActions: readonly ClientAction[] = [
+  ...sessionActions,
+  ...voiceActions,
+  ...handsActions,
+  ...zonesActions,
+  ...timersActions,
+];

@@ -19,6 +19,13 @@ export class LocalPlayer implements Pose {
   pitch = 0;
   /** Where a click on the floor asked to walk to; null when not walking there. */
   walkTarget: { x: number; z: number } | null = null;
+  /**
+   * Extra places this person may not step into right now (a locked or full zone), so the view stops
+   * at the edge smoothly instead of being pulled back by the server.
+   */
+  blocked: ((x: number, z: number) => boolean) | null = null;
+  /** Counts the server's moves and corrections, so followers can tell them from the person's own steps. */
+  placements = 0;
 
   constructor(start?: Partial<Pose>) {
     Object.assign(this, start);
@@ -35,16 +42,17 @@ export class LocalPlayer implements Pose {
    */
   tryMove(dx: number, dz: number): boolean {
     const { x, z } = this;
-    if (isPathWalkable(x, z, x + dx, z + dz)) {
+    const open = (tx: number, tz: number) => isPathWalkable(x, z, tx, tz) && !this.blocked?.(tx, tz);
+    if (open(x + dx, z + dz)) {
       this.x += dx;
       this.z += dz;
       return true;
     }
-    if (dx !== 0 && isPathWalkable(x, z, x + dx, z)) {
+    if (dx !== 0 && open(x + dx, z)) {
       this.x += dx;
       return true;
     }
-    if (dz !== 0 && isPathWalkable(x, z, x, z + dz)) {
+    if (dz !== 0 && open(x, z + dz)) {
       this.z += dz;
       return true;
     }
@@ -56,6 +64,7 @@ export class LocalPlayer implements Pose {
     this.x = x;
     this.z = z;
     this.walkTarget = null;
+    this.placements++;
   }
 }
 

@@ -1,18 +1,12 @@
 import { useMemo, useState } from "react";
 import { avatarHex } from "../../shared/avatars/palette";
-import { LAB } from "../../shared/space/layout";
-import type { TranslationKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useIsFacilitator, useSessionStore, type PersonView } from "../session/session-store";
 import { PersonVoice } from "../voice/PersonVoice";
+import { useZonesStore, zoneLabel } from "../zones/zones-store";
 
 const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
-
-function zoneName(zone: string, t: ReturnType<typeof useT>): string {
-  const area = LAB.breakoutAreas.find((a) => a.id === zone);
-  return area ? t(area.labelKey as TranslationKey) : zone;
-}
 
 function PersonActions({ person }: { person: PersonView }) {
   const t = useT();
@@ -68,6 +62,12 @@ export function PeoplePanel() {
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
   const isFacilitator = useIsFacilitator();
+  const zones = useZonesStore((s) => s.zones);
+  const zoneName = (id: string) =>
+    zoneLabel(
+      zones.find((z) => z.id === id),
+      t,
+    ) || id;
   const sorted = useMemo(
     () =>
       Object.values(people).sort(
@@ -81,8 +81,9 @@ export function PeoplePanel() {
       <p className="person__meta">{t("people.count", { count: sorted.length })}</p>
       <ul className="people-list" aria-label={t("people.heading")}>
         {sorted.map((person) => {
-          const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone, t) }) : t("people.inPlenary");
+          const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone) }) : t("people.inPlenary");
           const meta = [t(`people.role.${person.role}`), where];
+          if (person.organisation) meta.push(person.organisation);
           if (person.inVR) meta.push(t("people.inVR"));
           if (!person.connected) meta.push(t("people.reconnecting"));
           return (
@@ -98,6 +99,7 @@ export function PeoplePanel() {
                   {person.id === selfId && ` ${t("people.you")}`}
                   {person.role === "facilitator" && <span className="badge">{t("people.role.facilitator")}</span>}
                   {person.inVR && <span className="badge badge--muted">{t("people.vrBadge")}</span>}
+                  {person.handRaisedAt > 0 && <span className="badge badge--hand">{t("hands.raised")}</span>}
                 </div>
                 <div className="person__meta">{meta.join(" · ")}</div>
               </div>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
-import { DISPLAY_NAME_MAX } from "../../shared/protocol/common";
+import { DISPLAY_NAME_MAX, ORGANISATION_MAX } from "../../shared/protocol/common";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { loadProfile, saveProfile } from "./profile";
@@ -8,6 +8,8 @@ import { loadProfile, saveProfile } from "./profile";
 export interface JoinChoice {
   name: string;
   color: number;
+  /** "" when not given. */
+  organisation: string;
   observer: boolean;
 }
 
@@ -24,12 +26,13 @@ export function JoinForm(props: {
   const [profile] = useState(loadProfile);
   const [name, setName] = useState(profile.name);
   const [color, setColor] = useState(profile.color);
+  const [organisation, setOrganisation] = useState(profile.organisation);
   const [observer, setObserver] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    saveProfile({ name: name.trim(), color });
-    props.onJoin({ name: name.trim(), color, observer });
+    saveProfile({ name: name.trim(), color, organisation: organisation.trim() });
+    props.onJoin({ name: name.trim(), color, organisation: organisation.trim(), observer });
   };
 
   return (
@@ -51,6 +54,21 @@ export function JoinForm(props: {
         />
         <span id={`${nameId}-help`} className="help">
           {t("join.nameHelp")}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${nameId}-organisation`}>{t("join.organisationLabel")}</label>
+        <input
+          id={`${nameId}-organisation`}
+          name="organization"
+          autoComplete="organization"
+          maxLength={ORGANISATION_MAX}
+          value={organisation}
+          onChange={(e) => setOrganisation(e.target.value)}
+          aria-describedby={`${nameId}-organisation-help`}
+        />
+        <span id={`${nameId}-organisation-help`} className="help">
+          {t("join.organisationHelp")}
         </span>
       </div>
       <fieldset className="field">

@@ -56,6 +56,8 @@ export function SessionMenu() {
   const [open, setOpen] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const { actions, context } = useActions("session");
+  // Comfort settings (e.g. muting the timer's chime) are toggles kept with the session's menu.
+  const comfort = useActions("comfort").actions;
 
   const run = (action: () => void) => () => {
     setOpen(false);
@@ -89,6 +91,18 @@ export function SessionMenu() {
               </button>
             </>
           )}
+          {comfort.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              role="menuitemcheckbox"
+              aria-checked={action.pressed?.(context) ?? false}
+              onClick={run(() => action.run(context))}
+            >
+              {action.pressed?.(context) ? "✓ " : ""}
+              {t(action.labelKey)}
+            </button>
+          ))}
           {actions.map((action) => (
             <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
               {t(action.labelKey)}

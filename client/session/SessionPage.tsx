@@ -78,6 +78,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       name: choice.name,
       color: choice.color,
       locale: useLocaleStore.getState().locale,
+      ...(choice.organisation ? { organisation: choice.organisation } : {}),
       ...(choice.observer ? { observer: true } : {}),
       ...(secret.current ? { facilitatorSecret: secret.current } : {}),
     });

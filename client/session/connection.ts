@@ -20,11 +20,12 @@ import { personKey } from "./profile";
 import { resetBoards, syncBoards } from "../boards/sync";
 import { useBoardsStore } from "../boards/boards-store";
 import { syncScreen } from "../screen/screen-store";
+import { stateBindings } from "./state-bindings";
 
 export type JoinProfile = Omit<JoinOptions, "protocol">;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's first parameter is the server room class, which the client must not import
-type SessionRoom = Room<any, SessionState>;
+export type SessionRoom = Room<any, SessionState>;
 
 /**
  * One live connection to a session room: the only place that talks to Colyseus. It mirrors the
@@ -45,7 +46,10 @@ function personView(id: string, person: PersonState): PersonView {
     color: person.color,
     role: person.role as Role,
     connected: person.connected,
-    zone: person.zone,
+    zone: person.zone ?? "",
+    organisation: person.organisation ?? "",
+    handRaisedAt: person.handRaisedAt ?? 0,
+    following: person.following ?? "",
     inVR: person.inVR,
     joinedAt: person.joinedAt,
   };
@@ -114,12 +118,7 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     useSessionStore.setState({ status: "connected" });
     showToast({ key: "status.reconnected" });
   });
-  room.onLeave(() => {
-    const { closedReason } = useSessionStore.getState();
-    useSessionStore.setState({ status: "closed", closedReason: closedReason ?? (leaving ? "left" : "failed") });
-  });
-
-  return {
+  const connection: SessionConnection = {
     room,
     presence,
     send(name, payload) {
@@ -133,4 +132,14 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
       await room.leave(true);
     },
   };
+  // Each capability mirrors its part of the state into its own store (zones, chat, the server clock).
+  const unbind = stateBindings.map((bind) => bind({ $, room, connection }));
+
+  room.onLeave(() => {
+    for (const stop of unbind) stop?.();
+    const { closedReason } = useSessionStore.getState();
+    useSessionStore.setState({ status: "closed", closedReason: closedReason ?? (leaving ? "left" : "failed") });
+  });
+
+  return connection;
 }

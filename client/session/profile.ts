@@ -5,17 +5,19 @@ const KEY = "yhteistila.profile";
 export interface SavedProfile {
   name: string;
   color: number;
+  organisation: string;
 }
 
-/** The name and colour last used in this browser, so rejoining is one click. */
+/** The name, colour and organisation last used in this browser, so rejoining is one click. */
 export function loadProfile(): SavedProfile {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<SavedProfile> | null;
     const color =
       Number.isInteger(saved?.color) && saved!.color! < AVATAR_COLORS.length ? saved!.color! : randomColor();
-    return { name: typeof saved?.name === "string" ? saved.name : "", color };
+    const organisation = typeof saved?.organisation === "string" ? saved.organisation : "";
+    return { name: typeof saved?.name === "string" ? saved.name : "", color, organisation };
   } catch {
-    return { name: "", color: randomColor() };
+    return { name: "", color: randomColor(), organisation: "" };
   }
 }
 

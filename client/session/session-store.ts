@@ -13,6 +13,11 @@ export interface PersonView {
   role: Role;
   connected: boolean;
   zone: string;
+  organisation: string;
+  /** Server time the hand went up; 0 = not raised. */
+  handRaisedAt: number;
+  /** Id of the facilitator this person follows; "" = nobody. */
+  following: string;
   inVR: boolean;
   joinedAt: number;
 }

@@ -2,7 +2,6 @@ import { useMemo } from "react";
 import { DoubleSide, Object3D } from "three";
 import type { ThreeEvent } from "@react-three/fiber";
 import { LAB, isWalkable } from "../../shared/space/layout";
-import type { TranslationKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { Label3D } from "../text/Label3D";
 import { useLocalPlayer } from "../movement/local-player";
@@ -185,57 +184,6 @@ function NoteWall() {
   );
 }
 
-function BreakoutAreas() {
-  const t = useT();
-  return (
-    <group name="breakout-areas">
-      {LAB.breakoutAreas.map((area) => (
-        <group key={area.id} position={[area.x, 0, area.z]}>
-          <mesh rotation-x={-Math.PI / 2} position-y={0.004}>
-            <circleGeometry args={[area.radius, 40]} />
-            <meshStandardMaterial color={area.color} transparent opacity={0.16} roughness={1} depthWrite={false} />
-          </mesh>
-          <mesh rotation-x={-Math.PI / 2} position-y={0.008}>
-            <ringGeometry args={[area.radius - 0.08, area.radius, 56]} />
-            <meshStandardMaterial color={area.color} transparent opacity={0.7} roughness={1} />
-          </mesh>
-          <AreaSign label={t(area.labelKey as TranslationKey)} color={area.color} radius={area.radius} />
-        </group>
-      ))}
-    </group>
-  );
-}
-
-function AreaSign({ label, color, radius }: { label: string; color: string; radius: number }) {
-  return (
-    <group position={[0, 0, -radius]}>
-      <mesh position-y={0.9}>
-        <cylinderGeometry args={[0.03, 0.03, 1.8, 6]} />
-        <meshStandardMaterial color="#8f8a80" />
-      </mesh>
-      <mesh position-y={1.9}>
-        <boxGeometry args={[1.5, 0.45, 0.04]} />
-        <meshStandardMaterial color={color} />
-      </mesh>
-      {[1, -1].map((side) => (
-        <Label3D
-          key={side}
-          position={[0, 1.9, 0.025 * side]}
-          rotation-y={side === 1 ? 0 : Math.PI}
-          fontSize={0.2}
-          color="#ffffff"
-          anchorX="center"
-          anchorY="middle"
-          maxWidth={1.4}
-          bold
-        >
-          {label}
-        </Label3D>
-      ))}
-    </group>
-  );
-}
-
 /** A few potted plants along the walls make the room feel lived-in; low-poly so they cost little. */
 function Plants() {
   const spots = useMemo(
@@ -281,7 +229,7 @@ function Lighting() {
   );
 }
 
-/** The workshop lab: a plenary circle, a stage with a screen, the note wall and four breakout areas. */
+/** The workshop lab: a plenary circle, a stage with a screen and the note wall (zones are drawn from the room: zones/ZonesLayer). */
 export function Lab() {
   return (
     <group name="lab">
@@ -291,7 +239,6 @@ export function Lab() {
       <Plenary />
       <Stage />
       <NoteWall />
-      <BreakoutAreas />
       <Plants />
     </group>
   );

@@ -17,6 +17,10 @@ import { NoteDialog } from "../boards/NoteDialog";
 import { VoteOverlay } from "../boards/VoteOverlay";
 import { useViewMode } from "../boards/view-mode";
 import { VoiceOverlay } from "../voice/VoiceOverlay";
+import { ZoneBanner } from "../zones/ZoneBanner";
+import { PresenceBar } from "../zones/PresenceBar";
+import { TimerAlerts } from "../timers/TimerAlerts";
+import { HandsNotifier } from "../hands/HandsNotifier";
 
 function TopBar() {
   const t = useT();
@@ -63,7 +67,11 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <TopBar />
         {/* The 2D view fills a phone's screen; its panels are one tap away. */}
         <SidePanel key={mode} defaultOpen={mode === "3d" || matchMedia("(min-width: 900px)").matches} />
+        <ZoneBanner />
+        <PresenceBar />
         {mode === "3d" && <MoveHint />}
+        <TimerAlerts />
+        <HandsNotifier />
         <VoteOverlay />
         <NoteDialog />
         <VoiceOverlay />

@@ -9,6 +9,10 @@ import { Lab } from "./Lab";
 import { Boards3D } from "../boards/Boards3D";
 import { Screen3D } from "../screen/Screen3D";
 import { VoiceScene } from "../voice/VoiceScene";
+import { ZonesLayer } from "../zones/ZonesLayer";
+import { ZoneBarrier } from "../zones/ZoneBarrier";
+import { Follower } from "../zones/Follower";
+import { RaisedHands } from "../hands/RaisedHands";
 import { installInspector } from "./inspector";
 
 function Inspector() {
@@ -34,6 +38,11 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <Screen3D />
         <Avatars />
         <VoiceScene />
+        <ZonesLayer />
+        <Avatars />
+        <RaisedHands />
+        <ZoneBarrier />
+        <Follower />
         <DesktopControls />
         <PoseSender />
         <Inspector />

@@ -1,4 +1,4 @@
-import { Matrix4, type InstancedMesh, type Scene, type WebGLRenderer } from "three";
+import { Matrix4, type InstancedMesh, type Object3D, type Scene, type WebGLRenderer } from "three";
 import type { LocalPlayer } from "../movement/local-player";
 
 /**
@@ -13,6 +13,8 @@ export interface SpaceInspector {
   self(): { x: number; z: number; yaw: number };
   /** Texts of the notes drawn on the boards in 3D. */
   boardNotes(): string[];
+  /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
+  labels(prefix: string): string[];
   renderInfo(): { calls: number; triangles: number };
 }
 
@@ -58,6 +60,15 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalP
         if (text) texts.push(text);
       });
       return texts.sort();
+    },
+    labels(prefix) {
+      const found = new Set<Object3D>();
+      scene.traverse((object) => {
+        if (object.name.startsWith(prefix)) object.traverse((child) => found.add(child));
+      });
+      return [...found]
+        .map((child) => (child as { text?: unknown }).text)
+        .filter((text): text is string => typeof text === "string" && text !== "");
     },
     renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
   };

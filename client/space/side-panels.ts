@@ -4,6 +4,9 @@ import { PeoplePanel } from "../people/PeoplePanel";
 import { BoardsPanel } from "../boards/BoardsPanel";
 import { ScreenPanel } from "../screen/ScreenPanel";
 import { ExportPanel } from "../export/ExportPanel";
+import { ChatPanel } from "../chat/ChatPanel";
+import { FacilitatePanel } from "../zones/FacilitatePanel";
+import { ZonesPanel } from "../zones/ZonesPanel";
 import type { PersonView } from "../session/session-store";
 
 /**
@@ -17,9 +20,14 @@ export interface SidePanelTab {
   visibleTo?(self: PersonView | undefined): boolean;
 }
 
+const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
+
 export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "people", labelKey: "people.heading", Panel: PeoplePanel },
   { id: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
   { id: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
   { id: "export", labelKey: "export.tab", Panel: ExportPanel, visibleTo: (self) => self?.role === "facilitator" },
+  { id: "chat", labelKey: "chat.tab", Panel: ChatPanel },
+  { id: "facilitate", labelKey: "breakout.tab", Panel: FacilitatePanel, visibleTo: facilitatorsOnly },
+  { id: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
 ];

@@ -7,6 +7,7 @@ import type { SessionState } from "../../shared/session/state";
 import type { RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
 import type { ClientPrivate } from "./dispatch";
+import type { MoveRefusal } from "../session/module";
 
 /** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {
@@ -26,7 +27,9 @@ export interface RoomApi {
   /** Tells every module that a person's zone changed. */
   personChangedZone(id: string, from: string, to: string): void;
   /** Tells every module that a person's role changed. */
-  personChangedRole(id: string): void;
+  personChangedRole(id: string, from: string, to: string): void;
+  /** Asks every module whether a person may step to (x, z) metres; the first refusal wins. */
+  checkMove(id: string, x: number, z: number): MoveRefusal | undefined;
   /** Looks up a connected client by session id. */
   clientById(id: string): Client | undefined;
   /** Moves a person on the server's authority and tells their client to follow. */

@@ -2,9 +2,18 @@ import { cmToMetres, decodePose } from "../../shared/movement/pose-codec";
 import { checkTeleport, checkWalk } from "../../shared/movement/rules";
 import { defineCommand, type CommandContext } from "../commands/registry";
 
-function correct(ctx: CommandContext, reason: "too_fast" | "not_walkable" | "too_far" | "too_soon"): void {
+type Refusal = "too_fast" | "not_walkable" | "too_far" | "too_soon" | "zone_locked" | "zone_full";
+
+function correct(ctx: CommandContext, reason: Refusal, zone?: string): void {
   const { pose } = ctx.person;
-  ctx.client.send("movement.corrected", { x: pose.x, z: pose.z, reason });
+  ctx.client.send("movement.corrected", { x: pose.x, z: pose.z, reason, ...(zone ? { zone } : {}) });
+}
+
+/** Other capabilities' say on a step the movement rules allow (a locked or full zone stops it at the edge). */
+function refusedByRoom(ctx: CommandContext, xCm: number, zCm: number): boolean {
+  const refusal = ctx.room.checkMove(ctx.client.sessionId, cmToMetres(xCm), cmToMetres(zCm));
+  if (refusal) correct(ctx, refusal.reason, refusal.zone);
+  return refusal !== undefined;
 }
 
 export const movementCommands = [
@@ -25,6 +34,7 @@ export const movementCommands = [
       pose.pitch = wire[4];
       if (!verdict.ok) return correct(ctx, verdict.reason);
       if (pose.x === wire[0] && pose.z === wire[2]) return;
+      if (refusedByRoom(ctx, wire[0], wire[2])) return;
       pose.x = wire[0];
       pose.z = wire[2];
       ctx.room.personMoved(ctx.client.sessionId);
@@ -42,6 +52,7 @@ export const movementCommands = [
       const verdict = checkTeleport(from, to, ctx.privateData.movement, ctx.now);
       ctx.privateData.movement = verdict.budget;
       if (!verdict.ok) return correct(ctx, verdict.reason);
+      if (refusedByRoom(ctx, target.x, target.z)) return;
       pose.x = target.x;
       pose.z = target.z;
       ctx.room.personMoved(ctx.client.sessionId);

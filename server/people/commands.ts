@@ -24,8 +24,10 @@ export const peopleCommands = [
       if (target.role === "observer") return { error: "invalid_payload", detail: "observer" };
       // A facilitator cannot step themselves down and leave the room with nobody in charge.
       if (id === ctx.client.sessionId) return { error: "invalid_payload", detail: "self" };
+      const from = target.role;
+      if (from === role) return;
       target.role = role;
-      ctx.room.personChangedRole(id);
+      ctx.room.personChangedRole(id, from, role);
     },
   }),
 ];

@@ -96,8 +96,8 @@ export const screenModule: RoomModule = {
   onJoin(room, client, person) {
     runtimes.get(room)?.setFacilitator(client.sessionId, client.view, person.role === "facilitator");
   },
-  onPersonRoleChanged(room, id, person) {
-    runtimes.get(room)?.setFacilitator(id, room.clientById(id)?.view, person.role === "facilitator");
+  onPersonRoleChanged(room, id, _from, to) {
+    runtimes.get(room)?.setFacilitator(id, room.clientById(id)?.view, to === "facilitator");
   },
   onLeave(room, id) {
     runtimes.get(room)?.forget(id);

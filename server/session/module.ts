@@ -3,6 +3,12 @@ import type { PersonState } from "../../shared/people/state";
 import type { AnyCommand, RoomApi } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
 
+/** Why a capability stopped a step, and which zone did. */
+export interface MoveRefusal {
+  reason: "zone_locked" | "zone_full";
+  zone: string;
+}
+
 /**
  * A capability's server side, as data the session room loops over: its commands, and the moments
  * of a room's life it wants to hear about. The room itself stays a thin shell (server/session/room.ts).
@@ -17,13 +23,20 @@ export interface RoomModule {
   /** After setup, with this module's stored records for the session (after a restart, say). */
   restore?(room: RoomApi, records: readonly StoredRecord[]): void | Promise<void>;
   onJoin?(room: RoomApi, client: Client, person: PersonState): void;
+  /** A dropped connection came back (its StateView is carried over and may need refreshing). */
+  onReconnect?(room: RoomApi, client: Client, person: PersonState): void;
   /** The person left for good (not a dropped connection waiting to reconnect). */
   onLeave?(room: RoomApi, id: string): void;
   /** The server accepted a new position for a person (a step, a teleport or a server move). */
   onPersonMoved?(room: RoomApi, id: string, person: PersonState): void;
   /** The person's zone changed ("" is the plenary): update what they may see and hear. */
   onPersonZoneChanged?(room: RoomApi, id: string, from: string, to: string): void;
-  /** A facilitator made the person a co-facilitator or a participant: update what they may see. */
-  onPersonRoleChanged?(room: RoomApi, id: string, person: PersonState): void;
+  /** The person's role changed (a co-facilitator promoted or stepped back): update what they may see. */
+  onPersonRoleChanged?(room: RoomApi, id: string, from: string, to: string): void;
+  /**
+   * A person asks to step to (x, z) (metres) and the movement rules allow it: may this capability
+   * refuse it (a locked or full zone)? Server moves (send-out, summon) are not asked.
+   */
+  checkMove?(room: RoomApi, id: string, person: PersonState, x: number, z: number): MoveRefusal | undefined;
   onDispose?(room: RoomApi): void | Promise<void>;
 }

@@ -10,6 +10,7 @@ import { roomModules } from "../modules";
 import type { StoredRecord } from "../storage/store";
 import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
+import type { MoveRefusal } from "./module";
 import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
@@ -124,6 +125,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     person.name = options.name;
     person.color = options.color;
     person.role = role;
+    person.organisation = options.organisation ?? "";
     person.joinedAt = now;
     person.pose.x = quantisePosition(spawn.x);
     person.pose.y = DEFAULT_EYE_CM;
@@ -138,6 +140,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     // for abuse (4002) is not coming back.
     if (code === undefined || !RECONNECTABLE_CLOSE_CODES.has(code)) {
       this.forgetPerson(client.sessionId);
+      client.view?.dispose();
       return;
     }
     const person = this.state.people.get(client.sessionId);
@@ -147,11 +150,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   override onReconnect(client: SessionClient): void {
     const person = this.state.people.get(client.sessionId);
-    if (person) person.connected = true;
+    if (!person) return;
+    person.connected = true;
+    for (const module of roomModules) module.onReconnect?.(this, client, person);
   }
 
   override onLeave(client: SessionClient): void {
     this.forgetPerson(client.sessionId);
+    // Frees the view's slot at once (rather than at garbage collection) with its visibility bits cleared.
+    client.view?.dispose();
   }
 
   override async onDispose(): Promise<void> {
@@ -189,10 +196,18 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     for (const module of roomModules) module.onPersonZoneChanged?.(this, id, from, to);
   }
 
-  personChangedRole(id: string): void {
+  personChangedRole(id: string, from: string, to: string): void {
+    for (const module of roomModules) module.onPersonRoleChanged?.(this, id, from, to);
+  }
+
+  checkMove(id: string, x: number, z: number): MoveRefusal | undefined {
     const person = this.state.people.get(id);
-    if (!person) return;
-    for (const module of roomModules) module.onPersonRoleChanged?.(this, id, person);
+    if (!person) return undefined;
+    for (const module of roomModules) {
+      const refusal = module.checkMove?.(this, id, person, x, z);
+      if (refusal) return refusal;
+    }
+    return undefined;
   }
 
   clientById(id: string): SessionClient | undefined {

@@ -8,6 +8,10 @@ import { boardsStrings } from "./boards";
 import { screenStrings } from "./screen";
 import { exportStrings } from "./export";
 import { voiceStrings } from "./voice";
+import { zonesStrings } from "./zones";
+import { timersStrings } from "./timers";
+import { chatStrings } from "./chat";
+import { handsStrings } from "./hands";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -21,6 +25,10 @@ const parts = [
   screenStrings,
   exportStrings,
   voiceStrings,
+  zonesStrings,
+  timersStrings,
+  chatStrings,
+  handsStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

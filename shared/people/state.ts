@@ -9,8 +9,14 @@ export const PersonState = schema(
     /** "facilitator" | "participant" | "observer" */
     role: t.string(),
     connected: t.boolean().default(true),
-    /** Which breakout zone the person stands in ("" = plenary). */
+    /** Which breakout zone the person stands in ("" = plenary); decided by the server (shared/zones/membership.ts). */
     zone: t.string(),
+    /** The organisation the person gave when joining ("" when none), for mixing groups. */
+    organisation: t.string().default(""),
+    /** Server time the hand went up; 0 = not raised. Facilitators answer hands in this order. */
+    handRaisedAt: t.float64().default(0),
+    /** Session id of the facilitator this person has agreed to follow; "" = nobody. */
+    following: t.string().default(""),
     inVR: t.boolean(),
     joinedAt: t.float64(),
     pose: PoseState,

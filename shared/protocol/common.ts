@@ -44,7 +44,11 @@ export function plainText(max: number, min = 1) {
 export const DISPLAY_NAME_MAX = 40;
 export const SESSION_TITLE_MAX = 80;
 
+export const ORGANISATION_MAX = 60;
+
 export const displayNameSchema = plainText(DISPLAY_NAME_MAX);
+/** An organisation as typed at join; "" (or only spaces) means none given. */
+export const organisationSchema = plainText(ORGANISATION_MAX, 0);
 export const sessionTitleSchema = plainText(SESSION_TITLE_MAX);
 
 export const LOCALES = ["fi", "sv", "en"] as const;

@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   // uploads to the presentation screen
   "upload_type",
   "upload_too_large",
+  "zone_locked",
+  "zone_full",
+  "zone_outside_floor",
+  "zone_overlaps",
+  "too_many_zones",
+  "not_in_zone",
+  "no_recall",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

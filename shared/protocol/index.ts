@@ -10,6 +10,10 @@ import { sessionMessages, sessionServerMessages } from "./session";
 import { boardsMessages, boardsServerMessages } from "./boards";
 import { screenMessages, screenServerMessages } from "./screen";
 import { voiceMessages, voiceServerMessages } from "./voice";
+import { zonesMessages, zonesServerMessages } from "./zones";
+import { timersMessages, timersServerMessages } from "./timers";
+import { chatMessages, chatServerMessages } from "./chat";
+import { handsMessages, handsServerMessages } from "./hands";
 
 export * from "./common";
 export * from "./errors";
@@ -18,6 +22,10 @@ export * from "./session";
 export * from "./boards";
 export * from "./screen";
 export * from "./voice";
+export * from "./zones";
+export * from "./timers";
+export * from "./chat";
+export * from "./hands";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -26,6 +34,10 @@ export const clientMessages = {
   ...boardsMessages,
   ...screenMessages,
   ...voiceMessages,
+  ...zonesMessages,
+  ...timersMessages,
+  ...chatMessages,
+  ...handsMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -36,6 +48,10 @@ export const serverMessages = {
   ...boardsServerMessages,
   ...screenServerMessages,
   ...voiceServerMessages,
+  ...zonesServerMessages,
+  ...timersServerMessages,
+  ...chatServerMessages,
+  ...handsServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -28,6 +28,8 @@ export const movementServerMessages = {
   "movement.corrected": z.object({
     x: cm,
     z: cm,
-    reason: z.enum(["too_fast", "not_walkable", "too_far", "too_soon", "moved_by_server"]),
+    reason: z.enum(["too_fast", "not_walkable", "too_far", "too_soon", "moved_by_server", "zone_locked", "zone_full"]),
+    /** With a zone refusal: the zone that stopped the step. */
+    zone: z.string().optional(),
   }),
 } as const;

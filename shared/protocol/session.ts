@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { clientIdSchema, displayNameSchema, localeSchema, sessionCodeSchema, sessionTitleSchema } from "./common";
+import {
+  clientIdSchema,
+  displayNameSchema,
+  localeSchema,
+  organisationSchema,
+  sessionCodeSchema,
+  sessionTitleSchema,
+} from "./common";
 import { AVATAR_COLORS } from "../avatars/palette";
 
 /** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
@@ -26,6 +33,8 @@ export const joinOptionsSchema = z
       .max(100)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
+    /** Optional: the agency or organisation the person comes from, for "mix by organisation" groups. */
+    organisation: organisationSchema.optional(),
     /** Joins without an avatar in the room's structure (coaches, guests watching). */
     observer: z.boolean().optional(),
     /**

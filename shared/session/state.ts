@@ -3,6 +3,9 @@ import { PersonState } from "../people/state";
 import { BoardState, MineState } from "../boards/state";
 import { ScreenState } from "../screen/state";
 import { VoiceState } from "../voice/state";
+import { ChatMessageState } from "../chat/state";
+import { TimerState } from "../timers/state";
+import { FacilitationState, ZoneState } from "../zones/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -19,6 +22,13 @@ export const SessionState = schema(
     boardsMine: t.map(MineState).view(),
     screen: ScreenState,
     voice: VoiceState,
+    /** Breakout zones in the order the facilitator made them; each zone's own work is private. */
+    zones: t.map(ZoneState),
+    /** The whole room's countdown, shown to everyone. */
+    plenaryTimer: TimerState,
+    /** The room-wide chat everyone sees, newest 50 lines. */
+    plenaryChat: t.map(ChatMessageState),
+    facilitation: FacilitationState,
   },
   "SessionState",
 );

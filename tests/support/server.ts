@@ -43,7 +43,7 @@ export interface TestServer {
 
 /** Starts the real server (SQLite in a fresh temporary folder) on a free loopback port. */
 export async function startTestServer(
-  options: { reconnectSeconds?: number; clientDir?: string; maxPeople?: number } = {},
+  options: { reconnectSeconds?: number; clientDir?: string; maxPeople?: number; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-test-"));
   const store = new SqliteSessionStore(join(dataDir, "test.db"));
@@ -57,6 +57,7 @@ export async function startTestServer(
     maxPeople: options.maxPeople,
     // Voice connects over loopback only, so tests send nothing to this machine's network addresses.
     voice: { ...DEFAULT_VOICE_CONFIG, loopbackOnly: true },
+    ...(options.now ? { now: options.now } : {}),
   });
   const colyseus = new ColyseusTestServer(app.gameServer);
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,0 +1,461 @@
+import "./zones.css";
+import { useId, useMemo, useState, type DragEvent } from "react";
+import { formatClock, type TimerValue } from "../../shared/timers/timer";
+import { GROUPING_LIMITS, formGroups, movePerson } from "../../shared/zones/groups";
+import { ZONE_LIMITS } from "../../shared/zones/geometry";
+import { occupancy } from "../../shared/zones/entry";
+import { useT } from "../i18n/locale";
+import { useConnection } from "../session/connection-context";
+import { useSessionStore, useSelf, type PersonView } from "../session/session-store";
+import { showToast } from "../ui/toast-store";
+import { HandsQueue } from "../hands/HandsQueue";
+import { TimerControls } from "../timers/TimerControls";
+import { useRemaining } from "../timers/use-countdown";
+import { newSeed, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
+
+const DRAG_TYPE = "application/x-yhteistila-person";
+const RECALL_GRACE = [0, 30, 60, 120] as const;
+
+function useParticipants(): PersonView[] {
+  const people = useSessionStore((s) => s.people);
+  return useMemo(
+    () =>
+      Object.values(people)
+        .filter((p) => p.role === "participant")
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [people],
+  );
+}
+
+/** A name in a group: draggable with a mouse, and movable with the list beside it from a keyboard. */
+function PersonChip({ person, group, groupCount }: { person: PersonView; group: number; groupCount: number }) {
+  const t = useT();
+  const id = useId();
+  const move = (to: number) => {
+    const { groups } = useBreakoutDraft.getState();
+    if (groups) updateDraft({ groups: movePerson(groups, person.id, to) });
+  };
+  return (
+    <li
+      className="chip"
+      draggable
+      data-person-id={person.id}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, person.id);
+        e.dataTransfer.effectAllowed = "move";
+      }}
+    >
+      <span className="chip__name">
+        {person.name}
+        {person.organisation && <span className="chip__org"> · {person.organisation}</span>}
+      </span>
+      <label htmlFor={id} className="visually-hidden">
+        {t("breakout.moveTo", { name: person.name })}
+      </label>
+      <select id={id} value={group} onChange={(e) => move(Number(e.target.value))}>
+        <option value={-1}>{t("breakout.unassigned")}</option>
+        {Array.from({ length: groupCount }, (_, i) => (
+          <option key={i} value={i}>
+            {t("breakout.group", { n: i + 1 })}
+          </option>
+        ))}
+      </select>
+    </li>
+  );
+}
+
+function dropInto(index: number) {
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+    },
+    onDrop: (e: DragEvent) => {
+      const id = e.dataTransfer.getData(DRAG_TYPE);
+      const { groups } = useBreakoutDraft.getState();
+      if (!id || !groups) return;
+      e.preventDefault();
+      updateDraft({ groups: movePerson(groups, id, index) });
+    },
+  };
+}
+
+function GroupForm() {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const draft = useBreakoutDraft();
+  const participants = useParticipants();
+  const zones = useZonesStore((s) => s.zones);
+  const byId = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
+
+  const form = (seed = draft.seed) => {
+    const groups = formGroups(
+      participants.map((p) => ({ id: p.id, organisation: p.organisation })),
+      draft.split === "size" ? { by: "size", size: draft.number } : { by: "count", count: draft.number },
+      draft.method,
+      seed,
+    );
+    updateDraft({
+      seed,
+      groups,
+      zoneIds: groups.map((_, i) => zones[i]?.id ?? ""),
+      ownTasks: groups.map(() => ""),
+    });
+  };
+
+  // People who left since forming drop out; people who came since are listed as not in a group.
+  const groups = draft.groups?.map((group) => group.filter((member) => byId.has(member))) ?? null;
+  const grouped = new Set(groups?.flat() ?? []);
+  const unassigned = participants.filter((p) => !grouped.has(p.id));
+  const missingZones = groups ? Math.max(0, groups.length - zones.length) : 0;
+  const zoneOf = (index: number) => zones.find((z) => z.id === draft.zoneIds[index]);
+  const problems: string[] = [];
+  if (groups) {
+    const used = draft.zoneIds.slice(0, groups.length).filter(Boolean);
+    if (new Set(used).size !== used.length) problems.push(t("breakout.sameZone"));
+    groups.forEach((group, i) => {
+      const zone = zoneOf(i);
+      if (zone && zone.capacity > 0 && group.length > zone.capacity) {
+        problems.push(t("breakout.overCapacity", { zone: zoneLabel(zone, t), capacity: zone.capacity }));
+      }
+    });
+  }
+  const sendable =
+    groups !== null &&
+    problems.length === 0 &&
+    missingZones === 0 &&
+    groups.some((group, i) => group.length > 0 && zoneOf(i));
+
+  const send = () => {
+    if (!groups) return;
+    const outgoing = groups
+      .map((people, i) => ({ zone: draft.zoneIds[i] ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
+      .filter((group) => group.people.length > 0 && group.zone);
+    connection.send("zones.send", {
+      groups: outgoing.map(({ zone, people }) => ({ zone, people })),
+      ...(draft.task.trim() ? { task: draft.task } : {}),
+      seconds: draft.minutes * 60,
+    });
+    // Own tasks follow the send (the server handles one client's messages in order), each in a message of its own.
+    for (const { zone, own } of outgoing) if (own) connection.send("zones.task", { target: zone, text: own });
+    showToast({ key: "breakout.sent" });
+  };
+
+  const maxNumber = draft.split === "size" ? GROUPING_LIMITS.maxSize : GROUPING_LIMITS.maxGroups;
+  return (
+    <section className="facilitate__section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t("breakout.groupsHeading")}</h3>
+      <fieldset className="field">
+        <legend>{t("breakout.split")}</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name={`${id}-split`}
+            checked={draft.split === "size"}
+            onChange={() => updateDraft({ split: "size" })}
+          />
+          <span>{t("breakout.bySize")}</span>
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name={`${id}-split`}
+            checked={draft.split === "count"}
+            onChange={() => updateDraft({ split: "count" })}
+          />
+          <span>{t("breakout.byCount")}</span>
+        </label>
+      </fieldset>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-number`}>{t("breakout.number")}</label>
+          <input
+            id={`${id}-number`}
+            type="number"
+            min={1}
+            max={maxNumber}
+            value={draft.number}
+            onChange={(e) =>
+              updateDraft({ number: Math.max(1, Math.min(maxNumber, Math.round(Number(e.target.value) || 1))) })
+            }
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-method`}>{t("breakout.method")}</label>
+          <select
+            id={`${id}-method`}
+            value={draft.method}
+            onChange={(e) => updateDraft({ method: e.target.value as typeof draft.method })}
+          >
+            <option value="random">{t("breakout.random")}</option>
+            <option value="mix">{t("breakout.mix")}</option>
+            <option value="manual">{t("breakout.manual")}</option>
+          </select>
+        </div>
+      </div>
+      {participants.length === 0 ? (
+        <p className="help">{t("breakout.noParticipants")}</p>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button--primary" onClick={() => form()}>
+            {t("breakout.form")}
+          </button>
+          {groups && draft.method !== "manual" && (
+            <button type="button" onClick={() => form(newSeed())}>
+              {t("breakout.shuffle")}
+            </button>
+          )}
+        </div>
+      )}
+
+      {groups && (
+        <div className="groups" aria-live="polite">
+          <p className="help">{t("breakout.dragHint")}</p>
+          {unassigned.length > 0 && (
+            <div className="group group--unassigned" {...dropInto(-1)}>
+              <h4>{t("breakout.unassigned")}</h4>
+              <ul className="chips">
+                {unassigned.map((person) => (
+                  <PersonChip key={person.id} person={person} group={-1} groupCount={groups.length} />
+                ))}
+              </ul>
+            </div>
+          )}
+          {groups.map((group, i) => (
+            <div key={i} className="group" data-group={i} {...dropInto(i)} style={{ borderColor: zoneOf(i)?.color }}>
+              <div className="group__head">
+                <h4>{t("breakout.group", { n: i + 1 })}</h4>
+                <label htmlFor={`${id}-zone-${i}`} className="visually-hidden">
+                  {t("breakout.zoneFor", { n: i + 1 })}
+                </label>
+                <select
+                  id={`${id}-zone-${i}`}
+                  value={draft.zoneIds[i] ?? ""}
+                  onChange={(e) => {
+                    const zoneIds = [...draft.zoneIds];
+                    zoneIds[i] = e.target.value;
+                    updateDraft({ zoneIds });
+                  }}
+                >
+                  <option value="">—</option>
+                  {zones.map((zone) => (
+                    <option key={zone.id} value={zone.id}>
+                      {zoneLabel(zone, t)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <ul className="chips">
+                {group.map((member) => (
+                  <PersonChip key={member} person={byId.get(member)!} group={i} groupCount={groups.length} />
+                ))}
+              </ul>
+              <details className="group__task">
+                <summary>{t("breakout.ownTask")}</summary>
+                <label htmlFor={`${id}-task-${i}`} className="visually-hidden">
+                  {t("breakout.ownTask")}
+                </label>
+                <textarea
+                  id={`${id}-task-${i}`}
+                  rows={3}
+                  maxLength={ZONE_LIMITS.taskMax}
+                  value={draft.ownTasks[i] ?? ""}
+                  onChange={(e) => {
+                    const ownTasks = [...draft.ownTasks];
+                    ownTasks[i] = e.target.value;
+                    updateDraft({ ownTasks });
+                  }}
+                />
+              </details>
+            </div>
+          ))}
+          {missingZones > 0 && (
+            <div className="notice" role="status">
+              <p>{t("breakout.needZones", { count: missingZones })}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  for (let i = 0; i < missingZones; i++) connection.send("zones.create", {});
+                }}
+              >
+                {t("breakout.addZones")}
+              </button>
+            </div>
+          )}
+          {problems.map((problem) => (
+            <p key={problem} className="error-text" role="alert">
+              {problem}
+            </p>
+          ))}
+          <div className="field">
+            <label htmlFor={`${id}-task`}>{t("breakout.task")}</label>
+            <textarea
+              id={`${id}-task`}
+              rows={3}
+              maxLength={ZONE_LIMITS.taskMax}
+              value={draft.task}
+              onChange={(e) => updateDraft({ task: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-minutes`}>{t("breakout.minutes")}</label>
+            <input
+              id={`${id}-minutes`}
+              type="number"
+              min={1}
+              max={240}
+              value={draft.minutes}
+              onChange={(e) =>
+                updateDraft({ minutes: Math.max(1, Math.min(240, Math.round(Number(e.target.value) || 1))) })
+              }
+            />
+          </div>
+          <button type="button" className="button--primary" disabled={!sendable} onClick={send}>
+            {t("breakout.send")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ZoneRow({ zone, people }: { zone: ZoneView; people: number }) {
+  const t = useT();
+  return (
+    <li className="zone-row" data-zone-id={zone.id} style={{ borderColor: zone.color }}>
+      <div className="zone-row__head">
+        <strong>{zoneLabel(zone, t)}</strong>
+        <span className="person__meta">
+          {zone.capacity > 0 ? `${people}/${zone.capacity}` : t("zones.people", { count: people })}
+        </span>
+        {zone.locked && <span className="badge badge--muted">{t("zones.lockedBadge")}</span>}
+        {zone.ready && <span className="badge badge--ok">{t("zones.readyBadge")}</span>}
+      </div>
+      {zone.work && (
+        <TimerControls
+          target={zone.id}
+          timer={zone.work.timer}
+          label={t("timers.zone", { zone: zoneLabel(zone, t) })}
+          allowStart={false}
+        />
+      )}
+    </li>
+  );
+}
+
+function RecallPending({ endsAt }: { endsAt: number }) {
+  const t = useT();
+  const connection = useConnection();
+  const grace = useMemo<TimerValue>(
+    () => ({ status: "running", durationMs: 0, remainingMs: endsAt, stampedAt: 0 }),
+    [endsAt],
+  );
+  const left = useRemaining(grace);
+  return (
+    <div className="notice" role="status">
+      <p>{t("breakout.recallPending", { time: formatClock(left) })}</p>
+      <button type="button" onClick={() => connection.send("zones.cancelRecall", {})}>
+        {t("breakout.cancelRecall")}
+      </button>
+    </div>
+  );
+}
+
+function ZonesNow() {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const zones = useZonesStore((s) => s.zones);
+  const recallEndsAt = useZonesStore((s) => s.recallEndsAt);
+  const people = useSessionStore((s) => s.people);
+  const [grace, setGrace] = useState<(typeof RECALL_GRACE)[number]>(0);
+  const all = Object.values(people);
+  const active = zones.filter((z) => occupancy(all, z.id) > 0 || (z.work && z.work.timer.status !== "idle"));
+  return (
+    <section className="facilitate__section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t("breakout.zonesNow")}</h3>
+      {active.length > 0 && (
+        <>
+          <ul className="zone-rows">
+            {active.map((zone) => (
+              <ZoneRow key={zone.id} zone={zone} people={occupancy(all, zone.id)} />
+            ))}
+          </ul>
+          <TimerControls target="zones" timer={null} label={t("breakout.allZones")} allowStart={false} />
+        </>
+      )}
+      {recallEndsAt > 0 ? (
+        <RecallPending endsAt={recallEndsAt} />
+      ) : (
+        <div className="field-row field-row--end">
+          <div className="field">
+            <label htmlFor={`${id}-grace`}>{t("breakout.recallWhen")}</label>
+            <select id={`${id}-grace`} value={grace} onChange={(e) => setGrace(Number(e.target.value) as typeof grace)}>
+              {RECALL_GRACE.map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {seconds === 0 ? t("breakout.recallNow") : t("breakout.recallAfter", { seconds })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="button--primary"
+            onClick={() => connection.send("zones.recall", { graceSeconds: grace })}
+          >
+            {t("breakout.recall")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Everyone() {
+  const t = useT();
+  const connection = useConnection();
+  const self = useSelf();
+  const leader = useZonesStore((s) => s.followLeader);
+  const people = useSessionStore((s) => s.people);
+  const leading = self !== undefined && leader === self.id;
+  const followers = Object.values(people).filter((p) => p.following !== "" && p.following === self?.id).length;
+  return (
+    <section className="facilitate__section" aria-labelledby="everyone-heading">
+      <h3 id="everyone-heading">{t("breakout.everyone")}</h3>
+      <div className="button-row">
+        <button type="button" onClick={() => connection.send("zones.summon", {})}>
+          {t("breakout.summon")}
+        </button>
+        <button
+          type="button"
+          aria-pressed={leading}
+          onClick={() => connection.send("zones.lead", { active: !leading })}
+        >
+          {leading ? t("breakout.stopLead") : t("breakout.lead")}
+        </button>
+      </div>
+      {leading && <p className="help">{t("breakout.followers", { count: followers })}</p>}
+      <h3>{t("timers.plenary")}</h3>
+      <PlenaryTimer />
+    </section>
+  );
+}
+
+function PlenaryTimer() {
+  const t = useT();
+  const timer = useZonesStore((s) => s.plenaryTimer);
+  return <TimerControls target="plenary" timer={timer} label={t("timers.plenary")} />;
+}
+
+/** The facilitator's side panel: hands, groups (form, preview, send), the zones at work, recall, everyone. */
+export function FacilitatePanel() {
+  return (
+    <div className="facilitate">
+      <HandsQueue />
+      <GroupForm />
+      <ZonesNow />
+      <Everyone />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import "./zones.css";
+import { useId, useState, type ChangeEvent, type FormEvent } from "react";
+import { ZONE_COLORS, ZONE_LIMITS } from "../../shared/zones/geometry";
+import { occupancy } from "../../shared/zones/entry";
+import { useT } from "../i18n/locale";
+import { useConnection } from "../session/connection-context";
+import { useSessionStore } from "../session/session-store";
+import { TimerControls } from "../timers/TimerControls";
+import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
+
+type Editable = Pick<ZoneView, "name" | "capacity" | "locked" | "x" | "z" | "radius" | "color">;
+
+function numberInput(value: number, onChange: (n: number) => void, props: { min: number; max: number; step: number }) {
+  return {
+    type: "number" as const,
+    value: Number.isFinite(value) ? value : "",
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onChange(Number(e.target.value)),
+    ...props,
+  };
+}
+
+/** One zone's settings as a form: edited locally, sent on Save (the server checks and answers). */
+function ZoneForm({ zone }: { zone: ZoneView }) {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const [draft, setDraft] = useState<Editable>(() => ({ ...zone }));
+  const [task, setTask] = useState(zone.work?.task ?? "");
+  const set = (change: Partial<Editable>) => setDraft((d) => ({ ...d, ...change }));
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    connection.send("zones.update", {
+      id: zone.id,
+      name: draft.name,
+      capacity: Math.max(0, Math.round(draft.capacity)),
+      locked: draft.locked,
+      x: draft.x,
+      z: draft.z,
+      radius: draft.radius,
+      color: draft.color as (typeof ZONE_COLORS)[number],
+    });
+  };
+  const remove = () => {
+    if (confirm(t("zones.confirmRemove", { zone: zoneLabel(zone, t) })))
+      connection.send("zones.remove", { id: zone.id });
+  };
+  return (
+    <>
+      <form onSubmit={save} aria-label={t("zones.edit", { zone: zoneLabel(zone, t) })}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t("zones.name")}</label>
+          <input
+            id={`${id}-name`}
+            value={draft.name}
+            maxLength={ZONE_LIMITS.nameMax}
+            placeholder={t("zones.defaultName", { letter: zone.letter })}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-capacity`}>{t("zones.capacity")}</label>
+          <input
+            id={`${id}-capacity`}
+            aria-describedby={`${id}-capacity-help`}
+            {...numberInput(draft.capacity, (capacity) => set({ capacity }), {
+              min: 0,
+              max: ZONE_LIMITS.maxCapacity,
+              step: 1,
+            })}
+          />
+          <span id={`${id}-capacity-help`} className="help">
+            {t("zones.capacityHelp")}
+          </span>
+        </div>
+        <label className="checkbox checkbox--spaced">
+          <input type="checkbox" checked={draft.locked} onChange={(e) => set({ locked: e.target.checked })} />
+          <span>{t("zones.locked")}</span>
+        </label>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-x`}>{t("zones.x")}</label>
+            <input id={`${id}-x`} {...numberInput(draft.x, (x) => set({ x }), { min: -16, max: 16, step: 0.5 })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-z`}>{t("zones.z")}</label>
+            <input id={`${id}-z`} {...numberInput(draft.z, (z) => set({ z }), { min: -16, max: 16, step: 0.5 })} />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-radius`}>{t("zones.radius")}</label>
+          <input
+            id={`${id}-radius`}
+            {...numberInput(draft.radius, (radius) => set({ radius }), {
+              min: ZONE_LIMITS.minRadius,
+              max: ZONE_LIMITS.maxRadius,
+              step: 0.1,
+            })}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t("zones.color")}</legend>
+          <div className="swatches">
+            {ZONE_COLORS.map((color) => (
+              <label key={color} className="swatch" title={color}>
+                <input
+                  type="radio"
+                  name={`${id}-color`}
+                  value={color}
+                  checked={draft.color === color}
+                  onChange={() => set({ color })}
+                  aria-label={color}
+                />
+                <span style={{ background: color }} />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button--primary">
+            {t("zones.save")}
+          </button>
+          <button type="button" className="button--danger" onClick={remove}>
+            {t("zones.remove")}
+          </button>
+        </div>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          connection.send("zones.task", { target: zone.id, text: task });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-task`}>{t("zones.task")}</label>
+          <textarea
+            id={`${id}-task`}
+            rows={3}
+            maxLength={ZONE_LIMITS.taskMax}
+            value={task}
+            onChange={(e) => setTask(e.target.value)}
+          />
+        </div>
+        <button type="submit">{t("zones.taskSave")}</button>
+      </form>
+      {zone.work && (
+        <TimerControls
+          target={zone.id}
+          timer={zone.work.timer}
+          label={t("timers.zone", { zone: zoneLabel(zone, t) })}
+        />
+      )}
+    </>
+  );
+}
+
+/** The facilitator's zone editor: add, rename, move, resize, lock, set capacity and colour, remove. */
+export function ZonesPanel() {
+  const t = useT();
+  const connection = useConnection();
+  const zones = useZonesStore((s) => s.zones);
+  const people = useSessionStore((s) => s.people);
+  const all = Object.values(people);
+  return (
+    <div className="zones-panel">
+      <button
+        type="button"
+        className="button--primary"
+        disabled={zones.length >= ZONE_LIMITS.maxZones}
+        onClick={() => connection.send("zones.create", {})}
+      >
+        {t("zones.add")}
+      </button>
+      <ul className="zone-rows">
+        {zones.map((zone) => {
+          const count = occupancy(all, zone.id);
+          // A change made elsewhere (another facilitator, the server's rounding) resets the form.
+          const version = [
+            zone.name,
+            zone.capacity,
+            zone.locked,
+            zone.x,
+            zone.z,
+            zone.radius,
+            zone.color,
+            zone.work?.task,
+          ].join("|");
+          return (
+            <li key={zone.id} className="zone-row" data-zone-id={zone.id} style={{ borderColor: zone.color }}>
+              <details>
+                <summary>
+                  <strong>{zoneLabel(zone, t)}</strong>{" "}
+                  <span className="person__meta">
+                    {zone.capacity > 0 ? `${count}/${zone.capacity}` : t("zones.people", { count })}
+                  </span>
+                  {zone.locked && <span className="badge badge--muted">{t("zones.lockedBadge")}</span>}
+                </summary>
+                <ZoneForm key={version} zone={zone} />
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { defineAction } from "../actions/registry";
+import { useZonesStore, zoneById } from "./zones-store";
+
+/** What a person can do about zones from a button, a key or the VR menu. */
+export const zonesActions = [
+  defineAction({
+    id: "zones.ready",
+    labelKey: "zones.ready",
+    shortcut: "KeyR",
+    group: "presence",
+    visible: ({ self }) => self !== undefined && self.role !== "observer" && self.zone !== "",
+    pressed: ({ self }) => (self ? (zoneById(self.zone)?.ready ?? false) : false),
+    run: ({ connection, self }) => {
+      if (!self?.zone) return;
+      connection.send("zones.ready", { ready: !(zoneById(self.zone)?.ready ?? false) });
+    },
+  }),
+  defineAction({
+    id: "zones.return",
+    labelKey: "zones.return",
+    group: "presence",
+    visible: ({ self }) =>
+      self !== undefined && self.role !== "observer" && self.zone !== "" && useZonesStore.getState().recallEndsAt > 0,
+    run: ({ connection }) => connection.send("zones.return", {}),
+  }),
+  defineAction({
+    id: "zones.follow",
+    labelKey: "zones.follow",
+    group: "presence",
+    visible: ({ self }) => {
+      const leader = useZonesStore.getState().followLeader;
+      return self !== undefined && self.role !== "observer" && leader !== "" && leader !== self.id;
+    },
+    pressed: ({ self }) =>
+      self !== undefined && self.following !== "" && self.following === useZonesStore.getState().followLeader,
+    run: ({ connection, self }) => {
+      const leader = useZonesStore.getState().followLeader;
+      connection.send("zones.follow", { leader: self?.following === leader ? "" : leader });
+    },
+  }),
+  defineAction({
+    id: "breakout.recall",
+    labelKey: "breakout.recall",
+    group: "facilitation",
+    visible: ({ self }) => self?.role === "facilitator",
+    run: ({ connection }) => connection.send("zones.recall", { graceSeconds: 0 }),
+  }),
+  defineAction({
+    id: "breakout.summon",
+    labelKey: "breakout.summon",
+    group: "facilitation",
+    visible: ({ self }) => self?.role === "facilitator",
+    run: ({ connection }) => connection.send("zones.summon", {}),
+  }),
+  defineAction({
+    id: "breakout.lead",
+    labelKey: "breakout.lead",
+    group: "facilitation",
+    visible: ({ self }) => self?.role === "facilitator",
+    pressed: ({ self }) => self !== undefined && useZonesStore.getState().followLeader === self.id,
+    run: ({ connection, self }) =>
+      connection.send("zones.lead", { active: useZonesStore.getState().followLeader !== self?.id }),
+  }),
+];

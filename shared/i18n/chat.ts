@@ -1,0 +1,40 @@
+import { defineStrings } from "./define";
+
+export const chatStrings = defineStrings({
+  en: {
+    "chat.tab": "Chat",
+    "chat.channel": "Channel",
+    "chat.everyone": "Everyone",
+    "chat.empty": "No messages yet.",
+    "chat.message": "Message",
+    "chat.send": "Send",
+    "chat.messages": "Messages in {channel}",
+    "chat.zoneNote": "Only the people in this zone and the facilitators see these messages.",
+    "chat.everyoneNote": "Everyone in the session sees these messages.",
+    "chat.notInZone": "Step into a zone to chat with its group.",
+  },
+  fi: {
+    "chat.tab": "Keskustelu",
+    "chat.channel": "Kanava",
+    "chat.everyone": "Kaikki",
+    "chat.empty": "Ei vielä viestejä.",
+    "chat.message": "Viesti",
+    "chat.send": "Lähetä",
+    "chat.messages": "Viestit: {channel}",
+    "chat.zoneNote": "Vain tässä ryhmätilassa olevat ja fasilitaattorit näkevät nämä viestit.",
+    "chat.everyoneNote": "Kaikki tilaisuuden osallistujat näkevät nämä viestit.",
+    "chat.notInZone": "Siirry ryhmätilaan, niin voit keskustella sen ryhmän kanssa.",
+  },
+  sv: {
+    "chat.tab": "Chatt",
+    "chat.channel": "Kanal",
+    "chat.everyone": "Alla",
+    "chat.empty": "Inga meddelanden ännu.",
+    "chat.message": "Meddelande",
+    "chat.send": "Skicka",
+    "chat.messages": "Meddelanden i {channel}",
+    "chat.zoneNote": "Bara de som är i det här grupprummet och facilitatorerna ser de här meddelandena.",
+    "chat.everyoneNote": "Alla i sessionen ser de här meddelandena.",
+    "chat.notInZone": "Gå in i ett grupprum för att chatta med gruppen.",
+  },
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { LAB, isWalkable } from "../../shared/space/layout";
+import { findFreeSpot, nextZoneLetter, zoneGeometryProblem } from "../../shared/zones/geometry";
+import { zoneAt } from "../../shared/zones/membership";
+import { plenarySeats, seatsInFront, zoneSeats } from "../../shared/zones/seats";
+
+const defaults = LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius }));
+
+describe("where a zone may lie", () => {
+  it("accepts the lab's four default areas", () => {
+    for (const zone of defaults) expect(zoneGeometryProblem(zone, defaults)).toBeNull();
+  });
+
+  it("refuses zones through a wall, on the stage, on the plenary circle or on another zone", () => {
+    expect(zoneGeometryProblem({ id: "n", x: 14, z: 5, radius: 3 }, [])).toBe("outside_floor");
+    expect(zoneGeometryProblem({ id: "n", x: 0, z: -10, radius: 2 }, [])).toBe("overlaps_stage");
+    expect(zoneGeometryProblem({ id: "n", x: 0, z: 8, radius: 2 }, [])).toBe("overlaps_plenary");
+    expect(zoneGeometryProblem({ id: "n", x: -9, z: -6.5, radius: 2 }, defaults)).toBe("overlaps_zone");
+    expect(zoneGeometryProblem({ id: "n", x: Number.NaN, z: 0, radius: 2 }, [])).toBe("outside_floor");
+    // Moving a zone a little does not collide with itself.
+    expect(zoneGeometryProblem({ id: "nw", x: -10.4, z: -6.5, radius: 3.8 }, defaults)).toBeNull();
+  });
+
+  it("finds free floor for new zones until the room is full, each one valid", () => {
+    const zones = [...defaults];
+    for (let i = 0; i < 12; i++) {
+      const spot = findFreeSpot(zones, 2.5);
+      if (!spot) break;
+      const zone = { id: `new${i}`, ...spot, radius: 2.5 };
+      expect(zoneGeometryProblem(zone, zones)).toBeNull();
+      zones.push(zone);
+    }
+    expect(zones.length).toBeGreaterThan(6);
+    expect(findFreeSpot(zones, 7.9)).toBeNull();
+  });
+
+  it("names zones with the next free letter", () => {
+    expect(nextZoneLetter([])).toBe("A");
+    expect(nextZoneLetter(["A", "C"])).toBe("B");
+    expect(nextZoneLetter(Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)))).toBe("AA");
+  });
+});
+
+describe("where people are put", () => {
+  it("seats a group inside its zone, clear of the edge and of each other", () => {
+    const zone = defaults[0]!;
+    for (const count of [1, 2, 5, 12]) {
+      const seats = zoneSeats(zone, count);
+      expect(seats).toHaveLength(count);
+      for (const seat of seats) {
+        expect(Math.hypot(seat.x - zone.x, seat.z - zone.z)).toBeLessThan(zone.radius - 0.4);
+        expect(zoneAt(defaults, seat.x, seat.z)).toBe(zone.id);
+      }
+      for (let i = 0; i < seats.length; i++)
+        for (let j = i + 1; j < seats.length; j++)
+          expect(Math.hypot(seats[i]!.x - seats[j]!.x, seats[i]!.z - seats[j]!.z)).toBeGreaterThan(0.7);
+    }
+  });
+
+  it("brings up to 150 people back to walkable plenary spots outside every zone", () => {
+    const seats = plenarySeats(150, defaults);
+    expect(seats).toHaveLength(150);
+    for (const seat of seats) {
+      expect(isWalkable(seat.x, seat.z)).toBe(true);
+      expect(zoneAt(defaults, seat.x, seat.z)).toBe("");
+    }
+    // The first 20 stand inside the plenary circle itself, facing its centre.
+    for (const seat of seats.slice(0, 20)) {
+      expect(Math.hypot(seat.x - LAB.plenary.x, seat.z - LAB.plenary.z)).toBeLessThan(LAB.plenary.radius);
+      const lookX = -Math.sin(seat.yaw);
+      const lookZ = -Math.cos(seat.yaw);
+      expect(lookX * (LAB.plenary.x - seat.x) + lookZ * (LAB.plenary.z - seat.z)).toBeGreaterThan(0);
+    }
+  });
+
+  it("summons people in front of the leader, facing them, in the leader's zone first", () => {
+    const leader = { x: 0, z: 1, yaw: 0 };
+    const seats = seatsInFront(leader, 10, defaults, "");
+    expect(seats).toHaveLength(10);
+    for (const seat of seats) {
+      expect(seat.z).toBeLessThan(leader.z);
+      expect(isWalkable(seat.x, seat.z)).toBe(true);
+      expect(zoneAt(defaults, seat.x, seat.z)).toBe("");
+      expect(Math.cos(seat.yaw - Math.atan2(seat.x - leader.x, seat.z - leader.z))).toBeCloseTo(1);
+    }
+    const inZone = seatsInFront({ x: -10.5, z: -6.5, yaw: Math.PI / 2 }, 6, defaults, "nw");
+    for (const seat of inZone) expect(zoneAt(defaults, seat.x, seat.z)).toBe("nw");
+  });
+});
