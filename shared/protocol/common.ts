@@ -37,7 +37,8 @@ export function plainText(max: number, min = 1) {
         .min(min)
         .max(max)
         .refine((s) => !UNPRINTABLE.test(s), "unprintable characters")
-        .refine((s) => VISIBLE.test(s), "nothing visible"),
+        // Optional text (min 0) may be empty; anything given must show something.
+        .refine((s) => s === "" || VISIBLE.test(s), "nothing visible"),
     );
 }
 

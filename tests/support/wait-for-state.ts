@@ -8,11 +8,13 @@ export function waitForState(
   predicate: (state: SessionState) => boolean,
   timeoutMs = 3000,
 ): Promise<void> {
+  // Made here, not in the timer, so a failure points at the test line that waited.
+  const failure = new Error(`state condition not reached in ${timeoutMs} ms: ${predicate.toString().slice(0, 160)}`);
   return new Promise((resolve, reject) => {
     if (room.state && predicate(room.state)) return resolve();
     const timer = setTimeout(() => {
       listener.clear();
-      reject(new Error("state condition not reached in time"));
+      reject(failure);
     }, timeoutMs);
     const listener = room.onStateChange((state) => {
       if (predicate(state)) {
