@@ -7,16 +7,19 @@ import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
 import { sessionMessages, sessionServerMessages } from "./session";
+import { xrMessages } from "./xr";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
 export * from "./session";
+export * from "./xr";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
   ...sessionMessages,
   ...movementMessages,
+  ...xrMessages,
 } as const;
 
 /** Messages the server sends to clients. */
