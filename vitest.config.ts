@@ -35,7 +35,7 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["tests/support/node-setup.ts"],
           fileParallelism: false,
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },

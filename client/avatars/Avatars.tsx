@@ -4,7 +4,7 @@ import { Billboard } from "@react-three/drei";
 import { Color, DynamicDrawUsage, Matrix4, Vector3, type Group, type InstancedMesh } from "three";
 import { avatarHex } from "../../shared/avatars/palette";
 import { floorHeightAt } from "../../shared/space/layout";
-import type { Pose } from "../../shared/movement/pose-codec";
+import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
@@ -18,7 +18,9 @@ import {
   headColor,
   partMaterial,
   partMatrix,
+  trackedHandMatrix,
   visorMaterial,
+  VR_VISOR_SCALE,
 } from "./avatar-parts";
 
 /** Name tags further away than this are hidden: unreadable anyway, and each one is a draw call. */
@@ -89,6 +91,8 @@ export function Avatars() {
   const scratch = useMemo(
     () => ({
       pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
+      left: untrackedHand(),
+      right: untrackedHand(),
       matrix: new Matrix4(),
       color: new Color(),
       eye: new Vector3(),
@@ -113,10 +117,11 @@ export function Avatars() {
       badges.current,
     ];
     if (!body || !head || !visor || !hand || !badge) return;
-    const { pose, matrix, color, eye } = scratch;
+    const { pose, matrix, color, eye, left, right } = scratch;
     const t = performance.now() - RENDER_DELAY_MS;
     let count = 0;
     let badgeCount = 0;
+    let handCount = 0;
     for (const person of others) {
       const buffer = presence.buffers.get(person.id);
       if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) continue;
@@ -127,14 +132,20 @@ export function Avatars() {
       body.setColorAt(count, bodyColor(hex, person.connected, color));
       head.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.head.offsetY }));
       head.setColorAt(count, headColor(hex, person.connected, color));
-      visor.setMatrixAt(
-        count,
-        partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.visor.offsetY, forward: PARTS.visor.forward }),
-      );
+      const visorOffset = { up: PARTS.visor.offsetY, forward: PARTS.visor.forward };
+      const visorScale = person.inVR ? VR_VISOR_SCALE : undefined;
+      visor.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, visorOffset, visorScale));
+      // In VR the hands are where the person's own hands are; an untracked hand is not drawn at all.
+      const tracked = person.inVR && (presence.hands.get(person.id)?.sample(t, left, right) ?? false);
       for (const side of [-1, 1]) {
-        const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
-        hand.setMatrixAt(count * 2 + (side + 1) / 2, partMatrix(matrix, eye, pose.yaw, 0, offset));
-        hand.setColorAt(count * 2 + (side + 1) / 2, headColor(hex, person.connected, color));
+        const trackedHand = side < 0 ? left : right;
+        if (tracked && !trackedHand.tracked) continue;
+        if (tracked) hand.setMatrixAt(handCount, trackedHandMatrix(matrix, eye, trackedHand));
+        else {
+          const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
+          hand.setMatrixAt(handCount, partMatrix(matrix, eye, pose.yaw, 0, offset));
+        }
+        hand.setColorAt(handCount++, headColor(hex, person.connected, color));
       }
       if (person.role === "facilitator") {
         const spin = (performance.now() / 1600) % (Math.PI * 2);
@@ -152,7 +163,7 @@ export function Avatars() {
       [body, count],
       [head, count],
       [visor, count],
-      [hand, count * 2],
+      [hand, handCount],
       [badge, badgeCount],
     ] as const) {
       mesh.count = n;

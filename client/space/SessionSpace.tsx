@@ -12,6 +12,7 @@ import { Toasts } from "../ui/Toasts";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
+import { EnterVRButton } from "../xr/EnterVRButton";
 
 function TopBar() {
   const t = useT();
@@ -24,6 +25,7 @@ function TopBar() {
       <span className="topbar__code code">{code}</span>
       <ReconnectingNotice />
       <span className="topbar__spacer" />
+      <EnterVRButton />
       <LanguagePicker compact />
       <SessionMenu />
     </header>

@@ -7,6 +7,8 @@ import { useLocalPlayer, type LocalPlayer } from "../movement/local-player";
 import { useT } from "../i18n/locale";
 import { Lab } from "./Lab";
 import { installInspector } from "./inspector";
+import { DesktopOnly } from "../xr/guards";
+import { XRSlot } from "../xr/XRSlot";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -28,9 +30,12 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
       >
         <Lab />
         <Avatars />
-        <DesktopControls />
+        <DesktopOnly>
+          <DesktopControls />
+        </DesktopOnly>
         <PoseSender />
         <Inspector />
+        <XRSlot />
       </Canvas>
     </div>
   );

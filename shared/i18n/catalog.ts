@@ -4,9 +4,18 @@ import { movementStrings } from "./movement";
 import { peopleStrings } from "./people";
 import { sessionStrings } from "./session";
 import { spaceStrings } from "./space";
+import { xrStrings } from "./xr";
 
 /** Every capability's strings; a new capability adds its file here. */
-const parts = [sessionStrings, movementStrings, peopleStrings, spaceStrings, avatarsStrings, errorsStrings] as const;
+const parts = [
+  sessionStrings,
+  movementStrings,
+  peopleStrings,
+  spaceStrings,
+  avatarsStrings,
+  errorsStrings,
+  xrStrings,
+] as const;
 
 type Part = (typeof parts)[number];
 type KeysOf<P> = P extends { en: infer E } ? keyof E : never;
