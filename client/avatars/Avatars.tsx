@@ -1,14 +1,13 @@
 import { useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { Billboard } from "@react-three/drei";
-import { Color, DynamicDrawUsage, Matrix4, Vector3, type Group, type InstancedMesh } from "three";
+import { Color, DynamicDrawUsage, Matrix4, Vector3, type InstancedMesh } from "three";
 import { avatarHex } from "../../shared/avatars/palette";
 import { floorHeightAt } from "../../shared/space/layout";
 import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
-import { Label3D } from "../text/Label3D";
+import { useNameTags } from "./name-tags";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import {
   MAX_AVATARS,
@@ -23,9 +22,6 @@ import {
   VR_VISOR_SCALE,
 } from "./avatar-parts";
 
-/** Name tags further away than this are hidden: unreadable anyway, and each one is a draw call. */
-const NAME_TAG_RANGE_M = 14;
-
 function useOthers(): PersonView[] {
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
@@ -35,43 +31,6 @@ function useOthers(): PersonView[] {
         .filter((p) => p.id !== selfId && p.role !== "observer")
         .sort((a, b) => a.joinedAt - b.joinedAt),
     [people, selfId],
-  );
-}
-
-function NameTag({ person, register }: { person: PersonView; register(id: string, group: Group | null): void }) {
-  const t = useT();
-  const facilitator = person.role === "facilitator";
-  return (
-    <group ref={(group) => register(person.id, group)} visible={false} name={`name-tag:${person.id}`}>
-      <Billboard>
-        <Label3D
-          fontSize={0.12}
-          maxWidth={1.6}
-          color="#1b2a38"
-          outlineWidth={0.012}
-          outlineColor="#ffffff"
-          anchorX="center"
-          anchorY="bottom"
-          textAlign="center"
-          bold
-        >
-          {person.name}
-        </Label3D>
-        {facilitator && (
-          <Label3D
-            position-y={-0.06}
-            fontSize={0.075}
-            color="#7a5c12"
-            outlineWidth={0.01}
-            outlineColor="#ffffff"
-            anchorX="center"
-            anchorY="top"
-          >
-            {t("space.facilitatorBadge")}
-          </Label3D>
-        )}
-      </Billboard>
-    </group>
   );
 }
 
@@ -87,7 +46,8 @@ export function Avatars() {
   const visors = useRef<InstancedMesh>(null);
   const hands = useRef<InstancedMesh>(null);
   const badges = useRef<InstancedMesh>(null);
-  const tags = useRef(new Map<string, Group>());
+  const translate = useT();
+  const nameTags = useNameTags(others, translate);
   const scratch = useMemo(
     () => ({
       pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
@@ -97,14 +57,6 @@ export function Avatars() {
       color: new Color(),
       eye: new Vector3(),
     }),
-    [],
-  );
-
-  const register = useMemo(
-    () => (id: string, group: Group | null) => {
-      if (group) tags.current.set(id, group);
-      else tags.current.delete(id);
-    },
     [],
   );
 
@@ -124,7 +76,10 @@ export function Avatars() {
     let handCount = 0;
     for (const person of others) {
       const buffer = presence.buffers.get(person.id);
-      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) continue;
+      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) {
+        nameTags.place(person.id, null, camera);
+        continue;
+      }
       eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
       const hex = avatarHex(person.color);
 
@@ -152,11 +107,7 @@ export function Avatars() {
         badge.setMatrixAt(badgeCount++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
       }
 
-      const tag = tags.current.get(person.id);
-      if (tag) {
-        tag.position.set(eye.x, eye.y + 0.24, eye.z);
-        tag.visible = camera.position.distanceTo(eye) < NAME_TAG_RANGE_M;
-      }
+      nameTags.place(person.id, eye, camera);
       count++;
     }
     for (const [mesh, n] of [
@@ -205,9 +156,7 @@ export function Avatars() {
       {instanced(visors, "visor", MAX_AVATARS, false)}
       {instanced(hands, "hand", MAX_AVATARS * 2, true)}
       {instanced(badges, "badge", MAX_AVATARS, false)}
-      {others.map((person) => (
-        <NameTag key={person.id} person={person} register={register} />
-      ))}
+      <primitive object={nameTags.batch} />
     </group>
   );
 }

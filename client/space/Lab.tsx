@@ -1,11 +1,12 @@
 import { useMemo } from "react";
-import { DoubleSide } from "three";
+import { Color, DoubleSide } from "three";
 import type { ThreeEvent } from "@react-three/fiber";
 import { LAB, isWalkable } from "../../shared/space/layout";
 import type { TranslationKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { Label3D } from "../text/Label3D";
 import { useLocalPlayer } from "../movement/local-player";
+import { StaticBatch } from "./StaticBatch";
 
 const WALL_HEIGHT = 4.2;
 const WALL_THICKNESS = 0.3;
@@ -22,6 +23,11 @@ const COLORS = {
   leaf: "#6fa77a",
   pot: "#b8876a",
 } as const;
+
+/** The colour `color` shows laid over the floor at `opacity`. */
+function floorTint(color: string, opacity: number): Color {
+  return new Color(COLORS.floor).lerp(new Color(color), opacity);
+}
 
 /** Clicking the floor walks there: the contract every floor-like surface follows (see movement/). */
 function Floor() {
@@ -159,13 +165,14 @@ function BreakoutAreas() {
     <group name="breakout-areas">
       {LAB.breakoutAreas.map((area) => (
         <group key={area.id} position={[area.x, 0, area.z]}>
+          {/* Tints of the floor rather than transparent layers, so they can join the static batch. */}
           <mesh rotation-x={-Math.PI / 2} position-y={0.004}>
             <circleGeometry args={[area.radius, 40]} />
-            <meshStandardMaterial color={area.color} transparent opacity={0.16} roughness={1} depthWrite={false} />
+            <meshStandardMaterial color={floorTint(area.color, 0.16)} roughness={1} />
           </mesh>
           <mesh rotation-x={-Math.PI / 2} position-y={0.008}>
             <ringGeometry args={[area.radius - 0.08, area.radius, 56]} />
-            <meshStandardMaterial color={area.color} transparent opacity={0.7} roughness={1} />
+            <meshStandardMaterial color={floorTint(area.color, 0.7)} roughness={1} />
           </mesh>
           <AreaSign label={t(area.labelKey as TranslationKey)} color={area.color} radius={area.radius} />
         </group>
@@ -255,12 +262,14 @@ export function Lab() {
     <group name="lab">
       <Lighting />
       <Floor />
-      <Walls />
-      <Plenary />
-      <Stage />
-      <NoteWall />
-      <BreakoutAreas />
-      <Plants />
+      <StaticBatch name="lab-static">
+        <Walls />
+        <Plenary />
+        <Stage />
+        <NoteWall />
+        <BreakoutAreas />
+        <Plants />
+      </StaticBatch>
     </group>
   );
 }

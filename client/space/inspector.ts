@@ -73,18 +73,7 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalP
       });
       return { heads, hands: instances(scene, "avatar-hand").map(position) };
     },
-    nameTags() {
-      const names: string[] = [];
-      scene.traverse((object) => {
-        if (object.name.startsWith("name-tag:")) {
-          object.traverse((child) => {
-            const text = (child as { text?: unknown }).text;
-            if (typeof text === "string" && text) names.push(text);
-          });
-        }
-      });
-      return names;
-    },
+    nameTags: () => [...((scene.getObjectByName("name-tags")?.userData.names as string[] | undefined) ?? [])],
     self: () => ({ x: player.x, z: player.z, yaw: player.yaw, eyeHeight: player.y }),
     renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
   };
