@@ -5,6 +5,7 @@ import { Vector3, type Group, type Object3D } from "three";
 import { LOCALES } from "../../shared/protocol/common";
 import type { TranslationKey } from "../../shared/i18n";
 import { useActions } from "../actions/use-actions";
+import { selectable } from "../space/interaction";
 import type { ClientAction } from "../actions/registry";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
@@ -56,10 +57,7 @@ function MenuButton({
           buttons.set(id, object);
         } else buttons.delete(id);
       }}
-      onClick={(event) => {
-        event.stopPropagation();
-        onSelect();
-      }}
+      {...selectable(onSelect)}
       backgroundColor={pressed ? COLORS.pressed : COLORS.button}
       hover={{ backgroundColor: pressed ? COLORS.pressed : COLORS.hover }}
       borderRadius={10}
