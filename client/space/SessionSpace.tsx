@@ -13,6 +13,7 @@ import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
 import { EnterVRButton } from "../xr/EnterVRButton";
+import { ReactionFeed } from "../reactions/ReactionFeed";
 
 function TopBar() {
   const t = useT();
@@ -59,6 +60,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <SidePanel />
         <MoveHint />
         <Toasts />
+        <ReactionFeed />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>
     </LocalPlayerContext.Provider>

@@ -9,6 +9,7 @@ import { Lab } from "./Lab";
 import { installInspector } from "./inspector";
 import { DesktopOnly } from "../xr/guards";
 import { XRSlot } from "../xr/XRSlot";
+import { ReactionBubbles } from "../reactions/ReactionBubbles";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -30,6 +31,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
       >
         <Lab />
         <Avatars />
+        <ReactionBubbles />
         <DesktopOnly>
           <DesktopControls />
         </DesktopOnly>

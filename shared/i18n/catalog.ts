@@ -5,6 +5,7 @@ import { peopleStrings } from "./people";
 import { sessionStrings } from "./session";
 import { spaceStrings } from "./space";
 import { xrStrings } from "./xr";
+import { reactionsStrings } from "./reactions";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -15,6 +16,7 @@ const parts = [
   avatarsStrings,
   errorsStrings,
   xrStrings,
+  reactionsStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

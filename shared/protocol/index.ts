@@ -6,12 +6,14 @@
 import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
+import { reactionsMessages, reactionsServerMessages } from "./reactions";
 import { sessionMessages, sessionServerMessages } from "./session";
 import { xrMessages } from "./xr";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
+export * from "./reactions";
 export * from "./session";
 export * from "./xr";
 
@@ -20,6 +22,7 @@ export const clientMessages = {
   ...sessionMessages,
   ...movementMessages,
   ...xrMessages,
+  ...reactionsMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -27,6 +30,7 @@ export const serverMessages = {
   error: errorMessageSchema,
   ...sessionServerMessages,
   ...movementServerMessages,
+  ...reactionsServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

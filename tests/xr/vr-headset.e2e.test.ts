@@ -23,11 +23,20 @@ const partsSeenBy = (visitor: Visitor) => visitor.page.evaluate(() => window.yht
 const bodiesSeenBy = (visitor: Visitor) => visitor.page.evaluate(() => window.yhteistila!.avatars());
 const distance = (a: { x: number; z: number }, b: { x: number; z: number }) => Math.hypot(a.x - b.x, a.z - b.z);
 
-/** Points the right controller's ray at a button of the open in-VR menu and clicks it with the trigger. */
+/** The headset's place in the test's room while Vera uses the menu. */
+const HEAD = { x: 0.5, y: 1.6, z: 0 };
+
+/** Looks at a button of the open in-VR menu, points the right controller's ray at it and pulls the trigger. */
 async function pressMenuButton(page: Page, id: string): Promise<void> {
-  // The panel lays itself out over a few frames once its font has loaded: wait until the button stays put.
   const buttonAt = () => page.evaluate((button) => window.yhteistila!.xr!.menuButton(button), id);
   let target = await buttonAt();
+  if (target) {
+    // Turn the head towards it, as a person would (the screenshot then shows the menu and the ray).
+    const yaw = Math.atan2(-(target.x - HEAD.x), -(target.z - HEAD.z));
+    await setHeadset(page, HEAD, yaw, Math.atan2(target.y - HEAD.y, Math.hypot(target.x - HEAD.x, target.z - HEAD.z)));
+  }
+  // The panel lays itself out over a few frames once its font has loaded, and turns to face the eyes:
+  // wait until the button stays put.
   await expect
     .poll(
       async () => {
@@ -111,7 +120,7 @@ describe("a headset user and a desktop user in one session", () => {
 
     // Teleport: point the right controller east and 30° up, push the stick forward, see a valid target
     // about nine metres away, let go.
-    await setHeadset(vera.page, { x: 0.5, y: 1.6, z: 0 }, 0);
+    await setHeadset(vera.page, HEAD, 0);
     const aimEast = async () => {
       // With the head looking straight ahead, the lab's yaw is the XR origin's: turn "east" into the headset's frame.
       const { yaw } = await self(vera.page);
@@ -154,6 +163,10 @@ describe("a headset user and a desktop user in one session", () => {
     await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
     await pressMenuButton(vera.page, "comfort.smooth");
     await expect.poll(async () => (await xrState(vera.page)).smoothMovement, { timeout: 5_000 }).toBe(true);
+
+    // The menu lists the client actions the capabilities register: a reaction from it reaches Desk.
+    await pressMenuButton(vera.page, "reaction.heart");
+    await expect.poll(() => desk.page.getByText("Vera: Heart").count(), { timeout: 10_000 }).toBe(1);
 
     // Leaving VR returns to the desktop view in the same place, and Desk sees she is no longer in VR.
     const beforeExit = await self(vera.page);
