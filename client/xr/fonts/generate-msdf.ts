@@ -24,20 +24,20 @@ const bundle = (Array.isArray(output) ? output[0] : output) as { output: { code:
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  // A made-up origin answered from disk: the fonts never leave the machine, and no CSP applies.
-  await page.route("http://fonts.local/**", (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
+  // Answered from disk by the test browser itself: nothing is requested from any server, no CSP applies.
+  await page.route("http://localhost/msdf-fonts/**", (route) => {
+    const name = new URL(route.request().url()).pathname.split("/").pop() ?? "";
     if (!name.endsWith(".ttf"))
       return route.fulfill({ body: "<!doctype html><title>msdf</title>", contentType: "text/html" });
     return route.fulfill({ body: readFileSync(join(root, "assets", "fonts", name)), contentType: "font/ttf" });
   });
-  await page.goto("http://fonts.local/");
+  await page.goto("http://localhost/msdf-fonts/");
   await page.addScriptTag({ content: bundle.output[0]!.code });
   const outDir = join(root, "assets", "fonts", "msdf");
   mkdirSync(outDir, { recursive: true });
   for (const font of MSDF_FONTS) {
     const family = (await page.evaluate((input) => window.generateMsdf([input]), {
-      url: `http://fonts.local/${font.ttf}`,
+      url: `http://localhost/msdf-fonts/${font.ttf}`,
       charset: MENU_CHARSET,
       fontSize: 42,
       textureSize: [1024, 1024] as [number, number],
