@@ -1,6 +1,6 @@
 import { useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { Color, DynamicDrawUsage, Matrix4, Vector3, type InstancedMesh } from "three";
+import { Color, DynamicDrawUsage, Matrix4, Quaternion, Vector3, type InstancedMesh } from "three";
 import { avatarHex } from "../../shared/avatars/palette";
 import { floorHeightAt } from "../../shared/space/layout";
 import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
@@ -56,6 +56,8 @@ export function Avatars() {
       matrix: new Matrix4(),
       color: new Color(),
       eye: new Vector3(),
+      viewer: new Vector3(),
+      facing: new Quaternion(),
     }),
     [],
   );
@@ -69,7 +71,10 @@ export function Avatars() {
       badges.current,
     ];
     if (!body || !head || !visor || !hand || !badge) return;
-    const { pose, matrix, color, eye, left, right } = scratch;
+    const { pose, matrix, color, eye, left, right, viewer, facing } = scratch;
+    // In VR the camera hangs under the XR origin: its world pose, not its local one, is the viewer's.
+    camera.getWorldPosition(viewer);
+    camera.getWorldQuaternion(facing);
     const t = performance.now() - RENDER_DELAY_MS;
     let count = 0;
     let badgeCount = 0;
@@ -77,7 +82,7 @@ export function Avatars() {
     for (const person of others) {
       const buffer = presence.buffers.get(person.id);
       if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) {
-        nameTags.place(person.id, null, camera);
+        nameTags.place(person.id, null, viewer, facing);
         continue;
       }
       eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
@@ -107,7 +112,7 @@ export function Avatars() {
         badge.setMatrixAt(badgeCount++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
       }
 
-      nameTags.place(person.id, eye, camera);
+      nameTags.place(person.id, eye, viewer, facing);
       count++;
     }
     for (const [mesh, n] of [

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "react";
-import { Quaternion, type Vector3 } from "three";
+import type { Quaternion, Vector3 } from "three";
 import { BatchedText, Text } from "troika-three-text";
 import type { Translate } from "../i18n/locale";
 import type { PersonView } from "../session/session-store";
@@ -22,8 +22,6 @@ function tagText(props: Partial<Text> & { text: string }): Text {
   Object.assign(text, { font: FONT_BOLD, anchorX: "center", textAlign: "center", outlineColor: "#ffffff" }, props);
   return text;
 }
-
-const tmpQuaternion = new Quaternion();
 
 /**
  * Everyone's name tag drawn as one batched text (troika BatchedText): two draw calls for the whole room
@@ -94,15 +92,14 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
 
   return {
     batch,
-    /** Puts a person's tag above their eyes, facing the camera; hidden when `eye` is null or far away. */
-    place(
-      id: string,
-      eye: Vector3 | null,
-      camera: { getWorldQuaternion(q: Quaternion): Quaternion; position: Vector3 },
-    ) {
+    /**
+     * Puts a person's tag above their eyes, turned like the viewer (world position and rotation of the
+     * camera, read once per frame); hidden when `eye` is null or too far away.
+     */
+    place(id: string, eye: Vector3 | null, viewer: Vector3, facing: Quaternion) {
       const tag = tags.get(id);
       if (!tag) return;
-      const shown = eye !== null && camera.position.distanceTo(eye) < NAME_TAG_RANGE_M;
+      const shown = eye !== null && viewer.distanceTo(eye) < NAME_TAG_RANGE_M;
       for (const [text, drop] of [
         [tag.name, 0],
         [tag.badge, BADGE_BELOW_NAME_M],
@@ -111,7 +108,7 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
         text.scale.setScalar(shown ? 1 : 0);
         if (!shown || !eye) continue;
         text.position.set(eye.x, eye.y + ABOVE_EYES_M - drop, eye.z);
-        text.quaternion.copy(camera.getWorldQuaternion(tmpQuaternion));
+        text.quaternion.copy(facing);
       }
     },
   };

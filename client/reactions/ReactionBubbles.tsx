@@ -1,6 +1,5 @@
 import { useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { Billboard } from "@react-three/drei";
 import type { Group } from "three";
 import { floorHeightAt } from "../../shared/space/layout";
 import { useT } from "../i18n/locale";
@@ -17,9 +16,11 @@ function Bubble({ reaction }: { reaction: ShownReaction }) {
   const { presence } = useConnection();
   const group = useRef<Group>(null);
   const started = useRef(performance.now());
-  useFrame(() => {
+  useFrame(({ camera }) => {
     const pose = presence.buffers.get(reaction.id)?.latest;
     if (!group.current) return;
+    // Face the viewer; in VR the camera hangs under the XR origin, so use its world rotation.
+    camera.getWorldQuaternion(group.current.quaternion);
     group.current.visible = pose !== undefined;
     if (!pose) return;
     const k = Math.min(1, (performance.now() - started.current) / REACTION_SHOW_MS);
@@ -27,19 +28,17 @@ function Bubble({ reaction }: { reaction: ShownReaction }) {
   });
   return (
     <group ref={group} name={`reaction:${reaction.id}`}>
-      <Billboard>
-        <Label3D
-          fontSize={0.16}
-          color={COLORS[reaction.kind]}
-          outlineWidth={0.014}
-          outlineColor="#ffffff"
-          anchorX="center"
-          anchorY="bottom"
-          bold
-        >
-          {t(`reactions.${reaction.kind}`)}
-        </Label3D>
-      </Billboard>
+      <Label3D
+        fontSize={0.16}
+        color={COLORS[reaction.kind]}
+        outlineWidth={0.014}
+        outlineColor="#ffffff"
+        anchorX="center"
+        anchorY="bottom"
+        bold
+      >
+        {t(`reactions.${reaction.kind}`)}
+      </Label3D>
     </group>
   );
 }
