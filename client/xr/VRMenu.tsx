@@ -194,7 +194,7 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
             />
           ))}
       </Section>
-      <Text fontSize={13} color={COLORS.muted} lineHeight="140%">
+      <Text fontSize={13} color={COLORS.muted} lineHeight="140%" width="100%">
         {t("xr.hint")}
       </Text>
     </Container>

@@ -68,19 +68,24 @@ export default function XRScene() {
       },
       exit: () => void store.getState().session?.end(),
     });
-    const unsubscribe = store.subscribe((state, previous) => {
+    return () => {
+      void store.getState().session?.end();
+      xrModeActions.detach();
+    };
+  }, [store]);
+
+  // The server marks us for everyone (People panel, avatar) and takes our hands only while set. A new
+  // connection (after a rejoin) is told at once, so a network blip does not drop anyone out of VR.
+  useEffect(() => {
+    const announce = (presenting: boolean) => connection.send("xr.session", { inVR: presenting });
+    if (store.getState().session) announce(true);
+    return store.subscribe((state, previous) => {
       if (state.session === previous.session) return;
       const presenting = state.session != null;
       xrModeActions.setPresenting(presenting);
       useVRMenu.setState({ open: false });
-      // The server marks us for everyone (People panel, avatar) and takes our hands only while set.
-      connection.send("xr.session", { inVR: presenting });
+      announce(presenting);
     });
-    return () => {
-      unsubscribe();
-      void store.getState().session?.end();
-      xrModeActions.detach();
-    };
   }, [store, connection]);
 
   useEffect(() => {

@@ -33,6 +33,7 @@ try {
   // The crowd: a block of 30 people between 2 and 8 metres in front of the viewer, facing them.
   for (let i = 0; i < BOTS; i++) {
     const bot = await server.join(session.code, { name: `Bot ${i + 1}`, color: i % 8 });
+    bot.onMessage("movement.corrected", () => undefined);
     const x = -4 + (i % 6) * 1.6;
     const z = 3 - Math.floor(i / 6) * 1.5;
     sendCommand(bot, "movement.teleport", { x: Math.round(x * 100), z: Math.round(z * 100) });
