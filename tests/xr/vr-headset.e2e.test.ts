@@ -189,4 +189,37 @@ describe("a headset user and a desktop user in one session", () => {
     await desk.context.close();
     await vera.context.close();
   });
+
+  it("with tracked hands instead of controllers: hand models from our server, and others see both hands", async () => {
+    const session = await server.createSession("Hands");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const desk = await newVisitor(browser);
+    const hana = await newVisitor(browser);
+    await installEmulatedQuest(hana.page);
+    await joinSession(desk, link, "Desk");
+    await joinSession(hana, link, "Hana");
+    await setHeadset(hana.page, { x: 0, y: 1.6, z: 0 });
+    await hana.page.evaluate(() => {
+      window.__xrDevice!.primaryInputMode = "hand";
+    });
+    await hana.page.getByRole("button", { name: "Enter VR" }).click();
+    await expect.poll(async () => (await xrState(hana.page)).presenting, { timeout: 20_000 }).toBe(true);
+
+    await expect.poll(async () => (await partsSeenBy(desk)).hands.length, { timeout: 15_000 }).toBe(2);
+    const eye = (await partsSeenBy(desk)).heads[0]!;
+    for (const hand of (await partsSeenBy(desk)).hands) {
+      // Drawn where her hands are (within arm's reach), not at the sides of a desktop avatar.
+      expect(Math.hypot(hand.x - eye.x, hand.y - eye.y, hand.z - eye.z)).toBeLessThan(1);
+    }
+    await expect
+      .poll(() => hana.requests.filter((url) => /\/xr-profiles\/generic-hand\/(left|right)\.glb$/.test(url)).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
+    await screenshot(hana.page, "vr-hands");
+    expect(externalRequests([...desk.requests, ...hana.requests])).toEqual([]);
+    expect(hana.errors).toEqual([]);
+    await desk.context.close();
+    await hana.context.close();
+  });
 });
