@@ -1,6 +1,5 @@
 import { decodeHand, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import type { HandState } from "../../shared/movement/state";
-import { RENDER_DELAY_MS } from "./pose-buffer";
 
 const CAPACITY = 12;
 const SAME_PATCH_MS = 2;
@@ -41,7 +40,7 @@ export function blendHand(a: HandPose, b: HandPose, k: number, out: HandPose): H
 
 /**
  * The hand history of one person in VR, sampled at the same moment in the past as their head
- * (RENDER_DELAY_MS), so hands and head move together and glide between 20 Hz updates.
+ * (RENDER_DELAY_MS in pose-buffer.ts), so hands and head move together and glide between 20 Hz updates.
  */
 export class HandsBuffer {
   private readonly samples: HandsSample[] = [];
@@ -75,5 +74,3 @@ export class HandsBuffer {
     return true;
   }
 }
-
-export { RENDER_DELAY_MS };

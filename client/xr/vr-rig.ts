@@ -1,6 +1,5 @@
 import { create } from "zustand";
-import { quantisePosition } from "../../shared/movement/pose-codec";
-import { untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
+import { quantisePosition, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import type { LocalPlayer } from "../movement/local-player";
 import type { SessionConnection } from "../session/connection";
 
