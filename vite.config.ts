@@ -1,11 +1,12 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { noXREmulator, xrInputProfiles } from "./client/xr/build-plugins";
 
 /** The client lives in client/, static files (fonts, models) in assets/, the build goes to dist/. */
 export default defineConfig({
   root: "client",
   publicDir: "../assets",
-  plugins: [react()],
+  plugins: [react(), xrInputProfiles(), noXREmulator()],
   build: {
     outDir: "../dist",
     emptyOutDir: true,

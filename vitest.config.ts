@@ -42,7 +42,7 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["tests/support/node-setup.ts"],
           fileParallelism: false,
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },

@@ -9,6 +9,8 @@ import { screenModule } from "./screen/module";
 import { timersModule } from "./timers/module";
 import { chatModule } from "./chat/module";
 import { handsModule } from "./hands/module";
+import { xrModule } from "./xr/module";
+import { reactionsModule } from "./reactions/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -22,4 +24,6 @@ export const roomModules: readonly RoomModule[] = [
   timersModule,
   chatModule,
   handsModule,
+  xrModule,
+  reactionsModule,
 ];

@@ -4,12 +4,14 @@ import { voiceActions } from "../voice/actions";
 import { handsActions } from "../hands/actions";
 import { zonesActions } from "../zones/actions";
 import { timersActions } from "../timers/actions";
+import { reactionActions } from "../reactions/actions";
 
 /** Every client action; a capability adds its list here. */
 export const allActions: readonly ClientAction[] = [
   ...sessionActions,
   ...voiceActions,
   ...handsActions,
+  ...reactionActions,
   ...zonesActions,
   ...timersActions,
 ];

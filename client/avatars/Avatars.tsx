@@ -1,14 +1,13 @@
 import { useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { Billboard } from "@react-three/drei";
-import { Color, DynamicDrawUsage, Matrix4, Vector3, type Group, type InstancedMesh } from "three";
+import { Color, DynamicDrawUsage, Matrix4, Quaternion, Vector3, type InstancedMesh } from "three";
 import { avatarHex } from "../../shared/avatars/palette";
 import { floorHeightAt } from "../../shared/space/layout";
-import type { Pose } from "../../shared/movement/pose-codec";
+import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
-import { Label3D } from "../text/Label3D";
+import { useNameTags } from "./name-tags";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import {
   MAX_AVATARS,
@@ -18,11 +17,10 @@ import {
   headColor,
   partMaterial,
   partMatrix,
+  trackedHandMatrix,
   visorMaterial,
+  VR_VISOR_SCALE,
 } from "./avatar-parts";
-
-/** Name tags further away than this are hidden: unreadable anyway, and each one is a draw call. */
-const NAME_TAG_RANGE_M = 14;
 
 function useOthers(): PersonView[] {
   const people = useSessionStore((s) => s.people);
@@ -33,43 +31,6 @@ function useOthers(): PersonView[] {
         .filter((p) => p.id !== selfId && p.role !== "observer")
         .sort((a, b) => a.joinedAt - b.joinedAt),
     [people, selfId],
-  );
-}
-
-function NameTag({ person, register }: { person: PersonView; register(id: string, group: Group | null): void }) {
-  const t = useT();
-  const facilitator = person.role === "facilitator";
-  return (
-    <group ref={(group) => register(person.id, group)} visible={false} name={`name-tag:${person.id}`}>
-      <Billboard>
-        <Label3D
-          fontSize={0.12}
-          maxWidth={1.6}
-          color="#1b2a38"
-          outlineWidth={0.012}
-          outlineColor="#ffffff"
-          anchorX="center"
-          anchorY="bottom"
-          textAlign="center"
-          bold
-        >
-          {person.name}
-        </Label3D>
-        {facilitator && (
-          <Label3D
-            position-y={-0.06}
-            fontSize={0.075}
-            color="#7a5c12"
-            outlineWidth={0.01}
-            outlineColor="#ffffff"
-            anchorX="center"
-            anchorY="top"
-          >
-            {t("space.facilitatorBadge")}
-          </Label3D>
-        )}
-      </Billboard>
-    </group>
   );
 }
 
@@ -85,22 +46,19 @@ export function Avatars() {
   const visors = useRef<InstancedMesh>(null);
   const hands = useRef<InstancedMesh>(null);
   const badges = useRef<InstancedMesh>(null);
-  const tags = useRef(new Map<string, Group>());
+  const translate = useT();
+  const nameTags = useNameTags(others, translate);
   const scratch = useMemo(
     () => ({
       pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
+      left: untrackedHand(),
+      right: untrackedHand(),
       matrix: new Matrix4(),
       color: new Color(),
       eye: new Vector3(),
+      viewer: new Vector3(),
+      facing: new Quaternion(),
     }),
-    [],
-  );
-
-  const register = useMemo(
-    () => (id: string, group: Group | null) => {
-      if (group) tags.current.set(id, group);
-      else tags.current.delete(id);
-    },
     [],
   );
 
@@ -113,13 +71,20 @@ export function Avatars() {
       badges.current,
     ];
     if (!body || !head || !visor || !hand || !badge) return;
-    const { pose, matrix, color, eye } = scratch;
+    const { pose, matrix, color, eye, left, right, viewer, facing } = scratch;
+    // In VR the camera hangs under the XR origin: its world pose, not its local one, is the viewer's.
+    camera.getWorldPosition(viewer);
+    camera.getWorldQuaternion(facing);
     const t = performance.now() - RENDER_DELAY_MS;
     let count = 0;
     let badgeCount = 0;
+    let handCount = 0;
     for (const person of others) {
       const buffer = presence.buffers.get(person.id);
-      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) continue;
+      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) {
+        nameTags.place(person.id, null, viewer, facing);
+        continue;
+      }
       eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
       const hex = avatarHex(person.color);
 
@@ -127,32 +92,34 @@ export function Avatars() {
       body.setColorAt(count, bodyColor(hex, person.connected, color));
       head.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.head.offsetY }));
       head.setColorAt(count, headColor(hex, person.connected, color));
-      visor.setMatrixAt(
-        count,
-        partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.visor.offsetY, forward: PARTS.visor.forward }),
-      );
+      const visorOffset = { up: PARTS.visor.offsetY, forward: PARTS.visor.forward };
+      const visorScale = person.inVR ? VR_VISOR_SCALE : undefined;
+      visor.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, visorOffset, visorScale));
+      // In VR the hands are where the person's own hands are; an untracked hand is not drawn at all.
+      const tracked = person.inVR && (presence.hands.get(person.id)?.sample(t, left, right) ?? false);
       for (const side of [-1, 1]) {
-        const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
-        hand.setMatrixAt(count * 2 + (side + 1) / 2, partMatrix(matrix, eye, pose.yaw, 0, offset));
-        hand.setColorAt(count * 2 + (side + 1) / 2, headColor(hex, person.connected, color));
+        const trackedHand = side < 0 ? left : right;
+        if (tracked && !trackedHand.tracked) continue;
+        if (tracked) hand.setMatrixAt(handCount, trackedHandMatrix(matrix, eye, trackedHand));
+        else {
+          const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
+          hand.setMatrixAt(handCount, partMatrix(matrix, eye, pose.yaw, 0, offset));
+        }
+        hand.setColorAt(handCount++, headColor(hex, person.connected, color));
       }
       if (person.role === "facilitator") {
         const spin = (performance.now() / 1600) % (Math.PI * 2);
         badge.setMatrixAt(badgeCount++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
       }
 
-      const tag = tags.current.get(person.id);
-      if (tag) {
-        tag.position.set(eye.x, eye.y + 0.24, eye.z);
-        tag.visible = camera.position.distanceTo(eye) < NAME_TAG_RANGE_M;
-      }
+      nameTags.place(person.id, eye, viewer, facing);
       count++;
     }
     for (const [mesh, n] of [
       [body, count],
       [head, count],
       [visor, count],
-      [hand, count * 2],
+      [hand, handCount],
       [badge, badgeCount],
     ] as const) {
       mesh.count = n;
@@ -194,9 +161,7 @@ export function Avatars() {
       {instanced(visors, "visor", MAX_AVATARS, false)}
       {instanced(hands, "hand", MAX_AVATARS * 2, true)}
       {instanced(badges, "badge", MAX_AVATARS, false)}
-      {others.map((person) => (
-        <NameTag key={person.id} person={person} register={register} />
-      ))}
+      <primitive object={nameTags.batch} />
     </group>
   );
 }

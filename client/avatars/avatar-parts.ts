@@ -21,7 +21,8 @@ export const PARTS = {
   body: { geometry: new CapsuleGeometry(0.21, 0.62, 3, 10), offsetY: -0.72 },
   head: { geometry: new SphereGeometry(0.15, 12, 9), offsetY: -0.02 },
   visor: { geometry: new BoxGeometry(0.19, 0.06, 0.05), offsetY: -0.01, forward: 0.13 },
-  hand: { geometry: new IcosahedronGeometry(0.055, 1), offsetY: -0.78, side: 0.3, forward: 0.06 },
+  // Flattened and longer towards -z (the fingers), so a tracked hand shows which way it points.
+  hand: { geometry: new IcosahedronGeometry(0.05, 1).scale(0.9, 0.6, 1.4), offsetY: -0.78, side: 0.3, forward: 0.06 },
   badge: { geometry: new OctahedronGeometry(0.07, 0), offsetY: 0.34 },
 } as const;
 
@@ -50,6 +51,9 @@ export function headColor(hex: string, connected: boolean, out: Color): Color {
   return bodyColor(hex, connected, out).lerp(WHITE, 0.45);
 }
 
+/** A person in VR wears a deeper, wider visor: a headset others recognise at a glance. */
+export const VR_VISOR_SCALE = new Vector3(1.2, 1.7, 2.4);
+
 const tmpPosition = new Vector3();
 const tmpQuaternion = new Quaternion();
 const tmpEuler = new Euler(0, 0, 0, "YXZ");
@@ -62,6 +66,7 @@ export function partMatrix(
   yaw: number,
   pitch: number,
   offset: { up: number; forward?: number; side?: number },
+  scale: Vector3 = ONE,
 ): Matrix4 {
   tmpEuler.set(pitch, yaw, 0);
   tmpQuaternion.setFromEuler(tmpEuler);
@@ -69,5 +74,16 @@ export function partMatrix(
   tmpPosition.x += eye.x;
   tmpPosition.y += eye.y;
   tmpPosition.z += eye.z;
+  return out.compose(tmpPosition, tmpQuaternion, scale);
+}
+
+/** World matrix of a tracked hand: at its offset from the eye, turned as the hand is. */
+export function trackedHandMatrix(
+  out: Matrix4,
+  eye: { x: number; y: number; z: number },
+  hand: { dx: number; dy: number; dz: number; qx: number; qy: number; qz: number; qw: number },
+): Matrix4 {
+  tmpPosition.set(eye.x + hand.dx, eye.y + hand.dy, eye.z + hand.dz);
+  tmpQuaternion.set(hand.qx, hand.qy, hand.qz, hand.qw);
   return out.compose(tmpPosition, tmpQuaternion, ONE);
 }

@@ -1,6 +1,7 @@
 import { decodePose } from "../../shared/movement/pose-codec";
-import type { PoseState } from "../../shared/movement/state";
+import type { HandsState, PoseState } from "../../shared/movement/state";
 import { PoseBuffer } from "./pose-buffer";
+import { HandsBuffer, handFromState } from "./hands-buffer";
 
 /** A jump longer than this between two updates is a server move (send-out, summon): snap, do not glide. */
 const SNAP_DISTANCE_M = 3;
@@ -11,6 +12,8 @@ const SNAP_DISTANCE_M = 3;
  */
 export class Presence {
   readonly buffers = new Map<string, PoseBuffer>();
+  /** Only people who have been in VR have an entry. */
+  readonly hands = new Map<string, HandsBuffer>();
 
   receive(id: string, pose: PoseState, now: number): void {
     const sample = { ...decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]), t: now };
@@ -24,7 +27,20 @@ export class Presence {
     else buffer.push(sample);
   }
 
+  receiveHands(id: string, hands: HandsState, now: number): void {
+    const left = handFromState(hands.left);
+    const right = handFromState(hands.right);
+    let buffer = this.hands.get(id);
+    if (!buffer) {
+      if (!left.tracked && !right.tracked) return;
+      buffer = new HandsBuffer();
+      this.hands.set(id, buffer);
+    }
+    buffer.push({ t: now, left, right });
+  }
+
   forget(id: string): void {
     this.buffers.delete(id);
+    this.hands.delete(id);
   }
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import { LAB, floorHeightAt, isPathWalkable } from "../../shared/space/layout";
-import type { Pose } from "../../shared/movement/pose-codec";
+import type { HandPose, Pose } from "../../shared/movement/pose-codec";
 
 /** Walking speed on desktop, m/s: a calm pace, below the server's limit (shared/movement/rules.ts). */
 export const WALK_SPEED = 2.6;
@@ -13,7 +13,7 @@ export const PITCH_LIMIT = 1.35;
  */
 export class LocalPlayer implements Pose {
   x = 0;
-  y = LAB.eyeHeight;
+  y: number = LAB.eyeHeight;
   z = 0;
   yaw = 0;
   pitch = 0;
@@ -26,6 +26,8 @@ export class LocalPlayer implements Pose {
   blocked: ((x: number, z: number) => boolean) | null = null;
   /** Counts the server's moves and corrections, so followers can tell them from the person's own steps. */
   placements = 0;
+  /** Tracked hands while in VR (written by client/xr), relative to the eyes; null on a flat screen. */
+  hands: { left: HandPose; right: HandPose } | null = null;
 
   constructor(start?: Partial<Pose>) {
     Object.assign(this, start);

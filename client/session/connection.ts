@@ -99,6 +99,10 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     $.onChange(person, () => sessionStoreActions.upsertPerson(personView(id, person)));
     presence.receive(id, person.pose, performance.now());
     $.onChange(person.pose, () => presence.receive(id, person.pose, performance.now()));
+    // Hands change in the same patch as the head; both halves report, the buffer keeps the latest.
+    const receiveHands = () => presence.receiveHands(id, person.hands, performance.now());
+    $.onChange(person.hands.left, receiveHands);
+    $.onChange(person.hands.right, receiveHands);
   });
   $.onRemove("people", (_person, id) => {
     sessionStoreActions.removePerson(id);

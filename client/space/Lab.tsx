@@ -5,11 +5,15 @@ import { LAB, isWalkable } from "../../shared/space/layout";
 import { useT } from "../i18n/locale";
 import { Label3D } from "../text/Label3D";
 import { useLocalPlayer } from "../movement/local-player";
-import { floorTexture, wallTexture } from "./textures";
+import { floorTexture } from "./textures";
+import { StaticBatch } from "./StaticBatch";
 
 const WALL_HEIGHT = 4.2;
 const WALL_THICKNESS = 0.3;
 const COLORS = {
+  wall: "#f6f2ea",
+  wainscot: "#c9d6c8",
+  rail: "#aebdad",
   window: "#e9f5fb",
   plenary: "#f4c95d",
   stage: "#c9b48f",
@@ -41,25 +45,44 @@ function Floor() {
   );
 }
 
+/** Height of the sage wainscot band and the rail on top of it. */
+const WAINSCOT_HEIGHT = 1.1;
+const RAIL_HEIGHT = 0.06;
+
+/**
+ * Four walls, each a warm white upper part over a sage wainscot with a rail: plain boxes in flat
+ * colours, so the static batch draws them all in its single call.
+ */
 function Walls() {
   const { walls } = LAB;
   const width = walls.maxX - walls.minX;
   const depth = walls.maxZ - walls.minZ;
   const y = WALL_HEIGHT / 2;
-  const texture = useMemo(() => wallTexture(WALL_HEIGHT), []);
   const pieces: [number, number, number, number][] = [
     [0, walls.minZ - WALL_THICKNESS / 2, width + 2 * WALL_THICKNESS, WALL_THICKNESS],
     [0, walls.maxZ + WALL_THICKNESS / 2, width + 2 * WALL_THICKNESS, WALL_THICKNESS],
     [walls.minX - WALL_THICKNESS / 2, 0, WALL_THICKNESS, depth],
     [walls.maxX + WALL_THICKNESS / 2, 0, WALL_THICKNESS, depth],
   ];
+  const upper = WALL_HEIGHT - WAINSCOT_HEIGHT;
   return (
     <group name="walls">
       {pieces.map(([x, z, w, d], i) => (
-        <mesh key={i} position={[x, y, z]}>
-          <boxGeometry args={[w, WALL_HEIGHT, d]} />
-          <meshStandardMaterial map={texture} roughness={1} />
-        </mesh>
+        <group key={i} position={[x, 0, z]}>
+          <mesh position-y={WAINSCOT_HEIGHT + upper / 2}>
+            <boxGeometry args={[w, upper, d]} />
+            <meshStandardMaterial color={COLORS.wall} roughness={1} />
+          </mesh>
+          <mesh position-y={WAINSCOT_HEIGHT / 2}>
+            {/* A hair thicker than the wall above, so the band reads as panelling. */}
+            <boxGeometry args={[w + 0.02, WAINSCOT_HEIGHT, d + 0.02]} />
+            <meshStandardMaterial color={COLORS.wainscot} roughness={1} />
+          </mesh>
+          <mesh position-y={WAINSCOT_HEIGHT}>
+            <boxGeometry args={[w + 0.05, RAIL_HEIGHT, d + 0.05]} />
+            <meshStandardMaterial color={COLORS.rail} roughness={1} />
+          </mesh>
+        </group>
       ))}
       <Windows />
       {LAB.obstacles.map((o, i) => (
@@ -235,11 +258,13 @@ export function Lab() {
     <group name="lab">
       <Lighting />
       <Floor />
-      <Walls />
-      <Plenary />
-      <Stage />
-      <NoteWall />
-      <Plants />
+      <StaticBatch name="lab-static">
+        <Walls />
+        <Plenary />
+        <Stage />
+        <NoteWall />
+        <Plants />
+      </StaticBatch>
     </group>
   );
 }

@@ -21,6 +21,8 @@ import { ZoneBanner } from "../zones/ZoneBanner";
 import { PresenceBar } from "../zones/PresenceBar";
 import { TimerAlerts } from "../timers/TimerAlerts";
 import { HandsNotifier } from "../hands/HandsNotifier";
+import { EnterVRButton } from "../xr/EnterVRButton";
+import { ReactionFeed } from "../reactions/ReactionFeed";
 
 function TopBar() {
   const t = useT();
@@ -34,6 +36,7 @@ function TopBar() {
       <ReconnectingNotice />
       <span className="topbar__spacer" />
       <ViewToggle />
+      <EnterVRButton />
       <LanguagePicker compact />
       <SessionMenu />
     </header>
@@ -76,6 +79,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <NoteDialog />
         <VoiceOverlay />
         <Toasts />
+        <ReactionFeed />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>
     </LocalPlayerContext.Provider>

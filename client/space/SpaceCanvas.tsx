@@ -14,6 +14,9 @@ import { ZoneBarrier } from "../zones/ZoneBarrier";
 import { Follower } from "../zones/Follower";
 import { RaisedHands } from "../hands/RaisedHands";
 import { installInspector } from "./inspector";
+import { DesktopOnly } from "../xr/guards";
+import { XRSlot } from "../xr/XRSlot";
+import { ReactionBubbles } from "../reactions/ReactionBubbles";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -41,11 +44,15 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <ZonesLayer />
         <Avatars />
         <RaisedHands />
+        <ReactionBubbles />
         <ZoneBarrier />
         <Follower />
-        <DesktopControls />
+        <DesktopOnly>
+          <DesktopControls />
+        </DesktopOnly>
         <PoseSender />
         <Inspector />
+        <XRSlot />
       </Canvas>
     </div>
   );

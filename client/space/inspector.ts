@@ -1,5 +1,39 @@
-import { Matrix4, type InstancedMesh, type Object3D, type Scene, type WebGLRenderer } from "three";
+import {
+  Euler,
+  Matrix4,
+  Quaternion,
+  Vector3,
+  type InstancedMesh,
+  type Object3D,
+  type Scene,
+  type WebGLRenderer,
+} from "three";
 import type { LocalPlayer } from "../movement/local-player";
+
+export interface Point3 {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** What the XR layer adds while it is loaded (see client/xr/inspect.ts). */
+export interface XRInspector {
+  state(): {
+    presenting: boolean;
+    /** XR frames drawn so far (a test holds a button for at least one). */
+    frames: number;
+    menuOpen: boolean;
+    /** The teleport target being aimed at, if any. */
+    aim: { x: number; z: number; valid: boolean } | null;
+    snapDegrees: number;
+    smoothMovement: boolean;
+    vignette: boolean;
+  };
+  /** Where a menu button's centre is, in the headset's own (reference-space) coordinates. */
+  menuButton(id: string): Point3 | null;
+  /** Asks for a teleport as the thumbstick does on release, without the local check (server refusal tests). */
+  requestTeleport(x: number, z: number): void;
+}
 
 /**
  * A read-only window into the running scene, for the end-to-end tests and for support staff
@@ -7,15 +41,18 @@ import type { LocalPlayer } from "../movement/local-player";
  */
 export interface SpaceInspector {
   /** Where each remote avatar's body is drawn right now, from the instanced mesh itself. */
-  avatars(): { x: number; y: number; z: number }[];
+  avatars(): Point3[];
+  /** Heads (with the way they face) and every drawn hand, from the instanced meshes. */
+  avatarParts(): { heads: (Point3 & { yaw: number; pitch: number })[]; hands: Point3[] };
   /** Names whose tags are in the scene. */
   nameTags(): string[];
-  self(): { x: number; z: number; yaw: number };
+  self(): { x: number; z: number; yaw: number; eyeHeight: number };
   /** Texts of the notes drawn on the boards in 3D. */
   boardNotes(): string[];
   /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
   labels(prefix: string): string[];
   renderInfo(): { calls: number; triangles: number };
+  xr?: XRInspector;
 }
 
 declare global {
@@ -24,32 +61,33 @@ declare global {
   }
 }
 
+function instances(scene: Scene, name: string): Matrix4[] {
+  const mesh = scene.getObjectByName(name) as InstancedMesh | undefined;
+  if (!mesh) return [];
+  return Array.from({ length: mesh.count }, (_, i) => {
+    const m = new Matrix4();
+    mesh.getMatrixAt(i, m);
+    return m;
+  });
+}
+
+const position = (m: Matrix4): Point3 => ({ x: m.elements[12]!, y: m.elements[13]!, z: m.elements[14]! });
+
 export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalPlayer): () => void {
   window.yhteistila = {
-    avatars() {
-      const body = scene.getObjectByName("avatar-body") as InstancedMesh | undefined;
-      if (!body) return [];
-      const out: { x: number; y: number; z: number }[] = [];
-      const m = new Matrix4();
-      for (let i = 0; i < body.count; i++) {
-        body.getMatrixAt(i, m);
-        out.push({ x: m.elements[12]!, y: m.elements[13]!, z: m.elements[14]! });
-      }
-      return out;
-    },
-    nameTags() {
-      const names: string[] = [];
-      scene.traverse((object) => {
-        if (object.name.startsWith("name-tag:")) {
-          object.traverse((child) => {
-            const text = (child as { text?: unknown }).text;
-            if (typeof text === "string" && text) names.push(text);
-          });
-        }
+    avatars: () => instances(scene, "avatar-body").map(position),
+    avatarParts() {
+      const euler = new Euler(0, 0, 0, "YXZ");
+      const rotation = new Quaternion();
+      const heads = instances(scene, "avatar-head").map((m) => {
+        m.decompose(new Vector3(), rotation, new Vector3());
+        euler.setFromQuaternion(rotation);
+        return { ...position(m), yaw: euler.y, pitch: euler.x };
       });
-      return names;
+      return { heads, hands: instances(scene, "avatar-hand").map(position) };
     },
-    self: () => ({ x: player.x, z: player.z, yaw: player.yaw }),
+    nameTags: () => [...((scene.getObjectByName("name-tags")?.userData.names as string[] | undefined) ?? [])],
+    self: () => ({ x: player.x, z: player.z, yaw: player.yaw, eyeHeight: player.y }),
     boardNotes() {
       const texts: string[] = [];
       scene.traverse((object) => {

@@ -2,7 +2,7 @@ import { CanvasTexture, RepeatWrapping, SRGBColorSpace, type Texture } from "thr
 import { mulberry32 } from "../../shared/random";
 
 /**
- * Surfaces painted at start-up on a canvas: a light oak floor and walls with a wainscot band.
+ * The floor, painted at start-up on a canvas: light oak planks.
  * Generated here rather than downloaded, so the room looks finished with nothing fetched.
  */
 function canvasTexture(width: number, height: number, paint: (g: CanvasRenderingContext2D) => void): Texture {
@@ -39,17 +39,4 @@ export function floorTexture(metres: number): Texture {
   texture.wrapS = texture.wrapT = RepeatWrapping;
   texture.repeat.set(metres / 2, metres / 2);
   return texture;
-}
-
-/** A calm wall: warm white above, a soft sage wainscot band below 1.1 m with a thin rail. */
-export function wallTexture(wallHeight: number): Texture {
-  return canvasTexture(4, 256, (g) => {
-    const railY = 256 * (1 - 1.1 / wallHeight);
-    g.fillStyle = "#f6f2ea";
-    g.fillRect(0, 0, 4, railY);
-    g.fillStyle = "#c9d6c8";
-    g.fillRect(0, railY, 4, 256 - railY);
-    g.fillStyle = "#b3c2b2";
-    g.fillRect(0, railY - 3, 4, 5);
-  });
 }

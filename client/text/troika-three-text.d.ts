@@ -1,4 +1,4 @@
-// troika-three-text ships no types; this covers the part Label3D uses.
+// troika-three-text ships no types; this covers the part Label3D and the name tags use.
 declare module "troika-three-text" {
   import type { Mesh } from "three";
 
@@ -9,7 +9,19 @@ declare module "troika-three-text" {
     font: string;
     fontSize: number;
     color: string | number;
+    maxWidth: number;
+    anchorX: "left" | "center" | "right" | number;
+    anchorY: "top" | "middle" | "bottom" | "top-baseline" | "bottom-baseline" | number;
+    textAlign: "left" | "right" | "center" | "justify";
+    outlineWidth: number;
+    outlineColor: string | number;
     sync(callback?: () => void): void;
     dispose(): void;
+  }
+
+  /** Draws any number of Text members (sharing one font) in a single draw call. */
+  export class BatchedText extends Text {
+    addText(text: Text): void;
+    removeText(text: Text): void;
   }
 }

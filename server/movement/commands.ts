@@ -1,6 +1,7 @@
 import { cmToMetres, decodePose } from "../../shared/movement/pose-codec";
 import { checkTeleport, checkWalk } from "../../shared/movement/rules";
 import { defineCommand, type CommandContext } from "../commands/registry";
+import { applyHands } from "../xr/hands";
 
 type Refusal = "too_fast" | "not_walkable" | "too_far" | "too_soon" | "zone_locked" | "zone_full";
 
@@ -20,7 +21,8 @@ export const movementCommands = [
   defineCommand({
     name: "movement.pose",
     permission: "anyone",
-    // 20 Hz is the client's send rate; the extra headroom absorbs network bunching.
+    // 20 Hz is the client's send rate; the extra headroom absorbs network bunching. Whatever arrives,
+    // others get at most the latest value per state patch (20 a second), never every message.
     rate: { perSecond: 30, burst: 15 },
     overRate: "drop",
     run(ctx, wire) {
@@ -32,6 +34,8 @@ export const movementCommands = [
       pose.y = wire[1];
       pose.yaw = wire[3];
       pose.pitch = wire[4];
+      // Hands travel with the head so both are drawn from the same moment; only headsets send them.
+      if (wire[5] && ctx.person.inVR) applyHands(ctx.person.hands, wire[5]);
       if (!verdict.ok) return correct(ctx, verdict.reason);
       if (pose.x === wire[0] && pose.z === wire[2]) return;
       if (refusedByRoom(ctx, wire[0], wire[2])) return;

@@ -12,6 +12,8 @@ import { zonesStrings } from "./zones";
 import { timersStrings } from "./timers";
 import { chatStrings } from "./chat";
 import { handsStrings } from "./hands";
+import { xrStrings } from "./xr";
+import { reactionsStrings } from "./reactions";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -29,6 +31,8 @@ const parts = [
   timersStrings,
   chatStrings,
   handsStrings,
+  xrStrings,
+  reactionsStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

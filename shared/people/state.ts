@@ -1,5 +1,5 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
-import { PoseState } from "../movement/state";
+import { HandsState, PoseState } from "../movement/state";
 
 /** Presence of one person: who they are, their role and where they stand. Never persisted as-is. */
 export const PersonState = schema(
@@ -17,9 +17,12 @@ export const PersonState = schema(
     handRaisedAt: t.float64().default(0),
     /** Session id of the facilitator this person has agreed to follow; "" = nobody. */
     following: t.string().default(""),
-    inVR: t.boolean(),
+    /** Set by the server from the client's `xr.session` message: shown on the avatar and in the People panel. */
+    inVR: t.boolean().default(false),
     joinedAt: t.float64(),
     pose: PoseState,
+    /** Tracked hands while in VR (see shared/movement/pose-codec.ts). */
+    hands: HandsState,
   },
   "Person",
 );

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { errorMessageSchema } from "./errors";
 import { movementMessages, movementServerMessages } from "./movement";
+import { reactionsMessages, reactionsServerMessages } from "./reactions";
 import { sessionMessages, sessionServerMessages } from "./session";
 import { boardsMessages, boardsServerMessages } from "./boards";
 import { screenMessages, screenServerMessages } from "./screen";
@@ -14,10 +15,12 @@ import { zonesMessages, zonesServerMessages } from "./zones";
 import { timersMessages, timersServerMessages } from "./timers";
 import { chatMessages, chatServerMessages } from "./chat";
 import { handsMessages, handsServerMessages } from "./hands";
+import { xrMessages } from "./xr";
 
 export * from "./common";
 export * from "./errors";
 export * from "./movement";
+export * from "./reactions";
 export * from "./session";
 export * from "./boards";
 export * from "./screen";
@@ -26,6 +29,7 @@ export * from "./zones";
 export * from "./timers";
 export * from "./chat";
 export * from "./hands";
+export * from "./xr";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -38,6 +42,8 @@ export const clientMessages = {
   ...timersMessages,
   ...chatMessages,
   ...handsMessages,
+  ...xrMessages,
+  ...reactionsMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -52,6 +58,7 @@ export const serverMessages = {
   ...timersServerMessages,
   ...chatServerMessages,
   ...handsServerMessages,
+  ...reactionsServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -1,9 +1,30 @@
 import { z } from "zod";
-import { PITCH_STEPS, POSITION_LIMIT_CM, YAW_STEPS } from "../movement/pose-codec";
+import {
+  HAND_FLAGS_MAX,
+  HAND_OFFSET_LIMIT_CM,
+  PITCH_STEPS,
+  POSITION_LIMIT_CM,
+  ROTATION_MAX,
+  YAW_STEPS,
+} from "../movement/pose-codec";
 
 const cm = z.number().int().min(-POSITION_LIMIT_CM).max(POSITION_LIMIT_CM);
+const handOffset = z.number().int().min(-HAND_OFFSET_LIMIT_CM).max(HAND_OFFSET_LIMIT_CM);
+const handWire = [
+  z.number().int().min(0).max(HAND_FLAGS_MAX),
+  handOffset,
+  handOffset,
+  handOffset,
+  z.number().int().min(0).max(ROTATION_MAX),
+] as const;
 
-/** [x cm, eye height cm, z cm, yaw steps, pitch steps]; see shared/movement/pose-codec.ts. */
+/** Left then right hand: [flags, dx cm, dy cm, dz cm, packed rotation] each; see pose-codec.ts. */
+export const handsWireSchema = z.tuple([...handWire, ...handWire]);
+
+/**
+ * [x cm, eye height cm, z cm, yaw steps, pitch steps, hands?]; see shared/movement/pose-codec.ts.
+ * Desktop clients send the first five; headsets add both hands (accepted only from people in VR).
+ */
 export const poseWireSchema = z.tuple([
   cm,
   z.number().int().min(0).max(300),
@@ -14,10 +35,11 @@ export const poseWireSchema = z.tuple([
     .min(0)
     .max(YAW_STEPS - 1),
   z.number().int().min(-PITCH_STEPS).max(PITCH_STEPS),
+  handsWireSchema.optional(),
 ]);
 
 export const movementMessages = {
-  /** The sender's own head pose as it walks and looks around (sent at most 20 times a second). */
+  /** The sender's own head pose (and hands, in VR) as it moves and looks around (at most 20 a second). */
   "movement.pose": poseWireSchema,
   /** A single hop to a spot on the floor (VR teleport). */
   "movement.teleport": z.object({ x: cm, z: cm }).strict(),

@@ -1,0 +1,251 @@
+import { useRef, type ReactNode } from "react";
+import { useFrame } from "@react-three/fiber";
+import { Container, Text } from "@react-three/uikit";
+import { Vector3, type Group, type Object3D } from "three";
+import { LOCALES } from "../../shared/protocol/common";
+import type { TranslationKey } from "../../shared/i18n";
+import { useActions } from "../actions/use-actions";
+import { selectable } from "../space/interaction";
+import type { ClientAction } from "../actions/registry";
+import { useLocaleStore, useT } from "../i18n/locale";
+import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
+import { nextSnapAngle, setComfort, useComfort } from "./comfort";
+import { useXRMode } from "./xr-mode";
+import { toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+
+/** Metres per uikit pixel: a 380 px wide panel is 30 cm, comfortable to read at arm's length. */
+const PIXEL = 0.0008;
+/** The panel floats this far above the holding hand. */
+const ABOVE_HAND_M = 0.09;
+/** Without a tracked left hand the menu opens this far in front of the eyes. */
+const IN_FRONT_M = 0.55;
+
+const COLORS = {
+  panel: "#f7f4ee",
+  text: "#1b2a38",
+  muted: "#5b6670",
+  button: "#e4ddcf",
+  hover: "#d2c7b2",
+  pressed: "#2f6f8f",
+  pressedText: "#ffffff",
+  danger: "#b3412f",
+} as const;
+
+/** Where the inspector finds each button (see client/space/inspector.ts). */
+export type MenuButtons = Map<string, Object3D>;
+
+function MenuButton({
+  id,
+  buttons,
+  label,
+  pressed = false,
+  danger = false,
+  onSelect,
+}: {
+  id: string;
+  buttons: MenuButtons;
+  label: string;
+  pressed?: boolean;
+  danger?: boolean;
+  onSelect(): void;
+}) {
+  return (
+    <Container
+      ref={(object: Object3D | null) => {
+        if (object) {
+          object.name = `vr-menu:${id}`;
+          buttons.set(id, object);
+        } else buttons.delete(id);
+      }}
+      {...selectable(onSelect)}
+      backgroundColor={pressed ? COLORS.pressed : COLORS.button}
+      hover={{ backgroundColor: pressed ? COLORS.pressed : COLORS.hover }}
+      borderRadius={10}
+      paddingX={14}
+      paddingY={9}
+    >
+      <Text
+        fontSize={17}
+        fontWeight={pressed ? 700 : 400}
+        color={pressed ? COLORS.pressedText : danger ? COLORS.danger : COLORS.text}
+      >
+        {label}
+      </Text>
+    </Container>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Container flexDirection="column" gap={6}>
+      <Text fontSize={14} fontWeight={700} color={COLORS.muted}>
+        {title}
+      </Text>
+      <Container flexDirection="row" flexWrap="wrap" gap={6}>
+        {children}
+      </Container>
+    </Container>
+  );
+}
+
+const GROUP_TITLES: Record<ClientAction["group"], TranslationKey> = {
+  presence: "xr.menu.you",
+  session: "xr.menu.session",
+  facilitation: "space.facilitatorBadge",
+  comfort: "xr.menu.comfort",
+};
+/** The order sections appear in; the session's own actions (leave) come last. */
+const GROUP_ORDER: ClientAction["group"][] = ["presence", "facilitation", "comfort", "session"];
+
+function MenuPanel({ buttons }: { buttons: MenuButtons }) {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const setLocale = useLocaleStore((s) => s.setLocale);
+  const comfort = useComfort();
+  const exitVR = useXRMode((s) => s.exit);
+  const { actions, context } = useActions();
+
+  // Whatever actions the capabilities register (mute from voice, raise hand, reactions…) appear
+  // here grouped, exactly as in the HTML menus.
+  const groups = GROUP_ORDER.map((group) => ({ group, actions: actions.filter((a) => a.group === group) }));
+  const actionSection = ({ group, actions: list }: (typeof groups)[number]) =>
+    list.length > 0 && (
+      <Section key={group} title={t(GROUP_TITLES[group])}>
+        {list.map((action) => (
+          <MenuButton
+            key={action.id}
+            id={action.id}
+            buttons={buttons}
+            label={t(action.labelKey)}
+            pressed={action.pressed?.(context) ?? false}
+            danger={action.id === "session.leave"}
+            onSelect={() => action.run(context)}
+          />
+        ))}
+      </Section>
+    );
+
+  return (
+    <Container
+      pixelSize={PIXEL}
+      anchorY="bottom"
+      fontFamilies={MENU_FONT_FAMILIES}
+      fontFamily={MSDF_FAMILY}
+      width={400}
+      flexDirection="column"
+      gap={12}
+      padding={16}
+      borderRadius={18}
+      backgroundColor={COLORS.panel}
+    >
+      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
+        <Text fontSize={22} fontWeight={700} color={COLORS.text}>
+          {t("xr.menu.title")}
+        </Text>
+        <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
+      </Container>
+      {groups.filter((g) => g.group !== "session").map(actionSection)}
+      <Section title={t("language.label")}>
+        {LOCALES.map((code) => (
+          <MenuButton
+            key={code}
+            id={`language.${code}`}
+            buttons={buttons}
+            label={t(`language.${code}`)}
+            pressed={locale === code}
+            onSelect={() => setLocale(code)}
+          />
+        ))}
+      </Section>
+      <Section title={t("xr.menu.comfort")}>
+        <MenuButton
+          id="comfort.snap"
+          buttons={buttons}
+          label={t("xr.comfort.snap", { degrees: comfort.snapDegrees })}
+          onSelect={() => setComfort({ snapDegrees: nextSnapAngle(comfort.snapDegrees) })}
+        />
+        <MenuButton
+          id="comfort.smooth"
+          buttons={buttons}
+          label={t(comfort.smoothMovement ? "xr.comfort.smoothOn" : "xr.comfort.smoothOff")}
+          pressed={comfort.smoothMovement}
+          onSelect={() => setComfort({ smoothMovement: !comfort.smoothMovement })}
+        />
+        <MenuButton
+          id="comfort.vignette"
+          buttons={buttons}
+          label={t(comfort.vignette ? "xr.comfort.vignetteOn" : "xr.comfort.vignetteOff")}
+          pressed={comfort.vignette}
+          onSelect={() => setComfort({ vignette: !comfort.vignette })}
+        />
+      </Section>
+      <Section title={t("xr.menu.session")}>
+        <MenuButton id="xr.exit" buttons={buttons} label={t("xr.exit")} onSelect={exitVR} />
+        {groups
+          .find((g) => g.group === "session")!
+          .actions.map((action) => (
+            <MenuButton
+              key={action.id}
+              id={action.id}
+              buttons={buttons}
+              label={t(action.labelKey)}
+              danger={action.id === "session.leave"}
+              onSelect={() => action.run(context)}
+            />
+          ))}
+      </Section>
+      <Text fontSize={13} color={COLORS.muted} lineHeight="140%" width="100%">
+        {t("xr.hint")}
+      </Text>
+    </Container>
+  );
+}
+
+function WristButton({ buttons }: { buttons: MenuButtons }) {
+  const t = useT();
+  return (
+    <Container pixelSize={PIXEL} anchorY="bottom" fontFamilies={MENU_FONT_FAMILIES} fontFamily={MSDF_FAMILY}>
+      <MenuButton id="open" buttons={buttons} label={t("xr.menu.open")} onSelect={toggleVRMenu} />
+    </Container>
+  );
+}
+
+const tmp = { head: new Vector3(), hand: new Vector3() };
+
+/**
+ * The in-VR menu, held above the left hand (or controller) and used with the other hand's ray:
+ * point and pull the trigger, or pinch. Closed, only a small "Menu" button rides above the left
+ * hand; Y or B on a controller also opens and closes it. HTML overlays are not drawn in a headset,
+ * so everything in the HTML menus that matters in VR is reachable here.
+ */
+export function VRMenu({ rig, buttons }: { rig: VRRig; buttons: MenuButtons }) {
+  const open = useVRMenu((s) => s.open);
+  const anchor = useRef<Group>(null);
+  const placedInFront = useRef(false);
+
+  useFrame(({ camera }) => {
+    const group = anchor.current;
+    if (!group) return;
+    camera.getWorldPosition(tmp.head);
+    if (rig.left.tracked) {
+      placedInFront.current = false;
+      tmp.hand.set(tmp.head.x + rig.left.dx, tmp.head.y + rig.left.dy + ABOVE_HAND_M, tmp.head.z + rig.left.dz);
+      group.position.copy(tmp.hand);
+    } else if (!placedInFront.current) {
+      placedInFront.current = true;
+      const direction = camera.getWorldDirection(tmp.hand).setY(0).normalize();
+      group.position
+        .copy(tmp.head)
+        .addScaledVector(direction, IN_FRONT_M)
+        .setY(tmp.head.y - 0.25);
+    }
+    // Face the eyes, upright.
+    group.lookAt(tmp.head.x, group.position.y, tmp.head.z);
+  });
+
+  return (
+    <group ref={anchor} name="vr-menu">
+      {open ? <MenuPanel buttons={buttons} /> : <WristButton buttons={buttons} />}
+    </group>
+  );
+}

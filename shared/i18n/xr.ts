@@ -1,0 +1,58 @@
+import { defineStrings } from "./define";
+
+export const xrStrings = defineStrings({
+  en: {
+    "xr.enter": "Enter VR",
+    "xr.exit": "Leave VR",
+    "xr.enterFailed": "VR could not start. Check the headset and try again.",
+    "xr.menu.title": "Menu",
+    "xr.menu.open": "Menu",
+    "xr.menu.close": "Close",
+    "xr.menu.you": "You",
+    "xr.menu.comfort": "Comfort",
+    "xr.menu.session": "Session",
+    "xr.comfort.snap": "Turn step {degrees}°",
+    "xr.comfort.smoothOn": "Smooth movement: on",
+    "xr.comfort.smoothOff": "Smooth movement: off",
+    "xr.comfort.vignetteOn": "Comfort vignette: on",
+    "xr.comfort.vignetteOff": "Comfort vignette: off",
+    "xr.hint":
+      "Push a thumbstick forward to aim and let go to move there. Flick it left or right to turn. Y or B opens this menu.",
+  },
+  fi: {
+    "xr.enter": "Siirry VR-tilaan",
+    "xr.exit": "Poistu VR-tilasta",
+    "xr.enterFailed": "VR-tilaa ei voitu käynnistää. Tarkista VR-lasit ja yritä uudelleen.",
+    "xr.menu.title": "Valikko",
+    "xr.menu.open": "Valikko",
+    "xr.menu.close": "Sulje",
+    "xr.menu.you": "Sinä",
+    "xr.menu.comfort": "Mukavuus",
+    "xr.menu.session": "Tilaisuus",
+    "xr.comfort.snap": "Kääntöaskel {degrees}°",
+    "xr.comfort.smoothOn": "Liukuva liikkuminen: päällä",
+    "xr.comfort.smoothOff": "Liukuva liikkuminen: pois",
+    "xr.comfort.vignetteOn": "Näkökentän rajaus: päällä",
+    "xr.comfort.vignetteOff": "Näkökentän rajaus: pois",
+    "xr.hint":
+      "Tähtää työntämällä ohjaintikkua eteenpäin ja siirry päästämällä irti. Käänny napauttamalla tikkua sivulle. Y tai B avaa tämän valikon.",
+  },
+  sv: {
+    "xr.enter": "Gå in i VR",
+    "xr.exit": "Lämna VR",
+    "xr.enterFailed": "VR kunde inte startas. Kontrollera headsetet och försök igen.",
+    "xr.menu.title": "Meny",
+    "xr.menu.open": "Meny",
+    "xr.menu.close": "Stäng",
+    "xr.menu.you": "Du",
+    "xr.menu.comfort": "Komfort",
+    "xr.menu.session": "Session",
+    "xr.comfort.snap": "Vridsteg {degrees}°",
+    "xr.comfort.smoothOn": "Mjuk förflyttning: på",
+    "xr.comfort.smoothOff": "Mjuk förflyttning: av",
+    "xr.comfort.vignetteOn": "Komfortvinjett: på",
+    "xr.comfort.vignetteOff": "Komfortvinjett: av",
+    "xr.hint":
+      "Tryck styrspaken framåt för att sikta och släpp för att förflytta dig dit. Knuffa den åt sidan för att vända. Y eller B öppnar den här menyn.",
+  },
+});

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { joinSession, newVisitor, type Visitor } from "../support/pages";
+import { startTestServer, type TestServer } from "../support/server";
+import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: "dist" });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const xrState = (page: Page) => page.evaluate(() => window.yhteistila!.xr!.state());
+const self = (page: Page) => page.evaluate(() => window.yhteistila!.self());
+const partsSeenBy = (visitor: Visitor) => visitor.page.evaluate(() => window.yhteistila!.avatarParts());
+const bodiesSeenBy = (visitor: Visitor) => visitor.page.evaluate(() => window.yhteistila!.avatars());
+const distance = (a: { x: number; z: number }, b: { x: number; z: number }) => Math.hypot(a.x - b.x, a.z - b.z);
+
+/** The headset's place in the test's room while Vera uses the menu. */
+const HEAD = { x: 0.5, y: 1.6, z: 0 };
+
+/** Looks at a button of the open in-VR menu, points the right controller's ray at it and pulls the trigger. */
+async function pressMenuButton(page: Page, id: string): Promise<void> {
+  const buttonAt = () => page.evaluate((button) => window.yhteistila!.xr!.menuButton(button), id);
+  let target = await buttonAt();
+  if (target) {
+    // Turn the head towards it, as a person would (the screenshot then shows the menu and the ray).
+    const yaw = Math.atan2(-(target.x - HEAD.x), -(target.z - HEAD.z));
+    await setHeadset(page, HEAD, yaw, Math.atan2(target.y - HEAD.y, Math.hypot(target.x - HEAD.x, target.z - HEAD.z)));
+  }
+  // The panel lays itself out over a few frames once its font has loaded, and turns to face the eyes:
+  // wait until the button stays put.
+  await expect
+    .poll(
+      async () => {
+        const before = target;
+        await xrFrames(page, 3);
+        target = await buttonAt();
+        return before !== null && target !== null && Math.hypot(before.x - target.x, before.y - target.y) < 0.001;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  const at = target!;
+  await pointController(page, "right", { x: at.x + 0.15, y: at.y - 0.1, z: at.z + 0.35 }, at);
+  await xrFrames(page, 3);
+  await screenshot(page, `vr-menu-${id}`);
+  await click(page, "right", "trigger");
+}
+
+describe("a headset user and a desktop user in one session", () => {
+  it("enter VR, see each other's head and hands, teleport, use the menu and leave VR in the same place", async () => {
+    const session = await server.createSession("VR and desktop");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const desk = await newVisitor(browser);
+    const vera = await newVisitor(browser);
+    await installEmulatedQuest(vera.page);
+
+    await joinSession(desk, link, "Desk");
+    await joinSession(vera, link, "Vera");
+
+    // "Enter VR" appears only where immersive VR is supported: the emulated Quest, not the desktop.
+    const enter = vera.page.getByRole("button", { name: "Enter VR" });
+    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await desk.page.getByRole("button", { name: "Enter VR" }).count()).toBe(0);
+
+    const start = await self(vera.page);
+    await setHeadset(vera.page, { x: 0, y: 1.6, z: 0 });
+    await enter.click();
+    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
+
+    // The desktop user's People panel marks Vera as being in VR.
+    const veraRow = desk.page.locator(".person", { hasText: "Vera" });
+    await expect.poll(() => veraRow.locator(".badge--muted").textContent(), { timeout: 10_000 }).toBe("VR");
+
+    // Entering VR keeps Vera where she stood.
+    await xrFrames(vera.page, 3);
+    expect(distance(await self(vera.page), start)).toBeLessThan(0.05);
+    await expect
+      .poll(async () => (await partsSeenBy(desk)).hands.length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    await screenshot(vera.page, "vr-entered");
+
+    // Vera steps half a metre in her real room and turns her head: Desk sees the head move and turn.
+    const headBefore = (await partsSeenBy(desk)).heads[0]!;
+    const veraBefore = await self(vera.page);
+    await setHeadset(vera.page, { x: 0.5, y: 1.6, z: 0 }, Math.PI / 2);
+    await expect
+      .poll(async () => distance(await self(vera.page), veraBefore), { timeout: 10_000 })
+      .toBeGreaterThan(0.45);
+    await expect
+      .poll(async () => distance((await partsSeenBy(desk)).heads[0]!, headBefore), { timeout: 10_000 })
+      .toBeGreaterThan(0.45);
+    const veraTurned = await self(vera.page);
+    await expect
+      .poll(
+        async () => {
+          const head = (await partsSeenBy(desk)).heads[0]!;
+          return Math.abs(Math.atan2(Math.sin(head.yaw - veraTurned.yaw), Math.cos(head.yaw - veraTurned.yaw)));
+        },
+        { timeout: 10_000 },
+      )
+      .toBeLessThan(0.05);
+
+    // She raises her right controller 30 cm above her eyes: Desk sees a hand there.
+    const highestBefore = Math.max(...(await partsSeenBy(desk)).hands.map((h) => h.y));
+    expect(highestBefore).toBeLessThan(1.7);
+    await pointController(vera.page, "right", { x: 0.7, y: 1.9, z: -0.2 }, { x: 0.7, y: 1.9, z: -2 });
+    await expect
+      .poll(async () => Math.max(...(await partsSeenBy(desk)).hands.map((h) => h.y)), { timeout: 10_000 })
+      .toBeCloseTo(1.9, 1);
+    await screenshot(desk.page, "vr-desk-sees-hand-raised");
+
+    // Teleport: point the right controller east and 30° up, push the stick forward, see a valid target
+    // about nine metres away, let go.
+    await setHeadset(vera.page, HEAD, 0);
+    const aimEast = async () => {
+      // With the head looking straight ahead, the lab's yaw is the XR origin's: turn "east" into the headset's frame.
+      const { yaw } = await self(vera.page);
+      const local = { x: Math.cos(yaw), z: Math.sin(yaw) };
+      const hand = { x: 0.7, y: 1.3, z: -0.3 };
+      const up = Math.tan(Math.PI / 6);
+      await pointController(vera.page, "right", hand, { x: hand.x + local.x, y: hand.y + up, z: hand.z + local.z });
+    };
+    await aimEast();
+    await setStick(vera.page, "right", 0, -1);
+    await expect.poll(async () => (await xrState(vera.page)).aim?.valid ?? false, { timeout: 10_000 }).toBe(true);
+    const aim = (await xrState(vera.page)).aim!;
+    const beforeHop = await self(vera.page);
+    expect(aim.x - beforeHop.x).toBeGreaterThan(7);
+    await screenshot(vera.page, "vr-teleport-aim");
+    await setStick(vera.page, "right", 0, 0);
+    await expect.poll(async () => distance(await self(vera.page), aim), { timeout: 10_000 }).toBeLessThan(0.05);
+    // The server accepted it: the desktop user sees Vera's body at the new spot.
+    await expect.poll(async () => distance((await bodiesSeenBy(desk))[0]!, aim), { timeout: 10_000 }).toBeLessThan(0.1);
+    const afterHop = await self(vera.page);
+
+    // The same aim again would land beyond the east wall: no target, and letting go does nothing.
+    await aimEast();
+    await setStick(vera.page, "right", 0, -1);
+    await xrFrames(vera.page, 3);
+    expect((await xrState(vera.page)).aim?.valid ?? false).toBe(false);
+    await screenshot(vera.page, "vr-teleport-aim-outside");
+    await setStick(vera.page, "right", 0, 0);
+    await xrFrames(vera.page, 3);
+    expect(distance(await self(vera.page), afterHop)).toBeLessThan(0.05);
+
+    // A teleport asked for outside the walls is refused by the server, which puts Vera back.
+    await vera.page.evaluate(() => window.yhteistila!.xr!.requestTeleport(30, 0));
+    await expect.poll(async () => distance(await self(vera.page), afterHop), { timeout: 10_000 }).toBeLessThan(0.05);
+    expect(distance((await bodiesSeenBy(desk))[0]!, afterHop)).toBeLessThan(0.1);
+
+    // The menu: Y opens it; aiming the right ray at "Smooth movement" and pulling the trigger turns it on.
+    expect((await xrState(vera.page)).smoothMovement).toBe(false);
+    await click(vera.page, "left", "y-button");
+    await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
+    await pressMenuButton(vera.page, "comfort.smooth");
+    await expect.poll(async () => (await xrState(vera.page)).smoothMovement, { timeout: 5_000 }).toBe(true);
+
+    // The menu lists the client actions the capabilities register: a reaction from it reaches Desk.
+    await pressMenuButton(vera.page, "reaction.heart");
+    await expect.poll(() => desk.page.getByText("Vera: Heart").count(), { timeout: 10_000 }).toBe(1);
+
+    // Leaving VR returns to the desktop view in the same place, and Desk sees she is no longer in VR.
+    const beforeExit = await self(vera.page);
+    await pressMenuButton(vera.page, "xr.exit");
+    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => veraRow.locator(".badge--muted").count(), { timeout: 10_000 }).toBe(0);
+    const afterExit = await self(vera.page);
+    expect(distance(afterExit, beforeExit)).toBeLessThan(0.05);
+    expect(afterExit.eyeHeight).toBeCloseTo(1.6, 5);
+    await screenshot(vera.page, "vr-left-desktop-view");
+
+    // Nothing came from another host: controller models and fonts are ours. The desktop page never
+    // loaded any XR code or model.
+    expect(externalRequests([...desk.requests, ...vera.requests])).toEqual([]);
+    expect(vera.requests.some((url) => url.includes("/xr-profiles/profilesList.json"))).toBe(true);
+    expect(vera.requests.some((url) => /\/xr-profiles\/.+\.glb$/.test(url))).toBe(true);
+    expect(desk.requests.filter((url) => /XRScene|xr-profiles|msdf/.test(url))).toEqual([]);
+    expect(desk.errors).toEqual([]);
+    expect(vera.errors).toEqual([]);
+    await desk.context.close();
+    await vera.context.close();
+  });
+
+  it("with tracked hands instead of controllers: hand models from our server, and others see both hands", async () => {
+    const session = await server.createSession("Hands");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const desk = await newVisitor(browser);
+    const hana = await newVisitor(browser);
+    await installEmulatedQuest(hana.page);
+    await joinSession(desk, link, "Desk");
+    await joinSession(hana, link, "Hana");
+    await setHeadset(hana.page, { x: 0, y: 1.6, z: 0 });
+    await hana.page.evaluate(() => {
+      window.__xrDevice!.primaryInputMode = "hand";
+    });
+    await hana.page.getByRole("button", { name: "Enter VR" }).click();
+    await expect.poll(async () => (await xrState(hana.page)).presenting, { timeout: 20_000 }).toBe(true);
+
+    await expect.poll(async () => (await partsSeenBy(desk)).hands.length, { timeout: 15_000 }).toBe(2);
+    const eye = (await partsSeenBy(desk)).heads[0]!;
+    for (const hand of (await partsSeenBy(desk)).hands) {
+      // Drawn where her hands are (within arm's reach), not at the sides of a desktop avatar.
+      expect(Math.hypot(hand.x - eye.x, hand.y - eye.y, hand.z - eye.z)).toBeLessThan(1);
+    }
+    await expect
+      .poll(() => hana.requests.filter((url) => /\/xr-profiles\/generic-hand\/(left|right)\.glb$/.test(url)).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
+    await screenshot(hana.page, "vr-hands");
+    expect(externalRequests([...desk.requests, ...hana.requests])).toEqual([]);
+    expect(hana.errors).toEqual([]);
+    await desk.context.close();
+    await hana.context.close();
+  });
+});

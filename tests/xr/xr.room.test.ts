@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendCommand } from "../../shared/protocol/send";
+import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
+import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
+import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const raised: HandPose = { ...untrackedHand(), tracked: true, dx: 0.2, dy: 0.3, dz: -0.3 };
+
+function person(room: SdkSessionRoom, id: string) {
+  return room.state.people.get(id)!;
+}
+
+/** The person's own pose with hands added, standing still (so the walk budget is not involved). */
+function poseWithHands(room: SdkSessionRoom, left: HandPose, right: HandPose) {
+  const { pose } = person(room, room.sessionId);
+  return [pose.x, 170, pose.z, pose.yaw, 0, encodeHands(left, right)] as const;
+}
+
+describe("VR presence", () => {
+  it("marks a person as in VR for everyone, takes their hands only then, and clears them on leaving VR", async () => {
+    const session = await server.createSession();
+    const desk = await server.join(session.code, { name: "Desk" });
+    const headset = await server.join(session.code, { name: "Headset" });
+    const id = headset.sessionId;
+    await waitForState(desk, (s) => s.people.size === 2);
+
+    // Before entering VR, hands are ignored (a desktop client has none to send).
+    sendCommand(headset, "movement.pose", [...poseWithHands(headset, raised, raised)]);
+    await waitForState(desk, (s) => s.people.get(id)?.pose.y === 170);
+    expect(person(desk, id).hands.left.flags).toBe(0);
+
+    sendCommand(headset, "xr.session", { inVR: true });
+    await waitForState(desk, (s) => s.people.get(id)?.inVR === true);
+    sendCommand(headset, "movement.pose", [...poseWithHands(headset, raised, untrackedHand())]);
+    await waitForState(desk, (s) => s.people.get(id)?.hands.left.flags === 1);
+    expect(person(desk, id).hands.left).toMatchObject({ dx: 20, dy: 30, dz: -30 });
+    expect(person(desk, id).hands.right.flags).toBe(0);
+
+    sendCommand(headset, "xr.session", { inVR: false });
+    await waitForState(desk, (s) => s.people.get(id)?.inVR === false);
+    expect(person(desk, id).hands.left.flags).toBe(0);
+    await Promise.all([desk.leave(), headset.leave()]);
+  });
+
+  it("refuses malformed VR messages without changing anything", async () => {
+    const session = await server.createSession();
+    const mallory = await server.join(session.code);
+    await waitForState(mallory, (s) => s.people.size === 1);
+    for (const payload of [{ inVR: "yes" }, {}, { inVR: true, extra: 1 }]) {
+      const error = nextMessage<ErrorMessage>(mallory, "error");
+      mallory.send("xr.session", payload);
+      expect(await error).toMatchObject({ code: "invalid_payload", command: "xr.session" });
+    }
+    const error = nextMessage<ErrorMessage>(mallory, "error");
+    const hands = encodeHands(raised, raised);
+    hands[4] = -1;
+    mallory.send("movement.pose", [...encodePose({ x: 0, y: 1.6, z: 0, yaw: 0, pitch: 0 }), hands]);
+    expect(await error).toMatchObject({ code: "invalid_payload", command: "movement.pose" });
+    expect(person(mallory, mallory.sessionId).inVR).toBe(false);
+    await mallory.leave();
+  });
+});
+
+describe("teleport", () => {
+  it("moves the person onto open floor and refuses a spot outside the walls, too far or too soon", async () => {
+    const session = await server.createSession();
+    const walker = await server.join(session.code);
+    const watcher = await server.join(session.code);
+    const id = walker.sessionId;
+    await waitForState(watcher, (s) => s.people.size === 2);
+
+    sendCommand(walker, "movement.teleport", { x: 200, z: 300 });
+    await waitForState(watcher, (s) => s.people.get(id)?.pose.x === 200 && s.people.get(id)?.pose.z === 300);
+
+    // Straight after a hop, another is refused as too soon, and the person stays put.
+    let corrected = nextMessage<ServerMessage<"movement.corrected">>(walker, "movement.corrected");
+    sendCommand(walker, "movement.teleport", { x: 300, z: 300 });
+    expect(await corrected).toMatchObject({ x: 200, z: 300, reason: "too_soon" });
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    corrected = nextMessage(walker, "movement.corrected");
+    sendCommand(walker, "movement.teleport", { x: 200, z: 1700 });
+    expect(await corrected).toMatchObject({ x: 200, z: 300, reason: "not_walkable" });
+
+    corrected = nextMessage(walker, "movement.corrected");
+    sendCommand(walker, "movement.teleport", { x: 200, z: -1200 });
+    expect(await corrected).toMatchObject({ reason: "too_far" });
+    expect(person(watcher, id).pose).toMatchObject({ x: 200, z: 300 });
+    await Promise.all([walker.leave(), watcher.leave()]);
+  });
+});
