@@ -1,6 +1,7 @@
-import { LAB } from "../../shared/space/layout";
-import { wallBoardPlacement, zoneBoardPlacement } from "../../shared/boards/geometry";
-import { applyChanges, type BoardDoc, type DocChange } from "../../shared/boards/model";
+import { wallBoardPlacement } from "../../shared/boards/geometry";
+import { applyChanges, emptyDoc, type BoardDoc, type DocChange } from "../../shared/boards/model";
+import { newZoneBoard, zoneBoardChanges } from "../../shared/boards/zone-boards";
+import type { ZoneState } from "../../shared/zones/state";
 import type { RoomApi } from "../commands/registry";
 import type { RoomModule } from "../session/module";
 import type { ClientPrivate } from "../commands/dispatch";
@@ -11,20 +12,28 @@ import { BoardsRuntime, newDocId } from "./runtime";
 /** Each room's boards; keyed by the room itself, so nothing is shared between sessions. */
 const runtimes = new WeakMap<RoomApi, BoardsRuntime>();
 
-/** The boards a new session starts with: the note wall, and one in each breakout zone. */
-export function defaultBoards(now: number): BoardDoc[] {
-  const base = { title: "", locked: false, clustering: false, round: null, rounds: [], createdAt: now };
-  return [
-    { ...base, id: newDocId(), preset: "wall", zoneId: "", ...wallBoardPlacement(), order: 0 },
-    ...LAB.breakoutAreas.map((area, i): BoardDoc => ({
-      ...base,
-      id: newDocId(),
-      preset: "zone",
-      zoneId: area.id,
-      ...zoneBoardPlacement(area),
-      order: i + 1,
-    })),
-  ];
+/** The boards a new session starts with: the note wall, and one in each of its zones. */
+function defaultBoards(now: number, zones: Iterable<ZoneState>): BoardDoc[] {
+  const doc = emptyDoc();
+  const wall: BoardDoc = {
+    id: newDocId(),
+    title: "",
+    preset: "wall",
+    zoneId: "",
+    ...wallBoardPlacement(),
+    locked: false,
+    clustering: false,
+    round: null,
+    rounds: [],
+    order: 0,
+    createdAt: now,
+  };
+  doc.boards.set(wall.id, wall);
+  for (const zone of zones) {
+    const board = newZoneBoard(doc, zone.id, zone, newDocId(), now);
+    doc.boards.set(board.id, board);
+  }
+  return [...doc.boards.values()];
 }
 
 function uidOf(room: RoomApi, sessionId: string): string | undefined {
@@ -49,7 +58,11 @@ export const boardsModule: RoomModule = {
     if (!records.some((r) => r.kind === boardsSetupRecord.kind)) {
       // A new session: its default boards and the mark that they were made, in one transaction.
       const now = room.services.now();
-      const changes: DocChange[] = defaultBoards(now).map((b) => ({ kind: "board", id: b.id, value: b }));
+      const changes: DocChange[] = defaultBoards(now, room.state.zones.values()).map((b) => ({
+        kind: "board",
+        id: b.id,
+        value: b,
+      }));
       await room.writeRecords(
         [...recordsFor(changes, now).put, boardsSetupRecord.encode("setup", { at: now }, now)],
         [],
@@ -73,6 +86,13 @@ export const boardsModule: RoomModule = {
   },
   onPersonRoleChanged(room, id) {
     runtimes.get(room)?.reconcileViewer(id);
+  },
+  async onZoneLayoutChanged(room, id, before, after) {
+    const runtime = runtimes.get(room);
+    if (!runtime) return;
+    const changes = zoneBoardChanges(runtime.doc, id, before, after, room.services.now(), newDocId);
+    const outcome = await runtime.commit(changes);
+    if (outcome) console.error(`boards: zone ${id} boards not updated: ${outcome.error}`);
   },
   onDispose(room) {
     runtimes.get(room)?.dispose();

@@ -7,7 +7,7 @@ import type { SessionState } from "../../shared/session/state";
 import type { RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
 import type { ClientPrivate } from "./dispatch";
-import type { MoveRefusal } from "../session/module";
+import type { MoveRefusal, ZoneShape } from "../session/module";
 
 /** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {
@@ -28,6 +28,8 @@ export interface RoomApi {
   personChangedZone(id: string, from: string, to: string): void;
   /** Tells every module that a person's role changed. */
   personChangedRole(id: string, from: string, to: string): void;
+  /** Tells every module that a zone was added, moved or removed; resolves when they have stored their changes. */
+  zoneLayoutChanged(id: string, before: ZoneShape | null, after: ZoneShape | null): Promise<void>;
   /** Asks every module whether a person may step to (x, z) metres; the first refusal wins. */
   checkMove(id: string, x: number, z: number): MoveRefusal | undefined;
   /** Looks up a connected client by session id. */

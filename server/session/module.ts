@@ -9,6 +9,13 @@ export interface MoveRefusal {
   zone: string;
 }
 
+/** A zone's place and size on the floor (metres), as other capabilities follow it. */
+export interface ZoneShape {
+  x: number;
+  z: number;
+  radius: number;
+}
+
 /**
  * A capability's server side, as data the session room loops over: its commands, and the moments
  * of a room's life it wants to hear about. The room itself stays a thin shell (server/session/room.ts).
@@ -33,6 +40,11 @@ export interface RoomModule {
   onPersonZoneChanged?(room: RoomApi, id: string, from: string, to: string): void;
   /** The person's role changed (a co-facilitator promoted or stepped back): update what they may see. */
   onPersonRoleChanged?(room: RoomApi, id: string, from: string, to: string): void;
+  /**
+   * A facilitator added (`before` null), moved or resized, or removed (`after` null) a zone: things
+   * that belong to the zone (its board) follow it. Memberships are already updated.
+   */
+  onZoneLayoutChanged?(room: RoomApi, id: string, before: ZoneShape | null, after: ZoneShape | null): Promise<void>;
   /**
    * A person asks to step to (x, z) (metres) and the movement rules allow it: may this capability
    * refuse it (a locked or full zone)? Server moves (send-out, summon) are not asked.

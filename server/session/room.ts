@@ -10,7 +10,7 @@ import { roomModules } from "../modules";
 import type { StoredRecord } from "../storage/store";
 import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
-import type { MoveRefusal } from "./module";
+import type { MoveRefusal, ZoneShape } from "./module";
 import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
@@ -198,6 +198,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   personChangedRole(id: string, from: string, to: string): void {
     for (const module of roomModules) module.onPersonRoleChanged?.(this, id, from, to);
+  }
+
+  async zoneLayoutChanged(id: string, before: ZoneShape | null, after: ZoneShape | null): Promise<void> {
+    for (const module of roomModules) await module.onZoneLayoutChanged?.(this, id, before, after);
   }
 
   checkMove(id: string, x: number, z: number): MoveRefusal | undefined {

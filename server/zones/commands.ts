@@ -13,10 +13,11 @@ import {
 import { seatsInFront, zoneSeats } from "../../shared/zones/seats";
 import { ZoneState, ZoneWorkState } from "../../shared/zones/state";
 import { defineCommand, type CommandContext, type CommandOutcome, type RoomApi } from "../commands/registry";
+import type { ZoneShape } from "../session/module";
 import { writeTimer } from "../timers/write";
 import { updateAllMemberships, zoneShapes } from "./membership";
 import { bringToPlenary, inPlenaryCircle, isParticipant } from "./placement";
-import { saveZone, saveZoneLayout, zoneRecord } from "./records";
+import { breakoutRecord, saveZone, saveZoneLayout, zoneRecord } from "./records";
 import { syncAllZoneViews } from "./views";
 
 const DEFAULT_RADIUS = 3;
@@ -65,11 +66,24 @@ export function buildZone(
   return zone;
 }
 
-/** Everything that follows a change to the zones' layout: who is where, who sees what, what is stored. */
-async function afterLayoutChange(ctx: CommandContext, changed: ZoneState | null): Promise<void> {
+function shapeOf(zone: ZoneShape): ZoneShape {
+  return { x: zone.x, z: zone.z, radius: zone.radius };
+}
+
+/**
+ * Everything that follows a change to the zones' layout: who is where, who sees what, what is
+ * stored, and what follows the zone (its board).
+ */
+async function afterLayoutChange(
+  ctx: CommandContext,
+  id: string,
+  before: ZoneShape | null,
+  changed: ZoneState | null,
+): Promise<void> {
   updateAllMemberships(ctx.room);
   syncAllZoneViews(ctx.room);
   if (changed) await saveZone(ctx.room, changed, ctx.now);
+  await ctx.room.zoneLayoutChanged(id, before, changed && shapeOf(changed));
 }
 
 /** The zones to act on: one by id, or all with "*". */
@@ -109,7 +123,7 @@ export const zonesCommands = [
         locked: false,
       });
       zones.set(id, zone);
-      await afterLayoutChange(ctx, zone);
+      await afterLayoutChange(ctx, id, null, zone);
       await saveZoneLayout(ctx.room, ctx.now);
     },
   }),
@@ -127,6 +141,7 @@ export const zonesCommands = [
         z: change.z !== undefined ? roundCm(change.z) : zone.z,
         radius: change.radius !== undefined ? roundCm(change.radius) : zone.radius,
       };
+      const before = shapeOf(zone);
       const moved = shape.x !== zone.x || shape.z !== zone.z || shape.radius !== zone.radius;
       if (moved) {
         const problem = geometryError(shape, ctx.room);
@@ -139,7 +154,7 @@ export const zonesCommands = [
       zone.x = shape.x;
       zone.z = shape.z;
       zone.radius = shape.radius;
-      if (moved) await afterLayoutChange(ctx, zone);
+      if (moved) await afterLayoutChange(ctx, id, before, zone);
       else await saveZone(ctx.room, zone, ctx.now);
     },
   }),
@@ -149,9 +164,11 @@ export const zonesCommands = [
     rate: EDIT_RATE,
     overRate: "reject",
     async run(ctx, { id }) {
-      if (!ctx.room.state.zones.has(id)) return { error: "not_found" };
+      const zone = ctx.room.state.zones.get(id);
+      if (!zone) return { error: "not_found" };
+      const before = shapeOf(zone);
       ctx.room.state.zones.delete(id);
-      await afterLayoutChange(ctx, null);
+      await afterLayoutChange(ctx, id, before, null);
       await ctx.room.deleteRecord(zoneRecord.kind, id);
       await saveZoneLayout(ctx.room, ctx.now);
     },
@@ -207,6 +224,19 @@ export const zonesCommands = [
         });
       }
       await Promise.all(groups.map((group) => saveZone(ctx.room, zones.get(group.zone)!, ctx.now)));
+      const names = (ids: readonly string[]) => ids.map((id) => people.get(id)?.name ?? "");
+      await ctx.room.saveRecord(
+        breakoutRecord.encode(
+          `${ctx.now.toString(36)}-${randomInt(1 << 30).toString(36)}`,
+          {
+            at: ctx.now,
+            seconds: seconds ?? null,
+            task: task ?? null,
+            groups: groups.map((group) => ({ zone: group.zone, people: names(group.people) })),
+          },
+          ctx.now,
+        ),
+      );
     },
   }),
   defineCommand({

@@ -5,7 +5,7 @@ import type { RoomModule } from "../session/module";
 import type { StoredRecord } from "../storage/store";
 import { buildZone, finishRecall, stopFollowing, zonesCommands } from "./commands";
 import { refuseEntry, updateMembership } from "./membership";
-import { ZONE_LAYOUT_ID, saveZone, saveZoneLayout, zoneLayoutRecord, zoneRecord } from "./records";
+import { breakoutRecord, saveZone, saveZoneLayout, storedZones, zoneLayoutRecord, zoneRecord } from "./records";
 import { syncAllZoneViews, syncZoneViews } from "./views";
 
 /** How often the room checks whether a recall's grace period is over. */
@@ -34,27 +34,9 @@ async function createDefaultZones(room: RoomApi, now: number): Promise<void> {
 }
 
 async function restoreZones(room: RoomApi, records: readonly StoredRecord[]): Promise<void> {
-  const now = room.services.now();
-  const layout = records.find((r) => r.kind === zoneLayoutRecord.kind && r.id === ZONE_LAYOUT_ID);
-  if (!layout) return createDefaultZones(room, now);
-  const stored = new Map<string, StoredRecord>();
-  for (const record of records) if (record.kind === zoneRecord.kind) stored.set(record.id, record);
-  let order: string[];
-  try {
-    order = zoneLayoutRecord.decode(layout).order;
-  } catch (error) {
-    console.error("zone layout unreadable, using stored order:", error instanceof Error ? error.message : error);
-    order = [];
-  }
-  const ids = [...new Set([...order.filter((id) => stored.has(id)), ...stored.keys()])];
-  for (const id of ids) {
-    try {
-      room.state.zones.set(id, buildZone(id, zoneRecord.decode(stored.get(id)!)));
-    } catch (error) {
-      // One unreadable zone must not keep the whole session from opening.
-      console.error(`zone ${id} unreadable, skipped:`, error instanceof Error ? error.message : error);
-    }
-  }
+  const zones = storedZones(records);
+  if (!zones) return createDefaultZones(room, room.services.now());
+  for (const { id, ...value } of zones) room.state.zones.set(id, buildZone(id, value));
 }
 
 /**
@@ -65,7 +47,7 @@ async function restoreZones(room: RoomApi, records: readonly StoredRecord[]): Pr
 export const zonesModule: RoomModule = {
   name: "zones",
   commands: zonesCommands,
-  recordKinds: [zoneRecord.kind, zoneLayoutRecord.kind],
+  recordKinds: [zoneRecord.kind, zoneLayoutRecord.kind, breakoutRecord.kind],
   setup(room) {
     room.clock.setInterval(() => {
       const endsAt = room.state.facilitation.recallEndsAt;

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineRecordType } from "../storage/records";
 import type { RoomApi } from "../commands/registry";
 import type { ZoneState } from "../../shared/zones/state";
+import type { StoredRecord } from "../storage/store";
+import { DISPLAY_NAME_MAX } from "../../shared/protocol/common";
 import { ZONE_COLORS, ZONE_LIMITS } from "../../shared/zones/geometry";
 import { timerSchema } from "../timers/records";
 
@@ -57,4 +59,61 @@ export function saveZone(room: RoomApi, zone: ZoneState, now: number): Promise<v
 
 export function saveZoneLayout(room: RoomApi, now: number): Promise<void> {
   return room.saveRecord(zoneLayoutRecord.encode(ZONE_LAYOUT_ID, { order: [...room.state.zones.keys()] }, now));
+}
+
+/**
+ * One "send to zones", kept for the session's record (exports list them): when, for how long, the
+ * task, and who went where, by the names they had then.
+ */
+export const breakoutRecord = defineRecordType({
+  kind: "breakout",
+  schema: z.object({
+    at: z.number().finite(),
+    seconds: z.number().int().positive().nullable(),
+    task: z.string().max(ZONE_LIMITS.taskMax).nullable(),
+    groups: z.array(z.object({ zone: z.string(), people: z.array(z.string().max(DISPLAY_NAME_MAX)) })),
+  }),
+});
+
+export type StoredZone = ReturnType<typeof zoneRecord.decode> & { id: string };
+
+/**
+ * The stored zones in their stored order (zones missing from the order come last), or null when the
+ * session has no zone layout yet. One unreadable record is skipped, never the whole session.
+ */
+export function storedZones(records: readonly StoredRecord[]): StoredZone[] | null {
+  const layout = records.find((r) => r.kind === zoneLayoutRecord.kind && r.id === ZONE_LAYOUT_ID);
+  if (!layout) return null;
+  const stored = new Map<string, StoredRecord>();
+  for (const record of records) if (record.kind === zoneRecord.kind) stored.set(record.id, record);
+  let order: string[];
+  try {
+    order = zoneLayoutRecord.decode(layout).order;
+  } catch (error) {
+    console.error("zone layout unreadable, using stored order:", error instanceof Error ? error.message : error);
+    order = [];
+  }
+  const zones: StoredZone[] = [];
+  for (const id of new Set([...order.filter((id) => stored.has(id)), ...stored.keys()])) {
+    try {
+      zones.push({ id, ...zoneRecord.decode(stored.get(id)!) });
+    } catch (error) {
+      console.error(`zone ${id} unreadable, skipped:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return zones;
+}
+
+/** The stored breakouts, oldest first; an unreadable one is skipped. */
+export function storedBreakouts(records: readonly StoredRecord[]): ReturnType<typeof breakoutRecord.decode>[] {
+  const breakouts: ReturnType<typeof breakoutRecord.decode>[] = [];
+  for (const record of records) {
+    if (record.kind !== breakoutRecord.kind) continue;
+    try {
+      breakouts.push(breakoutRecord.decode(record));
+    } catch (error) {
+      console.error(`breakout ${record.id} unreadable, skipped:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return breakouts.sort((a, b) => a.at - b.at);
 }
