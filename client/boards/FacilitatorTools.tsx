@@ -6,6 +6,7 @@ import { LocalPlayerContext } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { openVote, type BoardView } from "./boards-store";
 import { useBoardTitle, useZoneName } from "./names";
+import { useZonesStore } from "../zones/zones-store";
 
 /** A spot two metres in front of the person, facing them: where "put a board here" puts it. */
 export function placementInFrontOf(player: { x: number; z: number; yaw: number }): {
@@ -152,7 +153,8 @@ function Settings({ board }: { board: BoardView }) {
   const boardTitle = useBoardTitle();
   const zoneName = useZoneName();
   const [title, setTitle] = useState(board.title);
-  const zones = [...new Set([...LAB.breakoutAreas.map((a) => a.id), ...(board.zoneId ? [board.zoneId] : [])])];
+  const zoneIds = useZonesStore((s) => s.zones).map((zone) => zone.id);
+  const zones = [...new Set([...zoneIds, ...(board.zoneId ? [board.zoneId] : [])])];
   const update = (fields: Record<string, unknown>) =>
     connection.send("boards.update", { boardId: board.id, ...fields });
   return (

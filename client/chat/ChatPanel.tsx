@@ -5,7 +5,8 @@ import { CHAT_LIMITS } from "../../shared/chat/history";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
-import { useZonesStore, zoneLabel } from "../zones/zones-store";
+import { useZonesStore } from "../zones/zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 import { PLENARY_CHANNEL, useChatStore } from "./chat-store";
 
 const EMPTY: never[] = [];
@@ -23,7 +24,7 @@ export function ChatPanel() {
   const facilitator = self?.role === "facilitator";
   const channels = [
     { id: PLENARY_CHANNEL, label: t("chat.everyone") },
-    ...zones.filter((z) => facilitator || z.id === self?.zone).map((z) => ({ id: z.id, label: zoneLabel(z, t) })),
+    ...zones.filter((z) => facilitator || z.id === self?.zone).map((z) => ({ id: z.id, label: zoneDisplayName(z, t) })),
   ];
   const [chosen, setChosen] = useState<string | null>(null);
   // Follow the person into and out of zones unless they picked a channel themselves.

@@ -4,7 +4,8 @@ import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useIsFacilitator, useSessionStore, type PersonView } from "../session/session-store";
 import { PersonVoice } from "../voice/PersonVoice";
-import { useZonesStore, zoneLabel } from "../zones/zones-store";
+import { useZonesStore } from "../zones/zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 
 const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
 
@@ -64,7 +65,7 @@ export function PeoplePanel() {
   const isFacilitator = useIsFacilitator();
   const zones = useZonesStore((s) => s.zones);
   const zoneName = (id: string) =>
-    zoneLabel(
+    zoneDisplayName(
       zones.find((z) => z.id === id),
       t,
     ) || id;

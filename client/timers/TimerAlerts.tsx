@@ -3,7 +3,8 @@ import { crossings, remainingAt, type TimerValue } from "../../shared/timers/tim
 import { useSelf } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
 import { useT } from "../i18n/locale";
-import { useZonesStore, zoneLabel } from "../zones/zones-store";
+import { useZonesStore } from "../zones/zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 import { playChime } from "./chime";
 import { serverTime } from "./server-clock";
 
@@ -26,7 +27,7 @@ export function TimerAlerts() {
   const last = useRef(new Map<string, number>());
 
   const watched: Watched[] = [{ key: "plenary", label: t("timers.plenary"), timer: plenary }];
-  if (zone?.work) watched.push({ key: `zone:${zone.id}`, label: zoneLabel(zone, t), timer: zone.work.timer });
+  if (zone?.work) watched.push({ key: `zone:${zone.id}`, label: zoneDisplayName(zone, t), timer: zone.work.timer });
   const watchedRef = useRef(watched);
   watchedRef.current = watched;
 

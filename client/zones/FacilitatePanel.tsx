@@ -12,7 +12,8 @@ import { HandsQueue } from "../hands/HandsQueue";
 import { TimerControls } from "../timers/TimerControls";
 import { useRemaining } from "../timers/use-countdown";
 import { newSeed, updateDraft, useBreakoutDraft } from "./breakout-draft";
-import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
+import { useZonesStore, type ZoneView } from "./zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
 const RECALL_GRACE = [0, 30, 60, 120] as const;
@@ -117,7 +118,7 @@ function GroupForm() {
     groups.forEach((group, i) => {
       const zone = zoneOf(i);
       if (zone && zone.capacity > 0 && group.length > zone.capacity) {
-        problems.push(t("breakout.overCapacity", { zone: zoneLabel(zone, t), capacity: zone.capacity }));
+        problems.push(t("breakout.overCapacity", { zone: zoneDisplayName(zone, t), capacity: zone.capacity }));
       }
     });
   }
@@ -241,7 +242,7 @@ function GroupForm() {
                   <option value="">—</option>
                   {zones.map((zone) => (
                     <option key={zone.id} value={zone.id}>
-                      {zoneLabel(zone, t)}
+                      {zoneDisplayName(zone, t)}
                     </option>
                   ))}
                 </select>
@@ -325,7 +326,7 @@ function ZoneRow({ zone, people }: { zone: ZoneView; people: number }) {
   return (
     <li className="zone-row" data-zone-id={zone.id} style={{ borderColor: zone.color }}>
       <div className="zone-row__head">
-        <strong>{zoneLabel(zone, t)}</strong>
+        <strong>{zoneDisplayName(zone, t)}</strong>
         <span className="person__meta">
           {zone.capacity > 0 ? `${people}/${zone.capacity}` : t("zones.people", { count: people })}
         </span>
@@ -336,7 +337,7 @@ function ZoneRow({ zone, people }: { zone: ZoneView; people: number }) {
         <TimerControls
           target={zone.id}
           timer={zone.work.timer}
-          label={t("timers.zone", { zone: zoneLabel(zone, t) })}
+          label={t("timers.zone", { zone: zoneDisplayName(zone, t) })}
           allowStart={false}
         />
       )}

@@ -6,7 +6,8 @@ import { useConnection } from "../session/connection-context";
 import { useSessionStore, useSelf } from "../session/session-store";
 import { Countdown } from "../timers/Countdown";
 import { useRemaining } from "../timers/use-countdown";
-import { useZonesStore, zoneLabel } from "./zones-store";
+import { useZonesStore } from "./zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 
 function RecallPrompt() {
   const t = useT();
@@ -74,7 +75,7 @@ export function ZoneBanner() {
   return (
     <section
       className="banner"
-      aria-label={zone ? t("zones.yourZone", { zone: zoneLabel(zone, t) }) : t("timers.plenary")}
+      aria-label={zone ? t("zones.yourZone", { zone: zoneDisplayName(zone, t) }) : t("timers.plenary")}
     >
       {plenaryTimer.status !== "idle" && (
         <div className="banner__row">
@@ -85,8 +86,8 @@ export function ZoneBanner() {
       {zone && (
         <div className="banner__zone" data-zone-id={zone.id} style={{ borderColor: zone.color }}>
           <div className="banner__row">
-            <h2 className="banner__title">{t("zones.yourZone", { zone: zoneLabel(zone, t) })}</h2>
-            {zone.work && <Countdown timer={zone.work.timer} label={zoneLabel(zone, t)} />}
+            <h2 className="banner__title">{t("zones.yourZone", { zone: zoneDisplayName(zone, t) })}</h2>
+            {zone.work && <Countdown timer={zone.work.timer} label={zoneDisplayName(zone, t)} />}
           </div>
           {zone.work && (
             <details className="banner__task" open>

@@ -5,7 +5,8 @@ import { useT } from "../i18n/locale";
 import { useSessionStore } from "../session/session-store";
 import { Label3D } from "../text/Label3D";
 import { Clock3D } from "../timers/Clock3D";
-import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
+import { useZonesStore, type ZoneView } from "./zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 
 /** The plenary's clock stands at the front corner of the stage, turned towards the circle. */
 const PLENARY_CLOCK = { x: -5.2, z: -11.6, height: 2.5 };
@@ -40,7 +41,7 @@ function ZoneSign({ zone, people }: { zone: ZoneView; people: number }) {
             maxWidth={1.5}
             bold
           >
-            {zoneLabel(zone, t)}
+            {zoneDisplayName(zone, t)}
           </Label3D>
           <Label3D
             position={[0, 1.93, 0]}
@@ -65,7 +66,7 @@ function ZoneBoard({ zone }: { zone: ZoneView }) {
   const work = zone.work!;
   return (
     <group name={`zone-board:${zone.id}`}>
-      <Clock3D name={`zone-clock:${zone.id}`} timer={work.timer} label={zoneLabel(zone, t)} position-y={1.45} />
+      <Clock3D name={`zone-clock:${zone.id}`} timer={work.timer} label={zoneDisplayName(zone, t)} position-y={1.45} />
       {work.task && (
         <group position-y={0.75}>
           <mesh>

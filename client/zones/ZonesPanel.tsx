@@ -6,7 +6,8 @@ import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
 import { TimerControls } from "../timers/TimerControls";
-import { useZonesStore, zoneLabel, type ZoneView } from "./zones-store";
+import { useZonesStore, type ZoneView } from "./zones-store";
+import { zoneDisplayName } from "../../shared/zones/names";
 
 type Editable = Pick<ZoneView, "name" | "capacity" | "locked" | "x" | "z" | "radius" | "color">;
 
@@ -41,12 +42,12 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
     });
   };
   const remove = () => {
-    if (confirm(t("zones.confirmRemove", { zone: zoneLabel(zone, t) })))
+    if (confirm(t("zones.confirmRemove", { zone: zoneDisplayName(zone, t) })))
       connection.send("zones.remove", { id: zone.id });
   };
   return (
     <>
-      <form onSubmit={save} aria-label={t("zones.edit", { zone: zoneLabel(zone, t) })}>
+      <form onSubmit={save} aria-label={t("zones.edit", { zone: zoneDisplayName(zone, t) })}>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t("zones.name")}</label>
           <input
@@ -146,7 +147,7 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
         <TimerControls
           target={zone.id}
           timer={zone.work.timer}
-          label={t("timers.zone", { zone: zoneLabel(zone, t) })}
+          label={t("timers.zone", { zone: zoneDisplayName(zone, t) })}
         />
       )}
     </>
@@ -188,7 +189,7 @@ export function ZonesPanel() {
             <li key={zone.id} className="zone-row" data-zone-id={zone.id} style={{ borderColor: zone.color }}>
               <details>
                 <summary>
-                  <strong>{zoneLabel(zone, t)}</strong>{" "}
+                  <strong>{zoneDisplayName(zone, t)}</strong>{" "}
                   <span className="person__meta">
                     {zone.capacity > 0 ? `${count}/${zone.capacity}` : t("zones.people", { count })}
                   </span>

@@ -1,6 +1,5 @@
 import { create } from "zustand";
 import { IDLE_TIMER, type TimerValue } from "../../shared/timers/timer";
-import type { Translate } from "../i18n/locale";
 
 /** What the room lets this person see of a zone's own work (members and facilitators only). */
 export interface ZoneWorkView {
@@ -47,10 +46,4 @@ export function zoneById(id: string): ZoneView | undefined {
 
 export function useZone(id: string | undefined): ZoneView | undefined {
   return useZonesStore((s) => (id ? s.zones.find((zone) => zone.id === id) : undefined));
-}
-
-/** The name people see: the facilitator's, or the translated default ("Breakout A"). */
-export function zoneLabel(zone: Pick<ZoneView, "name" | "letter"> | undefined, t: Translate): string {
-  if (!zone) return "";
-  return zone.name || t("zones.defaultName", { letter: zone.letter });
 }

@@ -5,6 +5,7 @@ import { buildJson } from "../../shared/export/json";
 import { buildMarkdown } from "../../shared/export/markdown";
 import { isValidTimeZone, type ExportInput } from "../../shared/export/common";
 import { docFromRecords } from "../boards/records";
+import { storedBreakouts, storedZones } from "../zones/records";
 import { facilitatorGate } from "../http/facilitator-auth";
 import type { SessionServices } from "../session/services";
 
@@ -45,9 +46,12 @@ export function exportRoutes(services: SessionServices): Router {
     const lang = String(req.query.lang ?? "fi");
     const zone = String(req.query.tz ?? "Europe/Helsinki");
     const { session } = check;
+    const records = await services.store.loadRecords(session.code);
     const input: ExportInput = {
       session: { code: session.code, title: session.title, createdAt: session.createdAt, endedAt: session.endedAt },
-      doc: docFromRecords(await services.store.loadRecords(session.code), (m) => console.error(`export: ${m}`)),
+      doc: docFromRecords(records, (m) => console.error(`export: ${m}`)),
+      zones: (storedZones(records) ?? []).map(({ id, name, letter, task }) => ({ id, name, letter, task })),
+      breakouts: storedBreakouts(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

@@ -1,22 +1,13 @@
 import type { Locale } from "../protocol/common";
-import { translate, type TranslationKey } from "../i18n";
-import { LAB } from "../space/layout";
+import { translate } from "../i18n";
 import type { BoardDoc } from "./model";
-
-/**
- * A zone's name for people: the lab's breakout areas have translated names; any other zone id
- * (zones made by facilitators) is shown as it is.
- */
-export function zoneLabel(locale: Locale, zoneId: string): string {
-  const area = LAB.breakoutAreas.find((a) => a.id === zoneId);
-  return area ? translate(locale, area.labelKey as TranslationKey) : zoneId;
-}
 
 /** A board's title, or its default name in the reader's language when it has none. */
 export function boardLabel(
   locale: Locale,
   board: Pick<BoardDoc, "title" | "zoneId"> & { preset: string },
-  zoneName: (zoneId: string) => string = (id) => zoneLabel(locale, id),
+  /** The zone's name for a zone board's default title (zones are named live, see shared/zones/names.ts). */
+  zoneName: (zoneId: string) => string,
 ): string {
   if (board.title) return board.title;
   if (board.preset === "wall") return translate(locale, "boards.defaultTitle.wall");

@@ -1,6 +1,7 @@
 import type { Locale } from "../protocol/common";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
-import { boardLabel, byBoardOrder, zoneLabel } from "../boards/names";
+import { boardLabel, byBoardOrder } from "../boards/names";
+import { zoneDisplayName, type NamedZone } from "../zones/names";
 import {
   NOTE_COLORS,
   type BoardDoc,
@@ -11,10 +12,27 @@ import {
   type VoteResult,
 } from "../boards/model";
 
+/** A zone as exports show it, in the session's zone order. */
+export interface ExportZone extends NamedZone {
+  id: string;
+  task: string;
+}
+
+/** One "send to zones": when, for how long, the task, and who went where (by their names then). */
+export interface ExportBreakout {
+  at: number;
+  seconds: number | null;
+  task: string | null;
+  groups: { zone: string; people: string[] }[];
+}
+
 /** Everything an export is made from; time and place are passed in so the output is reproducible. */
 export interface ExportInput {
   session: { code: string; title: string; createdAt: number; endedAt: number | null };
   doc: BoardsDoc;
+  zones: ExportZone[];
+  /** Oldest first. */
+  breakouts: ExportBreakout[];
   locale: Locale;
   /** IANA time zone for the times shown (e.g. "Europe/Helsinki"). */
   timeZone: string;
@@ -38,6 +56,16 @@ export interface ExportBoard {
 
 export function translator(locale: Locale) {
   return (key: TranslationKey, params?: TranslateParams) => translate(locale, key, params);
+}
+
+/** A zone's name by id, as the session names it now ("Removed zone" when it is gone). */
+export function zoneNamer(input: Pick<ExportInput, "zones" | "locale">): (zoneId: string) => string {
+  const t = translator(input.locale);
+  return (zoneId) =>
+    zoneDisplayName(
+      input.zones.find((z) => z.id === zoneId),
+      t,
+    );
 }
 
 /** `2025-03-04 09:05` in the chosen time zone. */
@@ -84,6 +112,7 @@ function byVotesThenAge(latest: Map<string, VoteResult>) {
 export function exportBoards(input: ExportInput): ExportBoard[] {
   const { doc, locale } = input;
   const t = translator(locale);
+  const zoneName = zoneNamer(input);
   return [...doc.boards.values()].sort(byBoardOrder).map((board) => {
     const all = [...doc.notes.values()].filter((n) => n.boardId === board.id);
     const notes = all.filter((n) => !n.hidden);
@@ -104,8 +133,8 @@ export function exportBoards(input: ExportInput): ExportBoard[] {
     const clusterIds = new Set(clusters.map((c) => c.cluster.id));
     return {
       board,
-      title: boardLabel(locale, board),
-      where: board.zoneId ? zoneLabel(locale, board.zoneId) : t("doc.plenary"),
+      title: boardLabel(locale, board, zoneName),
+      where: board.zoneId ? zoneName(board.zoneId) : t("doc.plenary"),
       clusters,
       unclustered: notes.filter((n) => !clusterIds.has(n.clusterId)).sort(order),
       notes: [...notes].sort(order),

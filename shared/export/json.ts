@@ -1,5 +1,5 @@
 import { NOTE_COLORS } from "../boards/model";
-import { exportBoards, type ExportInput } from "./common";
+import { exportBoards, zoneNamer, type ExportInput } from "./common";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -9,6 +9,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * revealed are only counted. Person ids never leave the server.
  */
 export function buildJson(input: ExportInput): string {
+  const zoneName = zoneNamer(input);
   const boards = exportBoards(input).map((entry) => ({
     id: entry.board.id,
     title: entry.title,
@@ -76,6 +77,13 @@ export function buildJson(input: ExportInput): string {
       createdAt: iso(input.session.createdAt),
       endedAt: iso(input.session.endedAt),
     },
+    zones: input.zones.map((zone) => ({ id: zone.id, name: zoneName(zone.id), task: zone.task })),
+    breakouts: input.breakouts.map((b) => ({
+      at: iso(b.at),
+      seconds: b.seconds,
+      task: b.task,
+      groups: b.groups.map((g) => ({ zone: g.zone, zoneName: zoneName(g.zone), people: g.people })),
+    })),
     boards,
   };
   return JSON.stringify(body, null, 2) + "\n";

@@ -1,6 +1,13 @@
 import type { VoteDoc } from "../boards/model";
-import { exportBoards, formatClock, formatTime, translator, type ExportBoard, type ExportInput } from "./common";
-import { zoneLabel } from "../boards/names";
+import {
+  exportBoards,
+  formatClock,
+  formatTime,
+  translator,
+  zoneNamer,
+  type ExportBoard,
+  type ExportInput,
+} from "./common";
 
 /**
  * Text from people shown as text in Markdown: every character that could start markup (emphasis,
@@ -44,6 +51,42 @@ function noteLine(input: ExportInput, entry: ExportBoard, noteId: string): strin
   const result = entry.latest.get(note.id);
   if (result) meta.push(t("doc.dots", { count: result.count }));
   return `- ${escapeMarkdown(note.text)} — *${meta.join(" · ")}*`;
+}
+
+/** Every zone of the session with its task and its boards. */
+function zoneLines(input: ExportInput, boards: readonly ExportBoard[]): string[] {
+  if (input.zones.length === 0) return [];
+  const t = translator(input.locale);
+  const zoneName = zoneNamer(input);
+  const lines = [`## ${t("doc.zones")}`, ""];
+  for (const zone of input.zones) {
+    const parts = [`**${escapeMarkdown(zoneName(zone.id))}**`];
+    if (zone.task) parts.push(t("doc.zoneTask", { task: escapeMarkdown(zone.task) }));
+    const own = boards.filter((b) => b.board.zoneId === zone.id).map((b) => escapeMarkdown(b.title));
+    if (own.length > 0) parts.push(t("doc.zoneBoards", { boards: own.join(", ") }));
+    lines.push(`- ${parts.join(" — ")}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/** Each time groups were sent to zones: when, for how long, the task, and who went where. */
+function breakoutLines(input: ExportInput): string[] {
+  if (input.breakouts.length === 0) return [];
+  const t = translator(input.locale);
+  const zoneName = zoneNamer(input);
+  const lines = [`## ${t("doc.breakouts")}`, ""];
+  for (const breakout of input.breakouts) {
+    const length = breakout.seconds ? t("doc.minutes", { count: Math.round(breakout.seconds / 60) }) : t("doc.noTimer");
+    lines.push(`### ${formatTime(breakout.at, input.timeZone)} — ${length}`, "");
+    if (breakout.task) lines.push(`${t("doc.task")}: ${escapeMarkdown(breakout.task)}`, "");
+    for (const group of breakout.groups) {
+      const people = group.people.length > 0 ? group.people.map(escapeMarkdown).join(", ") : t("doc.nobody");
+      lines.push(`- ${escapeMarkdown(zoneName(group.zone))}: ${people}`);
+    }
+    lines.push("");
+  }
+  return lines;
 }
 
 /** A readable summary of the session: boards with their clusters and notes, votes ranked, rounds and times. */
@@ -91,14 +134,6 @@ export function buildMarkdown(input: ExportInput): string {
       lines.push(`#### ${t("doc.rounds")}`, "", ...rounds.map((r) => `- ${r}`), "");
     }
   }
-  const zones = [...new Set(boards.map((b) => b.board.zoneId).filter(Boolean))].sort();
-  if (zones.length > 0) {
-    lines.push(`## ${t("doc.zones")}`, "");
-    for (const zone of zones) {
-      const names = boards.filter((b) => b.board.zoneId === zone).map((b) => escapeMarkdown(b.title));
-      lines.push(`- ${escapeMarkdown(zoneLabel(input.locale, zone))}: ${names.join(", ")}`);
-    }
-    lines.push("");
-  }
+  lines.push(...zoneLines(input, boards), ...breakoutLines(input));
   return lines.join("\n");
 }

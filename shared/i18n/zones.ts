@@ -4,6 +4,7 @@ export const zonesStrings = defineStrings({
   en: {
     "zones.tab": "Zones",
     "zones.defaultName": "Breakout {letter}",
+    "zones.removedZone": "Removed zone",
     "zones.add": "Add a zone",
     "zones.edit": "Edit {zone}",
     "zones.name": "Name",
@@ -84,6 +85,7 @@ export const zonesStrings = defineStrings({
   fi: {
     "zones.tab": "Ryhmätilat",
     "zones.defaultName": "Ryhmätila {letter}",
+    "zones.removedZone": "Poistettu ryhmätila",
     "zones.add": "Lisää ryhmätila",
     "zones.edit": "Muokkaa: {zone}",
     "zones.name": "Nimi",
@@ -165,6 +167,7 @@ export const zonesStrings = defineStrings({
   sv: {
     "zones.tab": "Grupprum",
     "zones.defaultName": "Grupprum {letter}",
+    "zones.removedZone": "Borttaget grupprum",
     "zones.add": "Lägg till grupprum",
     "zones.edit": "Redigera {zone}",
     "zones.name": "Namn",

@@ -16,11 +16,9 @@ export interface Circle {
   radius: number;
 }
 
+/** Where a new session's zones start (facilitators move, add and remove them; see shared/zones). */
 export interface BreakoutArea extends Circle {
   id: string;
-  /** Key into the translation table for the area's default sign. */
-  labelKey: "space.area.north_west" | "space.area.north_east" | "space.area.south_west" | "space.area.south_east";
-  color: string;
 }
 
 export const LAB = {
@@ -34,10 +32,10 @@ export const LAB = {
   screen: { x: 0, z: -15.9, width: 8, height: 4.5, bottom: 1.1 },
   noteWall: { x: 0, z: 15.9, width: 10, height: 2.4, bottom: 0.5 },
   breakoutAreas: [
-    { id: "nw", x: -10.5, z: -6.5, radius: 3.8, labelKey: "space.area.north_west", color: "#5b8def" },
-    { id: "ne", x: 10.5, z: -6.5, radius: 3.8, labelKey: "space.area.north_east", color: "#e5894a" },
-    { id: "sw", x: -10.5, z: 9.5, radius: 3.8, labelKey: "space.area.south_west", color: "#4fae7b" },
-    { id: "se", x: 10.5, z: 9.5, radius: 3.8, labelKey: "space.area.south_east", color: "#b070c9" },
+    { id: "nw", x: -10.5, z: -6.5, radius: 3.8 },
+    { id: "ne", x: 10.5, z: -6.5, radius: 3.8 },
+    { id: "sw", x: -10.5, z: 9.5, radius: 3.8 },
+    { id: "se", x: 10.5, z: 9.5, radius: 3.8 },
   ] satisfies BreakoutArea[],
   /** Solid things inside the walls that nobody walks through (pillars holding the roof). */
   obstacles: [

@@ -167,6 +167,24 @@ export function fixtureInput(locale: ExportInput["locale"] = "en"): ExportInput 
       endedAt: min(60),
     },
     doc: fixtureDoc(),
+    zones: [
+      { id: "nw", name: "", letter: "A", task: "Map the *customer's* path" },
+      { id: "zq7", name: "Pilot team", letter: "E", task: "" },
+    ],
+    breakouts: [
+      {
+        at: min(20),
+        seconds: 900,
+        task: "Map the *customer's* path",
+        groups: [
+          { zone: "nw", people: ["Anna", "Ben"] },
+          { zone: "zq7", people: [] },
+          // A zone removed since then.
+          { zone: "gone", people: ["Åsa"] },
+        ],
+      },
+      { at: min(40), seconds: null, task: null, groups: [{ zone: "nw", people: ["Cecilia"] }] },
+    ],
     locale,
     timeZone: "Europe/Helsinki",
     exportedAt: min(61),
