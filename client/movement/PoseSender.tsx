@@ -1,6 +1,13 @@
 import { useEffect, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { cmToMetres, encodeHands, encodePose, type HandsWire, type PoseWire } from "../../shared/movement/pose-codec";
+import {
+  cmToMetres,
+  encodeHands,
+  encodePose,
+  yawFromSteps,
+  type HandsWire,
+  type PoseWire,
+} from "../../shared/movement/pose-codec";
 import { useConnection } from "../session/connection-context";
 import { useLocalPlayer } from "./local-player";
 
@@ -25,8 +32,8 @@ export function PoseSender() {
 
   useEffect(
     () =>
-      connection.on("movement.corrected", ({ x, z }) => {
-        player.placeAt(cmToMetres(x), cmToMetres(z));
+      connection.on("movement.corrected", ({ x, z, yaw }) => {
+        player.placeAt(cmToMetres(x), cmToMetres(z), yaw === undefined ? undefined : yawFromSteps(yaw));
       }),
     [connection, player],
   );

@@ -62,9 +62,11 @@ export class LocalPlayer implements Pose {
   }
 
   /** Jumps to where the server says we are (a correction or a facilitator's summon). */
-  placeAt(x: number, z: number): void {
+  /** A move on the server's word (send-out, summon, teleport); `yaw` turns the view as well. */
+  placeAt(x: number, z: number, yaw?: number): void {
     this.x = x;
     this.z = z;
+    if (yaw !== undefined) this.yaw = yaw;
     this.walkTarget = null;
     this.placements++;
   }

@@ -226,7 +226,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     if (yaw !== undefined) person.pose.yaw = quantiseYaw(yaw);
     const client = this.clientById(id);
     if (client?.userData) client.userData.movement = freshBudget(this.services.now());
-    client?.send("movement.corrected", { x: person.pose.x, z: person.pose.z, reason: "moved_by_server" });
+    client?.send("movement.corrected", {
+      x: person.pose.x,
+      z: person.pose.z,
+      reason: "moved_by_server",
+      ...(yaw !== undefined ? { yaw: person.pose.yaw } : {}),
+    });
     this.personMoved(id);
   }
 

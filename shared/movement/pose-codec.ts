@@ -45,6 +45,10 @@ export function quantiseYaw(radians: number): number {
   return Math.round((wrapAngle(radians) / TWO_PI) * YAW_STEPS) % YAW_STEPS;
 }
 
+export function yawFromSteps(steps: number): number {
+  return (steps / YAW_STEPS) * TWO_PI;
+}
+
 export function quantisePitch(radians: number): number {
   const clamped = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, radians));
   return Math.round((clamped / (Math.PI / 2)) * PITCH_STEPS);
@@ -66,7 +70,7 @@ export function decodePose([x, y, z, yaw, pitch]: readonly number[] | readonly [
     x: (x ?? 0) / POSITION_STEPS_PER_METRE,
     y: (y ?? 0) / POSITION_STEPS_PER_METRE,
     z: (z ?? 0) / POSITION_STEPS_PER_METRE,
-    yaw: ((yaw ?? 0) / YAW_STEPS) * TWO_PI,
+    yaw: yawFromSteps(yaw ?? 0),
     pitch: ((pitch ?? 0) / PITCH_STEPS) * (Math.PI / 2),
   };
 }

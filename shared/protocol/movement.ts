@@ -53,5 +53,7 @@ export const movementServerMessages = {
     reason: z.enum(["too_fast", "not_walkable", "too_far", "too_soon", "moved_by_server", "zone_locked", "zone_full"]),
     /** With a zone refusal: the zone that stopped the step. */
     zone: z.string().optional(),
+    /** With a server move that also turns the person (to face their group, say): yaw in steps. */
+    yaw: z.number().int().min(0).max(YAW_STEPS - 1).optional(),
   }),
 } as const;
