@@ -80,11 +80,62 @@ interface Drag {
   /** Where on the item the pointer took hold, cm from its anchor. */
   dx: number;
   dy: number;
-  startX: number;
-  startY: number;
   x: number;
   y: number;
   moved: boolean;
+}
+
+/**
+ * Dragging something on a board (a note, a cluster's frame) with a mouse, a controller ray or a
+ * hand: the press notes where the thing was taken hold of, each move goes to the 3D object directly
+ * (not through React), and the release says where it was dropped, or that it was only a click.
+ */
+function useBoardDrag(options: {
+  surface: React.RefObject<Group | null>;
+  board: BoardView;
+  /** The thing's anchor on the board now, cm. */
+  at: { x: number; y: number };
+  canGrab: boolean;
+  canMove: boolean;
+  /** Keeps a dragged anchor where the thing may be (on the board). */
+  keep(x: number, y: number): { x: number; y: number };
+  onDrag(spot: { x: number; y: number }): void;
+  onRelease(drop: { x: number; y: number } | null): void;
+}) {
+  const drag = useRef<Drag | null>(null);
+  const { surface, board, at } = options;
+  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    if (!options.canGrab || !surface.current) return;
+    const point = pointOnBoard(event, surface.current, board);
+    if (!point) return;
+    capture(event);
+    drag.current = { pointerId: event.pointerId, dx: point.x - at.x, dy: point.y - at.y, ...at, moved: false };
+  };
+  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId || !surface.current || !options.canMove) return;
+    event.stopPropagation();
+    const point = pointOnBoard(event, surface.current, board);
+    if (!point) return;
+    const spot = options.keep(point.x - current.dx, point.y - current.dy);
+    current.x = spot.x;
+    current.y = spot.y;
+    current.moved ||= Math.hypot(spot.x - at.x, spot.y - at.y) > CLICK_SLOP_CM;
+    options.onDrag(spot);
+  };
+  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId) return;
+    event.stopPropagation();
+    release(event);
+    drag.current = null;
+    options.onRelease(current.moved ? { x: current.x, y: current.y } : null);
+  };
+  // The press and release were this thing's: the click that follows must not reach the board
+  // behind it (which would start a new note there).
+  const onClick = (event: ThreeEvent<MouseEvent>) => event.stopPropagation();
+  return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClick, dragging: drag };
 }
 
 /** A text size that lets a note's words fill it without overflowing (the text is at most 140 characters). */
@@ -161,70 +212,49 @@ const Note3D = memo(function Note3D({
   const self = useSelf();
   const mine = useBoardsStore((s) => s.mine);
   const group = useRef<Group>(null);
-  const drag = useRef<Drag | null>(null);
   const movable = mayMove(note, board, self, mine);
   const [lx, ly] = toLocal(board, note.x, note.y);
   const vote = openVote(board);
   const result = vote ? undefined : lastEndedVote(board)?.results.find((r) => r.noteId === note.id);
 
-  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
-    event.stopPropagation();
-    if (!surface.current) return;
-    const at = pointOnBoard(event, surface.current, board);
-    if (!at) return;
-    capture(event);
-    drag.current = {
-      pointerId: event.pointerId,
-      dx: at.x - note.x,
-      dy: at.y - note.y,
-      startX: note.x,
-      startY: note.y,
-      x: note.x,
-      y: note.y,
-      moved: false,
-    };
-  };
-  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId || !surface.current || !movable) return;
-    event.stopPropagation();
-    const at = pointOnBoard(event, surface.current, board);
-    if (!at) return;
-    const spot = clampNote(board, at.x - current.dx, at.y - current.dy);
-    current.x = spot.x;
-    current.y = spot.y;
-    current.moved ||= Math.hypot(spot.x - current.startX, spot.y - current.startY) > CLICK_SLOP_CM;
-    // Per-pointer-move data goes to the object directly, not through React.
-    const [x, y] = toLocal(board, spot.x, spot.y);
-    group.current?.position.set(x, y, 0.02);
-  };
-  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
-    event.stopPropagation();
-    release(event);
-    drag.current = null;
-    if (current.moved) {
-      connection.send("boards.moveNote", { noteId: note.id, x: current.x, y: current.y });
-      // Stay where dropped; the server's answer (or a refusal) sets the final place.
-      window.setTimeout(() => {
-        const [x, y] = toLocal(board, note.x, note.y);
-        if (!drag.current) group.current?.position.set(x, y, 0.012);
-      }, 1500);
-    } else if (mayEdit(note, self, mine)) {
-      openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
-    }
-  };
+  const placed = useRef(note);
+  placed.current = note;
+  const handlers = useBoardDrag({
+    surface,
+    board,
+    at: note,
+    canGrab: true,
+    canMove: movable,
+    keep: (x, y) => clampNote(board, x, y),
+    onDrag(spot) {
+      const [x, y] = toLocal(board, spot.x, spot.y);
+      group.current?.position.set(x, y, 0.02);
+    },
+    onRelease(drop) {
+      if (drop) {
+        connection.send("boards.moveNote", { noteId: note.id, ...drop });
+        // Stay where dropped; the server's answer (or a refusal) sets the final place. Read the note
+        // as it is by then: this render's copy is the place before the move.
+        window.setTimeout(() => {
+          const [x, y] = toLocal(board, placed.current.x, placed.current.y);
+          if (!handlers.dragging.current) group.current?.position.set(x, y, 0.012);
+        }, 1500);
+      } else if (mayEdit(note, self, mine)) {
+        openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+      }
+    },
+  });
 
   return (
     <group
       ref={group}
       name={`note:${note.id}`}
       position={[lx, ly, 0.012]}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerUp}
+      onPointerDown={handlers.onPointerDown}
+      onPointerMove={handlers.onPointerMove}
+      onPointerUp={handlers.onPointerUp}
+      onPointerCancel={handlers.onPointerCancel}
+      onClick={handlers.onClick}
     >
       <mesh>
         <planeGeometry args={[NOTE_M, NOTE_M]} />
@@ -290,51 +320,31 @@ function Cluster3D({
   const connection = useConnection();
   const self = useSelf();
   const group = useRef<Group>(null);
-  const drag = useRef<Drag | null>(null);
   const movable = mayCluster(board, self);
   const w = cluster.width / 100;
   const h = cluster.height / 100;
   const [cx, cy] = toLocal(board, cluster.x + cluster.width / 2, cluster.y + cluster.height / 2);
   const title = cluster.title || t("boards.untitledCluster");
 
-  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
-    event.stopPropagation();
-    if (!movable || !surface.current) return;
-    const at = pointOnBoard(event, surface.current, board);
-    if (!at) return;
-    capture(event);
-    drag.current = {
-      pointerId: event.pointerId,
-      dx: at.x - cluster.x,
-      dy: at.y - cluster.y,
-      startX: cluster.x,
-      startY: cluster.y,
-      x: cluster.x,
-      y: cluster.y,
-      moved: false,
-    };
-  };
-  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId || !surface.current) return;
-    event.stopPropagation();
-    const at = pointOnBoard(event, surface.current, board);
-    if (!at) return;
-    current.x = Math.round(Math.max(0, Math.min(board.width - cluster.width, at.x - current.dx)));
-    current.y = Math.round(Math.max(0, Math.min(board.height - cluster.height, at.y - current.dy)));
-    current.moved ||= Math.hypot(current.x - current.startX, current.y - current.startY) > CLICK_SLOP_CM;
-    group.current?.position.set((current.x - cluster.x) / 100, -(current.y - cluster.y) / 100, 0);
-  };
-  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
-    event.stopPropagation();
-    release(event);
-    drag.current = null;
-    if (current.moved) connection.send("boards.moveCluster", { clusterId: cluster.id, x: current.x, y: current.y });
-    // The frame snaps back; the server moves it (and its notes) for everyone at once.
-    group.current?.position.set(0, 0, 0);
-  };
+  const handlers = useBoardDrag({
+    surface,
+    board,
+    at: cluster,
+    canGrab: movable,
+    canMove: movable,
+    keep: (x, y) => ({
+      x: Math.round(Math.max(0, Math.min(board.width - cluster.width, x))),
+      y: Math.round(Math.max(0, Math.min(board.height - cluster.height, y))),
+    }),
+    onDrag(spot) {
+      group.current?.position.set((spot.x - cluster.x) / 100, -(spot.y - cluster.y) / 100, 0);
+    },
+    onRelease(drop) {
+      if (drop) connection.send("boards.moveCluster", { clusterId: cluster.id, ...drop });
+      // The frame snaps back; the server moves it (and its notes) for everyone at once.
+      group.current?.position.set(0, 0, 0);
+    },
+  });
 
   return (
     <group ref={group} name={`cluster:${cluster.id}`}>
@@ -345,10 +355,11 @@ function Cluster3D({
       <mesh
         name="cluster-handle"
         position={[cx, cy + h / 2 - 0.05, 0.007]}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        onPointerDown={handlers.onPointerDown}
+        onPointerMove={handlers.onPointerMove}
+        onPointerUp={handlers.onPointerUp}
+        onPointerCancel={handlers.onPointerCancel}
+        onClick={handlers.onClick}
       >
         <planeGeometry args={[w, 0.1]} />
         <meshStandardMaterial color="#1d3b53" transparent opacity={0.85} />

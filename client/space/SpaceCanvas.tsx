@@ -21,8 +21,9 @@ import { ReactionBubbles } from "../reactions/ReactionBubbles";
 function Inspector() {
   const scene = useThree((s) => s.scene);
   const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
   const player = useLocalPlayer();
-  useEffect(() => installInspector(scene, gl, player), [scene, gl, player]);
+  useEffect(() => installInspector(scene, gl, camera, player), [scene, gl, camera, player]);
   return null;
 }
 

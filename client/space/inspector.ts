@@ -1,4 +1,5 @@
 import {
+  type Camera,
   Euler,
   Matrix4,
   Quaternion,
@@ -52,6 +53,12 @@ export interface SpaceInspector {
   /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
   labels(prefix: string): string[];
   renderInfo(): { calls: number; triangles: number };
+  /**
+   * Where the centres of objects whose name starts with `prefix` (e.g. "note:") are on the canvas,
+   * in CSS pixels from its top-left, and whether they are in front of the camera: lets a test point
+   * and drag at them as a person would.
+   */
+  screenPoints(prefix: string): { name: string; x: number; y: number; inView: boolean; world: Point3 }[];
   xr?: XRInspector;
 }
 
@@ -73,7 +80,7 @@ function instances(scene: Scene, name: string): Matrix4[] {
 
 const position = (m: Matrix4): Point3 => ({ x: m.elements[12]!, y: m.elements[13]!, z: m.elements[14]! });
 
-export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalPlayer): () => void {
+export function installInspector(scene: Scene, gl: WebGLRenderer, camera: Camera, player: LocalPlayer): () => void {
   window.yhteistila = {
     avatars: () => instances(scene, "avatar-body").map(position),
     avatarParts() {
@@ -109,6 +116,23 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, player: LocalP
         .filter((text): text is string => typeof text === "string" && text !== "");
     },
     renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
+    screenPoints(prefix) {
+      const rect = gl.domElement.getBoundingClientRect();
+      const points: ReturnType<SpaceInspector["screenPoints"]> = [];
+      scene.traverse((object) => {
+        if (!object.name.startsWith(prefix)) return;
+        const world = object.getWorldPosition(new Vector3());
+        const p = world.clone().project(camera);
+        points.push({
+          name: object.name,
+          world: { x: world.x, y: world.y, z: world.z },
+          x: rect.left + ((p.x + 1) / 2) * rect.width,
+          y: rect.top + ((1 - p.y) / 2) * rect.height,
+          inView: p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1,
+        });
+      });
+      return points;
+    },
   };
   return () => {
     delete window.yhteistila;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { externalRequests, launchChromium, screenshot } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
-import { startTestServer, type TestServer } from "../support/server";
+import { startTestServer, waitForState, type TestServer } from "../support/server";
+import { decodedNotes, textsSeenBy } from "../support/boards";
 
 let server: TestServer;
 let browser: Browser;
@@ -145,5 +146,50 @@ describe("a facilitated round in the browser", () => {
     expect(externalRequests([...host.requests, ...anna.requests, ...ben.requests])).toEqual([]);
     expect([...host.errors, ...anna.errors, ...ben.errors]).toEqual([]);
     await Promise.all([host.context.close(), anna.context.close(), ben.context.close()]);
+  });
+
+  it("drags a note on the board in 3D with the mouse, and a click without a drag opens it for editing", async () => {
+    const { code } = await server.createSession("Drag in 3D");
+    const anna = await newVisitor(browser);
+    await joinSession(anna, `${server.baseUrl}/s/${code}`, "Anna");
+    await anna.page.getByRole("tab", { name: "Boards" }).click();
+    await writeNote(anna.page, "Move me");
+    await anna.page.getByRole("button", { name: "Hide panels" }).click();
+    const watcher = await server.join(code, { name: "Watcher" });
+    await waitForState(watcher, () => textsSeenBy(watcher).includes("Move me"));
+    const before = decodedNotes(watcher).find((n) => n.text === "Move me")!;
+
+    // Anna stands in front of her note, facing the note wall (yaw 0 looks towards -z).
+    const note = async () => (await anna.page.evaluate(() => window.yhteistila!.screenPoints("note:")))[0]!;
+    const room = server.app.services.rooms.get(code)!;
+    const annaId = [...room.state.people.entries()].find(([, p]) => p.name === "Anna")![0];
+    room.placePerson(annaId, (await note()).world.x, 13.4, Math.PI);
+    await expect.poll(async () => (await note()).inView, { timeout: 10_000 }).toBe(true);
+    const start = await note();
+
+    await anna.page.mouse.move(start.x, start.y);
+    await anna.page.mouse.down();
+    await anna.page.mouse.move(start.x + 40, start.y + 20, { steps: 6 });
+    await anna.page.mouse.up();
+    await waitForState(
+      watcher,
+      () => {
+        const now = decodedNotes(watcher).find((n) => n.id === before.id);
+        return now !== undefined && Math.abs(now.x - before.x) > 5 && now.y > before.y;
+      },
+      10_000,
+    );
+    // The view did not turn while the note was held.
+    expect(await anna.page.evaluate(() => window.yhteistila!.self().yaw)).toBeCloseTo(Math.PI, 1);
+
+    // Once the server has answered, the note stays where it was dropped (no jump back afterwards).
+    await anna.page.waitForTimeout(2000);
+    const moved = await note();
+    expect(Math.hypot(moved.x - start.x - 40, moved.y - start.y - 20)).toBeLessThan(6);
+    await anna.page.mouse.click(moved.x, moved.y);
+    await anna.page.getByRole("dialog", { name: /Edit note/ }).waitFor({ timeout: 10_000 });
+    await screenshot(anna.page, "workshop-drag-3d");
+    await watcher.leave();
+    await anna.context.close();
   });
 });
