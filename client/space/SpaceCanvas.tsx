@@ -21,9 +21,10 @@ import { ReactionBubbles } from "../reactions/ReactionBubbles";
 function Inspector() {
   const scene = useThree((s) => s.scene);
   const gl = useThree((s) => s.gl);
-  const camera = useThree((s) => s.camera);
+  // The camera is read when asked: XR swaps it, and reinstalling would drop what XR added.
+  const getState = useThree((s) => s.get);
   const player = useLocalPlayer();
-  useEffect(() => installInspector(scene, gl, camera, player), [scene, gl, camera, player]);
+  useEffect(() => installInspector(scene, gl, () => getState().camera, player), [scene, gl, getState, player]);
   return null;
 }
 

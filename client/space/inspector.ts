@@ -80,7 +80,12 @@ function instances(scene: Scene, name: string): Matrix4[] {
 
 const position = (m: Matrix4): Point3 => ({ x: m.elements[12]!, y: m.elements[13]!, z: m.elements[14]! });
 
-export function installInspector(scene: Scene, gl: WebGLRenderer, camera: Camera, player: LocalPlayer): () => void {
+export function installInspector(
+  scene: Scene,
+  gl: WebGLRenderer,
+  camera: () => Camera,
+  player: LocalPlayer,
+): () => void {
   window.yhteistila = {
     avatars: () => instances(scene, "avatar-body").map(position),
     avatarParts() {
@@ -122,7 +127,7 @@ export function installInspector(scene: Scene, gl: WebGLRenderer, camera: Camera
       scene.traverse((object) => {
         if (!object.name.startsWith(prefix)) return;
         const world = object.getWorldPosition(new Vector3());
-        const p = world.clone().project(camera);
+        const p = world.clone().project(camera());
         points.push({
           name: object.name,
           world: { x: world.x, y: world.y, z: world.z },

@@ -133,7 +133,7 @@ describe("a facilitated round in the browser", () => {
     const file = await (await download).path();
     const markdown = await readFile(file, "utf8");
     expect(markdown).toContain("# Service day");
-    const ranked = markdown.split("\n").filter((line) => line.startsWith("- **"));
+    const ranked = markdown.split("\n").filter((line) => /^- \*\*\d+\.\*\*/.test(line));
     expect(ranked.map((line) => line.replace(/ — .*/, ""))).toEqual([
       "- **1.** Plain-language letters",
       "- **2.** One front desk",
