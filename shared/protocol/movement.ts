@@ -54,6 +54,11 @@ export const movementServerMessages = {
     /** With a zone refusal: the zone that stopped the step. */
     zone: z.string().optional(),
     /** With a server move that also turns the person (to face their group, say): yaw in steps. */
-    yaw: z.number().int().min(0).max(YAW_STEPS - 1).optional(),
+    yaw: z
+      .number()
+      .int()
+      .min(0)
+      .max(YAW_STEPS - 1)
+      .optional(),
   }),
 } as const;
