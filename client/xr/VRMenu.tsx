@@ -1,92 +1,24 @@
-import { useRef, type ReactNode } from "react";
+import { useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Container, Text } from "@react-three/uikit";
-import { Vector3, type Group, type Object3D } from "three";
+import { Vector3, type Group } from "three";
 import { LOCALES } from "../../shared/protocol/common";
 import type { TranslationKey } from "../../shared/i18n";
 import { useActions } from "../actions/use-actions";
-import { selectable } from "../space/interaction";
 import type { ClientAction } from "../actions/registry";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
 import { nextSnapAngle, setComfort, useComfort } from "./comfort";
 import { useXRMode } from "./xr-mode";
 import { toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+import { COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
+import { openVRNote, useNearestWritableBoard } from "./VRNoteKeyboard";
+import { useBoardTitle } from "../boards/names";
 
-/** Metres per uikit pixel: a 380 px wide panel is 30 cm, comfortable to read at arm's length. */
-const PIXEL = 0.0008;
 /** The panel floats this far above the holding hand. */
 const ABOVE_HAND_M = 0.09;
 /** Without a tracked left hand the menu opens this far in front of the eyes. */
 const IN_FRONT_M = 0.55;
-
-const COLORS = {
-  panel: "#f7f4ee",
-  text: "#1b2a38",
-  muted: "#5b6670",
-  button: "#e4ddcf",
-  hover: "#d2c7b2",
-  pressed: "#2f6f8f",
-  pressedText: "#ffffff",
-  danger: "#b3412f",
-} as const;
-
-/** Where the inspector finds each button (see client/space/inspector.ts). */
-export type MenuButtons = Map<string, Object3D>;
-
-function MenuButton({
-  id,
-  buttons,
-  label,
-  pressed = false,
-  danger = false,
-  onSelect,
-}: {
-  id: string;
-  buttons: MenuButtons;
-  label: string;
-  pressed?: boolean;
-  danger?: boolean;
-  onSelect(): void;
-}) {
-  return (
-    <Container
-      ref={(object: Object3D | null) => {
-        if (object) {
-          object.name = `vr-menu:${id}`;
-          buttons.set(id, object);
-        } else buttons.delete(id);
-      }}
-      {...selectable(onSelect)}
-      backgroundColor={pressed ? COLORS.pressed : COLORS.button}
-      hover={{ backgroundColor: pressed ? COLORS.pressed : COLORS.hover }}
-      borderRadius={10}
-      paddingX={14}
-      paddingY={9}
-    >
-      <Text
-        fontSize={17}
-        fontWeight={pressed ? 700 : 400}
-        color={pressed ? COLORS.pressedText : danger ? COLORS.danger : COLORS.text}
-      >
-        {label}
-      </Text>
-    </Container>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Container flexDirection="column" gap={6}>
-      <Text fontSize={14} fontWeight={700} color={COLORS.muted}>
-        {title}
-      </Text>
-      <Container flexDirection="row" flexWrap="wrap" gap={6}>
-        {children}
-      </Container>
-    </Container>
-  );
-}
 
 const GROUP_TITLES: Record<ClientAction["group"], TranslationKey> = {
   presence: "xr.menu.you",
@@ -104,6 +36,8 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const comfort = useComfort();
   const exitVR = useXRMode((s) => s.exit);
   const { actions, context } = useActions();
+  const noteBoard = useNearestWritableBoard();
+  const boardTitle = useBoardTitle();
 
   // Whatever actions the capabilities register (mute from voice, raise hand, reactions…) appear
   // here grouped, exactly as in the HTML menus.
@@ -144,6 +78,16 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
         </Text>
         <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
       </Container>
+      {noteBoard && (
+        <Section title={t("boards.notes")}>
+          <MenuButton
+            id="note.new"
+            buttons={buttons}
+            label={`${t("boards.newNote")} · ${boardTitle(noteBoard)}`}
+            onSelect={() => openVRNote(noteBoard)}
+          />
+        </Section>
+      )}
       {groups.filter((g) => g.group !== "session").map(actionSection)}
       <Section title={t("language.label")}>
         {LOCALES.map((code) => (

@@ -2,6 +2,10 @@ import { defineStrings } from "./define";
 
 export const xrStrings = defineStrings({
   en: {
+    "xr.keyboard.space": "space",
+    "xr.keyboard.backspace": "Erase",
+    "xr.keyboard.shift": "Shift",
+    "xr.keyboard.enter": "Enter",
     "xr.enter": "Enter VR",
     "xr.exit": "Leave VR",
     "xr.enterFailed": "VR could not start. Check the headset and try again.",
@@ -20,6 +24,10 @@ export const xrStrings = defineStrings({
       "Push a thumbstick forward to aim and let go to move there. Flick it left or right to turn. Y or B opens this menu.",
   },
   fi: {
+    "xr.keyboard.space": "välilyönti",
+    "xr.keyboard.backspace": "Pyyhi",
+    "xr.keyboard.shift": "Vaihto",
+    "xr.keyboard.enter": "Enter",
     "xr.enter": "Siirry VR-tilaan",
     "xr.exit": "Poistu VR-tilasta",
     "xr.enterFailed": "VR-tilaa ei voitu käynnistää. Tarkista VR-lasit ja yritä uudelleen.",
@@ -38,6 +46,10 @@ export const xrStrings = defineStrings({
       "Tähtää työntämällä ohjaintikkua eteenpäin ja siirry päästämällä irti. Käänny napauttamalla tikkua sivulle. Y tai B avaa tämän valikon.",
   },
   sv: {
+    "xr.keyboard.space": "mellanslag",
+    "xr.keyboard.backspace": "Radera",
+    "xr.keyboard.shift": "Skift",
+    "xr.keyboard.enter": "Enter",
     "xr.enter": "Gå in i VR",
     "xr.exit": "Lämna VR",
     "xr.enterFailed": "VR kunde inte startas. Kontrollera headsetet och försök igen.",
