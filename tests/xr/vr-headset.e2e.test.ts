@@ -27,7 +27,7 @@ const distance = (a: { x: number; z: number }, b: { x: number; z: number }) => M
 const HEAD = { x: 0.5, y: 1.6, z: 0 };
 
 /** Looks at a button of the open in-VR menu, points the right controller's ray at it and pulls the trigger. */
-async function pressMenuButton(page: Page, id: string): Promise<void> {
+async function pressMenuButton(page: Page, id: string, options: { screenshot?: boolean } = {}): Promise<void> {
   const buttonAt = () => page.evaluate((button) => window.yhteistila!.xr!.menuButton(button), id);
   let target = await buttonAt();
   if (target) {
@@ -51,7 +51,7 @@ async function pressMenuButton(page: Page, id: string): Promise<void> {
   const at = target!;
   await pointController(page, "right", { x: at.x + 0.15, y: at.y - 0.1, z: at.z + 0.35 }, at);
   await xrFrames(page, 3);
-  await screenshot(page, `vr-menu-${id}`);
+  if (options.screenshot !== false) await screenshot(page, `vr-menu-${id}`);
   await click(page, "right", "trigger");
 }
 
@@ -186,6 +186,43 @@ describe("a headset user and a desktop user in one session", () => {
     expect(desk.requests.filter((url) => /XRScene|xr-profiles|msdf/.test(url))).toEqual([]);
     expect(desk.errors).toEqual([]);
     expect(vera.errors).toEqual([]);
+    await desk.context.close();
+    await vera.context.close();
+  });
+
+  it("writes a sticky note with the in-VR keyboard: ray and trigger on the keys, å ä ö included", async () => {
+    const session = await server.createSession("VR notes");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const desk = await newVisitor(browser);
+    const vera = await newVisitor(browser);
+    await installEmulatedQuest(vera.page);
+    await joinSession(desk, link, "Desk");
+    await joinSession(vera, link, "Vera");
+    await setHeadset(vera.page, HEAD);
+    const enter = vera.page.getByRole("button", { name: "Enter VR" });
+    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
+    await enter.click();
+    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
+
+    // The menu's "New note" opens the keyboard for the nearest board she may write on (the note wall).
+    await click(vera.page, "left", "y-button");
+    await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
+    await pressMenuButton(vera.page, "note.new");
+    await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(false);
+
+    // A note starts with a capital: h y v ä gives "Hyvä"; the third colour; then "Add note".
+    for (const key of ["h", "y", "v", "ä"]) await pressMenuButton(vera.page, `note.key.${key}`, { screenshot: false });
+    await pressMenuButton(vera.page, "note.color.2", { screenshot: false });
+    await screenshot(vera.page, "vr-note-keyboard");
+    await pressMenuButton(vera.page, "note.submit", { screenshot: false });
+
+    // The server took it: the desktop user sees it on the wall, and the keyboard has closed.
+    await expect
+      .poll(() => desk.page.evaluate(() => window.yhteistila!.boardNotes()), { timeout: 10_000 })
+      .toEqual(["Hyvä"]);
+    expect(await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("note.key.a"))).toBeNull();
+    expect(vera.errors).toEqual([]);
+    expect(desk.errors).toEqual([]);
     await desk.context.close();
     await vera.context.close();
   });
