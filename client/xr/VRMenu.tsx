@@ -10,7 +10,8 @@ import { useLocaleStore, useT } from "../i18n/locale";
 import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
 import { nextSnapAngle, setComfort, useComfort } from "./comfort";
 import { useXRMode } from "./xr-mode";
-import { toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+import { showVRMenuPage, toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+import { VRFacilitatePage } from "./VRFacilitatePage";
 import { COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
 import { openVRNote, useNearestWritableBoard } from "./VRNoteKeyboard";
 import { useBoardTitle } from "../boards/names";
@@ -20,14 +21,16 @@ const ABOVE_HAND_M = 0.09;
 /** Without a tracked left hand the menu opens this far in front of the eyes. */
 const IN_FRONT_M = 0.55;
 
-const GROUP_TITLES: Record<ClientAction["group"], TranslationKey> = {
+const GROUP_TITLES: Record<Exclude<ClientAction["group"], "facilitation">, TranslationKey> = {
   presence: "xr.menu.you",
   session: "xr.menu.session",
-  facilitation: "space.facilitatorBadge",
   comfort: "xr.menu.comfort",
 };
-/** The order sections appear in; the session's own actions (leave) come last. */
-const GROUP_ORDER: ClientAction["group"][] = ["presence", "facilitation", "comfort", "session"];
+/**
+ * The order sections appear in; the session's own actions (leave) come last. Facilitation actions
+ * have a page of their own (VRFacilitatePage), one button away.
+ */
+const GROUP_ORDER = ["presence", "comfort", "session"] as const;
 
 function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const t = useT();
@@ -38,6 +41,9 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const { actions, context } = useActions();
   const noteBoard = useNearestWritableBoard();
   const boardTitle = useBoardTitle();
+  const page = useVRMenu((s) => s.page);
+  const facilitator = context.self?.role === "facilitator";
+  const facilitating = page === "facilitate" && facilitator;
 
   // Whatever actions the capabilities register (mute from voice, raise hand, reactions…) appear
   // here grouped, exactly as in the HTML menus.
@@ -59,25 +65,8 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
       </Section>
     );
 
-  return (
-    <Container
-      pixelSize={PIXEL}
-      anchorY="bottom"
-      fontFamilies={MENU_FONT_FAMILIES}
-      fontFamily={MSDF_FAMILY}
-      width={400}
-      flexDirection="column"
-      gap={12}
-      padding={16}
-      borderRadius={18}
-      backgroundColor={COLORS.panel}
-    >
-      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
-        <Text fontSize={22} fontWeight={700} color={COLORS.text}>
-          {t("xr.menu.title")}
-        </Text>
-        <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
-      </Container>
+  const mainPage = (
+    <>
       {noteBoard && (
         <Section title={t("boards.notes")}>
           <MenuButton
@@ -85,6 +74,16 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
             buttons={buttons}
             label={`${t("boards.newNote")} · ${boardTitle(noteBoard)}`}
             onSelect={() => openVRNote(noteBoard)}
+          />
+        </Section>
+      )}
+      {facilitator && (
+        <Section title={t("space.facilitatorBadge")}>
+          <MenuButton
+            id="menu.facilitate"
+            buttons={buttons}
+            label={t("xr.menu.facilitate")}
+            onSelect={() => showVRMenuPage("facilitate")}
           />
         </Section>
       )}
@@ -141,6 +140,39 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
       <Text fontSize={13} color={COLORS.muted} lineHeight="140%" width="100%">
         {t("xr.hint")}
       </Text>
+    </>
+  );
+
+  return (
+    <Container
+      pixelSize={PIXEL}
+      anchorY="bottom"
+      fontFamilies={MENU_FONT_FAMILIES}
+      fontFamily={MSDF_FAMILY}
+      width={400}
+      flexDirection="column"
+      gap={12}
+      padding={16}
+      borderRadius={18}
+      backgroundColor={COLORS.panel}
+    >
+      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
+        <Text fontSize={22} fontWeight={700} color={COLORS.text}>
+          {t(facilitating ? "xr.menu.facilitate" : "xr.menu.title")}
+        </Text>
+        <Container flexDirection="row" gap={6}>
+          {facilitating && (
+            <MenuButton
+              id="menu.back"
+              buttons={buttons}
+              label={t("xr.menu.back")}
+              onSelect={() => showVRMenuPage("main")}
+            />
+          )}
+          <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
+        </Container>
+      </Container>
+      {facilitating ? <VRFacilitatePage buttons={buttons} /> : mainPage}
     </Container>
   );
 }

@@ -38,15 +38,23 @@ const KEY_LABELS = {
   enter: "xr.keyboard.enter",
 } as const;
 
-/** The board nearest to the person that they may write on (their zone's, or the plenary's), if any. */
+/**
+ * The board a "New note" goes to: the nearest one of the area the person stands in (their zone's, or
+ * the plenary's), else the nearest they may write on at all. Facilitators may write on every board,
+ * but a note written in the plenary belongs on the plenary's wall.
+ */
 export function useNearestWritableBoard(): BoardView | undefined {
   const boards = useBoardsStore((s) => s.boards);
   const self = useSelf();
   const player = useLocalPlayer();
   const writable = sortedBoards(boards).filter((board) => mayWrite(board, self));
   const distance = (board: BoardView) => Math.hypot(board.x / 100 - player.x, board.z / 100 - player.z);
-  return writable.sort((a, b) => distance(a) - distance(b))[0];
+  const nearest = (list: BoardView[]) => list.sort((a, b) => distance(a) - distance(b))[0];
+  return nearest(writable.filter((board) => board.zoneId === (self?.zone ?? ""))) ?? nearest(writable);
 }
+
+/** The open keyboard's text, for the inspector (client/space/inspector.ts); null while closed. */
+export const noteDraft: { text: string | null } = { text: null };
 
 /** Opens the keyboard for a new note on a board; the server puts it on the first free spot. */
 export function openVRNote(board: BoardView): void {
@@ -71,6 +79,12 @@ function Keyboard({
   const [color, setColor] = useState(note?.color ?? 0);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const sendable = isSendable(keyboard.text);
+  useEffect(() => {
+    noteDraft.text = keyboard.text;
+    return () => {
+      noteDraft.text = null;
+    };
+  }, [keyboard.text]);
 
   const submit = () => {
     if (!isSendable(keyboard.text)) return;

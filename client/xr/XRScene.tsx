@@ -11,7 +11,7 @@ import { Vignette } from "./Vignette";
 import { VRLocomotion } from "./VRLocomotion";
 import { VRMenu } from "./VRMenu";
 import { type MenuButtons } from "./menu-parts";
-import { VRNoteKeyboard } from "./VRNoteKeyboard";
+import { VRNoteKeyboard, noteDraft } from "./VRNoteKeyboard";
 import { VRRig, useVRMenu } from "./vr-rig";
 import { xrModeActions } from "./xr-mode";
 
@@ -98,6 +98,7 @@ export default function XRScene() {
         presenting: store.getState().session != null,
         frames: rig.frames,
         menuOpen: useVRMenu.getState().open,
+        noteDraft: noteDraft.text,
         aim: rig.aim && { ...rig.aim },
         ...useComfort.getState(),
       }),

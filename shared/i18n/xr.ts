@@ -2,6 +2,11 @@ import { defineStrings } from "./define";
 
 export const xrStrings = defineStrings({
   en: {
+    "xr.menu.facilitate": "Facilitate",
+    "xr.menu.back": "Back",
+    "xr.facilitate.voice": "Voice",
+    "xr.facilitate.noTimer": "Not running. +1 or +5 min starts it.",
+    "xr.facilitate.endVote": "End vote · {board}",
     "xr.keyboard.space": "space",
     "xr.keyboard.backspace": "Erase",
     "xr.keyboard.shift": "Shift",
@@ -24,6 +29,11 @@ export const xrStrings = defineStrings({
       "Push a thumbstick forward to aim and let go to move there. Flick it left or right to turn. Y or B opens this menu.",
   },
   fi: {
+    "xr.menu.facilitate": "Fasilitointi",
+    "xr.menu.back": "Takaisin",
+    "xr.facilitate.voice": "Ääni",
+    "xr.facilitate.noTimer": "Ei käynnissä. +1 tai +5 min käynnistää sen.",
+    "xr.facilitate.endVote": "Päätä äänestys · {board}",
     "xr.keyboard.space": "välilyönti",
     "xr.keyboard.backspace": "Pyyhi",
     "xr.keyboard.shift": "Vaihto",
@@ -46,6 +56,11 @@ export const xrStrings = defineStrings({
       "Tähtää työntämällä ohjaintikkua eteenpäin ja siirry päästämällä irti. Käänny napauttamalla tikkua sivulle. Y tai B avaa tämän valikon.",
   },
   sv: {
+    "xr.menu.facilitate": "Facilitera",
+    "xr.menu.back": "Tillbaka",
+    "xr.facilitate.voice": "Ljud",
+    "xr.facilitate.noTimer": "Går inte. +1 eller +5 min startar den.",
+    "xr.facilitate.endVote": "Avsluta röstningen · {board}",
     "xr.keyboard.space": "mellanslag",
     "xr.keyboard.backspace": "Radera",
     "xr.keyboard.shift": "Skift",

@@ -190,14 +190,14 @@ describe("a headset user and a desktop user in one session", () => {
     await vera.context.close();
   });
 
-  it("writes a sticky note with the in-VR keyboard: ray and trigger on the keys, å ä ö included", async () => {
+  it("a facilitator in VR writes a sticky note with the keyboard (å ä ö included) and adds a minute to the timer", async () => {
     const session = await server.createSession("VR notes");
     const link = `${server.baseUrl}/s/${session.code}`;
     const desk = await newVisitor(browser);
     const vera = await newVisitor(browser);
     await installEmulatedQuest(vera.page);
     await joinSession(desk, link, "Desk");
-    await joinSession(vera, link, "Vera");
+    await joinSession(vera, `${link}#host=${session.facilitatorSecret}`, "Vera");
     await setHeadset(vera.page, HEAD);
     const enter = vera.page.getByRole("button", { name: "Enter VR" });
     await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -212,15 +212,29 @@ describe("a headset user and a desktop user in one session", () => {
 
     // A note starts with a capital: h y v ä gives "Hyvä"; the third colour; then "Add note".
     for (const key of ["h", "y", "v", "ä"]) await pressMenuButton(vera.page, `note.key.${key}`, { screenshot: false });
+    await expect.poll(async () => (await xrState(vera.page)).noteDraft, { timeout: 5_000 }).toBe("Hyvä");
     await pressMenuButton(vera.page, "note.color.2", { screenshot: false });
     await screenshot(vera.page, "vr-note-keyboard");
     await pressMenuButton(vera.page, "note.submit", { screenshot: false });
+    await expect.poll(async () => (await xrState(vera.page)).noteDraft, { timeout: 5_000 }).toBeNull();
 
     // The server took it: the desktop user sees it on the wall, and the keyboard has closed.
     await expect
       .poll(() => desk.page.evaluate(() => window.yhteistila!.boardNotes()), { timeout: 10_000 })
       .toEqual(["Hyvä"]);
     expect(await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("note.key.a"))).toBeNull();
+
+    // The menu's Facilitate page: "+1 min" on the idle plenary timer starts a one-minute countdown for everyone.
+    expect(await desk.page.evaluate(() => window.yhteistila!.labels("plenary-clock"))).not.toContainEqual(
+      expect.stringMatching(/^0:5\d$/),
+    );
+    await click(vera.page, "left", "y-button");
+    await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
+    await pressMenuButton(vera.page, "menu.facilitate", { screenshot: false });
+    await pressMenuButton(vera.page, "timers.plenary.addOne");
+    await expect
+      .poll(() => desk.page.evaluate(() => window.yhteistila!.labels("plenary-clock")), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/^(1:00|0:5\d)$/));
     expect(vera.errors).toEqual([]);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
