@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { externalRequests, launchChromium, screenshot } from "../support/browser";
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
-import { startTestServer, type TestServer } from "../support/server";
+import { startTestServer, waitForState, type TestServer } from "../support/server";
 import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
 
 let server: TestServer;
@@ -53,6 +53,23 @@ async function pressMenuButton(page: Page, id: string, options: { screenshot?: b
   await xrFrames(page, 3);
   if (options.screenshot !== false) await screenshot(page, `vr-menu-${id}`);
   await click(page, "right", "trigger");
+}
+
+/**
+ * Presses a button until `check` holds. On this machine, when other jobs load both cores, an emulated
+ * XR frame can take longer than the whole click window, and a press is then (rightly) not a click:
+ * a person would press again, and so does the test, at most three times.
+ */
+async function pressUntil<T>(page: Page, id: string, read: () => Promise<T>, expected: T): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await pressMenuButton(page, id, { screenshot: false });
+    try {
+      await expect.poll(read, { timeout: 4_000 }).toEqual(expected);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 describe("a headset user and a desktop user in one session", () => {
@@ -193,10 +210,10 @@ describe("a headset user and a desktop user in one session", () => {
   it("a facilitator in VR writes a sticky note with the keyboard (å ä ö included) and adds a minute to the timer", async () => {
     const session = await server.createSession("VR notes");
     const link = `${server.baseUrl}/s/${session.code}`;
-    const desk = await newVisitor(browser);
+    // A participant connected with the SDK sees what the server holds (cheaper than a second page).
+    const desk = await server.join(session.code, { name: "Desk" });
     const vera = await newVisitor(browser);
     await installEmulatedQuest(vera.page);
-    await joinSession(desk, link, "Desk");
     await joinSession(vera, `${link}#host=${session.facilitatorSecret}`, "Vera");
     await setHeadset(vera.page, HEAD);
     const enter = vera.page.getByRole("button", { name: "Enter VR" });
@@ -204,40 +221,50 @@ describe("a headset user and a desktop user in one session", () => {
     await enter.click();
     await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
 
-    // The menu's "New note" opens the keyboard for the nearest board she may write on (the note wall).
+    // The menu's "New note" opens the keyboard for the board of the area she stands in: the note wall.
     await click(vera.page, "left", "y-button");
     await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
     await pressMenuButton(vera.page, "note.new");
     await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(false);
 
     // A note starts with a capital: h y v ä gives "Hyvä"; the third colour; then "Add note".
-    for (const key of ["h", "y", "v", "ä"]) await pressMenuButton(vera.page, `note.key.${key}`, { screenshot: false });
-    await expect.poll(async () => (await xrState(vera.page)).noteDraft, { timeout: 5_000 }).toBe("Hyvä");
+    const draft = async () => (await xrState(vera.page)).noteDraft;
+    for (const [key, text] of [
+      ["h", "H"],
+      ["y", "Hy"],
+      ["v", "Hyv"],
+      ["ä", "Hyvä"],
+    ] as const) {
+      await pressUntil(vera.page, `note.key.${key}`, draft, text);
+    }
     await pressMenuButton(vera.page, "note.color.2", { screenshot: false });
     await screenshot(vera.page, "vr-note-keyboard");
-    await pressMenuButton(vera.page, "note.submit", { screenshot: false });
-    await expect.poll(async () => (await xrState(vera.page)).noteDraft, { timeout: 5_000 }).toBeNull();
+    await pressUntil(vera.page, "note.submit", draft, null);
 
-    // The server took it: the desktop user sees it on the wall, and the keyboard has closed.
-    await expect
-      .poll(() => desk.page.evaluate(() => window.yhteistila!.boardNotes()), { timeout: 10_000 })
-      .toEqual(["Hyvä"]);
+    // The server took it, with its colour, on the note wall; another participant receives it.
+    const notes = () =>
+      [...desk.state.boards.values()].flatMap((board) =>
+        [...(board.notes?.values() ?? [])].map((note) => ({ board: board.preset, text: note.text, color: note.color })),
+      );
+    await waitForState(desk, () => notes().length > 0, 10_000);
+    expect(notes()).toEqual([{ board: "wall", text: "Hyvä", color: 2 }]);
     expect(await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("note.key.a"))).toBeNull();
 
     // The menu's Facilitate page: "+1 min" on the idle plenary timer starts a one-minute countdown for everyone.
-    expect(await desk.page.evaluate(() => window.yhteistila!.labels("plenary-clock"))).not.toContainEqual(
-      expect.stringMatching(/^0:5\d$/),
-    );
+    expect(desk.state.plenaryTimer.status).toBe("idle");
     await click(vera.page, "left", "y-button");
     await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
-    await pressMenuButton(vera.page, "menu.facilitate", { screenshot: false });
-    await pressMenuButton(vera.page, "timers.plenary.addOne");
-    await expect
-      .poll(() => desk.page.evaluate(() => window.yhteistila!.labels("plenary-clock")), { timeout: 10_000 })
-      .toContainEqual(expect.stringMatching(/^(1:00|0:5\d)$/));
+    await pressUntil(
+      vera.page,
+      "menu.facilitate",
+      () => vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("timers.plenary.addOne") !== null),
+      true,
+    );
+    await pressUntil(vera.page, "timers.plenary.addOne", async () => desk.state.plenaryTimer.status, "running");
+    expect(desk.state.plenaryTimer.durationMs).toBe(60_000);
+    await screenshot(vera.page, "vr-menu-facilitate");
     expect(vera.errors).toEqual([]);
-    expect(desk.errors).toEqual([]);
-    await desk.context.close();
+    await desk.leave();
     await vera.context.close();
   });
 
