@@ -28,6 +28,9 @@ import { useVRMenu } from "./vr-rig";
 
 /** The keyboard opens this far in front of the eyes, and this far below them (a desk's slope). */
 const IN_FRONT_M = 0.5;
+/** Standing close to the board, the keyboard comes nearer so that it stays in front of the board. */
+const NEAREST_M = 0.3;
+const CLEAR_OF_BOARD_M = 0.12;
 const BELOW_EYES_M = 0.28;
 const KEY = { width: 38, height: 42, gap: 5, wide: 64 } as const;
 
@@ -222,9 +225,19 @@ export function VRNoteKeyboard({ buttons }: { buttons: MenuButtons }) {
     group.visible = true;
     camera.getWorldPosition(tmp.head);
     const forward = camera.getWorldDirection(tmp.forward).setY(0).normalize();
+    let distance = IN_FRONT_M;
+    if (board) {
+      // How far the eyes are from the board's plane along the view: keep the keyboard this side of it.
+      const yaw = (board.yaw * Math.PI) / 180;
+      const normal = { x: Math.sin(yaw), z: Math.cos(yaw) };
+      const toBoard = (board.x / 100 - tmp.head.x) * normal.x + (board.z / 100 - tmp.head.z) * normal.z;
+      const along = forward.x * normal.x + forward.z * normal.z;
+      const ahead = along !== 0 ? toBoard / along : Infinity;
+      if (ahead > 0) distance = Math.max(NEAREST_M, Math.min(IN_FRONT_M, ahead - CLEAR_OF_BOARD_M));
+    }
     group.position
       .copy(tmp.head)
-      .addScaledVector(forward, IN_FRONT_M)
+      .addScaledVector(forward, distance)
       .setY(tmp.head.y - BELOW_EYES_M);
     group.lookAt(tmp.head);
   });
