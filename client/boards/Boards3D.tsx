@@ -8,6 +8,7 @@ import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { Label3D } from "../text/Label3D";
 import { grabbedPointers } from "../space/pointer-grab";
+import { isStillClick } from "../space/interaction";
 import {
   lastEndedVote,
   myDots,
@@ -427,7 +428,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   const onBoardClick = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     // A drag to look around ends in a click too; only a still click asks for a new note.
-    if (event.delta > 6 || !writable || !surface.current) return;
+    if (!isStillClick(event) || !writable || !surface.current) return;
     const at = pointOnBoard(event as unknown as ThreeEvent<PointerEvent>, surface.current, board);
     if (!at) return;
     const spot = clampNote(board, at.x, at.y);

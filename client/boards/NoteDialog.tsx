@@ -8,7 +8,7 @@ import { closeNoteDialog, useNoteDialog } from "./note-dialog";
 
 /**
  * The HTML dialog for writing a note at the spot clicked on a 3D board, or editing one's own.
- * (In a headset an HTML dialog is not drawn; writing there needs the XR keyboard, see README.)
+ * In a headset an HTML dialog is not drawn: there client/xr/VRNoteKeyboard.tsx shows the same state.
  */
 export function NoteDialog() {
   const t = useT();
@@ -40,9 +40,10 @@ export function NoteDialog() {
         autoFocus
         onCancel={closeNoteDialog}
         onSubmit={(draft) => {
-          if (open.kind === "new")
-            connection.send("boards.addNote", { boardId: board.id, ...draft, x: open.x, y: open.y });
-          else connection.send("boards.editNote", { noteId: open.noteId, ...draft });
+          if (open.kind === "new") {
+            const at = open.x !== undefined && open.y !== undefined ? { x: open.x, y: open.y } : {};
+            connection.send("boards.addNote", { boardId: board.id, ...draft, ...at });
+          } else connection.send("boards.editNote", { noteId: open.noteId, ...draft });
           closeNoteDialog();
         }}
       />

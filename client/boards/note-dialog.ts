@@ -1,8 +1,11 @@
 import { create } from "zustand";
 
-/** A note being written at a spot on a board, or an existing one being edited (opened from 3D). */
+/**
+ * A note being written on a board (at a spot, or without one: the first free spot), or an existing one
+ * being edited (opened from 3D, or from the in-VR menu).
+ */
 export type NoteDialogState =
-  { kind: "new"; boardId: string; x: number; y: number } | { kind: "edit"; boardId: string; noteId: string } | null;
+  { kind: "new"; boardId: string; x?: number; y?: number } | { kind: "edit"; boardId: string; noteId: string } | null;
 
 export const useNoteDialog = create<{ open: NoteDialogState }>(() => ({ open: null }));
 

@@ -22,6 +22,7 @@ import { PresenceBar } from "../zones/PresenceBar";
 import { TimerAlerts } from "../timers/TimerAlerts";
 import { HandsNotifier } from "../hands/HandsNotifier";
 import { EnterVRButton } from "../xr/EnterVRButton";
+import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 
 function TopBar() {
@@ -76,7 +77,10 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         <TimerAlerts />
         <HandsNotifier />
         <VoteOverlay />
-        <NoteDialog />
+        {/* In a headset the same note dialog state is drawn as a uikit keyboard (client/xr/VRNoteKeyboard.tsx). */}
+        <DesktopOnly>
+          <NoteDialog />
+        </DesktopOnly>
         <VoiceOverlay />
         <Toasts />
         <ReactionFeed />

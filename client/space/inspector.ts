@@ -24,6 +24,8 @@ export interface XRInspector {
     /** XR frames drawn so far (a test holds a button for at least one). */
     frames: number;
     menuOpen: boolean;
+    /** The text on the in-VR note keyboard while it is open, else null. */
+    noteDraft: string | null;
     /** The teleport target being aimed at, if any. */
     aim: { x: number; z: number; valid: boolean } | null;
     snapDegrees: number;

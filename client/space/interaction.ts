@@ -51,3 +51,16 @@ export function selectable<E extends MouseEvent = MouseEvent>(
     },
   };
 }
+
+/**
+ * Whether a click is a still one and not the end of a drag to look around: a mouse or finger that
+ * moved at most `slopPx` pixels. Controller and hand rays have no screen distance (their events throw
+ * when `delta` is read), and a ray click is always meant as a click.
+ */
+export function isStillClick(event: ThreeEvent<MouseEvent>, slopPx = 6): boolean {
+  try {
+    return event.delta <= slopPx;
+  } catch {
+    return true;
+  }
+}

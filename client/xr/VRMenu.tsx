@@ -1,101 +1,36 @@
-import { useRef, type ReactNode } from "react";
+import { useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Container, Text } from "@react-three/uikit";
-import { Vector3, type Group, type Object3D } from "three";
+import { Vector3, type Group } from "three";
 import { LOCALES } from "../../shared/protocol/common";
 import type { TranslationKey } from "../../shared/i18n";
 import { useActions } from "../actions/use-actions";
-import { selectable } from "../space/interaction";
 import type { ClientAction } from "../actions/registry";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
 import { nextSnapAngle, setComfort, useComfort } from "./comfort";
 import { useXRMode } from "./xr-mode";
-import { toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+import { showVRMenuPage, toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
+import { VRFacilitatePage } from "./VRFacilitatePage";
+import { COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
+import { openVRNote, useNearestWritableBoard } from "./VRNoteKeyboard";
+import { useBoardTitle } from "../boards/names";
 
-/** Metres per uikit pixel: a 380 px wide panel is 30 cm, comfortable to read at arm's length. */
-const PIXEL = 0.0008;
 /** The panel floats this far above the holding hand. */
 const ABOVE_HAND_M = 0.09;
 /** Without a tracked left hand the menu opens this far in front of the eyes. */
 const IN_FRONT_M = 0.55;
 
-const COLORS = {
-  panel: "#f7f4ee",
-  text: "#1b2a38",
-  muted: "#5b6670",
-  button: "#e4ddcf",
-  hover: "#d2c7b2",
-  pressed: "#2f6f8f",
-  pressedText: "#ffffff",
-  danger: "#b3412f",
-} as const;
-
-/** Where the inspector finds each button (see client/space/inspector.ts). */
-export type MenuButtons = Map<string, Object3D>;
-
-function MenuButton({
-  id,
-  buttons,
-  label,
-  pressed = false,
-  danger = false,
-  onSelect,
-}: {
-  id: string;
-  buttons: MenuButtons;
-  label: string;
-  pressed?: boolean;
-  danger?: boolean;
-  onSelect(): void;
-}) {
-  return (
-    <Container
-      ref={(object: Object3D | null) => {
-        if (object) {
-          object.name = `vr-menu:${id}`;
-          buttons.set(id, object);
-        } else buttons.delete(id);
-      }}
-      {...selectable(onSelect)}
-      backgroundColor={pressed ? COLORS.pressed : COLORS.button}
-      hover={{ backgroundColor: pressed ? COLORS.pressed : COLORS.hover }}
-      borderRadius={10}
-      paddingX={14}
-      paddingY={9}
-    >
-      <Text
-        fontSize={17}
-        fontWeight={pressed ? 700 : 400}
-        color={pressed ? COLORS.pressedText : danger ? COLORS.danger : COLORS.text}
-      >
-        {label}
-      </Text>
-    </Container>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Container flexDirection="column" gap={6}>
-      <Text fontSize={14} fontWeight={700} color={COLORS.muted}>
-        {title}
-      </Text>
-      <Container flexDirection="row" flexWrap="wrap" gap={6}>
-        {children}
-      </Container>
-    </Container>
-  );
-}
-
-const GROUP_TITLES: Record<ClientAction["group"], TranslationKey> = {
+const GROUP_TITLES: Record<Exclude<ClientAction["group"], "facilitation">, TranslationKey> = {
   presence: "xr.menu.you",
   session: "xr.menu.session",
-  facilitation: "space.facilitatorBadge",
   comfort: "xr.menu.comfort",
 };
-/** The order sections appear in; the session's own actions (leave) come last. */
-const GROUP_ORDER: ClientAction["group"][] = ["presence", "facilitation", "comfort", "session"];
+/**
+ * The order sections appear in; the session's own actions (leave) come last. Facilitation actions
+ * have a page of their own (VRFacilitatePage), one button away.
+ */
+const GROUP_ORDER = ["presence", "comfort", "session"] as const;
 
 function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const t = useT();
@@ -104,6 +39,11 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const comfort = useComfort();
   const exitVR = useXRMode((s) => s.exit);
   const { actions, context } = useActions();
+  const noteBoard = useNearestWritableBoard();
+  const boardTitle = useBoardTitle();
+  const page = useVRMenu((s) => s.page);
+  const facilitator = context.self?.role === "facilitator";
+  const facilitating = page === "facilitate" && facilitator;
 
   // Whatever actions the capabilities register (mute from voice, raise hand, reactions…) appear
   // here grouped, exactly as in the HTML menus.
@@ -125,25 +65,28 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
       </Section>
     );
 
-  return (
-    <Container
-      pixelSize={PIXEL}
-      anchorY="bottom"
-      fontFamilies={MENU_FONT_FAMILIES}
-      fontFamily={MSDF_FAMILY}
-      width={400}
-      flexDirection="column"
-      gap={12}
-      padding={16}
-      borderRadius={18}
-      backgroundColor={COLORS.panel}
-    >
-      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
-        <Text fontSize={22} fontWeight={700} color={COLORS.text}>
-          {t("xr.menu.title")}
-        </Text>
-        <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
-      </Container>
+  const mainPage = (
+    <>
+      {noteBoard && (
+        <Section title={t("boards.notes")}>
+          <MenuButton
+            id="note.new"
+            buttons={buttons}
+            label={`${t("boards.newNote")} · ${boardTitle(noteBoard)}`}
+            onSelect={() => openVRNote(noteBoard)}
+          />
+        </Section>
+      )}
+      {facilitator && (
+        <Section title={t("space.facilitatorBadge")}>
+          <MenuButton
+            id="menu.facilitate"
+            buttons={buttons}
+            label={t("xr.menu.facilitate")}
+            onSelect={() => showVRMenuPage("facilitate")}
+          />
+        </Section>
+      )}
       {groups.filter((g) => g.group !== "session").map(actionSection)}
       <Section title={t("language.label")}>
         {LOCALES.map((code) => (
@@ -197,6 +140,39 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
       <Text fontSize={13} color={COLORS.muted} lineHeight="140%" width="100%">
         {t("xr.hint")}
       </Text>
+    </>
+  );
+
+  return (
+    <Container
+      pixelSize={PIXEL}
+      anchorY="bottom"
+      fontFamilies={MENU_FONT_FAMILIES}
+      fontFamily={MSDF_FAMILY}
+      width={400}
+      flexDirection="column"
+      gap={12}
+      padding={16}
+      borderRadius={18}
+      backgroundColor={COLORS.panel}
+    >
+      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
+        <Text fontSize={22} fontWeight={700} color={COLORS.text}>
+          {t(facilitating ? "xr.menu.facilitate" : "xr.menu.title")}
+        </Text>
+        <Container flexDirection="row" gap={6}>
+          {facilitating && (
+            <MenuButton
+              id="menu.back"
+              buttons={buttons}
+              label={t("xr.menu.back")}
+              onSelect={() => showVRMenuPage("main")}
+            />
+          )}
+          <MenuButton id="close" buttons={buttons} label={t("xr.menu.close")} onSelect={toggleVRMenu} />
+        </Container>
+      </Container>
+      {facilitating ? <VRFacilitatePage buttons={buttons} /> : mainPage}
     </Container>
   );
 }

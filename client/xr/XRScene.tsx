@@ -9,7 +9,9 @@ import { VROnly } from "./guards";
 import { FALLBACK_CONTROLLER_PROFILE, INPUT_PROFILES_PATH } from "./input-profiles";
 import { Vignette } from "./Vignette";
 import { VRLocomotion } from "./VRLocomotion";
-import { VRMenu, type MenuButtons } from "./VRMenu";
+import { VRMenu } from "./VRMenu";
+import { type MenuButtons } from "./menu-parts";
+import { VRNoteKeyboard, noteDraft } from "./VRNoteKeyboard";
 import { VRRig, useVRMenu } from "./vr-rig";
 import { xrModeActions } from "./xr-mode";
 
@@ -96,6 +98,7 @@ export default function XRScene() {
         presenting: store.getState().session != null,
         frames: rig.frames,
         menuOpen: useVRMenu.getState().open,
+        noteDraft: noteDraft.text,
         aim: rig.aim && { ...rig.aim },
         ...useComfort.getState(),
       }),
@@ -120,6 +123,7 @@ export default function XRScene() {
       <VROnly>
         <VRLocomotion origin={origin} rig={rig} />
         <VRMenu rig={rig} buttons={buttons} />
+        <VRNoteKeyboard buttons={buttons} />
         <Vignette rig={rig} />
       </VROnly>
     </XR>

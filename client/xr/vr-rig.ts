@@ -46,9 +46,14 @@ export class VRRig {
   }
 }
 
-/** Whether the in-VR menu is open (UI state, so React renders it). */
-export const useVRMenu = create<{ open: boolean }>(() => ({ open: false }));
+/** Whether the in-VR menu is open and on which page (UI state, so React renders it). */
+export const useVRMenu = create<{ open: boolean; page: "main" | "facilitate" }>(() => ({ open: false, page: "main" }));
 
+/** Opens the menu on the page last used, or closes it. */
 export function toggleVRMenu(): void {
   useVRMenu.setState((s) => ({ open: !s.open }));
+}
+
+export function showVRMenuPage(page: "main" | "facilitate"): void {
+  useVRMenu.setState({ page });
 }

@@ -7,11 +7,11 @@ import { occupancy } from "../../shared/zones/entry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, useSelf, type PersonView } from "../session/session-store";
-import { showToast } from "../ui/toast-store";
 import { HandsQueue } from "../hands/HandsQueue";
 import { TimerControls } from "../timers/TimerControls";
 import { useRemaining } from "../timers/use-countdown";
-import { newSeed, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import { newSeed, preparedSend, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
 
@@ -129,18 +129,8 @@ function GroupForm() {
     groups.some((group, i) => group.length > 0 && zoneOf(i));
 
   const send = () => {
-    if (!groups) return;
-    const outgoing = groups
-      .map((people, i) => ({ zone: draft.zoneIds[i] ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
-      .filter((group) => group.people.length > 0 && group.zone);
-    connection.send("zones.send", {
-      groups: outgoing.map(({ zone, people }) => ({ zone, people })),
-      ...(draft.task.trim() ? { task: draft.task } : {}),
-      seconds: draft.minutes * 60,
-    });
-    // Own tasks follow the send (the server handles one client's messages in order), each in a message of its own.
-    for (const { zone, own } of outgoing) if (own) connection.send("zones.task", { target: zone, text: own });
-    showToast({ key: "breakout.sent" });
+    const prepared = preparedSend(draft, new Set(byId.keys()), zones);
+    if (prepared) sendPrepared(connection, prepared);
   };
 
   const maxNumber = draft.split === "size" ? GROUPING_LIMITS.maxSize : GROUPING_LIMITS.maxGroups;

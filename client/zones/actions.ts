@@ -1,5 +1,27 @@
 import { defineAction } from "../actions/registry";
+import type { SessionConnection } from "../session/connection";
+import { useSessionStore } from "../session/session-store";
+import { showToast } from "../ui/toast-store";
+import { preparedSend, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
 import { useZonesStore, zoneById } from "./zones-store";
+
+/** Sends prepared groups out; each group's own task follows in a message of its own (handled in order). */
+export function sendPrepared(connection: SessionConnection, prepared: PreparedSend): void {
+  const { ownTasks, ...message } = prepared;
+  connection.send("zones.send", message);
+  for (const { zone, text } of ownTasks) connection.send("zones.task", { target: zone, text });
+  showToast({ key: "breakout.sent" });
+}
+
+/** The groups formed in the facilitator panel, ready to send, or null. */
+function currentPreparedSend(): PreparedSend | null {
+  const participants = Object.values(useSessionStore.getState().people).filter((p) => p.role === "participant");
+  return preparedSend(
+    useBreakoutDraft.getState(),
+    new Set(participants.map((p) => p.id)),
+    useZonesStore.getState().zones,
+  );
+}
 
 /** What a person can do about zones from a button, a key or the VR menu. */
 export const zonesActions = [
@@ -36,6 +58,17 @@ export const zonesActions = [
     run: ({ connection, self }) => {
       const leader = useZonesStore.getState().followLeader;
       connection.send("zones.follow", { leader: self?.following === leader ? "" : leader });
+    },
+  }),
+  defineAction({
+    id: "breakout.send",
+    labelKey: "breakout.send",
+    group: "facilitation",
+    // The groups are formed (and checked) in the facilitator panel; this sends them as prepared there.
+    visible: ({ self }) => self?.role === "facilitator" && currentPreparedSend() !== null,
+    run: ({ connection }) => {
+      const prepared = currentPreparedSend();
+      if (prepared) sendPrepared(connection, prepared);
     },
   }),
   defineAction({

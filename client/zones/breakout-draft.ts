@@ -40,3 +40,41 @@ export function updateDraft(change: Partial<BreakoutDraft>): void {
 export function newSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
+
+/** What "Send to zones" sends for a draft: the groups with their zones, the common task and time, own tasks. */
+export interface PreparedSend {
+  groups: { zone: string; people: string[] }[];
+  task?: string;
+  seconds: number;
+  ownTasks: { zone: string; text: string }[];
+}
+
+/**
+ * The draft's groups as they can be sent now, or null when they cannot: nothing formed yet, a group
+ * without a zone of its own, two groups in one zone, or a group larger than its zone's capacity.
+ * People who have left since the groups were formed are dropped. The facilitator panel's button and
+ * the in-VR menu's both send exactly this.
+ */
+export function preparedSend(
+  draft: BreakoutDraft,
+  present: ReadonlySet<string>,
+  zones: readonly { id: string; capacity: number }[],
+): PreparedSend | null {
+  if (!draft.groups) return null;
+  const groups = draft.groups.map((group) => group.filter((member) => present.has(member)));
+  if (groups.length > zones.length) return null;
+  const zoneOf = (index: number) => zones.find((z) => z.id === draft.zoneIds[index]);
+  const used = draft.zoneIds.slice(0, groups.length).filter(Boolean);
+  if (new Set(used).size !== used.length) return null;
+  if (groups.some((group, i) => (zoneOf(i)?.capacity ?? 0) > 0 && group.length > zoneOf(i)!.capacity)) return null;
+  const outgoing = groups
+    .map((people, i) => ({ zone: zoneOf(i)?.id ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
+    .filter((group) => group.people.length > 0 && group.zone !== "");
+  if (outgoing.length === 0) return null;
+  return {
+    groups: outgoing.map(({ zone, people }) => ({ zone, people })),
+    ...(draft.task.trim() ? { task: draft.task } : {}),
+    seconds: draft.minutes * 60,
+    ownTasks: outgoing.filter((group) => group.own).map(({ zone, own }) => ({ zone, text: own })),
+  };
+}
