@@ -1,6 +1,7 @@
 import type { ThreeElements } from "@react-three/fiber";
 import type { TimerValue } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
+import { BothSides } from "../text/BothSides";
 import { Label3D } from "../text/Label3D";
 import { useClockFace } from "./use-countdown";
 
@@ -29,34 +30,32 @@ export function Clock3D({
         <boxGeometry args={[WIDTH, 0.56, 0.04]} />
         <meshStandardMaterial color="#1d2b38" roughness={0.6} />
       </mesh>
-      {[1, -1].map((side) => (
-        <group key={side} rotation-y={side === 1 ? 0 : Math.PI} position-z={0.021 * side}>
-          <Label3D
-            position={[0, 0.19, 0]}
-            fontSize={0.07}
-            color="#c9d4dd"
-            anchorX="center"
-            anchorY="middle"
-            maxWidth={WIDTH - 0.1}
-          >
-            {label}
-          </Label3D>
-          <Label3D
-            position={[0, 0.02, 0]}
-            fontSize={done ? 0.14 : 0.2}
-            color={warning ? "#ffd27a" : "#ffffff"}
-            anchorX="center"
-            anchorY="middle"
-            bold
-          >
-            {digits}
-          </Label3D>
-          <mesh position={[-BAR / 2 + (BAR * fraction) / 2, -0.18, 0.001]} scale-x={Math.max(0.001, fraction)}>
-            <planeGeometry args={[BAR, 0.05]} />
-            <meshBasicMaterial color={barColor} />
-          </mesh>
-        </group>
-      ))}
+      <BothSides gap={0.021}>
+        <Label3D
+          position={[0, 0.19, 0]}
+          fontSize={0.07}
+          color="#c9d4dd"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={WIDTH - 0.1}
+        >
+          {label}
+        </Label3D>
+        <Label3D
+          position={[0, 0.02, 0]}
+          fontSize={done ? 0.14 : 0.2}
+          color={warning ? "#ffd27a" : "#ffffff"}
+          anchorX="center"
+          anchorY="middle"
+          bold
+        >
+          {digits}
+        </Label3D>
+        <mesh position={[-BAR / 2 + (BAR * fraction) / 2, -0.18, 0.001]} scale-x={Math.max(0.001, fraction)}>
+          <planeGeometry args={[BAR, 0.05]} />
+          <meshBasicMaterial color={barColor} />
+        </mesh>
+      </BothSides>
     </group>
   );
 }

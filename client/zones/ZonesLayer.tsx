@@ -3,6 +3,7 @@ import { LAB } from "../../shared/space/layout";
 import { occupancy } from "../../shared/zones/entry";
 import { useT } from "../i18n/locale";
 import { useSessionStore } from "../session/session-store";
+import { BothSides } from "../text/BothSides";
 import { Label3D } from "../text/Label3D";
 import { Clock3D } from "../timers/Clock3D";
 import { useZonesStore, type ZoneView } from "./zones-store";
@@ -30,31 +31,29 @@ function ZoneSign({ zone, people }: { zone: ZoneView; people: number }) {
         <boxGeometry args={[1.6, 0.5, 0.04]} />
         <meshStandardMaterial color={zone.locked ? "#6b7280" : zone.color} />
       </mesh>
-      {[1, -1].map((side) => (
-        <group key={side} rotation-y={side === 1 ? 0 : Math.PI} position-z={0.025 * side}>
-          <Label3D
-            position={[0, 2.12, 0]}
-            fontSize={0.18}
-            color="#ffffff"
-            anchorX="center"
-            anchorY="middle"
-            maxWidth={1.5}
-            bold
-          >
-            {zoneDisplayName(zone, t)}
-          </Label3D>
-          <Label3D
-            position={[0, 1.93, 0]}
-            fontSize={0.085}
-            color="#ffffff"
-            anchorX="center"
-            anchorY="middle"
-            maxWidth={1.5}
-          >
-            {status}
-          </Label3D>
-        </group>
-      ))}
+      <BothSides gap={0.025}>
+        <Label3D
+          position={[0, 2.12, 0]}
+          fontSize={0.18}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.5}
+          bold
+        >
+          {zoneDisplayName(zone, t)}
+        </Label3D>
+        <Label3D
+          position={[0, 1.93, 0]}
+          fontSize={0.085}
+          color="#ffffff"
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={1.5}
+        >
+          {status}
+        </Label3D>
+      </BothSides>
       {zone.work && <ZoneBoard zone={zone} />}
     </group>
   );
@@ -73,12 +72,9 @@ function ZoneBoard({ zone }: { zone: ZoneView }) {
             <boxGeometry args={[1.6, 0.8, 0.03]} />
             <meshStandardMaterial color="#fbf8f1" roughness={1} />
           </mesh>
-          {[1, -1].map((side) => (
+          <BothSides gap={0.02}>
             <Label3D
-              key={side}
               name={`zone-task:${zone.id}`}
-              rotation-y={side === 1 ? 0 : Math.PI}
-              position={[0, 0, 0.02 * side]}
               fontSize={0.06}
               lineHeight={1.25}
               color="#1b2a38"
@@ -89,7 +85,7 @@ function ZoneBoard({ zone }: { zone: ZoneView }) {
             >
               {work.task.length > 400 ? `${work.task.slice(0, 399)}…` : work.task}
             </Label3D>
-          ))}
+          </BothSides>
         </group>
       )}
     </group>
