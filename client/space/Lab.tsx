@@ -7,6 +7,7 @@ import { Label3D } from "../text/Label3D";
 import { useLocalPlayer } from "../movement/local-player";
 import { floorTexture } from "./textures";
 import { StaticBatch } from "./StaticBatch";
+import { isStillClick } from "./interaction";
 
 const WALL_HEIGHT = 4.2;
 const WALL_THICKNESS = 0.3;
@@ -30,8 +31,9 @@ function Floor() {
   const player = useLocalPlayer();
   const { walls } = LAB;
   const onClick = (event: ThreeEvent<MouseEvent>) => {
-    // A drag to look around also ends in a click; only a still click is a request to walk.
-    if (event.delta > 6) return;
+    // A drag to look around also ends in a click; only a still click is a request to walk. (In VR the
+    // thumbstick moves people; VRLocomotion drops any walk target.)
+    if (!isStillClick(event)) return;
     const { x, z } = event.point;
     if (isWalkable(x, z)) player.walkTarget = { x, z };
   };
