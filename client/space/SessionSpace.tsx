@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { decodePose } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
@@ -66,8 +66,9 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const mode = useViewMode((s) => s.mode);
 
   // The panels start open where there is room: beside the 3D view except on phones, and beside the
-  // 2D page on wide screens (on a phone the 2D page is the point, its panels one tap away).
-  useEffect(() => {
+  // 2D page on wide screens (on a phone the 2D page is the point, its panels one tap away). Before
+  // the first paint, so a phone never flashes the sheet open.
+  useLayoutEffect(() => {
     usePanelStore.getState().setOpen(matchMedia(mode === "3d" ? "(min-width: 481px)" : "(min-width: 900px)").matches);
   }, [mode]);
 
