@@ -5,7 +5,7 @@ import { useMoveHint } from "../movement/MoveHint";
 import { ReactionPicker } from "../reactions/ReactionPicker";
 import { Icon } from "../ui/icons";
 import { FacilitatorVoiceControls, VoiceControls } from "../voice/VoiceControls";
-import { PresenceControls } from "../zones/PresenceBar";
+import { PresenceControls } from "../zones/PresenceControls";
 import { SIDE_PANEL_ID, usePanelStore } from "./panel-store";
 
 /** Left and right arrows move between the dock's buttons, as in any toolbar; Tab still reaches each. */
