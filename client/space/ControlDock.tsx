@@ -24,8 +24,9 @@ const LABEL_LEVELS = ["full", "short", "mic", "icons"] as const;
 
 /**
  * Fits the dock into its row: all labels if they fit, else the facilitator's buttons as icons, else
- * only the microphone keeps its words, else icons only (names stay for assistive technology and tooltips). Measured, not guessed, so it holds
- * for every language and role; also tells the overlay how tall the dock is.
+ * only the microphone keeps its words, else icons only (the names stay, for assistive technology and
+ * as tooltips). Measured, not guessed, so it holds for every language and role; also tells the
+ * overlay how tall the dock is.
  */
 function useFitDock(dock: RefObject<HTMLDivElement | null>) {
   useLayoutEffect(() => {
