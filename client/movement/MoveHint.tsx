@@ -1,19 +1,23 @@
-import { useState } from "react";
+import { create } from "zustand";
 import { useT } from "../i18n/locale";
 
 const SEEN_KEY = "yhteistila.moveHintSeen";
 
-/** How to move, shown on first entry and again on request; remembered once dismissed. */
+/** Whether the hint is open: on first entry, and again on request from the control dock. */
+export const useMoveHint = create<{ open: boolean; setOpen(open: boolean): void }>((set) => ({
+  open: typeof localStorage !== "undefined" && localStorage.getItem(SEEN_KEY) !== "1",
+  setOpen: (open) => {
+    if (!open) localStorage.setItem(SEEN_KEY, "1");
+    set({ open });
+  },
+}));
+
+/** How to move, shown above the control dock; remembered once dismissed. */
 export function MoveHint() {
   const t = useT();
-  const [open, setOpen] = useState(() => localStorage.getItem(SEEN_KEY) !== "1");
-  if (!open) {
-    return (
-      <button type="button" className="hint-toggle" onClick={() => setOpen(true)}>
-        {t("hint.show")}
-      </button>
-    );
-  }
+  const open = useMoveHint((s) => s.open);
+  const setOpen = useMoveHint((s) => s.setOpen);
+  if (!open) return null;
   return (
     <section className="hint" aria-labelledby="move-hint-heading">
       <h2 id="move-hint-heading">{t("hint.heading")}</h2>
@@ -23,14 +27,7 @@ export function MoveHint() {
         <li>{t("hint.click")}</li>
         <li>{t("hint.touch")}</li>
       </ul>
-      <button
-        type="button"
-        className="button--primary"
-        onClick={() => {
-          localStorage.setItem(SEEN_KEY, "1");
-          setOpen(false);
-        }}
-      >
+      <button type="button" className="button--primary" onClick={() => setOpen(false)}>
         {t("hint.dismiss")}
       </button>
     </section>

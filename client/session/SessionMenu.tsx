@@ -55,10 +55,8 @@ export function SessionMenu() {
   const code = useSessionStore((s) => s.code);
   const [open, setOpen] = useState(false);
   const [renaming, setRenaming] = useState(false);
-  // The person's own actions (reactions, and whatever else capabilities register) before the session's.
-  const { actions: own, context } = useActions("presence");
-  const { actions: session } = useActions("session");
-  const actions = [...own, ...session];
+  // The person's own actions (microphone, hand, reactions…) are in the control dock, not repeated here.
+  const { actions, context } = useActions("session");
   // Comfort settings (e.g. muting the timer's chime) are toggles kept with the session's menu.
   const comfort = useActions("comfort").actions;
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { decodePose } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
@@ -12,18 +12,21 @@ import { Toasts } from "../ui/Toasts";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
+import { ControlDock } from "./ControlDock";
+import { usePanelStore } from "./panel-store";
 import { Boards2DPage, ViewToggle } from "../boards/BoardsPanel";
 import { NoteDialog } from "../boards/NoteDialog";
 import { VoteOverlay } from "../boards/VoteOverlay";
 import { useViewMode } from "../boards/view-mode";
 import { VoiceOverlay } from "../voice/VoiceOverlay";
+import { VoiceNotices } from "../voice/VoiceControls";
 import { ZoneBanner } from "../zones/ZoneBanner";
-import { PresenceBar } from "../zones/PresenceBar";
 import { TimerAlerts } from "../timers/TimerAlerts";
 import { HandsNotifier } from "../hands/HandsNotifier";
 import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
+import "./overlay.css";
 
 function TopBar() {
   const t = useT();
@@ -44,7 +47,13 @@ function TopBar() {
   );
 }
 
-/** Inside a session: the 3D lab with the HTML overlay (top bar, people, hints, messages) around it. */
+/**
+ * Inside a session: the 3D lab (or the 2D page) with the HTML overlay around it, laid out in fixed
+ * places that never overlap: the top bar; the side panel on the right (a bottom sheet on phones);
+ * and beside it one column: messages (voice notices, toasts) and cards (zone, timers, votes) at the
+ * top, the 3D view or the 2D page in the middle, and at the bottom the move hint above the one
+ * control dock.
+ */
 export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const connection = useConnection();
   const [player] = useState(() => {
@@ -57,6 +66,13 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   useActionShortcuts();
   const mode = useViewMode((s) => s.mode);
 
+  // The panels start open where there is room: beside the 3D view except on phones, and beside the
+  // 2D page on wide screens (on a phone the 2D page is the point, its panels one tap away). Before
+  // the first paint, so a phone never flashes the sheet open.
+  useLayoutEffect(() => {
+    usePanelStore.getState().setOpen(matchMedia(mode === "3d" ? "(min-width: 481px)" : "(min-width: 900px)").matches);
+  }, [mode]);
+
   // Leaving the page says goodbye on purpose, so others see us go at once instead of after a timeout.
   useEffect(() => {
     const goodbye = () => void connection.leave();
@@ -66,23 +82,35 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
 
   return (
     <LocalPlayerContext.Provider value={player}>
-      <div className="space">
-        {mode === "3d" ? <SpaceCanvas player={player} /> : <Boards2DPage />}
+      <div className="space" data-mode={mode}>
+        {mode === "3d" && <SpaceCanvas player={player} />}
         <TopBar />
-        {/* The 2D view fills a phone's screen; its panels are one tap away. */}
-        <SidePanel key={mode} defaultOpen={mode === "3d" || matchMedia("(min-width: 900px)").matches} />
-        <ZoneBanner />
-        <PresenceBar />
-        {mode === "3d" && <MoveHint />}
+        <div className="overlay">
+          <div className="overlay__top">
+            <div className="overlay__messages">
+              <VoiceNotices />
+              <Toasts />
+            </div>
+            <div className="overlay__cards">
+              <ZoneBanner />
+              <VoteOverlay />
+            </div>
+          </div>
+          {/* The 2D page sits in the flow between the cards and the dock, so nothing covers it. */}
+          {mode === "3d" ? <div className="overlay__spacer" /> : <Boards2DPage />}
+          <div className="overlay__bottom">
+            {mode === "3d" && <MoveHint />}
+            <ControlDock />
+          </div>
+        </div>
+        <SidePanel />
         <TimerAlerts />
         <HandsNotifier />
-        <VoteOverlay />
         {/* In a headset the same note dialog state is drawn as a uikit keyboard (client/xr/VRNoteKeyboard.tsx). */}
         <DesktopOnly>
           <NoteDialog />
         </DesktopOnly>
         <VoiceOverlay />
-        <Toasts />
         <ReactionFeed />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>

@@ -8,6 +8,7 @@ import { ChatPanel } from "../chat/ChatPanel";
 import { FacilitatePanel } from "../zones/FacilitatePanel";
 import { ZonesPanel } from "../zones/ZonesPanel";
 import type { PersonView } from "../session/session-store";
+import type { IconName } from "../ui/icons";
 
 /**
  * The tabs of the side panel, as data: each capability adds its panel here (People, Zones, Boards…).
@@ -16,6 +17,8 @@ import type { PersonView } from "../session/session-store";
 export interface SidePanelTab {
   id: string;
   labelKey: TranslationKey;
+  /** A glyph beside the label in the tab strip (the label always stays). */
+  icon: IconName;
   Panel: ComponentType;
   visibleTo?(self: PersonView | undefined): boolean;
 }
@@ -23,11 +26,23 @@ export interface SidePanelTab {
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
 
 export const sidePanelTabs: readonly SidePanelTab[] = [
-  { id: "people", labelKey: "people.heading", Panel: PeoplePanel },
-  { id: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
-  { id: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
-  { id: "export", labelKey: "export.tab", Panel: ExportPanel, visibleTo: (self) => self?.role === "facilitator" },
-  { id: "chat", labelKey: "chat.tab", Panel: ChatPanel },
-  { id: "facilitate", labelKey: "breakout.tab", Panel: FacilitatePanel, visibleTo: facilitatorsOnly },
-  { id: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
+  { id: "people", icon: "people", labelKey: "people.heading", Panel: PeoplePanel },
+  { id: "boards", icon: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
+  { id: "screen", icon: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
+  {
+    id: "export",
+    icon: "export",
+    labelKey: "export.tab",
+    Panel: ExportPanel,
+    visibleTo: (self) => self?.role === "facilitator",
+  },
+  { id: "chat", icon: "chat", labelKey: "chat.tab", Panel: ChatPanel },
+  {
+    id: "facilitate",
+    icon: "facilitate",
+    labelKey: "breakout.tab",
+    Panel: FacilitatePanel,
+    visibleTo: facilitatorsOnly,
+  },
+  { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
 ];

@@ -10,6 +10,7 @@ export const spaceStrings = defineStrings({
     "panel.label": "Session panels",
     "panel.show": "Show panels",
     "panel.hide": "Hide panels",
+    "dock.label": "Control bar",
   },
   fi: {
     "space.label": "Työpajatilan 3D-näkymä",
@@ -20,6 +21,7 @@ export const spaceStrings = defineStrings({
     "panel.label": "Tilaisuuden paneelit",
     "panel.show": "Näytä paneelit",
     "panel.hide": "Piilota paneelit",
+    "dock.label": "Toimintopalkki",
   },
   sv: {
     "space.label": "3D-vy av workshoprummet",
@@ -30,5 +32,6 @@ export const spaceStrings = defineStrings({
     "panel.label": "Sessionens paneler",
     "panel.show": "Visa paneler",
     "panel.hide": "Dölj paneler",
+    "dock.label": "Kontrollfält",
   },
 });

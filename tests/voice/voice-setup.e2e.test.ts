@@ -35,9 +35,9 @@ describe("entering without a microphone", () => {
     await setup.getByRole("button", { name: "Continue, listening only" }).click();
     await setup.waitFor({ state: "hidden" });
 
-    // In the space, listening: the voice bar offers the microphone instead of a mute button, and M
+    // In the space, listening: the control dock offers the microphone instead of a mute button, and M
     // (with no microphone to mute) brings the explanation back rather than doing nothing.
-    const bar = page.getByRole("toolbar", { name: "Voice settings" });
+    const bar = page.getByRole("toolbar", { name: "Control bar" });
     await bar.getByRole("button", { name: "Use my microphone" }).waitFor();
     await page.locator(".space__canvas").focus();
     await page.keyboard.press("KeyM");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { LAB } from "../../shared/space/layout";
 import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { overlayBoxes, overlayProblems } from "../support/layout";
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -41,6 +42,28 @@ async function setFrozen(visitor: Visitor, frozen: boolean): Promise<void> {
 async function distanceFromPlenary(page: Page): Promise<number> {
   const self = await page.evaluate(() => window.yhteistila!.self());
   return Math.hypot(self.x - LAB.plenary.x, self.z - LAB.plenary.z);
+}
+
+/**
+ * On a phone (390x844) and a small laptop (1280x720), with the move hint open as well, nothing in the
+ * overlay overlaps: no two buttons of the control dock, and no button and the side panel, the hint or
+ * the zone banner. Every button is a touch target of at least 40 px.
+ */
+async function expectCalmOverlay(page: Page, label: string): Promise<void> {
+  await page.getByRole("button", { name: "How to move" }).click();
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => overlayProblems(page), { timeout: 5_000 }).toEqual([]);
+    const { buttons } = await overlayBoxes(page);
+    expect(buttons.length).toBeGreaterThanOrEqual(6);
+    for (const button of buttons) expect(Math.min(button.width, button.height), button.name).toBeGreaterThanOrEqual(40);
+    await screenshot(page, `overlay-${label}-${width}x${height}`);
+  }
+  await page.getByRole("button", { name: "Got it" }).click();
+  await page.setViewportSize({ width: 640, height: 360 });
 }
 
 describe("a facilitator runs a breakout from the browser", () => {
@@ -113,10 +136,16 @@ describe("a facilitator runs a breakout from the browser", () => {
       await setFrozen(visitor, true);
     }
     expect(zonesSeen[0]).not.toBe(zonesSeen[1]);
+    // In a zone the dock has the most a participant can have (ready), and the banner shows the task.
+    // Checked after both countdowns were read, so their time left is not eaten by this.
+    await setFrozen(anna, false);
+    await expectCalmOverlay(anna.page, "participant-in-zone");
+    await setFrozen(anna, true);
     // The facilitator sees every zone's work.
     await setFrozen(host, false);
     await expect.poll(() => page.locator(".zone-row [role=timer]").count()).toBe(2);
     await screenshot(page, "breakout-facilitator-zones-now");
+    await expectCalmOverlay(page, "facilitator");
 
     await page.getByRole("button", { name: "Recall everyone" }).click();
     await setFrozen(host, true);

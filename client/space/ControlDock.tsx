@@ -1,0 +1,109 @@
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
+import { useViewMode } from "../boards/view-mode";
+import { useT } from "../i18n/locale";
+import { useMoveHint } from "../movement/MoveHint";
+import { ReactionPicker } from "../reactions/ReactionPicker";
+import { Icon } from "../ui/icons";
+import { FacilitatorVoiceControls, VoiceControls } from "../voice/VoiceControls";
+import { PresenceControls } from "../zones/PresenceControls";
+import { SIDE_PANEL_ID, usePanelStore } from "./panel-store";
+
+/** Left and right arrows move between the dock's buttons, as in any toolbar; Tab still reaches each. */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button")].filter(
+    (button) => button.offsetParent !== null && !button.closest("[hidden]"),
+  );
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (index < 0) return;
+  event.preventDefault();
+  buttons[(index + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length]?.focus();
+}
+
+const LABEL_LEVELS = ["full", "short", "mic", "icons"] as const;
+
+/**
+ * Fits the dock into its row: all labels if they fit, else the facilitator's buttons as icons, else
+ * only the microphone keeps its words, else icons only (the names stay, for assistive technology and
+ * as tooltips). Measured, not guessed, so it holds for every language and role; also tells the
+ * overlay how tall the dock is.
+ */
+function useFitDock(dock: RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    const element = dock.current;
+    const row = element?.parentElement;
+    if (!element || !row) return;
+    const fit = () => {
+      const style = getComputedStyle(row);
+      const available = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      element.dataset.measuring = "";
+      for (const level of LABEL_LEVELS) {
+        element.dataset.labels = level;
+        if (element.offsetWidth <= available) break;
+      }
+      delete element.dataset.measuring;
+      element.closest<HTMLElement>(".overlay")?.style.setProperty("--dock-height", `${row.offsetHeight}px`);
+    };
+    fit();
+    const resized = new ResizeObserver(fit);
+    resized.observe(row);
+    const changed = new MutationObserver(fit);
+    changed.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => {
+      resized.disconnect();
+      changed.disconnect();
+    };
+  }, [dock]);
+}
+
+/**
+ * The one row of controls at the bottom of the view, centred under the 3D view or the 2D page: the
+ * panels, the microphone (with its level) and voice settings, raise hand, reactions, the zone actions
+ * and the facilitator's voice controls. On narrow screens the buttons show icons only; their names stay.
+ */
+export function ControlDock() {
+  const t = useT();
+  const panelOpen = usePanelStore((s) => s.open);
+  const setPanelOpen = usePanelStore((s) => s.setOpen);
+  const mode = useViewMode((s) => s.mode);
+  const hintOpen = useMoveHint((s) => s.open);
+  const setHintOpen = useMoveHint((s) => s.setOpen);
+  const dock = useRef<HTMLDivElement>(null);
+  useFitDock(dock);
+  return (
+    <div ref={dock} className="dock" role="toolbar" aria-label={t("dock.label")} onKeyDown={moveFocus}>
+      <div className="dock__group">
+        <button
+          type="button"
+          className="dock__button dock__button--icon"
+          aria-expanded={panelOpen}
+          aria-controls={panelOpen ? SIDE_PANEL_ID : undefined}
+          aria-label={panelOpen ? t("panel.hide") : t("panel.show")}
+          title={panelOpen ? t("panel.hide") : t("panel.show")}
+          onClick={() => setPanelOpen(!panelOpen)}
+          data-dock="panel"
+        >
+          <Icon name="panel" />
+        </button>
+        {mode === "3d" && (
+          <button
+            type="button"
+            className="dock__button dock__button--icon"
+            aria-expanded={hintOpen}
+            aria-label={t("hint.show")}
+            title={t("hint.show")}
+            onClick={() => setHintOpen(!hintOpen)}
+          >
+            <Icon name="help" />
+          </button>
+        )}
+      </div>
+      <VoiceControls />
+      <div className="dock__group">
+        <PresenceControls />
+        <ReactionPicker />
+      </div>
+      <FacilitatorVoiceControls />
+    </div>
+  );
+}
