@@ -6,7 +6,8 @@ import { ReactionPicker } from "../reactions/ReactionPicker";
 import { Icon } from "../ui/icons";
 import { FacilitatorVoiceControls, VoiceControls } from "../voice/VoiceControls";
 import { PresenceControls } from "../zones/PresenceControls";
-import { SIDE_PANEL_ID, usePanelStore } from "./panel-store";
+import { NARROW_QUERY, SIDE_PANEL_ID, usePanelStore } from "./panel-store";
+import { useMediaQuery } from "../ui/use-media-query";
 
 /** Left and right arrows move between the dock's buttons, as in any toolbar; Tab still reaches each. */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
@@ -68,6 +69,8 @@ export function ControlDock() {
   const mode = useViewMode((s) => s.mode);
   const hintOpen = useMoveHint((s) => s.open);
   const setHintOpen = useMoveHint((s) => s.setOpen);
+  // On a narrow screen the sheet and the hint share the space above the dock: one closes the other.
+  const narrow = useMediaQuery(NARROW_QUERY);
   const dock = useRef<HTMLDivElement>(null);
   useFitDock(dock);
   return (
@@ -80,7 +83,10 @@ export function ControlDock() {
           aria-controls={panelOpen ? SIDE_PANEL_ID : undefined}
           aria-label={panelOpen ? t("panel.hide") : t("panel.show")}
           title={panelOpen ? t("panel.hide") : t("panel.show")}
-          onClick={() => setPanelOpen(!panelOpen)}
+          onClick={() => {
+            if (!panelOpen && narrow) setHintOpen(false);
+            setPanelOpen(!panelOpen);
+          }}
           data-dock="panel"
         >
           <Icon name="panel" />
@@ -92,7 +98,10 @@ export function ControlDock() {
             aria-expanded={hintOpen}
             aria-label={t("hint.show")}
             title={t("hint.show")}
-            onClick={() => setHintOpen(!hintOpen)}
+            onClick={() => {
+              if (!hintOpen && narrow) setPanelOpen(false);
+              setHintOpen(!hintOpen);
+            }}
           >
             <Icon name="help" />
           </button>

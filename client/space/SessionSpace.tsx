@@ -3,7 +3,7 @@ import { decodePose } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { LocalPlayer, LocalPlayerContext } from "../movement/local-player";
-import { MoveHint } from "../movement/MoveHint";
+import { MoveHint, useMoveHint } from "../movement/MoveHint";
 import { ClosedOverlay, ReconnectingNotice } from "../session/ConnectionNotice";
 import { useConnection } from "../session/connection-context";
 import { SessionMenu } from "../session/SessionMenu";
@@ -13,7 +13,7 @@ import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
 import { ControlDock } from "./ControlDock";
-import { usePanelStore } from "./panel-store";
+import { NARROW_QUERY, usePanelStore } from "./panel-store";
 import { Boards2DPage, ViewToggle } from "../boards/BoardsPanel";
 import { NoteDialog } from "../boards/NoteDialog";
 import { VoteOverlay } from "../boards/VoteOverlay";
@@ -67,10 +67,21 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const mode = useViewMode((s) => s.mode);
 
   // The panels start open where there is room: beside the 3D view except on phones, and beside the
-  // 2D page on wide screens (on a phone the 2D page is the point, its panels one tap away). Before
-  // the first paint, so a phone never flashes the sheet open.
+  // 2D page on wide screens (on a phone the 2D page is the point, its panels one tap away). Where the
+  // panel is a sheet, the first-visit move hint goes first (they share the space above the dock).
+  // Before the first paint, so a phone never flashes the sheet open.
   useLayoutEffect(() => {
-    usePanelStore.getState().setOpen(matchMedia(mode === "3d" ? "(min-width: 481px)" : "(min-width: 900px)").matches);
+    const room = matchMedia(mode === "3d" ? "(min-width: 481px)" : "(min-width: 900px)").matches;
+    const hintFirst = mode === "3d" && useMoveHint.getState().open && matchMedia(NARROW_QUERY).matches;
+    usePanelStore.getState().setOpen(room && !hintFirst);
+    if (!room || !hintFirst) return;
+    // Once the hint is read, the panel it held back opens.
+    const stop = useMoveHint.subscribe((hint) => {
+      if (hint.open) return;
+      stop();
+      usePanelStore.getState().setOpen(true);
+    });
+    return stop;
   }, [mode]);
 
   // Leaving the page says goodbye on purpose, so others see us go at once instead of after a timeout.

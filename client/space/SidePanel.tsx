@@ -3,11 +3,10 @@ import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Icon } from "../ui/icons";
 import { useMediaQuery } from "../ui/use-media-query";
-import { SIDE_PANEL_ID, usePanelStore } from "./panel-store";
+import { NARROW_QUERY, SIDE_PANEL_ID, usePanelStore } from "./panel-store";
 import { sidePanelTabs } from "./side-panels";
 
 /** Narrow screens (phones): the panel is a bottom sheet and its tabs run across its top. */
-export const NARROW_QUERY = "(max-width: 640px)";
 
 const NEXT_KEYS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 

@@ -6,6 +6,9 @@ import { create } from "zustand";
  */
 export const SIDE_PANEL_ID = "side-panel";
 
+/** Screens this narrow get the panel as a bottom sheet (see overlay.css). */
+export const NARROW_QUERY = "(max-width: 640px)";
+
 export const usePanelStore = create<{ open: boolean; setOpen(open: boolean): void }>((set) => ({
   open: true,
   setOpen: (open) => set({ open }),

@@ -179,6 +179,10 @@ describe.skipIf(!inNamespace)("voice between browsers (inside a private network 
     await ben.page.getByRole("button", { name: "Unmute" }).click();
     await expect.poll(() => toneLevel(anna, ben.tone), { timeout: 15_000 }).toBeGreaterThan(HEARD_DBFS);
     expect(await packetsReceived(ben)).toBeGreaterThan(benBefore + 50);
+    // On a screen this small the panels start closed (a bottom sheet): open the People list.
+    const showPanels = ben.page.getByRole("button", { name: "Show panels" });
+    if (await showPanels.isVisible()) await showPanels.click();
+    await ben.page.getByRole("tab", { name: "People" }).click();
     await expect
       .poll(() => ben.page.locator(`li[data-person-id="${anna.id}"] .person-voice`).getAttribute("data-speaking"), {
         timeout: 10_000,
