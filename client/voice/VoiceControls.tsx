@@ -97,6 +97,15 @@ function BroadcastBanner() {
   );
 }
 
+/** The microphone's settings, and whether it sends right now (open, or push-to-talk held). */
+function useMic() {
+  const mic = useVoiceStore((s) => s.mic);
+  const muted = useVoiceStore((s) => s.muted);
+  const pushToTalk = useVoiceStore((s) => s.pushToTalk);
+  const talkHeld = useVoiceStore((s) => s.talkHeld);
+  return { mic, muted, pushToTalk, talkHeld, open: micOpen({ mic, muted, pushToTalk, talkHeld }) };
+}
+
 /** The microphone's level as a small bar inside the mic button, redrawn per frame (never React state). */
 function MicLevel() {
   const bar = useRef<HTMLSpanElement>(null);
@@ -126,11 +135,7 @@ function MicLevel() {
 export function VoiceNotices() {
   const t = useT();
   const self = useSelf();
-  const mic = useVoiceStore((s) => s.mic);
-  const muted = useVoiceStore((s) => s.muted);
-  const pushToTalk = useVoiceStore((s) => s.pushToTalk);
-  const talkHeld = useVoiceStore((s) => s.talkHeld);
-  const open = micOpen({ mic, muted, pushToTalk, talkHeld });
+  const { mic, open } = useMic();
   const mutedWhileTalking = useTalkingWhileMuted(self?.role !== "observer" && mic === "on" && !open);
   return (
     <>
@@ -152,11 +157,7 @@ export function VoiceNotices() {
 export function VoiceControls() {
   const t = useT();
   const self = useSelf();
-  const mic = useVoiceStore((s) => s.mic);
-  const muted = useVoiceStore((s) => s.muted);
-  const pushToTalk = useVoiceStore((s) => s.pushToTalk);
-  const talkHeld = useVoiceStore((s) => s.talkHeld);
-  const open = micOpen({ mic, muted, pushToTalk, talkHeld });
+  const { mic, muted, pushToTalk, talkHeld, open } = useMic();
   usePushToTalkKey(pushToTalk && mic === "on");
 
   if (self?.role === "observer") return null;

@@ -13,7 +13,7 @@ import { useRemaining } from "../timers/use-countdown";
 import { useVoiceStore } from "../voice/voice-store";
 import { useBreakoutDraft } from "../zones/breakout-draft";
 import { useZonesStore } from "../zones/zones-store";
-import { COLORS, MenuButton, Section, type MenuButtons } from "./menu-parts";
+import { ActionButton, COLORS, MenuButton, Section, type MenuButtons } from "./menu-parts";
 
 /** Where each registered facilitation action is listed on the page, by the start of its id. */
 const SECTIONS: { title: TranslationKey; prefixes: string[] }[] = [
@@ -49,14 +49,7 @@ export function VRFacilitatePage({ buttons }: { buttons: MenuButtons }) {
     return vote ? [{ vote, board }] : [];
   });
   const button = (action: ClientAction) => (
-    <MenuButton
-      key={action.id}
-      id={action.id}
-      buttons={buttons}
-      label={t(action.labelKey)}
-      pressed={action.pressed?.(context) ?? false}
-      onSelect={() => action.run(context)}
-    />
+    <ActionButton key={action.id} action={action} context={context} buttons={buttons} />
   );
   const listed = new Set<string>();
   const inSection = (prefixes: string[]) =>

@@ -12,7 +12,7 @@ import { nextSnapAngle, setComfort, useComfort } from "./comfort";
 import { useXRMode } from "./xr-mode";
 import { showVRMenuPage, toggleVRMenu, useVRMenu, type VRRig } from "./vr-rig";
 import { VRFacilitatePage } from "./VRFacilitatePage";
-import { COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
+import { ActionButton, COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
 import { openVRNote, useNearestWritableBoard } from "./VRNoteKeyboard";
 import { useBoardTitle } from "../boards/names";
 
@@ -52,14 +52,12 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
     list.length > 0 && (
       <Section key={group} title={t(GROUP_TITLES[group])}>
         {list.map((action) => (
-          <MenuButton
+          <ActionButton
             key={action.id}
-            id={action.id}
+            action={action}
+            context={context}
             buttons={buttons}
-            label={t(action.labelKey)}
-            pressed={action.pressed?.(context) ?? false}
             danger={action.id === "session.leave"}
-            onSelect={() => action.run(context)}
           />
         ))}
       </Section>

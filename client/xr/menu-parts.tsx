@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { Container, Text } from "@react-three/uikit";
 import type { Object3D } from "three";
 import { selectable } from "../space/interaction";
+import type { ActionContext, ClientAction } from "../actions/registry";
+import { useT } from "../i18n/locale";
 
 /** Metres per uikit pixel: a 380 px wide panel is 30 cm, comfortable to read at arm's length. */
 export const PIXEL = 0.0008;
@@ -105,5 +107,30 @@ export function Section({ title, children }: { title: string; children: ReactNod
         {children}
       </Container>
     </Container>
+  );
+}
+
+/** A registered client action as a menu button (pressed when the action is "on"). */
+export function ActionButton({
+  action,
+  context,
+  buttons,
+  danger = false,
+}: {
+  action: ClientAction;
+  context: ActionContext;
+  buttons: MenuButtons;
+  danger?: boolean;
+}) {
+  const t = useT();
+  return (
+    <MenuButton
+      id={action.id}
+      buttons={buttons}
+      label={t(action.labelKey)}
+      pressed={action.pressed?.(context) ?? false}
+      danger={danger}
+      onSelect={() => action.run(context)}
+    />
   );
 }

@@ -1,22 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
-import { startTestServer, waitForState, type TestServer } from "../support/server";
+import { waitForState, type TestServer } from "../support/server";
 import { decodedNotes, textsSeenBy } from "../support/boards";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: "dist" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** Note texts in the 2D view of the board on screen, as a screen reader reads them. */
 function notesIn(page: Page): Promise<string[]> {

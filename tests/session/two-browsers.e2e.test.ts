@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor, peopleListed, type Visitor } from "../support/pages";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: "dist" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function avatarsSeenBy(visitor: Visitor) {
   return visitor.page.evaluate(() => window.yhteistila!.avatars());

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startTestServer, type TestServer } from "./server";
 
 /** Flags measured to render WebGL2 in software and to stay off the network (see ../shared/README.md). */
 const CHROMIUM_FLAGS = [
@@ -29,6 +31,27 @@ export async function findChromium(): Promise<{ path: string; packaged: boolean 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const { path } = await findChromium();
   return chromium.launch({ executablePath: path, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+}
+
+/**
+ * A browser test file's fixtures: the real server serving the built client (`npm run build` first)
+ * and one Chromium, started before the file's tests and closed after them. `ready` hands both over.
+ */
+export function withServerAndBrowser(
+  ready: (server: TestServer, browser: Browser) => void,
+  chromiumArgs: string[] = [],
+): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: "dist" });
+    browser = await launchChromium(chromiumArgs);
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Every URL a page requested, so a test can prove that nothing left the host. */

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, screenshot } from "../support/browser";
+import { screenshot, withServerAndBrowser } from "../support/browser";
 import { newVisitor } from "../support/pages";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: "dist" });
-  // A microphone exists, and the browser answers every permission prompt with "Block", as a person
-  // who refuses would.
-  browser = await launchChromium(["--use-fake-device-for-media-stream", "--deny-permission-prompts"]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// A microphone exists, and the browser answers every permission prompt with "Block", as a person who
+// refuses would.
+withServerAndBrowser(
+  (s, b) => ((server = s), (browser = b)),
+  ["--use-fake-device-for-media-stream", "--deny-permission-prompts"],
+);
 
 describe("entering without a microphone", () => {
   it("explains a blocked microphone, lets the person listen, and offers the microphone again later", async () => {

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
-import { startTestServer, waitForState, type TestServer } from "../support/server";
+import { waitForState, type TestServer } from "../support/server";
 import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: "dist" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const xrState = (page: Page) => page.evaluate(() => window.yhteistila!.xr!.state());
 const self = (page: Page) => page.evaluate(() => window.yhteistila!.self());

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { LAB } from "../../shared/space/layout";
-import { externalRequests, launchChromium, screenshot } from "../support/browser";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { overlayBoxes, overlayProblems } from "../support/layout";
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: "dist" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** The banner's zone section as a participant sees it: zone name, task text, and the countdown's time left. */
 async function zoneBanner(page: Page) {
