@@ -69,7 +69,8 @@ export function ControlDock() {
   const mode = useViewMode((s) => s.mode);
   const hintOpen = useMoveHint((s) => s.open);
   const setHintOpen = useMoveHint((s) => s.setOpen);
-  // On a narrow screen the sheet and the hint share the space above the dock: one closes the other.
+  // On a narrow screen the sheet and the hint share the space above the dock: opening the sheet (the
+  // work) puts the hint (a reminder, one press away) aside.
   const narrow = useMediaQuery(NARROW_QUERY);
   const dock = useRef<HTMLDivElement>(null);
   useFitDock(dock);
@@ -98,10 +99,7 @@ export function ControlDock() {
             aria-expanded={hintOpen}
             aria-label={t("hint.show")}
             title={t("hint.show")}
-            onClick={() => {
-              if (!hintOpen && narrow) setPanelOpen(false);
-              setHintOpen(!hintOpen);
-            }}
+            onClick={() => setHintOpen(!hintOpen)}
           >
             <Icon name="help" />
           </button>
