@@ -1,7 +1,7 @@
 import "./zones.css";
 import { useId, useMemo, useState, type DragEvent } from "react";
 import { formatClock, type TimerValue } from "../../shared/timers/timer";
-import { GROUPING_LIMITS, formGroups, movePerson } from "../../shared/zones/groups";
+import { GROUPING_LIMITS, movePerson } from "../../shared/zones/groups";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { occupancy } from "../../shared/zones/entry";
 import { useT } from "../i18n/locale";
@@ -10,7 +10,7 @@ import { useSessionStore, useSelf, type PersonView } from "../session/session-st
 import { HandsQueue } from "../hands/HandsQueue";
 import { TimerControls } from "../timers/TimerControls";
 import { useRemaining } from "../timers/use-countdown";
-import { newSeed, preparedSend, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import { formDraftGroups, newSeed, preparedSend, updateDraft, useBreakoutDraft } from "./breakout-draft";
 import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
@@ -90,20 +90,12 @@ function GroupForm() {
   const zones = useZonesStore((s) => s.zones);
   const byId = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
 
-  const form = (seed = draft.seed) => {
-    const groups = formGroups(
+  const form = (seed = draft.seed) =>
+    formDraftGroups(
       participants.map((p) => ({ id: p.id, organisation: p.organisation })),
-      draft.split === "size" ? { by: "size", size: draft.number } : { by: "count", count: draft.number },
-      draft.method,
+      zones.map((zone) => zone.id),
       seed,
     );
-    updateDraft({
-      seed,
-      groups,
-      zoneIds: groups.map((_, i) => zones[i]?.id ?? ""),
-      ownTasks: groups.map(() => ""),
-    });
-  };
 
   // People who left since forming drop out; people who came since are listed as not in a group.
   const groups = draft.groups?.map((group) => group.filter((member) => byId.has(member))) ?? null;

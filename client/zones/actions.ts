@@ -2,7 +2,7 @@ import { defineAction } from "../actions/registry";
 import type { SessionConnection } from "../session/connection";
 import { useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
-import { preparedSend, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
+import { formDraftGroups, newSeed, preparedSend, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
 import { useZonesStore, zoneById } from "./zones-store";
 
 /** Sends prepared groups out; each group's own task follows in a message of its own (handled in order). */
@@ -14,8 +14,12 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 }
 
 /** The groups formed in the facilitator panel, ready to send, or null. */
+function currentParticipants() {
+  return Object.values(useSessionStore.getState().people).filter((p) => p.role === "participant");
+}
+
 function currentPreparedSend(): PreparedSend | null {
-  const participants = Object.values(useSessionStore.getState().people).filter((p) => p.role === "participant");
+  const participants = currentParticipants();
   return preparedSend(
     useBreakoutDraft.getState(),
     new Set(participants.map((p) => p.id)),
@@ -59,6 +63,21 @@ export const zonesActions = [
       const leader = useZonesStore.getState().followLeader;
       connection.send("zones.follow", { leader: self?.following === leader ? "" : leader });
     },
+  }),
+  defineAction({
+    // In a headset, where the panel's preview is not drawn: a group per zone, mixed as the panel's
+    // method says (random unless changed there), shuffled afresh on each press; "Send to zones" follows.
+    id: "breakout.formPerZone",
+    labelKey: "breakout.formPerZone",
+    group: "facilitation",
+    visible: ({ self }) => self?.role === "facilitator" && currentParticipants().length > 0,
+    run: () =>
+      formDraftGroups(
+        currentParticipants().map((p) => ({ id: p.id, organisation: p.organisation })),
+        useZonesStore.getState().zones.map((zone) => zone.id),
+        newSeed(),
+        "perZone",
+      ),
   }),
   defineAction({
     id: "breakout.send",

@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { GroupingMethod } from "../../shared/zones/groups";
+import { formGroups, type GroupCandidate, type GroupingMethod, type GroupingSize } from "../../shared/zones/groups";
 
 /**
  * The facilitator's groups before they are sent: kept outside the panel so switching tabs does not
@@ -34,6 +34,30 @@ export const useBreakoutDraft = create<BreakoutDraft>(() => ({
 
 export function updateDraft(change: Partial<BreakoutDraft>): void {
   useBreakoutDraft.setState(change);
+}
+
+/**
+ * Forms groups from the people here now with the draft's method, group i going to the i-th zone: by
+ * the draft's split and number (the facilitator panel), or one group per zone (the in-VR menu, which
+ * has no preview to tune them in).
+ */
+export function formDraftGroups(
+  people: readonly GroupCandidate[],
+  zoneIds: readonly string[],
+  seed: number,
+  split: "draft" | "perZone" = "draft",
+): void {
+  const draft = useBreakoutDraft.getState();
+  const size: GroupingSize =
+    split === "perZone"
+      ? { by: "count", count: Math.min(zoneIds.length, people.length) }
+      : draft.split === "size"
+        ? { by: "size", size: draft.number }
+        : { by: "count", count: draft.number };
+  // Without the panel nobody can drag names into groups, so "manual" falls back to random there.
+  const method = split === "perZone" && draft.method === "manual" ? "random" : draft.method;
+  const groups = formGroups(people, size, method, seed);
+  updateDraft({ seed, groups, zoneIds: groups.map((_, i) => zoneIds[i] ?? ""), ownTasks: groups.map(() => "") });
 }
 
 /** A fresh seed for "Shuffle again": any 32-bit number will do, the result is still reproducible from it. */

@@ -199,7 +199,7 @@ describe("a headset user and a desktop user in one session", () => {
     await vera.context.close();
   });
 
-  it("a facilitator in VR writes a sticky note with the keyboard (å ä ö included) and adds a minute to the timer", async () => {
+  it("a facilitator in VR writes a sticky note (å ä ö included), adds a minute to the timer and sends the groups out", async () => {
     const session = await server.createSession("VR notes");
     const link = `${server.baseUrl}/s/${session.code}`;
     // A participant connected with the SDK sees what the server holds (cheaper than a second page).
@@ -254,7 +254,15 @@ describe("a headset user and a desktop user in one session", () => {
     );
     await pressUntil(vera.page, "timers.plenary.addOne", async () => desk.state.plenaryTimer.status, "running");
     expect(desk.state.plenaryTimer.durationMs).toBe(60_000);
+    // Splitting the room from the headset: a group per zone, then "Send to zones" moves Desk into one.
+    await pressUntil(
+      vera.page,
+      "breakout.formPerZone",
+      () => vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("breakout.send") !== null),
+      true,
+    );
     await screenshot(vera.page, "vr-menu-facilitate");
+    await pressUntil(vera.page, "breakout.send", async () => desk.state.people.get(desk.sessionId)?.zone, "nw");
     expect(vera.errors).toEqual([]);
     await desk.leave();
     await vera.context.close();

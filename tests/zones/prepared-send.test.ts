@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { preparedSend, type BreakoutDraft } from "../../client/zones/breakout-draft";
+import {
+  formDraftGroups,
+  preparedSend,
+  updateDraft,
+  useBreakoutDraft,
+  type BreakoutDraft,
+} from "../../client/zones/breakout-draft";
 
 const draft = (change: Partial<BreakoutDraft>): BreakoutDraft => ({
   split: "size",
@@ -46,5 +52,24 @@ describe("sending the prepared groups (facilitator panel and VR menu alike)", ()
     expect(preparedSend(draft({ zoneIds: ["nw", "nw"] }), everyone, zones)).toBeNull();
     expect(preparedSend(draft({}), everyone, [{ id: "nw", capacity: 1 }, zones[1]!])).toBeNull();
     expect(preparedSend(draft({}), new Set(), zones)).toBeNull();
+  });
+
+  it("forms a group per zone in a headset, even from a manual draft, ready to send", () => {
+    updateDraft({ split: "size", number: 3, method: "manual", groups: null });
+    const people = ["ann", "ben", "cay", "dan", "eve", "fay", "gus"].map((id) => ({ id, organisation: "" }));
+    formDraftGroups(people, ["nw", "ne", "sw"], 7, "perZone");
+    const formed = useBreakoutDraft.getState();
+    expect(formed.groups!.map((g) => g.length).sort()).toEqual([2, 2, 3]);
+    expect(formed.groups!.flat().sort()).toEqual(people.map((p) => p.id));
+    expect(formed.zoneIds).toEqual(["nw", "ne", "sw"]);
+    const send = preparedSend(formed, new Set(people.map((p) => p.id)), [
+      { id: "nw", capacity: 0 },
+      { id: "ne", capacity: 0 },
+      { id: "sw", capacity: 0 },
+    ]);
+    expect(send?.groups.map((g) => g.zone)).toEqual(["nw", "ne", "sw"]);
+    // Fewer people than zones: one each, no empty groups.
+    formDraftGroups(people.slice(0, 2), ["nw", "ne", "sw"], 7, "perZone");
+    expect(useBreakoutDraft.getState().groups).toHaveLength(2);
   });
 });
