@@ -1,3 +1,5 @@
+import { cmToMetres } from "../../shared/movement/pose-codec";
+import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { defineAction } from "../actions/registry";
 import type { SessionConnection } from "../session/connection";
 import { useSessionStore } from "../session/session-store";
@@ -12,6 +14,15 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
   for (const { zone, text } of ownTasks) connection.send("zones.task", { target: zone, text });
   showToast({ key: "breakout.sent" });
 }
+
+/** Where the server has this person now, in metres. */
+function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
+  const pose = connection.room.state.people.get(id)?.pose;
+  return pose ? { x: cmToMetres(pose.x), z: cmToMetres(pose.z) } : null;
+}
+
+const facilitatorIn = (self: { role: string; zone: string } | undefined) =>
+  self?.role === "facilitator" && self.zone !== "" && zoneById(self.zone) !== undefined;
 
 /** The groups formed in the facilitator panel, ready to send, or null. */
 function currentParticipants() {
@@ -88,6 +99,57 @@ export const zonesActions = [
     run: ({ connection }) => {
       const prepared = currentPreparedSend();
       if (prepared) sendPrepared(connection, prepared);
+    },
+  }),
+  // Editing zones where one stands: what a facilitator in a headset can do without the HTML panel
+  // (the server checks the floor, the stage and the other zones, and says why when it refuses).
+  defineAction({
+    id: "zones.addHere",
+    labelKey: "zones.addHere",
+    group: "facilitation",
+    visible: ({ self }) => self?.role === "facilitator" && self.zone === "",
+    run: ({ connection, self }) => {
+      const at = self && standingAt(connection, self.id);
+      if (at) connection.send("zones.create", at);
+    },
+  }),
+  defineAction({
+    id: "zones.lockHere",
+    labelKey: "zones.lockHere",
+    group: "facilitation",
+    visible: ({ self }) => facilitatorIn(self),
+    pressed: ({ self }) => (self ? zoneById(self.zone)?.locked === true : false),
+    run: ({ connection, self }) => {
+      const zone = self && zoneById(self.zone);
+      if (zone) connection.send("zones.update", { id: zone.id, locked: !zone.locked });
+    },
+  }),
+  ...(
+    [
+      ["zones.growHere", 0.5],
+      ["zones.shrinkHere", -0.5],
+    ] as const
+  ).map(([id, step]) =>
+    defineAction({
+      id,
+      labelKey: id,
+      group: "facilitation",
+      visible: ({ self }) => facilitatorIn(self),
+      run: ({ connection, self }) => {
+        const zone = self && zoneById(self.zone);
+        if (!zone) return;
+        const radius = Math.max(ZONE_LIMITS.minRadius, Math.min(ZONE_LIMITS.maxRadius, zone.radius + step));
+        if (radius !== zone.radius) connection.send("zones.update", { id: zone.id, radius });
+      },
+    }),
+  ),
+  defineAction({
+    id: "zones.removeHere",
+    labelKey: "zones.removeHere",
+    group: "facilitation",
+    visible: ({ self }) => facilitatorIn(self),
+    run: ({ connection, self }) => {
+      if (self && zoneById(self.zone)) connection.send("zones.remove", { id: self.zone });
     },
   }),
   defineAction({
