@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  applyChanges,
   ballotDocSchema,
   boardDocSchema,
   clusterDocSchema,
@@ -73,23 +74,7 @@ export function docFromRecords(records: readonly StoredRecord[], report: (messag
     if (!type) continue;
     try {
       const value = type.decode(record);
-      switch (kind) {
-        case "board":
-          doc.boards.set(record.id, value as never);
-          break;
-        case "note":
-          doc.notes.set(record.id, value as never);
-          break;
-        case "cluster":
-          doc.clusters.set(record.id, value as never);
-          break;
-        case "vote":
-          doc.votes.set(record.id, value as never);
-          break;
-        case "ballot":
-          doc.ballots.set(record.id, value as never);
-          break;
-      }
+      applyChanges(doc, [{ kind, id: record.id, value } as DocChange]);
     } catch (error) {
       report(`${kind} ${record.id}: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}`);
     }
