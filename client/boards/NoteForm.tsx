@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { SwatchPicker } from "../ui/SwatchPicker";
 import { NOTE_COLORS, NOTE_TEXT_MAX, noteHex } from "../../shared/boards/model";
 import { useT } from "../i18n/locale";
 
@@ -53,24 +54,13 @@ export function NoteForm(props: {
           {t("boards.charsLeft", { count: left })}
         </span>
       </div>
-      <fieldset className="field">
-        <legend>{t("boards.noteColor")}</legend>
-        <div className="swatches">
-          {NOTE_COLORS.map((swatch, index) => (
-            <label key={swatch.hex} className="swatch" title={t(swatch.nameKey)}>
-              <input
-                type="radio"
-                name={`${id}-color`}
-                value={index}
-                checked={color === index}
-                onChange={() => setColor(index)}
-                aria-label={t(swatch.nameKey)}
-              />
-              <span style={{ background: swatch.hex }} />
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SwatchPicker
+        legend={t("boards.noteColor")}
+        name={`${id}-color`}
+        swatches={NOTE_COLORS}
+        value={color}
+        onChange={setColor}
+      />
       <div className="dialog__actions">
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { SwatchPicker } from "../ui/SwatchPicker";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
 import { DISPLAY_NAME_MAX, ORGANISATION_MAX } from "../../shared/protocol/common";
 import { LanguagePicker } from "../i18n/LanguagePicker";
@@ -71,24 +72,13 @@ export function JoinForm(props: {
           {t("join.organisationHelp")}
         </span>
       </div>
-      <fieldset className="field">
-        <legend>{t("join.colorLabel")}</legend>
-        <div className="swatches">
-          {AVATAR_COLORS.map((swatch, index) => (
-            <label key={swatch.hex} className="swatch" title={t(swatch.nameKey)}>
-              <input
-                type="radio"
-                name="color"
-                value={index}
-                checked={color === index}
-                onChange={() => setColor(index)}
-                aria-label={t(swatch.nameKey)}
-              />
-              <span style={{ background: swatch.hex }} />
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SwatchPicker
+        legend={t("join.colorLabel")}
+        name="color"
+        swatches={AVATAR_COLORS}
+        value={color}
+        onChange={setColor}
+      />
       <LanguagePicker />
       {!props.asFacilitator && (
         <label className="checkbox field">

@@ -1,0 +1,40 @@
+import type { TranslationKey } from "../../shared/i18n";
+import { useT } from "../i18n/locale";
+
+/** A row of colour choices as radio buttons, each named for screen readers (avatar and note colours). */
+export function SwatchPicker({
+  legend,
+  name,
+  swatches,
+  value,
+  onChange,
+}: {
+  legend: string;
+  /** The radio group's name, unique on the page. */
+  name: string;
+  swatches: readonly { hex: string; nameKey: TranslationKey }[];
+  value: number;
+  onChange(index: number): void;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <div className="swatches">
+        {swatches.map((swatch, index) => (
+          <label key={swatch.hex} className="swatch" title={t(swatch.nameKey)}>
+            <input
+              type="radio"
+              name={name}
+              value={index}
+              checked={value === index}
+              onChange={() => onChange(index)}
+              aria-label={t(swatch.nameKey)}
+            />
+            <span style={{ background: swatch.hex }} />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
