@@ -32,6 +32,20 @@ async function joinAsHost(port: number, code: string, facilitatorSecret: string)
   return room;
 }
 
+/** The public layout of the zones as a client decoded it, in their order. */
+function zoneLayout(room: SdkSessionRoom) {
+  return [...room.state.zones.values()].map(({ id, name, x, z, radius, locked, capacity, letter }) => ({
+    id,
+    name,
+    x,
+    z,
+    radius,
+    locked,
+    capacity,
+    letter,
+  }));
+}
+
 describe("zones and countdowns are part of the session's document", () => {
   it("survive a server restart: layout, order, locks, tasks and a running countdown", async () => {
     const port = await freePort();
@@ -53,16 +67,7 @@ describe("zones and countdowns are part of the session's document", () => {
     sendCommand(host, "timers.control", { op: "pause", target: "plenary" });
     await handled(host);
     await waitForState(host, (s) => s.zones.size === 4 && s.plenaryTimer.status === "paused");
-    const before = [...host.state.zones.values()].map((z) => ({
-      id: z.id,
-      name: z.name,
-      x: z.x,
-      z: z.z,
-      radius: z.radius,
-      locked: z.locked,
-      capacity: z.capacity,
-      letter: z.letter,
-    }));
+    const before = zoneLayout(host);
     const neEndsAt = zoneWork(host.state, "ne")!.timer.stampedAt + zoneWork(host.state, "ne")!.timer.remainingMs;
     const plenaryLeft = host.state.plenaryTimer.remainingMs;
     await host.leave();
@@ -71,16 +76,7 @@ describe("zones and countdowns are part of the session's document", () => {
     app = await start(port);
     host = await joinAsHost(port, session.code, session.facilitatorSecret);
     await waitForState(host, (s) => zoneWork(s, "ne")?.task !== undefined);
-    const after = [...host.state.zones.values()].map((z) => ({
-      id: z.id,
-      name: z.name,
-      x: z.x,
-      z: z.z,
-      radius: z.radius,
-      locked: z.locked,
-      capacity: z.capacity,
-      letter: z.letter,
-    }));
+    const after = zoneLayout(host);
     expect(after).toEqual(before);
     expect(after.map((z) => z.id).slice(0, 3)).toEqual(["nw", "ne", "sw"]);
     expect(zoneWork(host.state, "ne")!.task).toBe("Write three risks\n- one\n- two");
