@@ -28,6 +28,29 @@ export function sendError(client: Client, error: ServerMessage<"error">): void {
   client.send("error", error);
 }
 
+/**
+ * A message type as it may be logged or echoed: the type is client data, so it is never coerced
+ * (an object's own `toString` may throw) and never longer than a name needs.
+ */
+export function describeMessageType(type: unknown): string {
+  if (typeof type === "string") return type.slice(0, 60);
+  if (typeof type === "number") return String(type);
+  return `(${typeof type})`;
+}
+
+/**
+ * What a fault may say in the log: the error's class and where it was thrown. Not its message,
+ * which can quote the payload (people's notes and names stay out of server logs).
+ */
+export function describeFault(error: unknown): string {
+  if (!(error instanceof Error)) return `non-error ${typeof error}`;
+  const where = error.stack
+    ?.split("\n")
+    .slice(1)
+    .find((line) => !line.includes("node_modules") && !line.includes("node:"));
+  return `${error.name}${where ? ` ${where.trim()}` : ""}`;
+}
+
 function describeIssue(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return "invalid";

@@ -1,4 +1,4 @@
-import { CloseCode, Room, type Client } from "@colyseus/core";
+import { CloseCode, OnMessageException, Room, type Client, type RoomException } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { SESSION_ROOM, joinOptionsSchema, type JoinOptions, type Role } from "../../shared/protocol";
 import { PersonState } from "../../shared/people/state";
@@ -8,7 +8,14 @@ import { quantisePosition, quantiseYaw } from "../../shared/movement/pose-codec"
 import { freshBudget } from "../../shared/movement/rules";
 import { roomModules } from "../modules";
 import type { StoredRecord } from "../storage/store";
-import { dispatch, newClientPrivate, sendError, type ClientPrivate } from "../commands/dispatch";
+import {
+  describeFault,
+  describeMessageType,
+  dispatch,
+  newClientPrivate,
+  sendError,
+  type ClientPrivate,
+} from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
 import type { MoveRefusal, ZoneShape } from "./module";
 import type { SessionServices } from "./services";
@@ -70,8 +77,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     }
 
     for (const command of roomModules.flatMap((module) => module.commands ?? [])) {
-      this.onMessage(command.name, (client: SessionClient, raw: unknown) => {
-        void dispatch(
+      // Returned, not awaited: a rejection reaches onUncaughtException, which Colyseus wires around
+      // every handler once the room defines it.
+      this.onMessage(command.name, (client: SessionClient, raw: unknown) =>
+        dispatch(
           command,
           this,
           client,
@@ -79,16 +88,35 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
           this.state.people.get(client.sessionId),
           raw,
           this.services.now(),
-        ).catch((error: unknown) => {
-          // A bug in one command must not take the room down; the payload is not logged (it is user data).
-          console.error(`command ${command.name} failed:`, error instanceof Error ? error.message : error);
-          sendError(client, { code: "invalid_payload", command: command.name, detail: "server" });
-        });
+        ),
+      );
+    }
+    // Colyseus calls this for a type nobody registered, as (client, type, payload). A message whose
+    // type is literally "*" arrives here too, but as (client, payload): so `type` is untrusted data.
+    this.onMessage("*", (client: SessionClient, type: unknown) => {
+      sendError(client, { code: "unknown_message", command: describeMessageType(type) });
+    });
+  }
+
+  /**
+   * Whatever a handler, a timer or a hook throws ends here instead of taking the process (and every
+   * other session on it) down. The log says where and in which session, never what the payload said.
+   */
+  override onUncaughtException(error: RoomException, methodName: string): void {
+    const cause = error.cause ?? error;
+    // A refused join is an answer, not a fault (onAuth throws it on purpose).
+    if (cause instanceof JoinRefusal) return;
+    const type = error instanceof OnMessageException ? describeMessageType(error.type) : undefined;
+    console.error(
+      `session ${this.state.code}: ${methodName}${type !== undefined ? ` "${type}"` : ""} failed: ${describeFault(cause)}`,
+    );
+    if (error instanceof OnMessageException && error.client) {
+      sendError(error.client, {
+        code: "invalid_payload",
+        ...(type !== undefined ? { command: type } : {}),
+        detail: "server",
       });
     }
-    this.onMessage("*", (client: SessionClient, type: string | number) => {
-      sendError(client, { code: "unknown_message", command: String(type).slice(0, 60) });
-    });
   }
 
   override async onAuth(_client: SessionClient, rawOptions: unknown): Promise<SessionAuth> {
