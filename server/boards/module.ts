@@ -12,6 +12,11 @@ import { BoardsRuntime, newDocId } from "./runtime";
 /** Each room's boards; keyed by the room itself, so nothing is shared between sessions. */
 const runtimes = new WeakMap<RoomApi, BoardsRuntime>();
 
+/** A room's boards, for capabilities that change them on the server's own initiative. */
+export function boardsRuntimeOf(room: RoomApi): BoardsRuntime | undefined {
+  return runtimes.get(room);
+}
+
 /** The boards a new session starts with: the note wall, and one in each of its zones. */
 function defaultBoards(now: number, zones: Iterable<ZoneState>): BoardDoc[] {
   const doc = emptyDoc();

@@ -1,4 +1,12 @@
-import { CloseCode, OnMessageException, Room, type Client, type RoomException } from "@colyseus/core";
+import {
+  CloseCode,
+  OnMessageException,
+  Room,
+  SchemaSerializer,
+  type Client,
+  type RoomException,
+  type Serializer,
+} from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { SESSION_ROOM, joinOptionsSchema, type JoinOptions, type Role } from "../../shared/protocol";
 import { PersonState } from "../../shared/people/state";
@@ -21,6 +29,7 @@ import type { MoveRefusal, ZoneShape } from "./module";
 import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
+import { SessionSerializer } from "./serializer";
 
 interface SessionAuth {
   role: Role;
@@ -54,6 +63,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND;
   services!: SessionServices;
   private joinCount = 0;
+
+  /** Colyseus makes a SchemaSerializer whenever the state is set; ours sends large states whole. */
+  override setSerializer(serializer: Serializer<SessionState>): void {
+    super.setSerializer(serializer instanceof SchemaSerializer ? new SessionSerializer<SessionState>() : serializer);
+  }
 
   override async onCreate(options: SessionRoomOptions): Promise<void> {
     this.services = options.services;
