@@ -11,6 +11,7 @@ import { sessionRoutes } from "./session/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
+import { answerSameOriginOnly } from "./http/same-origin";
 import { exportRoutes } from "./export/routes";
 import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
@@ -81,6 +82,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     rooms: new Map(),
     ...(options.voice ? { voice: options.voice } : {}),
   };
+  answerSameOriginOnly();
   const httpServer = createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });
   const clientDir = resolve(options.clientDir ?? "dist");
