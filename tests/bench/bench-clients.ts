@@ -3,10 +3,11 @@
  * the latency probe. Started by server.bench.ts and driven over IPC.
  */
 import { mulberry32 } from "../../shared/random";
-import { cpuSample, exitWithParent, tellParent, type ClientsRequest } from "./ipc";
+import { cpuSample, exitWithParent, tellParent, watchStateProblems, type ClientsRequest } from "./ipc";
 import { mapLimited, Walker, zeroCounters } from "./walker";
 
 exitWithParent();
+watchStateProblems();
 const walkers: Walker[] = [];
 
 async function join(request: Extract<ClientsRequest, { type: "join" }>): Promise<void> {

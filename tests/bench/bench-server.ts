@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cpuSample, exitWithParent, tellParent, type ServerRequest } from "./ipc";
+import { cpuSample, exitWithParent, tellParent, watchStateProblems, type ServerRequest } from "./ipc";
 
 // Colyseus' reconnection code reads a global WebSocket, which Node 20 lacks (see server/main.ts).
 globalThis.WebSocket ??= (await import("ws")).WebSocket as unknown as typeof globalThis.WebSocket;
@@ -15,6 +15,7 @@ const { MemorySessionStore } = await import("../../server/storage/memory-store")
 const { SqliteSessionStore } = await import("../../server/storage/sqlite-store");
 
 exitWithParent();
+watchStateProblems();
 const useSqlite = process.env.BENCH_STORAGE === "sqlite";
 const dataDir = useSqlite ? mkdtempSync(join(tmpdir(), "yhteistila-bench-")) : undefined;
 const store = dataDir ? new SqliteSessionStore(join(dataDir, "bench.db")) : new MemorySessionStore();

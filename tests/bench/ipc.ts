@@ -15,6 +15,34 @@ export interface CpuSample {
   rss: number;
   /** Event loop delay since the previous sample, ms: how late timers and sockets were served. */
   loopDelay: { p99: number; max: number };
+  /** Lines this process has logged so far that mean its state went wrong (see watchStateProblems). */
+  stateProblems: StateProblems;
+}
+
+/** Counts of logged lines that mean a client's state went wrong, or that the encoder outgrew its buffer. */
+export interface StateProblems {
+  /** The schema decoder's complaints on a client (`"refId" not found`, decode errors). */
+  decodeErrors: number;
+  /** "@colyseus/schema buffer overflow" on the server: in this product it came with corrupted state. */
+  schemaWarnings: number;
+}
+
+const stateProblems: StateProblems = { decodeErrors: 0, schemaWarnings: 0 };
+
+/**
+ * Counts, in this process, the log lines that mean state went wrong. Colyseus reports them only as
+ * console output, so a benchmark that does not count them can pass while clients see garbage.
+ */
+export function watchStateProblems(): void {
+  for (const level of ["error", "warn"] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      const first = typeof args[0] === "string" ? args[0] : args[0] instanceof Error ? args[0].message : "";
+      if (first.includes("buffer overflow")) stateProblems.schemaWarnings++;
+      else if (/refId|decod/i.test(first)) stateProblems.decodeErrors++;
+      original(...args);
+    };
+  }
 }
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -28,6 +56,7 @@ export function cpuSample(): CpuSample {
     at: performance.now(),
     rss: process.memoryUsage.rss(),
     loopDelay: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+    stateProblems: { ...stateProblems },
   };
   loopDelay.reset();
   return sample;

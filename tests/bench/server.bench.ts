@@ -16,6 +16,7 @@ import { WALK } from "../../shared/movement/rules";
 import { between, mulberry32 } from "../../shared/random";
 import {
   cpuSample,
+  watchStateProblems,
   type ClientsReply,
   type ClientsRequest,
   type CpuSample,
@@ -52,6 +53,7 @@ function readSettings(argv: readonly string[]): Settings {
 }
 
 const settings = readSettings(process.argv.slice(2));
+watchStateProblems();
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const children: ChildProcess[] = [];
 let phase = "starting";
@@ -251,6 +253,13 @@ async function main(): Promise<number> {
       ? `npm run bench:server${args ? ` -- ${args}` : ""}`
       : `tsx tests/bench/server.bench.ts${args ? ` ${args}` : ""}`;
   const cpuList = cpus();
+  const problems = [serverEnd, crowdEnd.cpu, hereEnd].reduce(
+    (sum, sample) => ({
+      decodeErrors: sum.decodeErrors + sample.stateProblems.decodeErrors,
+      schemaWarnings: sum.schemaWarnings + sample.stateProblems.schemaWarnings,
+    }),
+    { decodeErrors: 0, schemaWarnings: 0 },
+  );
 
   console.log(
     [
@@ -269,6 +278,7 @@ async function main(): Promise<number> {
       `latency:      move -> seen by another client, n=${sorted.length} of ${markersSent} markers: ` +
         `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
+      `state:        ${problems.decodeErrors} decoding errors on clients, ${problems.schemaWarnings} schema buffer warnings on the server (must both be 0)`,
       `client side:  crowd process used ${crowdCpu.total.toFixed(1)}% of one core (if near 100%, the crowd could not keep up)`,
       `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdEnd.cpu)}, ` +
         `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over ${(WALK.burst / 3).toFixed(1)} s anywhere leads to corrections: see WALK.burst)`,
@@ -283,7 +293,12 @@ async function main(): Promise<number> {
     );
   }
 
-  const healthy = joined.joined === crowdSize && closed === 0 && sorted.length > 0;
+  const healthy =
+    joined.joined === crowdSize &&
+    closed === 0 &&
+    sorted.length > 0 &&
+    problems.decodeErrors === 0 &&
+    problems.schemaWarnings === 0;
   if (!healthy) console.error("benchmark: the run was not clean; see the figures above");
   return healthy ? 0 : 1;
 }
