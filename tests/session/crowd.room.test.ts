@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendCommand } from "../../shared/protocol/send";
+import type { SessionState } from "../../shared/session/state";
+import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+
+const PEOPLE = 200;
+
+let server: TestServer;
+const stateProblems: string[] = [];
+const original = { error: console.error, warn: console.warn };
+beforeAll(async () => {
+  // The schema decoder reports a broken state only on the console: collect it so the test can fail on it.
+  for (const level of ["error", "warn"] as const) {
+    console[level] = (...args: unknown[]) => {
+      const first = typeof args[0] === "string" ? args[0] : "";
+      if (/refId|decod|buffer overflow/i.test(first)) stateProblems.push(first.slice(0, 120));
+      original[level](...args);
+    };
+  }
+  server = await startTestServer();
+});
+afterAll(async () => {
+  console.error = original.error;
+  console.warn = original.warn;
+  await server?.close();
+});
+
+/** The part of the state every participant in the plenary receives alike. */
+function everyonesPart(state: SessionState): unknown {
+  const json = state.toJSON() as Record<string, unknown>;
+  const zones = Object.fromEntries(
+    Object.entries((json.zones ?? {}) as Record<string, Record<string, unknown>>).map(([id, zone]) => {
+      const { work: _private, ...open } = zone;
+      return [id, open];
+    }),
+  );
+  return { title: json.title, people: json.people, zones, plenaryChat: json.plenaryChat };
+}
+
+describe("a session of 200 people", () => {
+  it("lets all of them in, and every one decodes the same state as the server holds", async () => {
+    const session = await server.createSession("Programme event");
+    const people: SdkSessionRoom[] = [];
+    // A few at a time, as people arrive at an event; each join waits for its first full state.
+    for (let i = 0; i < PEOPLE; i += 10) {
+      const batch = Array.from({ length: Math.min(10, PEOPLE - i) }, (_, k) =>
+        server.join(session.code, { name: `Osallistuja ${i + k + 1}`, organisation: `Virasto ${(i + k) % 7}` }),
+      );
+      people.push(...(await Promise.all(batch)));
+    }
+    // Something changes after everyone is in, so the patches are checked as well as the full states.
+    sendCommand(people[0]!, "chat.send", { channel: "plenary", text: "Tervetuloa kaikki!" });
+    const room = server.app.services.rooms.get(session.code)!;
+    await waitForState(people[0]!, (s) => s.plenaryChat.size === 1);
+
+    const expected = everyonesPart(room.state);
+    for (const person of people) {
+      await waitForState(person, (s) => s.people.size === PEOPLE && s.plenaryChat.size === 1, 20_000);
+      expect(everyonesPart(person.state)).toEqual(expected);
+    }
+    expect(stateProblems).toEqual([]);
+    await Promise.all(people.map((p) => p.leave()));
+  }, 180_000);
+});
