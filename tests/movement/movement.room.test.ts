@@ -3,11 +3,13 @@ import { encodePose } from "../../shared/movement/pose-codec";
 import { TELEPORT } from "../../shared/movement/rules";
 import { sendCommand } from "../../shared/protocol/send";
 import type { ServerMessage } from "../../shared/protocol";
+import { skippableClock } from "../support/clock";
 import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
 
 let server: TestServer;
+const clock = skippableClock();
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ now: clock.now });
 });
 afterAll(async () => {
   await server?.close();
@@ -45,7 +47,7 @@ describe("movement on the server's authority", () => {
     for (const x of [800, 1550]) {
       sendCommand(mover, "movement.teleport", { x, z: 300 });
       await waitForState(mover, (s) => s.people.get(mover.sessionId)?.pose.x === x);
-      await new Promise((resolve) => setTimeout(resolve, TELEPORT.cooldownMs));
+      clock.skip(TELEPORT.cooldownMs);
     }
 
     const wall = nextMessage<ServerMessage<"movement.corrected">>(mover, "movement.corrected");

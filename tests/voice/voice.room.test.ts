@@ -4,6 +4,7 @@ import { LAB } from "../../shared/space/layout";
 import { sendCommand } from "../../shared/protocol/send";
 import { VOICE_SDP_MAX, type ErrorMessage } from "../../shared/protocol";
 import type { SessionRoom } from "../../server/session/room";
+import { voiceRooms } from "../../server/voice/commands";
 import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { VoiceBot } from "../support/voice-bot";
 
@@ -48,9 +49,24 @@ async function place(person: Person, x: number, z: number, observer: SdkSessionR
   });
 }
 
+/**
+ * Re-plans at once (rather than on the next tick) and waits until the engine has told every bot the
+ * speakers of its slots: from then on, a packet from anyone else would be a leak.
+ */
+async function settled(people: Person[]): Promise<void> {
+  const voice = voiceRooms.get(serverRoom(people[0]!))!;
+  voice.replan();
+  const plan = voice.currentPlan;
+  const matches = (person: Person) => {
+    const planned = [...(plan.get(person.room.sessionId) ?? [])].sort();
+    return JSON.stringify(person.bot.slots.filter(Boolean).sort()) === JSON.stringify(planned);
+  };
+  await expect.poll(() => people.every(matches), { timeout: 5000, interval: 20 }).toBe(true);
+}
+
 /** Packets each person received from each speaker over a window, after the plan has settled. */
 async function listen(people: Person[], ms = 700): Promise<(listener: Person, speaker: Person) => number> {
-  await sleep(350);
+  await settled(people);
   for (const p of people) p.bot.resetCounts();
   await sleep(ms);
   return (listener, speaker) => listener.bot.total(speaker.bot.number);

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
+import { TELEPORT } from "../../shared/movement/rules";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
+import { skippableClock } from "../support/clock";
 import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 
 let server: TestServer;
+const clock = skippableClock();
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ now: clock.now });
 });
 afterAll(async () => {
   await server?.close();
@@ -85,7 +88,7 @@ describe("teleport", () => {
     sendCommand(walker, "movement.teleport", { x: 300, z: 300 });
     expect(await corrected).toMatchObject({ x: 200, z: 300, reason: "too_soon" });
 
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    clock.skip(TELEPORT.cooldownMs);
     corrected = nextMessage(walker, "movement.corrected");
     sendCommand(walker, "movement.teleport", { x: 200, z: 1700 });
     expect(await corrected).toMatchObject({ x: 200, z: 300, reason: "not_walkable" });
