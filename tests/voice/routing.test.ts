@@ -131,6 +131,7 @@ describe("privacy holds in any room", () => {
   it("never lets anyone hear across a zone boundary, except the broadcaster (500 random rooms, seed 20261127)", () => {
     const random = seeded(20261127);
     const zones = ["", "", "a", "b", "c"];
+    const violations: string[] = [];
     for (let round = 0; round < 500; round++) {
       const people = Array.from({ length: 2 + Math.floor(random() * 30) }, (_, i) =>
         person(`p${i}`, random() * 32 - 16, random() * 32 - 16, zones[Math.floor(random() * zones.length)], {
@@ -141,22 +142,24 @@ describe("privacy holds in any room", () => {
       const broadcaster = random() < 0.3 ? "p0" : "";
       const plan = planHearing(people, { broadcaster });
       const byId = new Map(people.map((p) => [p.id, p]));
+      // Violations are collected and compared once: an expect per pair made this test slow on a busy machine.
       for (const [listenerId, speakers] of plan) {
         const listener = byId.get(listenerId)!;
-        expect(listener.listening).toBe(true);
-        expect(speakers.length).toBeLessThanOrEqual(HEARING.maxVoices);
+        if (!listener.listening) violations.push(`round ${round}: ${listenerId} is not listening`);
+        if (speakers.length > HEARING.maxVoices) violations.push(`round ${round}: ${listenerId} hears too many`);
         for (const speakerId of speakers) {
           const speaker = byId.get(speakerId)!;
-          expect(speaker.speaking).toBe(true);
-          expect(speakerId).not.toBe(listenerId);
+          if (!speaker.speaking) violations.push(`round ${round}: ${speakerId} is not speaking`);
+          if (speakerId === listenerId) violations.push(`round ${round}: ${listenerId} hears themselves`);
           if (speakerId === broadcaster) continue;
-          expect(speaker.zone, `round ${round}: ${listenerId} hears ${speakerId}`).toBe(listener.zone);
-          if (listener.zone === "") {
-            expect(Math.hypot(listener.x - speaker.x, listener.z - speaker.z)).toBeLessThanOrEqual(HEARING.rangeM);
+          if (speaker.zone !== listener.zone) violations.push(`round ${round}: ${listenerId} hears ${speakerId}`);
+          if (listener.zone === "" && Math.hypot(listener.x - speaker.x, listener.z - speaker.z) > HEARING.rangeM) {
+            violations.push(`round ${round}: ${listenerId} hears ${speakerId} from too far`);
           }
         }
       }
     }
+    expect(violations).toEqual([]);
   });
 });
 
