@@ -94,14 +94,16 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       // Returned, not awaited: a rejection reaches onUncaughtException, which Colyseus wires around
       // every handler once the room defines it.
       this.onMessage(command.name, (client: SessionClient, raw: unknown) =>
-        dispatch(
-          command,
-          this,
-          client,
-          client.userData!,
-          this.state.people.get(client.sessionId),
-          raw,
-          this.services.now(),
+        this.inTurn(() =>
+          dispatch(
+            command,
+            this,
+            client,
+            client.userData!,
+            this.state.people.get(client.sessionId),
+            raw,
+            this.services.now(),
+          ),
         ),
       );
     }
@@ -111,6 +113,18 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       sendError(client, { code: "unknown_message", command: describeMessageType(type) });
     });
   }
+
+  /**
+   * Runs commands one after another. With a networked store a write takes a round trip, and a
+   * second command must not apply (and show) its change before the first one's is stored: nobody
+   * may see a change that a crash could still lose. With SQLite a write is already synchronous.
+   */
+  private inTurn<T>(run: () => Promise<T> | T): Promise<T> {
+    const result = this.commandTurn.then(run);
+    this.commandTurn = result.catch(() => undefined);
+    return result;
+  }
+  private commandTurn: Promise<unknown> = Promise.resolve();
 
   /**
    * Whatever a handler, a timer or a hook throws ends here instead of taking the process (and every
