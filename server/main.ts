@@ -4,17 +4,12 @@ import { resolve } from "node:path";
 globalThis.WebSocket ??= (await import("ws")).WebSocket as unknown as typeof globalThis.WebSocket;
 
 const { startApp } = await import("./app");
-const { SqliteSessionStore } = await import("./storage/sqlite-store");
-const { MemorySessionStore } = await import("./storage/memory-store");
+const { storeFromEnv } = await import("./storage/from-env");
 const { retentionDaysFrom } = await import("./retention/sweep");
 const { voiceConfigFromEnv } = await import("./voice/config");
 
 const port = Number(process.env.PORT ?? 2567);
-const dataDir = resolve(process.env.DATA_DIR ?? "data");
-const store =
-  process.env.STORAGE === "memory"
-    ? new MemorySessionStore()
-    : new SqliteSessionStore(resolve(dataDir, "yhteistila.db"));
+const { store, describe: whereDataIs } = await storeFromEnv();
 
 const retentionDays = retentionDaysFrom(process.env.RETENTION_DAYS);
 const app = await startApp({
@@ -26,7 +21,7 @@ const app = await startApp({
   voice: voiceConfigFromEnv(),
 });
 console.log(`Yhteistila is running: open ${app.url}`);
-if (process.env.STORAGE !== "memory") console.log(`Data is kept in ${dataDir}`);
+console.log(`Data is kept in ${whereDataIs}`);
 if (retentionDays) console.log(`Sessions idle for ${retentionDays} days are deleted.`);
 
 let closing = false;

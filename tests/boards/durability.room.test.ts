@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
@@ -31,10 +32,31 @@ function openVoteId(room: SdkSessionRoom, boardId: string): string {
   throw new Error("no open vote");
 }
 
-describe("a server killed with SIGKILL mid-session", () => {
+// The embedded default (a SQLite file) and a deployment's PostgreSQL (a schema of its own per run)
+// must keep the same promise: nothing acknowledged is lost to a power cut.
+const postgresSchema = `t_kill_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+const stores: [string, Record<string, string>][] = [
+  ["SQLite", {}],
+  [
+    "PostgreSQL",
+    {
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+      DATABASE_SCHEMA: postgresSchema,
+    },
+  ],
+];
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: stores[1]![1].DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS "${postgresSchema}" CASCADE`);
+  await admin.end();
+});
+
+describe.each(stores)("a server on %s killed with SIGKILL mid-session", (_name, env) => {
   it("comes back with every board, note, cluster, round, vote and the screen exactly as acknowledged", async () => {
+    await child?.kill();
     const port = await freePort();
-    child = await startChildServer({ port, dataDir });
+    child = await startChildServer({ port, dataDir, env });
     const response = await fetch(`${child.baseUrl}/api/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -147,7 +169,7 @@ describe("a server killed with SIGKILL mid-session", () => {
     const annaSawX = xOf(anna);
     expect(annaSawX).toBeGreaterThanOrEqual(150);
 
-    child = await startChildServer({ port, dataDir });
+    child = await startChildServer({ port, dataDir, env });
     const host2 = await joinAt(child.baseUrl, session.code, {
       name: "Host",
       facilitatorSecret: session.facilitatorSecret,

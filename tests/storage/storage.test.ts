@@ -6,9 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MIGRATIONS } from "../../server/storage/migrations";
 import { defineRecordType } from "../../server/storage/records";
-import { migrate, SqliteSessionStore } from "../../server/storage/sqlite-store";
-import { MemorySessionStore } from "../../server/storage/memory-store";
-import type { SessionStore } from "../../server/storage/store";
+import { migrate } from "../../server/storage/sqlite-store";
 import { docFromRecords, noteRecord, recordsFor } from "../../server/boards/records";
 
 const dir = mkdtempSync(join(tmpdir(), "yhteistila-storage-"));
@@ -94,62 +92,5 @@ describe("record types", () => {
     expect(doc.notes.has("bad")).toBe(false);
     expect(reports).toHaveLength(1);
     expect(noteRecord.version).toBe(1);
-  });
-});
-
-/** The same contract for every store implementation (a PostgreSQL one would join this list). */
-const stores: [string, () => SessionStore][] = [
-  ["sqlite", () => new SqliteSessionStore(join(dir, `contract-${Math.random().toString(36).slice(2)}.db`))],
-  ["memory", () => new MemorySessionStore()],
-];
-
-describe.each(stores)("the %s store", (_name, make) => {
-  const session = (code: string, createdAt = 1000) => ({
-    code,
-    title: code,
-    facilitatorHash: "h",
-    createdAt,
-    endedAt: null,
-  });
-
-  it("writes several records at once, and nothing for a session that does not exist", async () => {
-    const store = make();
-    await store.createSession(session("AAA-AAA-AAA"));
-    await store.writeRecords(
-      "AAA-AAA-AAA",
-      [
-        { kind: "note", id: "1", data: { a: 1 }, updatedAt: 1 },
-        { kind: "note", id: "2", data: { a: 2 }, updatedAt: 2 },
-      ],
-      [],
-    );
-    await store.writeRecords(
-      "AAA-AAA-AAA",
-      [{ kind: "note", id: "3", data: {}, updatedAt: 3 }],
-      [{ kind: "note", id: "1" }],
-    );
-    expect((await store.loadRecords("AAA-AAA-AAA")).map((r) => r.id)).toEqual(["2", "3"]);
-    expect(await store.getRecord("AAA-AAA-AAA", "note", "2")).toMatchObject({ data: { a: 2 } });
-    await expect(
-      store.writeRecords("ZZZ-ZZZ-ZZZ", [{ kind: "note", id: "x", data: {}, updatedAt: 1 }], []),
-    ).rejects.toThrow();
-    expect(await store.loadRecords("ZZZ-ZZZ-ZZZ")).toEqual([]);
-    await store.close();
-  });
-
-  it("keeps files until the session is deleted, and finds idle sessions", async () => {
-    const store = make();
-    await store.createSession(session("BBB-BBB-BBB", 1000));
-    await store.createSession(session("CCC-CCC-CCC", 5000));
-    await store.putFile("BBB-BBB-BBB", "f1", new Uint8Array([1, 2, 3]));
-    expect(await store.getFile("BBB-BBB-BBB", "f1")).toEqual(new Uint8Array([1, 2, 3]));
-    await store.saveRecord("BBB-BBB-BBB", { kind: "note", id: "n", data: {}, updatedAt: 9000 });
-    // BBB was created first but changed last.
-    expect(await store.sessionsIdleSince(6000)).toEqual(["CCC-CCC-CCC"]);
-    expect(await store.sessionsIdleSince(10_000)).toEqual(["CCC-CCC-CCC", "BBB-BBB-BBB"]);
-    await store.deleteSession("BBB-BBB-BBB");
-    expect(await store.getFile("BBB-BBB-BBB", "f1")).toBeUndefined();
-    expect(await store.loadRecords("BBB-BBB-BBB")).toEqual([]);
-    await store.close();
   });
 });

@@ -98,5 +98,60 @@ export function sessionStoreContract(name: string, factory: StoreFactory): void 
       await store.deleteSession("ZZZ-ZZZ-ZZZ");
       expect(await store.getSession("ZZZ-ZZZ-ZZZ")).toBeUndefined();
     });
+    it("writes several records at once, and nothing for a session that does not exist", async () => {
+      await store.createSession(record({ code: "AAA-AAA-AAA" }));
+      await store.writeRecords(
+        "AAA-AAA-AAA",
+        [
+          { kind: "note", id: "1", data: { a: 1 }, updatedAt: 1 },
+          { kind: "note", id: "2", data: { a: 2 }, updatedAt: 2 },
+        ],
+        [],
+      );
+      await store.writeRecords(
+        "AAA-AAA-AAA",
+        [{ kind: "note", id: "3", data: {}, updatedAt: 3 }],
+        [{ kind: "note", id: "1" }],
+      );
+      expect((await store.loadRecords("AAA-AAA-AAA")).map((r) => r.id)).toEqual(["2", "3"]);
+      expect(await store.getRecord("AAA-AAA-AAA", "note", "2")).toMatchObject({ data: { a: 2 } });
+      await expect(
+        store.writeRecords("ZZZ-ZZZ-ZZZ", [{ kind: "note", id: "x", data: {}, updatedAt: 1 }], []),
+      ).rejects.toThrow();
+      expect(await store.loadRecords("ZZZ-ZZZ-ZZZ")).toEqual([]);
+    });
+
+    it("replaces a record in place, keeps text a person typed exactly, and deletes one record", async () => {
+      await store.createSession(record());
+      const code = record().code;
+      const text = 'Hyvä 🌲 idea\u0000 "quoted" – Åbo';
+      await store.saveRecord(code, { kind: "note", id: "n1", data: { v: 1, text: "first" }, updatedAt: 10 });
+      await store.saveRecord(code, { kind: "zone", id: "z1", data: { v: 1 }, updatedAt: 20 });
+      await store.saveRecord(code, { kind: "note", id: "n1", data: { v: 1, text }, updatedAt: 30 });
+      expect(await store.loadRecords(code)).toEqual([
+        { kind: "zone", id: "z1", data: { v: 1 }, updatedAt: 20 },
+        { kind: "note", id: "n1", data: { v: 1, text }, updatedAt: 30 },
+      ]);
+      await store.deleteRecord(code, "zone", "z1");
+      expect(await store.getRecord(code, "zone", "z1")).toBeUndefined();
+      expect((await store.loadRecords(code)).map((r) => r.id)).toEqual(["n1"]);
+    });
+
+    it("keeps files until the session is deleted, and finds idle sessions", async () => {
+      await store.createSession(record({ code: "BBB-BBB-BBB", createdAt: 1000 }));
+      await store.createSession(record({ code: "CCC-CCC-CCC", createdAt: 5000 }));
+      await store.putFile("BBB-BBB-BBB", "f1", new Uint8Array([1, 2, 3]));
+      expect(await store.getFile("BBB-BBB-BBB", "f1")).toEqual(new Uint8Array([1, 2, 3]));
+      await store.putFile("BBB-BBB-BBB", "f1", new Uint8Array([4, 5]));
+      expect(await store.getFile("BBB-BBB-BBB", "f1")).toEqual(new Uint8Array([4, 5]));
+      await store.saveRecord("BBB-BBB-BBB", { kind: "note", id: "n", data: {}, updatedAt: 9000 });
+      // BBB was created first but changed last.
+      expect(await store.sessionsIdleSince(6000)).toEqual(["CCC-CCC-CCC"]);
+      expect(await store.sessionsIdleSince(10_000)).toEqual(["CCC-CCC-CCC", "BBB-BBB-BBB"]);
+      await store.deleteFile("CCC-CCC-CCC", "nothing-here");
+      await store.deleteSession("BBB-BBB-BBB");
+      expect(await store.getFile("BBB-BBB-BBB", "f1")).toBeUndefined();
+      expect(await store.loadRecords("BBB-BBB-BBB")).toEqual([]);
+    });
   });
 }
