@@ -17,6 +17,7 @@ import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
 import { startRetention } from "./retention/sweep";
 import type { VoiceConfig } from "./voice/config";
+import { createRoomsHere, type ScaleOut } from "./scaleout/config";
 
 export interface AppOptions {
   port: number;
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Delete sessions idle for this many days (unset: keep until a facilitator deletes them). */
   retentionDays?: number;
   voice?: VoiceConfig;
+  /** Several processes sharing rooms through Redis (see server/scaleout); alone when unset. */
+  scaleOut?: ScaleOut;
 }
 
 export interface RunningApp {
@@ -93,6 +96,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       [SESSION_ROOM]: defineRoom(SessionRoom, { services } as SessionRoomOptions).filterBy(["code"]),
     },
     transport,
+    ...(options.scaleOut
+      ? {
+          presence: options.scaleOut.presence,
+          driver: options.scaleOut.driver,
+          publicAddress: options.scaleOut.publicAddress,
+          selectProcessIdToCreateRoom: createRoomsHere,
+        }
+      : {}),
     greet: false,
     // We close the database ourselves; Colyseus' own signal handling would race it.
     gracefullyShutdown: false,

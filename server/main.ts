@@ -7,11 +7,13 @@ const { startApp } = await import("./app");
 const { storeFromEnv } = await import("./storage/from-env");
 const { retentionDaysFrom } = await import("./retention/sweep");
 const { voiceConfigFromEnv } = await import("./voice/config");
+const { scaleOutFromEnv } = await import("./scaleout/config");
 
 const port = Number(process.env.PORT ?? 2567);
 const { store, describe: whereDataIs } = await storeFromEnv();
 
 const retentionDays = retentionDaysFrom(process.env.RETENTION_DAYS);
+const scaleOut = await scaleOutFromEnv();
 const app = await startApp({
   port,
   host: process.env.HOST,
@@ -19,9 +21,11 @@ const app = await startApp({
   clientDir: resolve("dist"),
   retentionDays,
   voice: voiceConfigFromEnv(),
+  ...(scaleOut ? { scaleOut } : {}),
 });
 console.log(`Yhteistila is running: open ${app.url}`);
 console.log(`Data is kept in ${whereDataIs}`);
+if (scaleOut) console.log(`Shares rooms with other processes through ${scaleOut.describe}`);
 if (retentionDays) console.log(`Sessions idle for ${retentionDays} days are deleted.`);
 
 let closing = false;

@@ -21,6 +21,7 @@ import { resetBoards, syncBoards } from "../boards/sync";
 import { useBoardsStore } from "../boards/boards-store";
 import { syncScreen } from "../screen/screen-store";
 import { stateBindings } from "./state-bindings";
+import { joinPatiently } from "../../shared/session/join-retry";
 
 export type JoinProfile = Omit<JoinOptions, "protocol">;
 
@@ -67,11 +68,13 @@ function serverEndpoint(): string {
 
 export async function connectToSession(profile: JoinProfile): Promise<SessionConnection> {
   const client = new Client(serverEndpoint());
-  const room: SessionRoom = await client.joinOrCreate<SessionState>(SESSION_ROOM, {
-    personKey: personKey(),
-    ...profile,
-    protocol: PROTOCOL_VERSION,
-  } satisfies JoinOptions);
+  const room: SessionRoom = await joinPatiently(() =>
+    client.joinOrCreate<SessionState>(SESSION_ROOM, {
+      personKey: personKey(),
+      ...profile,
+      protocol: PROTOCOL_VERSION,
+    } satisfies JoinOptions),
+  );
   const presence = new Presence();
   const $ = Callbacks.get(room);
   let leaving = false;

@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   protocol_mismatch: 426,
   invalid_join: 400,
   session_full: 503,
+  session_busy: 409,
 };
 
 export class JoinRefusal extends ServerError {}

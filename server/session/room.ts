@@ -15,7 +15,7 @@ import { spawnPoint } from "../../shared/space/layout";
 import { quantisePosition, quantiseYaw } from "../../shared/movement/pose-codec";
 import { freshBudget } from "../../shared/movement/rules";
 import { roomModules } from "../modules";
-import type { StoredRecord } from "../storage/store";
+import type { SessionClaim, SessionStore, StoredRecord } from "../storage/store";
 import {
   describeFault,
   describeMessageType,
@@ -55,6 +55,20 @@ const RECONNECTABLE_CLOSE_CODES = new Set<number>([1005, 1006, CloseCode.MAY_TRY
  * One Colyseus room per session code. The room only wires things together: joining and leaving
  * here, every client message through the command registry (server/commands), the rules in shared/.
  */
+/**
+ * The session's claim, waiting a little while it is held: the holder is usually a room of ours
+ * still closing (its last person just left, or a join was refused). Still held after that, it is
+ * another process's open room, and the joiner is told to retry (the client does, and finds it).
+ */
+async function claimPatiently(store: SessionStore, code: string): Promise<SessionClaim | undefined> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const claim = await store.claimSession(code);
+    if (claim) return claim;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
 export class SessionRoom extends Room<{ state: SessionState; client: SessionClient }> implements RoomApi {
   override state = new SessionState();
   // No Colyseus limit on purpose: the matchmaker skips a full (locked) room and would open a second
@@ -63,6 +77,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND;
   services!: SessionServices;
   private joinCount = 0;
+  /** This process's hold on the session: no other room may open it meanwhile. */
+  private claim: SessionClaim | undefined;
 
   /** Colyseus makes a SchemaSerializer whenever the state is set; ours sends large states whole. */
   override setSerializer(serializer: Serializer<SessionState>): void {
@@ -74,6 +90,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const record = await this.services.store.getSession(options.code);
     if (!record) throw joinRefusal("session_not_found");
     if (record.endedAt !== null) throw joinRefusal("session_ended");
+    const claim = await claimPatiently(this.services.store, record.code);
+    if (!claim) throw joinRefusal("session_busy");
+    this.claim = claim;
     this.state.code = record.code;
     this.state.title = record.title;
     this.setMetadata({ code: record.code });
@@ -219,6 +238,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   override async onDispose(): Promise<void> {
     if (this.services.rooms.get(this.state.code) === this) this.services.rooms.delete(this.state.code);
+    // Let the next room open the session as soon as the last command's write is done: tearing
+    // down voice takes most of a second and stores nothing.
+    await this.commandTurn;
+    await this.claim?.release();
     for (const module of roomModules) await module.onDispose?.(this);
   }
 

@@ -1,7 +1,15 @@
-import { DuplicateSessionCodeError, type SessionRecord, type SessionStore, type StoredRecord } from "./store";
+import {
+  DuplicateSessionCodeError,
+  type SessionRecord,
+  type SessionStore,
+  type StoredRecord,
+  ProcessClaims,
+  type SessionClaim,
+} from "./store";
 
 /** Keeps sessions in memory only: for tests of the contract and for throwaway demos (`STORAGE=memory`). */
 export class MemorySessionStore implements SessionStore {
+  private readonly claims = new ProcessClaims();
   private readonly sessions = new Map<string, SessionRecord>();
   /** Per session: records keyed by `kind/id`, in insertion order of their last change. */
   private readonly records = new Map<string, Map<string, StoredRecord>>();
@@ -92,6 +100,10 @@ export class MemorySessionStore implements SessionStore {
   async loadRecords(code: string): Promise<StoredRecord[]> {
     const all = [...(this.records.get(code)?.values() ?? [])].map((r) => structuredClone(r));
     return all.sort((a, b) => a.updatedAt - b.updatedAt);
+  }
+
+  claimSession(code: string): Promise<SessionClaim | undefined> {
+    return this.claims.claim(code);
   }
 
   async close(): Promise<void> {

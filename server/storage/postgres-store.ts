@@ -1,5 +1,11 @@
 import pg from "pg";
-import { DuplicateSessionCodeError, type SessionRecord, type SessionStore, type StoredRecord } from "./store";
+import {
+  DuplicateSessionCodeError,
+  type SessionClaim,
+  type SessionRecord,
+  type SessionStore,
+  type StoredRecord,
+} from "./store";
 
 /**
  * Numbered, append-only schema changes for PostgreSQL (the SQLite ones are in migrations.ts; the two
@@ -86,7 +92,11 @@ export interface PostgresOptions {
  * promise resolves, so nothing acknowledged is lost when a process dies.
  */
 export class PostgresSessionStore implements SessionStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+    private readonly schema: string,
+  ) {}
 
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresSessionStore> {
     const schema = options.schema ?? "public";
@@ -103,7 +113,7 @@ export class PostgresSessionStore implements SessionStore {
       await pool.end();
       throw error;
     }
-    return new PostgresSessionStore(pool);
+    return new PostgresSessionStore(pool, url, schema);
   }
 
   private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -131,6 +141,30 @@ export class PostgresSessionStore implements SessionStore {
       if ((error as { code?: string }).code === "23505") throw new DuplicateSessionCodeError(record.code);
       throw error;
     }
+  }
+
+  /**
+   * A session-level advisory lock on a connection of its own: PostgreSQL drops it the moment that
+   * connection goes, so a process killed with -9 frees its sessions for another process at once,
+   * with no lease to wait out. Keyed by schema and code, so test runs in other schemas never meet.
+   */
+  async claimSession(code: string): Promise<SessionClaim | undefined> {
+    const client = new pg.Client({ connectionString: this.url });
+    // A lost connection means a lost claim; the room keeps going on its own until it closes.
+    client.on("error", (error) => console.error(`session ${code}: lost its claim connection:`, error.message));
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ claimed: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS claimed",
+        [`yhteistila:${this.schema}`, code],
+      );
+      if (rows[0]?.claimed) return { release: () => client.end() };
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    await client.end();
+    return undefined;
   }
 
   async getSession(code: string): Promise<SessionRecord | undefined> {
@@ -248,6 +282,8 @@ export async function migratePostgres(
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`yhteistila:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".schema_version (version integer NOT NULL)`);
+    // The migrations name tables plainly; they must land in this schema whatever the pool says.
+    await client.query(`SET LOCAL search_path TO "${schema}"`);
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM "${schema}".schema_version`);
     const current = rows[0]?.version ?? 0;
     if (current > migrations.length) {

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import Database from "better-sqlite3";
 import { FileDir } from "./file-dir";
 import { MIGRATIONS } from "./migrations";
-import { DuplicateSessionCodeError, type SessionRecord, type SessionStore, type StoredRecord } from "./store";
+import {
+  DuplicateSessionCodeError,
+  type SessionRecord,
+  type SessionStore,
+  type StoredRecord,
+  ProcessClaims,
+  type SessionClaim,
+} from "./store";
 
 interface SessionRow {
   code: string;
@@ -55,6 +62,7 @@ export function migrate(db: Database.Database, migrations: readonly string[] = M
  * `kill -9`; uploaded files sit beside it in `files/<session code>/`.
  */
 export class SqliteSessionStore implements SessionStore {
+  private readonly claims = new ProcessClaims();
   private readonly db: Database.Database;
   private readonly statements;
   private readonly files: FileDir;
@@ -190,6 +198,10 @@ export class SqliteSessionStore implements SessionStore {
 
   async sessionsIdleSince(cutoff: number): Promise<string[]> {
     return this.statements.idle.all(cutoff).map((row) => row.code);
+  }
+
+  claimSession(code: string): Promise<SessionClaim | undefined> {
+    return this.claims.claim(code);
   }
 
   async close(): Promise<void> {

@@ -48,9 +48,30 @@ export interface SessionStore {
   putFile(code: string, id: string, bytes: Uint8Array): Promise<void>;
   getFile(code: string, id: string): Promise<Uint8Array | undefined>;
   deleteFile(code: string, id: string): Promise<void>;
+  /**
+   * Claims the right to open a session's room, so that two server processes never hold the same
+   * session at once. Undefined while another holder has it. A claim dies with the process holding it.
+   */
+  claimSession(code: string): Promise<SessionClaim | undefined>;
   /** Codes of sessions with no change (creation, end, any record) since `cutoff` (ms), oldest first. */
   sessionsIdleSince(cutoff: number): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** Held while a session's room is open on this process; released when the room closes. */
+export interface SessionClaim {
+  release(): Promise<void>;
+}
+
+/** Claims within one process: enough where only one process can open the data (SQLite, memory). */
+export class ProcessClaims {
+  private readonly held = new Set<string>();
+
+  async claim(code: string): Promise<SessionClaim | undefined> {
+    if (this.held.has(code)) return undefined;
+    this.held.add(code);
+    return { release: async () => void this.held.delete(code) };
+  }
 }
 
 /** Thrown when a new session's code is already taken (callers draw another code). */

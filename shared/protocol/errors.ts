@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "session_not_found",
   "session_ended",
   "session_full",
+  "session_busy",
   "invalid_join",
   "removed",
   // boards, notes and votes

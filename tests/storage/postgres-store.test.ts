@@ -1,6 +1,8 @@
 import pg from "pg";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { migratePostgres, PostgresSessionStore, POSTGRES_MIGRATIONS } from "../../server/storage/postgres-store";
+import type { SessionClaim } from "../../server/storage/store";
 import { sessionStoreContract } from "./store-contract";
 
 // The machine's PostgreSQL (CI runs one too); each test gets its own schema, dropped afterwards.
@@ -75,5 +77,31 @@ describe("PostgresSessionStore migrations", () => {
     await expect(PostgresSessionStore.open(DATABASE_URL, { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(
       /identifier/,
     );
+  });
+
+  it("claims a session for one process at a time, and frees it the moment the holder's connection dies", async () => {
+    const schema = freshSchema();
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => PostgresSessionStore.open(DATABASE_URL, { schema, poolSize: 1 })),
+    );
+    try {
+      const held = await a!.claimSession("AAA-AAA-AAA");
+      expect(held).toBeDefined();
+      expect(await b!.claimSession("AAA-AAA-AAA")).toBeUndefined();
+      // What kill -9 does to the holder's connection: the server ends it, with no unlock sent.
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+         AND classid::int = hashtext($1) AND objid::int = hashtext($2)`,
+        [`yhteistila:${schema}`, "AAA-AAA-AAA"],
+      );
+      let taken: SessionClaim | undefined;
+      for (let i = 0; i < 50 && !(taken = await b!.claimSession("AAA-AAA-AAA")); i++) await sleep(20);
+      expect(taken).toBeDefined();
+      await taken!.release();
+      await held!.release().catch(() => undefined);
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+      await dropSchema(schema);
+    }
   });
 });

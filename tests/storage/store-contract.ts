@@ -137,6 +137,18 @@ export function sessionStoreContract(name: string, factory: StoreFactory): void 
       expect((await store.loadRecords(code)).map((r) => r.id)).toEqual(["n1"]);
     });
 
+    it("lets one holder at a time claim a session, and frees it on release", async () => {
+      const first = await store.claimSession("AAA-AAA-AAA");
+      expect(first).toBeDefined();
+      expect(await store.claimSession("AAA-AAA-AAA")).toBeUndefined();
+      const other = await store.claimSession("BBB-BBB-BBB");
+      expect(other).toBeDefined();
+      await first!.release();
+      const again = await store.claimSession("AAA-AAA-AAA");
+      expect(again).toBeDefined();
+      await Promise.all([again!.release(), other!.release()]);
+    });
+
     it("keeps files until the session is deleted, and finds idle sessions", async () => {
       await store.createSession(record({ code: "BBB-BBB-BBB", createdAt: 1000 }));
       await store.createSession(record({ code: "CCC-CCC-CCC", createdAt: 5000 }));

@@ -11,6 +11,7 @@ import {
 import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "./server";
+import { joinPatiently } from "../../shared/session/join-retry";
 
 /** What one client decoded of the boards: exactly what reached it, nothing filtered on our side. */
 export interface DecodedNote {
@@ -116,13 +117,15 @@ export async function joinAt(
   options: Partial<JoinOptions> & { name: string },
 ): Promise<SdkSessionRoom> {
   const sdk = new Client(baseUrl.replace(/^http/, "ws"));
-  const room: SdkSessionRoom = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
-    protocol: PROTOCOL_VERSION,
-    code,
-    color: 0,
-    locale: "en",
-    ...options,
-  });
+  const room: SdkSessionRoom = await joinPatiently(() =>
+    sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
+      protocol: PROTOCOL_VERSION,
+      code,
+      color: 0,
+      locale: "en",
+      ...options,
+    }),
+  );
   await waitForState(room, (state) => state.people?.has(room.sessionId) === true);
   return room;
 }
