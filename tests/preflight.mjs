@@ -34,3 +34,34 @@ if (!explicit && !existsSync("/usr/bin/chromium")) {
   }
   console.log("Using the Chromium packaged in node_modules (@sparticuz/chromium); /usr/bin/chromium is faster.");
 }
+
+// The scale-out tests run nginx in front of two processes on the machine's PostgreSQL and Redis.
+const nginx = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+if (!existsSync(nginx)) {
+  console.error(
+    `The scale-out tests need nginx (${nginx} not found): sudo apt-get install nginx-light, or set NGINX_PATH.`,
+  );
+  process.exit(1);
+}
+const { connect } = await import("node:net");
+const reachable = (port) =>
+  new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+for (const [name, port, variable] of [
+  ["PostgreSQL", 5432, "TEST_DATABASE_URL"],
+  ["Redis", 6379, "TEST_REDIS_URL"],
+]) {
+  if (!process.env[variable] && !(await reachable(port))) {
+    console.error(`The storage and scale-out tests need ${name} on 127.0.0.1:${port} (or set ${variable}).`);
+    process.exit(1);
+  }
+}

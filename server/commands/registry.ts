@@ -7,7 +7,7 @@ import type { SessionState } from "../../shared/session/state";
 import type { RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
 import type { ClientPrivate } from "./dispatch";
-import type { MoveRefusal, ZoneShape } from "../session/module";
+import type { MoveRefusal, RoomNotice, ZoneShape } from "../session/module";
 
 /** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {
@@ -40,6 +40,8 @@ export interface RoomApi {
   removePerson(id: string, reason: "ended" | "removed"): void;
   /** Closes every connection (the session has ended, or is being deleted); resolves when the room is gone. */
   closeAll(reason?: "ended" | "deleted"): Promise<void>;
+  /** Something happened to the session outside the room (see RoomModule.onNotice). */
+  notice(notice: RoomNotice): void;
 }
 
 export interface CommandContext {

@@ -21,6 +21,20 @@ export interface ScaleOutEnv {
   /** Prefix of every Redis key, so that deployments (or test runs) sharing a Redis never meet. */
   REDIS_PREFIX?: string;
   PUBLIC_ADDRESS?: string;
+  /** Behind the generated nginx configuration: the public host; the address becomes `<host>/p<PORT>`. */
+  PUBLIC_HOST?: string;
+  PORT?: string;
+}
+
+/** The path under which nginx reaches one process's rooms (server/scaleout/nginx.ts routes it). */
+export function processRoute(process: string | number): string {
+  return `p${String(process).replace(/[^A-Za-z0-9]/g, "-")}`;
+}
+
+function publicAddressFrom(env: ScaleOutEnv): string | undefined {
+  if (env.PUBLIC_ADDRESS) return env.PUBLIC_ADDRESS;
+  if (env.PUBLIC_HOST) return `${env.PUBLIC_HOST}/${processRoute(env.PORT ?? "2567")}`;
+  return undefined;
 }
 
 export async function scaleOutFromEnv(env: ScaleOutEnv = process.env): Promise<ScaleOut | undefined> {
@@ -31,12 +45,13 @@ export async function scaleOutFromEnv(env: ScaleOutEnv = process.env): Promise<S
     import("@colyseus/redis-driver"),
   ]);
   const keyPrefix = env.REDIS_PREFIX ?? "yhteistila:";
+  const publicAddress = publicAddressFrom(env);
   const redis = (url: string) => ({ ...redisOptionsFrom(url), keyPrefix });
   return {
     presence: new RedisPresence(redis(env.REDIS_URL)),
     driver: new RedisDriver(redis(env.REDIS_URL)),
-    ...(env.PUBLIC_ADDRESS ? { publicAddress: env.PUBLIC_ADDRESS } : {}),
-    describe: `Redis at ${new URL(env.REDIS_URL).host} (keys ${keyPrefix}*)${env.PUBLIC_ADDRESS ? `, rooms reached at ${env.PUBLIC_ADDRESS}` : ""}`,
+    ...(publicAddress ? { publicAddress } : {}),
+    describe: `Redis at ${new URL(env.REDIS_URL).host} (keys ${keyPrefix}*)${publicAddress ? `, rooms reached at ${publicAddress}` : ""}`,
   };
 }
 

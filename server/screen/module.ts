@@ -6,11 +6,6 @@ import { ScreenRuntime } from "./runtime";
 
 const runtimes = new WeakMap<RoomApi, ScreenRuntime>();
 
-/** The screen of a live room, for the upload route: a new file appears in facilitators' lists at once. */
-export function screenOf(room: RoomApi): ScreenRuntime | undefined {
-  return runtimes.get(room);
-}
-
 async function storeShowing(ctx: CommandContext, fileId: string, page: number): Promise<void> {
   await ctx.room.saveRecord(screenShowingRecord.encode("screen", { fileId, page: Math.max(1, page) }, ctx.now));
 }
@@ -101,6 +96,10 @@ export const screenModule: RoomModule = {
   },
   onLeave(room, id) {
     runtimes.get(room)?.forget(id);
+  },
+  onNotice(room, notice) {
+    // A new upload appears in facilitators' lists at once, whichever process took the upload.
+    if (notice.kind === "screen.fileAdded") runtimes.get(room)?.addFile(notice.file);
   },
   onDispose(room) {
     runtimes.delete(room);

@@ -17,7 +17,7 @@ import { KeyedRateLimiter } from "../commands/rate-limit";
 import { facilitatorGate } from "../http/facilitator-auth";
 import { newDocId } from "../boards/runtime";
 import type { SessionServices } from "../session/services";
-import { screenOf } from "./module";
+import { tellSessionRoom } from "../scaleout/room-calls";
 import { pdfPageCount } from "./pdf";
 import { screenFileRecord, type ScreenFile } from "./records";
 
@@ -111,8 +111,7 @@ export function screenRoutes(services: SessionServices): Router {
       // Bytes first, then the row that points at them: a crash in between leaves no row without a file.
       await services.store.putFile(code, file.id, bytes);
       await services.store.saveRecord(code, screenFileRecord.encode(file.id, file, now));
-      const room = services.rooms.get(code);
-      if (room) screenOf(room)?.addFile(file);
+      await tellSessionRoom(services, code, { kind: "screen.fileAdded", file });
       const body: UploadResponse = { fileId: file.id, kind: SCREEN_FILE_TYPES[mime].kind, pages: file.pages };
       res.status(201).set("Cache-Control", "no-store").json(body);
     },

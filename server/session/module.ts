@@ -2,6 +2,7 @@ import type { Client } from "@colyseus/core";
 import type { PersonState } from "../../shared/people/state";
 import type { AnyCommand, RoomApi } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
+import type { ScreenFile } from "../screen/records";
 
 /** Why a capability stopped a step, and which zone did. */
 export interface MoveRefusal {
@@ -50,5 +51,13 @@ export interface RoomModule {
    * refuse it (a locked or full zone)? Server moves (send-out, summon) are not asked.
    */
   checkMove?(room: RoomApi, id: string, person: PersonState, x: number, z: number): MoveRefusal | undefined;
+  /**
+   * Something happened to the session outside its room (an HTTP upload, say), possibly on another
+   * server process: the room hears of it here, wherever it runs (server/scaleout/room-calls.ts).
+   */
+  onNotice?(room: RoomApi, notice: RoomNotice): void;
   onDispose?(room: RoomApi): void | Promise<void>;
 }
+
+/** What the HTTP side tells a session's room; plain data, as it may travel between processes. */
+export type RoomNotice = { kind: "screen.fileAdded"; file: ScreenFile };

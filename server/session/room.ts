@@ -25,7 +25,7 @@ import {
   type ClientPrivate,
 } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
-import type { MoveRefusal, ZoneShape } from "./module";
+import type { MoveRefusal, RoomNotice, ZoneShape } from "./module";
 import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
@@ -320,6 +320,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     if (!client) return;
     client.send("session.closed", { reason });
     client.leave(CloseCode.CONSENTED);
+  }
+
+  /** See RoomModule.onNotice: called here directly, or through Colyseus' presence from another process. */
+  notice(notice: RoomNotice): void {
+    for (const module of roomModules) module.onNotice?.(this, notice);
   }
 
   closeAll(reason: "ended" | "deleted" = "ended"): Promise<void> {

@@ -6,6 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { act, joinAt, textsSeenBy, wallBoardId } from "../support/boards";
+import { pdfBytes, upload } from "../support/files";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 
@@ -92,6 +93,20 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
       textsSeenBy(r).includes("via B"),
     );
     await waitForState(host, () => textsSeenBy(host).includes("via B"));
+    // A file uploaded through B reaches the room on A at once, and B serves its bytes from the database.
+    const uploaded = await upload(
+      b.baseUrl,
+      session.code,
+      session.facilitatorSecret,
+      pdfBytes(2),
+      "application/pdf",
+      "b.pdf",
+    );
+    expect(uploaded.status, b.output()).toBe(201);
+    const fileId = String(uploaded.body.fileId);
+    await waitForState(host, (s) => s.screen?.files?.has(fileId) === true);
+    const served = await fetch(`${a.baseUrl}/api/sessions/${session.code}/files/${fileId}`);
+    expect(served.status).toBe(200);
   }, 60_000);
 
   it("never open two rooms for one session when joins race through both processes", async () => {

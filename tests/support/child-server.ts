@@ -17,8 +17,11 @@ export async function startChildServer(options: {
   dataDir: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** The command line, when a test runs the server as a deployment file says (default: node --import tsx server/main.ts). */
+  command?: readonly string[];
 }): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const [program, ...args] = options.command ?? [process.execPath, "--import", "tsx", "server/main.ts"];
+  const child = spawn(program!, args, {
     cwd: process.cwd(),
     env: {
       ...process.env,
