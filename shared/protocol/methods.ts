@@ -31,6 +31,8 @@ export const methodsStateSchema = z.object({
   current: planStepSchema.nullable(),
   /** Server time (ms) when the current step started. */
   startedAt: z.number().nullable(),
+  /** Who is in the receiver's group for the current step (connected people, the receiver included). */
+  group: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 

@@ -1,0 +1,40 @@
+import type { RoomModule } from "../session/module";
+import { methodsCommands } from "./commands";
+import { METHODS_RUN_ID, methodsRunRecord } from "./records";
+import { groupOf } from "../../shared/methods/run";
+import type { ClientPrivate } from "../commands/dispatch";
+import { restoreRun, runOf, tell, tellUids } from "./runtime";
+
+/**
+ * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
+ * with the session. Everyone is told the current step and their group; only facilitators see the plan.
+ * Applying a step to the room (sending groups to zones, timers, boards) is not done here yet.
+ */
+export const methodsModule: RoomModule = {
+  name: "methods",
+  commands: methodsCommands,
+  recordKinds: [methodsRunRecord.kind],
+  restore(room, records) {
+    const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
+    if (!stored) return;
+    try {
+      restoreRun(room, methodsRunRecord.decode(stored));
+    } catch (error) {
+      console.error("methods run unreadable:", error instanceof Error ? error.message : error);
+    }
+  },
+  onJoin(room, client) {
+    tell(room, client);
+    // The others in the joiner's group (someone coming back after a drop or a restart) see them again.
+    const uid = (client.userData as ClientPrivate | undefined)?.uid;
+    const group = uid ? groupOf(runOf(room), uid) : [];
+    if (group.length > 1) tellUids(room, group, client);
+  },
+  onReconnect(room, client) {
+    tell(room, client);
+  },
+  onPersonRoleChanged(room, id) {
+    const client = room.clientById(id);
+    if (client) tell(room, client);
+  },
+};
