@@ -1,9 +1,9 @@
 import type { RoomModule } from "../session/module";
 import { methodsCommands } from "./commands";
 import { METHODS_RUN_ID, methodsRunRecord } from "./records";
-import { groupOf } from "../../shared/methods/run";
+import { groupOf, placeArrival } from "../../shared/methods/run";
 import type { ClientPrivate } from "../commands/dispatch";
-import { restoreRun, runOf, tell, tellUids } from "./runtime";
+import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
 
 /**
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
@@ -23,11 +23,21 @@ export const methodsModule: RoomModule = {
       console.error("methods run unreadable:", error instanceof Error ? error.message : error);
     }
   },
-  onJoin(room, client) {
+  onJoin(room, client, person) {
+    const uid = (client.userData as ClientPrivate | undefined)?.uid;
+    const run = runOf(room);
+    if (uid && person.role === "participant") {
+      // Someone arriving during a step is placed in a group at once, by the same rules.
+      const placed = placeArrival(run, { id: uid, organisation: person.organisation }, presentParticipants(room));
+      if (placed !== run) {
+        // Everyone is told once it is stored; if storing fails the arrival is at least told the step.
+        void commitRun(room, placed, room.services.now()).then((stored) => stored || tell(room, client));
+        return;
+      }
+    }
     tell(room, client);
     // The others in the joiner's group (someone coming back after a drop or a restart) see them again.
-    const uid = (client.userData as ClientPrivate | undefined)?.uid;
-    const group = uid ? groupOf(runOf(room), uid) : [];
+    const group = uid ? groupOf(run, uid) : [];
     if (group.length > 1) tellUids(room, group, client);
   },
   onReconnect(room, client) {

@@ -148,3 +148,23 @@ export function previousStep(run: MethodsRun): RunResult {
 export function groupOf(run: MethodsRun, uid: string): string[] {
   return run.entries.at(-1)?.groups.find((group) => group.includes(uid)) ?? [];
 }
+
+/**
+ * A participant who arrives during a step joins a group by the same rules as leavers are handled:
+ * the smallest group, spreading organisations. Unchanged when they already have a group, when no step
+ * is running, or when the step has no groups to join (solo: they get their own).
+ */
+export function placeArrival(run: MethodsRun, person: Person, people: readonly Person[]): MethodsRun {
+  const entry = run.entries.at(-1);
+  if (!run.plan || !entry || entry.groups.some((g) => g.includes(person.id))) return run;
+  const grouping = run.plan.steps[entry.step]!.grouping;
+  let groups: string[][];
+  if (grouping.kind === "solo" || entry.groups.length === 0) groups = [...entry.groups, [person.id]];
+  else {
+    const organisation = new Map(people.map((p) => [p.id, p.organisation]));
+    const mix = "mix" in grouping ? grouping.mix : false;
+    const at = placeLateJoiner(entry.groups, person, (id) => organisation.get(id) ?? "", { mix });
+    groups = entry.groups.map((g, i) => (i === at ? [...g, person.id] : g));
+  }
+  return { ...run, entries: [...run.entries.slice(0, -1), { ...entry, groups }] };
+}

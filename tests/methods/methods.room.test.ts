@@ -146,11 +146,17 @@ describe("session plans on the server", () => {
     expect(back.state.group.map((m) => m.name).sort()).toEqual(pairNames);
     expect((await annaTold).group.map((m) => m.name).sort()).toEqual(pairNames);
 
+    // Someone new arriving during the pairs step joins a pair at once.
+    const eve = await enter(port, session.code, { name: "Eve", personKey: "guest-key-eve-0123456789abcdef" });
+    expect(eve.state.step).toBe(1);
+    expect(eve.state.group.map((m) => m.id)).toContain(eve.room.sessionId);
+    expect(eve.state.group.length).toBeGreaterThanOrEqual(1);
+
     // Back returns to the step before, and is stored too.
     told = toldWhere(host, (s) => s.step === 0);
     sendCommand(host, "methods.step.back", { from: 1 });
     expect(await told).toMatchObject({ step: 0, plan });
-    await Promise.all([host.leave(), annaAgain.room.leave(), back.room.leave()]);
+    await Promise.all([host.leave(), annaAgain.room.leave(), back.room.leave(), eve.room.leave()]);
     await app.close();
   });
 });

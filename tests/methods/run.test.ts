@@ -6,6 +6,7 @@ import {
   groupOf,
   methodsRunSchema,
   nextStep,
+  placeArrival,
   previousStep,
   withPlan,
   type MethodsRun,
@@ -64,6 +65,20 @@ describe("running a plan", () => {
     const after = next(a, present).entries[1]!.groups;
     expect(after.flat().sort()).toEqual(present.map((p) => p.id).sort());
     expect(after.every((g) => g.length >= 2)).toBe(true);
+  });
+
+  it("places someone arriving during a step in the smallest group, or on their own in a solo step", () => {
+    const everyone = people(7);
+    let run = next(withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 3), everyone);
+    const late = { id: "late", organisation: "" };
+    expect(placeArrival(run, late, everyone).entries[0]!.groups.at(-1)).toEqual(["late"]);
+    run = next(run, everyone);
+    const placed = placeArrival(run, late, [...everyone, late]);
+    expect(placed.entries[1]!.groups.find((g) => g.includes("late"))).toHaveLength(3);
+    expect(placed.entries[1]!.groups.map((g) => g.length).sort()).toEqual([2, 3, 3]);
+    // Already placed: nothing changes.
+    expect(placeArrival(placed, late, [...everyone, late])).toBe(placed);
+    expect(placeArrival(withPlan(emptyRun(0), run.plan!, 1), late, everyone).entries).toEqual([]);
   });
 
   it("World Café keeps hosts across rounds", () => {
