@@ -170,8 +170,8 @@ const REPEAT_COST = 1000;
 const STAY_COST = 100;
 const SAME_ORG_COST = 1;
 /** Improvement passes of the swap search; each pass tries every pair of guests at different tables. */
-const MAX_PASSES = 12;
-/** Independent seeded starts; the best seating wins (no more once nobody meets anyone again or stays put). */
+const MAX_PASSES = 4;
+/** Independent seeded starts; the best seating wins (no more once nobody meets anyone again). */
 const STARTS = 6;
 
 /**
@@ -251,7 +251,7 @@ export function rotateTables(
 
   let best: number[][] = [];
   let bestCost = Infinity;
-  for (let start = 0; start < STARTS && bestCost >= STAY_COST; start++) {
+  for (let start = 0; start < STARTS && bestCost >= REPEAT_COST; start++) {
     // Greedy: each guest (in seeded order) takes the cheapest table with room.
     const seating: number[][] = kept.map(() => []);
     for (const g of shuffle(guests, random)) {
