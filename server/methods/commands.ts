@@ -1,13 +1,22 @@
 import { currentStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
 import { validatePlan } from "../../shared/methods/rules";
 import { defineCommand } from "../commands/registry";
-import { commitRun, newSeed, presentParticipants, runOf } from "./runtime";
+import { commitRun, newSeed, presentParticipants, runOf, tell } from "./runtime";
 
 // Plans are small and rare; steps are pressed by hand. Both limits only stop a runaway client.
 const PLAN_RATE = { perSecond: 1, burst: 5 };
-const STEP_RATE = { perSecond: 2, burst: 5 };
+const STEP_RATE = { perSecond: 5, burst: 10 };
 
 export const methodsCommands = [
+  defineCommand({
+    name: "methods.sync",
+    permission: "anyone",
+    rate: { perSecond: 2, burst: 5 },
+    overRate: "reject",
+    run(ctx) {
+      tell(ctx.room, ctx.client);
+    },
+  }),
   defineCommand({
     name: "methods.plan.save",
     permission: "facilitator",

@@ -23,25 +23,21 @@ export const methodsModule: RoomModule = {
       console.error("methods run unreadable:", error instanceof Error ? error.message : error);
     }
   },
+  // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods
+  // view asks with `methods.sync` when it mounts. Changes are told to everyone as they happen.
   onJoin(room, client, person) {
     const uid = (client.userData as ClientPrivate | undefined)?.uid;
     const run = runOf(room);
-    if (uid && person.role === "participant") {
-      // Someone arriving during a step is placed in a group at once, by the same rules.
-      const placed = placeArrival(run, { id: uid, organisation: person.organisation }, presentParticipants(room));
-      if (placed !== run) {
-        // Everyone is told once it is stored; if storing fails the arrival is at least told the step.
-        void commitRun(room, placed, room.services.now()).then((stored) => stored || tell(room, client));
-        return;
-      }
+    if (!uid || person.role !== "participant") return;
+    // Someone arriving during a step is placed in a group at once, by the same rules.
+    const placed = placeArrival(run, { id: uid, organisation: person.organisation }, presentParticipants(room));
+    if (placed !== run) {
+      void commitRun(room, placed, room.services.now());
+      return;
     }
-    tell(room, client);
     // The others in the joiner's group (someone coming back after a drop or a restart) see them again.
-    const group = uid ? groupOf(run, uid) : [];
+    const group = groupOf(run, uid);
     if (group.length > 1) tellUids(room, group, client);
-  },
-  onReconnect(room, client) {
-    tell(room, client);
   },
   onPersonRoleChanged(room, id) {
     const client = room.clientById(id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emptyPayload } from "./common";
 import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
 
 export * from "../methods/plan";
@@ -17,6 +18,11 @@ export const methodsMessages = {
   "methods.step.next": z.object({ from: stepIndexSchema }).strict(),
   /** Facilitator: go back to the step before. */
   "methods.step.back": z.object({ from: stepIndexSchema }).strict(),
+  /**
+   * Anyone: tell me where the session is in its plan. The server also tells each person on joining and
+   * on every change; a view mounted later (or a test) asks, since a client drops messages nobody listens to.
+   */
+  "methods.sync": emptyPayload,
 } as const;
 
 /** Where a session is in its plan, as each person is told it. */

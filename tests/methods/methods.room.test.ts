@@ -27,7 +27,6 @@ async function enter(
   options: { name: string; personKey: string; facilitatorSecret?: string },
 ): Promise<{ room: SdkSessionRoom; state: MethodsState }> {
   const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...options };
-  // The module tells a joiner at once, possibly before the join resolves: listen on the first frame.
   let room: SdkSessionRoom;
   const attempt = () => new Client(`ws://127.0.0.1:${port}`).joinOrCreate<SessionState>(SESSION_ROOM, joinOptions);
   try {
@@ -36,8 +35,10 @@ async function enter(
     // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
     room = await attempt();
   }
-  const first = nextMessage<MethodsState>(room, "methods.state");
   await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
+  // A view asks where the session is when it mounts.
+  const first = nextMessage<MethodsState>(room, "methods.state");
+  sendCommand(room, "methods.sync", {});
   return { room, state: await first };
 }
 
