@@ -11,6 +11,7 @@ import { chatModule } from "./chat/module";
 import { handsModule } from "./hands/module";
 import { xrModule } from "./xr/module";
 import { reactionsModule } from "./reactions/module";
+import { methodsModule } from "./methods/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -26,4 +27,5 @@ export const roomModules: readonly RoomModule[] = [
   handsModule,
   xrModule,
   reactionsModule,
+  methodsModule,
 ];

@@ -14,6 +14,7 @@ import { chatStrings } from "./chat";
 import { handsStrings } from "./hands";
 import { xrStrings } from "./xr";
 import { reactionsStrings } from "./reactions";
+import { methodsStrings } from "./methods";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -33,6 +34,7 @@ const parts = [
   handsStrings,
   xrStrings,
   reactionsStrings,
+  methodsStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

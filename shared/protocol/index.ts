@@ -16,6 +16,7 @@ import { timersMessages, timersServerMessages } from "./timers";
 import { chatMessages, chatServerMessages } from "./chat";
 import { handsMessages, handsServerMessages } from "./hands";
 import { xrMessages } from "./xr";
+import { methodsMessages, methodsServerMessages } from "./methods";
 
 export * from "./common";
 export * from "./errors";
@@ -30,6 +31,7 @@ export * from "./timers";
 export * from "./chat";
 export * from "./hands";
 export * from "./xr";
+export * from "./methods";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -44,6 +46,7 @@ export const clientMessages = {
   ...handsMessages,
   ...xrMessages,
   ...reactionsMessages,
+  ...methodsMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -59,6 +62,7 @@ export const serverMessages = {
   ...chatServerMessages,
   ...handsServerMessages,
   ...reactionsServerMessages,
+  ...methodsServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -1,0 +1,62 @@
+import { currentStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
+import { validatePlan } from "../../shared/methods/rules";
+import { defineCommand } from "../commands/registry";
+import { commitRun, newSeed, presentParticipants, runOf, tell } from "./runtime";
+
+// Plans are small and rare; steps are pressed by hand. Both limits only stop a runaway client.
+const PLAN_RATE = { perSecond: 1, burst: 5 };
+const STEP_RATE = { perSecond: 5, burst: 10 };
+
+export const methodsCommands = [
+  defineCommand({
+    name: "methods.sync",
+    permission: "anyone",
+    rate: { perSecond: 2, burst: 5 },
+    overRate: "reject",
+    run(ctx) {
+      tell(ctx.room, ctx.client);
+    },
+  }),
+  defineCommand({
+    name: "methods.plan.save",
+    permission: "facilitator",
+    rate: PLAN_RATE,
+    overRate: "reject",
+    async run(ctx, { plan }) {
+      const issue = validatePlan(plan)[0];
+      // The detail is the issue's string key, which the client translates.
+      if (issue) return { error: "invalid_payload", detail: issue.key };
+      const saved = await commitRun(ctx.room, withPlan(runOf(ctx.room), plan, newSeed()), ctx.now);
+      if (!saved) return { error: "storage_failed" };
+    },
+  }),
+  defineCommand({
+    name: "methods.step.next",
+    permission: "facilitator",
+    rate: STEP_RATE,
+    overRate: "reject",
+    async run(ctx, { from }) {
+      const run = runOf(ctx.room);
+      if (!run.plan) return { error: "not_found", detail: "plan" };
+      // Someone (a co-facilitator) has moved on since the sender looked: do not skip a step.
+      if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
+      const result = nextStep(run, presentParticipants(ctx.room), ctx.now);
+      if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
+      if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+    },
+  }),
+  defineCommand({
+    name: "methods.step.back",
+    permission: "facilitator",
+    rate: STEP_RATE,
+    overRate: "reject",
+    async run(ctx, { from }) {
+      const run = runOf(ctx.room);
+      if (!run.plan) return { error: "not_found", detail: "plan" };
+      if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
+      const result = previousStep(run);
+      if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
+      if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+    },
+  }),
+];

@@ -1,0 +1,46 @@
+import type { RoomModule } from "../session/module";
+import { methodsCommands } from "./commands";
+import { METHODS_RUN_ID, methodsRunRecord } from "./records";
+import { groupOf, placeArrival } from "../../shared/methods/run";
+import type { ClientPrivate } from "../commands/dispatch";
+import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
+
+/**
+ * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
+ * with the session. Everyone is told the current step and their group; only facilitators see the plan.
+ * Applying a step to the room (sending groups to zones, timers, boards) is not done here yet.
+ */
+export const methodsModule: RoomModule = {
+  name: "methods",
+  commands: methodsCommands,
+  recordKinds: [methodsRunRecord.kind],
+  restore(room, records) {
+    const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
+    if (!stored) return;
+    try {
+      restoreRun(room, methodsRunRecord.decode(stored));
+    } catch (error) {
+      console.error("methods run unreadable:", error instanceof Error ? error.message : error);
+    }
+  },
+  // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods
+  // view asks with `methods.sync` when it mounts. Changes are told to everyone as they happen.
+  onJoin(room, client, person) {
+    const uid = (client.userData as ClientPrivate | undefined)?.uid;
+    const run = runOf(room);
+    if (!uid || person.role !== "participant") return;
+    // Someone arriving during a step is placed in a group at once, by the same rules.
+    const placed = placeArrival(run, { id: uid, organisation: person.organisation }, presentParticipants(room));
+    if (placed !== run) {
+      void commitRun(room, placed, room.services.now());
+      return;
+    }
+    // The others in the joiner's group (someone coming back after a drop or a restart) see them again.
+    const group = groupOf(run, uid);
+    if (group.length > 1) tellUids(room, group, client);
+  },
+  onPersonRoleChanged(room, id) {
+    const client = room.clientById(id);
+    if (client) tell(room, client);
+  },
+};

@@ -1,0 +1,95 @@
+import { randomInt } from "node:crypto";
+import type { Client } from "@colyseus/core";
+import type { MethodsState } from "../../shared/protocol";
+import type { Person } from "../../shared/methods/grouping";
+import { currentStep, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
+import type { RoomApi } from "../commands/registry";
+import type { ClientPrivate } from "../commands/dispatch";
+import { METHODS_RUN_ID, methodsRunRecord } from "./records";
+
+const runs = new WeakMap<RoomApi, MethodsRun>();
+
+export const newSeed = () => randomInt(0, 2 ** 31);
+
+export function runOf(room: RoomApi): MethodsRun {
+  let run = runs.get(room);
+  if (!run) {
+    run = emptyRun(newSeed());
+    runs.set(room, run);
+  }
+  return run;
+}
+
+const uidOf = (client: Client) => (client.userData as ClientPrivate | undefined)?.uid;
+
+/** Participants present now, by their stable uid: the people a step groups (facilitators run it, observers watch). */
+export function presentParticipants(room: RoomApi): Person[] {
+  const out: Person[] = [];
+  for (const client of room.clients) {
+    const person = room.state.people.get(client.sessionId);
+    const uid = uidOf(client);
+    if (!person || !uid || person.role !== "participant") continue;
+    out.push({ id: uid, organisation: person.organisation });
+  }
+  return out;
+}
+
+/** What one person is told: facilitators get the plan; everyone gets the current step and their group. */
+export function stateFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState {
+  const person = room.state.people.get(client.sessionId);
+  const step = currentStep(run);
+  const group = new Set(groupOf(run, uidOf(client) ?? ""));
+  const members: MethodsState["group"] = [];
+  for (const other of room.clients) {
+    const uid = uidOf(other);
+    const them = room.state.people.get(other.sessionId);
+    if (uid && them && group.has(uid)) members.push({ id: other.sessionId, name: them.name });
+  }
+  return {
+    plan: person?.role === "facilitator" ? run.plan : null,
+    step,
+    steps: run.plan?.steps.length ?? 0,
+    current: run.plan && step >= 0 ? run.plan.steps[step]! : null,
+    startedAt: run.entries.at(-1)?.startedAt ?? null,
+    group: members,
+  };
+}
+
+export function tell(room: RoomApi, client: Client): void {
+  client.send("methods.state", stateFor(room, runOf(room), client));
+}
+
+/** Tells the people with these uids (except `skip`). */
+export function tellUids(room: RoomApi, uids: readonly string[], skip?: Client): void {
+  const wanted = new Set(uids);
+  for (const client of room.clients) {
+    const uid = uidOf(client);
+    if (client !== skip && uid && wanted.has(uid)) tell(room, client);
+  }
+}
+
+export function tellEveryone(room: RoomApi): void {
+  for (const client of room.clients) tell(room, client);
+}
+
+/**
+ * Makes `next` the run: in memory at once (so a second Next is checked against it), then stored, and
+ * only then told to anyone. When storing fails the run goes back to what it was.
+ */
+export async function commitRun(room: RoomApi, next: MethodsRun, now: number): Promise<boolean> {
+  const before = runOf(room);
+  runs.set(room, next);
+  try {
+    await room.saveRecord(methodsRunRecord.encode(METHODS_RUN_ID, next, now));
+  } catch (error) {
+    console.error("methods run not saved:", error instanceof Error ? error.message : error);
+    if (runs.get(room) === next) runs.set(room, before);
+    return false;
+  }
+  tellEveryone(room);
+  return true;
+}
+
+export function restoreRun(room: RoomApi, run: MethodsRun): void {
+  runs.set(room, run);
+}

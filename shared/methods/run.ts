@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { mulberry32 } from "../random";
+import {
+  formGroupCount,
+  formGroupsOf,
+  formPairs,
+  mergePairs,
+  placeLateJoiner,
+  recordEncounters,
+  removeLeaver,
+  rotateTables,
+  seatTables,
+  soloGroups,
+  tableMembers,
+  type Person,
+  type Table,
+} from "./grouping";
+import { planSchema, type Plan } from "./plan";
+import { checkStepForPeople, type PlanIssue } from "./rules";
+
+/**
+ * Running a plan: which step is current and how people were grouped for each step so far. Pure, so the
+ * server's Next and Back are replayable and testable; people are named by their stable uid, so groups
+ * survive reconnections and server restarts.
+ */
+
+export const stepEntrySchema = z.object({
+  step: z.number().int().min(0),
+  startedAt: z.number(),
+  /** Groups by uid; for tables the first of each group is its host. */
+  groups: z.array(z.array(z.string().max(64))),
+  /** For merged groups: which of the previous step's groups each was made from (their boards come along). */
+  from: z.array(z.array(z.number().int().min(0))).nullable(),
+});
+export type StepEntry = z.infer<typeof stepEntrySchema>;
+
+export const methodsRunSchema = z.object({
+  plan: planSchema.nullable(),
+  /** Seeds every grouping of this run, so a replay gives the same groups. */
+  seed: z.number().int(),
+  /** The steps applied so far, the current one last; Back drops the last one. */
+  entries: z.array(stepEntrySchema),
+});
+export type MethodsRun = z.infer<typeof methodsRunSchema>;
+
+export const emptyRun = (seed: number): MethodsRun => ({ plan: null, seed, entries: [] });
+
+/** The current step's index, -1 before the first. */
+export function currentStep(run: MethodsRun): number {
+  return run.entries.at(-1)?.step ?? -1;
+}
+
+/** A new plan starts over before its first step. */
+export function withPlan(run: MethodsRun, plan: Plan, seed: number): MethodsRun {
+  return { plan, seed, entries: [] };
+}
+
+/** The previous step's groups with leavers taken out and late joiners placed by the same rules. */
+function carriedOver(groups: readonly (readonly string[])[], people: readonly Person[], mix: boolean): string[][] {
+  const here = new Set(people.map((p) => p.id));
+  let next = groups.map((g) => [...g]);
+  for (const id of new Set(groups.flat())) if (!here.has(id)) next = removeLeaver(next, id);
+  const placed = new Set(next.flat());
+  const organisation = new Map(people.map((p) => [p.id, p.organisation]));
+  for (const person of people) {
+    if (placed.has(person.id)) continue;
+    const at = placeLateJoiner(next, person, (id) => organisation.get(id) ?? "", { mix });
+    if (at < 0) next.push([person.id]);
+    else next[at]!.push(person.id);
+  }
+  return next;
+}
+
+const asTables = (groups: readonly (readonly string[])[]): Table[] =>
+  groups.map(([host, ...guests]) => ({ host: host!, guests }));
+
+/** Forms the groups of step `index` for the people present, following the plan's grouping. */
+export function groupsForStep(
+  plan: Plan,
+  index: number,
+  entries: readonly StepEntry[],
+  people: readonly Person[],
+  seed: number,
+): Pick<StepEntry, "groups" | "from"> {
+  // One generator per step and attempt: Back then Next again gives the same groups.
+  const random = mulberry32(seed ^ Math.imul(index + 1, 0x9e3779b1));
+  const g = plan.steps[index]!.grouping;
+  const previous = entries.at(-1);
+  const everyone = people.map((p) => p.id).sort();
+  switch (g.kind) {
+    case "everyone":
+      return { groups: everyone.length > 0 ? [everyone] : [], from: null };
+    case "solo":
+      return { groups: soloGroups(people), from: null };
+    case "pairs":
+      return { groups: formPairs(people, random, g), from: null };
+    case "groupsOf":
+      return { groups: formGroupsOf(people, g.size, random, g), from: null };
+    case "groupCount":
+      return { groups: formGroupCount(people, g.count, random, g), from: null };
+    case "tables": {
+      const earlier = [...entries].reverse().find((e) => plan.steps[e.step]?.grouping.kind === "tables");
+      if (!g.rotate || !earlier) {
+        return { groups: seatTables(people, g.size, random, g).map(tableMembers), from: null };
+      }
+      // Everyone met at every earlier table round counts, not only the last one.
+      let history = new Map<string, number>();
+      for (const e of entries)
+        if (plan.steps[e.step]?.grouping.kind === "tables") history = recordEncounters(history, e.groups);
+      return {
+        groups: rotateTables(asTables(earlier.groups), people, history, random, g).map(tableMembers),
+        from: null,
+      };
+    }
+    case "previous":
+      return { groups: carriedOver(previous?.groups ?? [everyone], people, false), from: null };
+    case "mergePairs": {
+      const merged = mergePairs(carriedOver(previous?.groups ?? [], people, false), random);
+      return { groups: merged.groups, from: merged.from };
+    }
+  }
+}
+
+export type RunResult = { ok: true; run: MethodsRun } | { ok: false; issue: PlanIssue };
+
+/** Next: applies the step after the current one to the people present. */
+export function nextStep(run: MethodsRun, people: readonly Person[], now: number): RunResult {
+  if (!run.plan) return { ok: false, issue: { step: null, key: "methods.issue.noSuchStep" } };
+  const index = currentStep(run) + 1;
+  if (index >= run.plan.steps.length) return { ok: false, issue: { step: index, key: "methods.issue.noSuchStep" } };
+  const issue = checkStepForPeople(run.plan, index, people.length)[0];
+  if (issue) return { ok: false, issue };
+  const entry: StepEntry = {
+    step: index,
+    startedAt: now,
+    ...groupsForStep(run.plan, index, run.entries, people, run.seed),
+  };
+  return { ok: true, run: { ...run, entries: [...run.entries, entry] } };
+}
+
+/** Back: the step before becomes current again, with the arrangement it had. */
+export function previousStep(run: MethodsRun): RunResult {
+  if (run.entries.length === 0) return { ok: false, issue: { step: null, key: "methods.issue.noSuchStep" } };
+  return { ok: true, run: { ...run, entries: run.entries.slice(0, -1) } };
+}
+
+/** The group `uid` is in for the current step (empty when none, or before the first step). */
+export function groupOf(run: MethodsRun, uid: string): string[] {
+  return run.entries.at(-1)?.groups.find((group) => group.includes(uid)) ?? [];
+}
+
+/**
+ * A participant who arrives during a step joins a group by the same rules as leavers are handled:
+ * the smallest group, spreading organisations. Unchanged when they already have a group, when no step
+ * is running, or when the step has no groups to join (solo: they get their own).
+ */
+export function placeArrival(run: MethodsRun, person: Person, people: readonly Person[]): MethodsRun {
+  const entry = run.entries.at(-1);
+  if (!run.plan || !entry || entry.groups.some((g) => g.includes(person.id))) return run;
+  const grouping = run.plan.steps[entry.step]!.grouping;
+  let groups: string[][];
+  if (grouping.kind === "solo" || entry.groups.length === 0) groups = [...entry.groups, [person.id]];
+  else {
+    const organisation = new Map(people.map((p) => [p.id, p.organisation]));
+    const mix = "mix" in grouping ? grouping.mix : false;
+    const at = placeLateJoiner(entry.groups, person, (id) => organisation.get(id) ?? "", { mix });
+    groups = entry.groups.map((g, i) => (i === at ? [...g, person.id] : g));
+  }
+  return { ...run, entries: [...run.entries.slice(0, -1), { ...entry, groups }] };
+}

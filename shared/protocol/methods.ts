@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { emptyPayload } from "./common";
+import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
+
+export * from "../methods/plan";
+
+/** Which step the sender saw as current (-1 before the first), so two facilitators pressing Next at once advance once. */
+const stepIndexSchema = z
+  .number()
+  .int()
+  .min(-1)
+  .max(PLAN_LIMITS.steps - 1);
+
+export const methodsMessages = {
+  /** Facilitator: store the session's plan (replacing the one stored); the run starts over before step 1. */
+  "methods.plan.save": z.object({ plan: planSchema }).strict(),
+  /** Facilitator: apply the next step of the plan. */
+  "methods.step.next": z.object({ from: stepIndexSchema }).strict(),
+  /** Facilitator: go back to the step before. */
+  "methods.step.back": z.object({ from: stepIndexSchema }).strict(),
+  /**
+   * Anyone: tell me where the session is in its plan. The server also tells each person on joining and
+   * on every change; a view mounted later (or a test) asks, since a client drops messages nobody listens to.
+   */
+  "methods.sync": emptyPayload,
+} as const;
+
+/** Where a session is in its plan, as each person is told it. */
+export const methodsStateSchema = z.object({
+  /** The whole plan, for facilitators only; null for everyone else and when there is no plan. */
+  plan: planSchema.nullable(),
+  /** Index of the current step; -1 before the first step (or without a plan). */
+  step: z.number().int().min(-1),
+  /** Number of steps in the plan (0 without a plan). */
+  steps: z.number().int().min(0),
+  /** The current step, for everyone's "Now" card; null before the first. */
+  current: planStepSchema.nullable(),
+  /** Server time (ms) when the current step started. */
+  startedAt: z.number().nullable(),
+  /** Who is in the receiver's group for the current step (connected people, the receiver included). */
+  group: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type MethodsState = z.infer<typeof methodsStateSchema>;
+
+export const methodsServerMessages = {
+  "methods.state": methodsStateSchema,
+} as const;

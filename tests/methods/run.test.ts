@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../shared/methods/grouping";
+import {
+  currentStep,
+  emptyRun,
+  groupOf,
+  methodsRunSchema,
+  nextStep,
+  placeArrival,
+  previousStep,
+  withPlan,
+  type MethodsRun,
+} from "../../shared/methods/run";
+import { templatePlan } from "../../shared/methods/templates";
+
+function people(n: number, prefix = "u"): Person[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, organisation: i % 2 ? "Kela" : "Espoo" }));
+}
+
+function counter(): () => string {
+  let n = 0;
+  return () => `s${++n}`;
+}
+
+function next(run: MethodsRun, present: Person[], now = 0): MethodsRun {
+  const result = nextStep(run, present, now);
+  if (!result.ok) throw new Error(`refused: ${result.issue.key}`);
+  return result.run;
+}
+
+describe("running a plan", () => {
+  it("1-2-4-All: solo, pairs, the pairs merged into fours, all; Back restores the pairs exactly", () => {
+    const everyone = people(8);
+    let run = withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 1234);
+    expect(currentStep(run)).toBe(-1);
+    run = next(run, everyone);
+    expect(run.entries[0]!.groups).toHaveLength(8);
+    run = next(run, everyone);
+    const pairs = run.entries[1]!.groups;
+    expect(pairs.map((g) => g.length)).toEqual([2, 2, 2, 2]);
+    run = next(run, everyone);
+    const fours = run.entries[2]!;
+    expect(fours.groups.map((g) => g.length)).toEqual([4, 4]);
+    // Each four is exactly two of the pairs, and says which.
+    fours.from!.forEach((indexes, i) =>
+      expect([...fours.groups[i]!].sort()).toEqual(indexes.flatMap((p) => pairs[p]!).sort()),
+    );
+    expect(groupOf(run, "u0")).toContain("u0");
+    const back = previousStep(run);
+    expect(back.ok && back.run.entries.at(-1)!.groups).toEqual(pairs);
+    run = next(run, everyone);
+    expect(run.entries[3]!.groups).toEqual([everyone.map((p) => p.id).sort()]);
+    expect(nextStep(run, everyone, 0)).toMatchObject({ ok: false, issue: { key: "methods.issue.noSuchStep" } });
+    // The whole run is storable as it is.
+    expect(methodsRunSchema.parse(JSON.parse(JSON.stringify(run)))).toEqual(run);
+  });
+
+  it("same seed, same groups; a leaver's partner joins another group and a late joiner is placed", () => {
+    const plan = templatePlan("troika", "en", counter());
+    const a = next(withPlan(emptyRun(0), plan, 99), people(9));
+    const b = next(withPlan(emptyRun(0), plan, 99), people(9));
+    expect(a.entries).toEqual(b.entries);
+    const trio = a.entries[0]!.groups[0]!;
+    const present = [...people(9).filter((p) => p.id !== trio[0]), { id: "late", organisation: "" }];
+    const after = next(a, present).entries[1]!.groups;
+    expect(after.flat().sort()).toEqual(present.map((p) => p.id).sort());
+    expect(after.every((g) => g.length >= 2)).toBe(true);
+  });
+
+  it("places someone arriving during a step in the smallest group, or on their own in a solo step", () => {
+    const everyone = people(7);
+    let run = next(withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 3), everyone);
+    const late = { id: "late", organisation: "" };
+    expect(placeArrival(run, late, everyone).entries[0]!.groups.at(-1)).toEqual(["late"]);
+    run = next(run, everyone);
+    const placed = placeArrival(run, late, [...everyone, late]);
+    expect(placed.entries[1]!.groups.find((g) => g.includes("late"))).toHaveLength(3);
+    expect(placed.entries[1]!.groups.map((g) => g.length).sort()).toEqual([2, 3, 3]);
+    // Already placed: nothing changes.
+    expect(placeArrival(placed, late, [...everyone, late])).toBe(placed);
+    expect(placeArrival(withPlan(emptyRun(0), run.plan!, 1), late, everyone).entries).toEqual([]);
+  });
+
+  it("World Café keeps hosts across rounds", () => {
+    const everyone = people(20);
+    let run = withPlan(emptyRun(0), templatePlan("worldCafe", "en", counter()), 5);
+    run = next(next(next(run, everyone), everyone), everyone);
+    const hosts = run.entries.map((e) => e.groups.map((g) => g[0]));
+    expect(hosts[1]).toEqual(hosts[0]);
+    expect(hosts[2]).toEqual(hosts[0]);
+  });
+
+  it("refuses a step the people present cannot form, and Back before the first step", () => {
+    const run = withPlan(emptyRun(0), templatePlan("crowdSourcing", "en", counter()), 1);
+    const first = next(run, people(3));
+    expect(nextStep(first, people(3), 0)).toMatchObject({ ok: false, issue: { key: "methods.issue.tooFewPeople" } });
+    expect(previousStep(run)).toMatchObject({ ok: false });
+    expect(nextStep(emptyRun(0), people(3), 0)).toMatchObject({ ok: false });
+  });
+});
