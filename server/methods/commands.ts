@@ -5,7 +5,8 @@ import { commitRun, newSeed, presentParticipants, runOf, tell } from "./runtime"
 
 // Plans are small and rare; steps are pressed by hand. Both limits only stop a runaway client.
 const PLAN_RATE = { perSecond: 1, burst: 5 };
-const STEP_RATE = { perSecond: 5, burst: 10 };
+// A facilitator may click through a whole plan to reach a step (a rehearsal, a skipped part).
+const STEP_RATE = { perSecond: 5, burst: 30 };
 
 export const methodsCommands = [
   defineCommand({

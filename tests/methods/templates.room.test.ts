@@ -28,7 +28,10 @@ function track(room: SdkSessionRoom) {
     last && test(last)
       ? Promise.resolve(last)
       : new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`never told: ${what}`)), 5000);
+          const timer = setTimeout(
+            () => reject(new Error(`never told: ${what}; last ${JSON.stringify(last)?.slice(0, 400)}`)),
+            20_000,
+          );
           waiting.add({
             test,
             resolve: (s) => {
