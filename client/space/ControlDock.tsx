@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import { useViewMode } from "../boards/view-mode";
+import { ChatUnreadBadge } from "../chat/ChatPanel";
+import { totalUnread, useChatStore } from "../chat/chat-store";
 import { useT } from "../i18n/locale";
 import { useMoveHint } from "../movement/MoveHint";
 import { ReactionPicker } from "../reactions/ReactionPicker";
@@ -74,6 +76,7 @@ export function ControlDock() {
   const narrow = useMediaQuery(NARROW_QUERY);
   const dock = useRef<HTMLDivElement>(null);
   useFitDock(dock);
+  const unread = useChatStore((s) => totalUnread(s.unread));
   return (
     <div ref={dock} className="dock" role="toolbar" aria-label={t("dock.label")} onKeyDown={moveFocus}>
       <div className="dock__group">
@@ -82,7 +85,9 @@ export function ControlDock() {
           className="dock__button dock__button--icon"
           aria-expanded={panelOpen}
           aria-controls={panelOpen ? SIDE_PANEL_ID : undefined}
-          aria-label={panelOpen ? t("panel.hide") : t("panel.show")}
+          aria-label={[panelOpen ? t("panel.hide") : t("panel.show"), unread ? t("chat.unread", { count: unread }) : ""]
+            .filter(Boolean)
+            .join(", ")}
           title={panelOpen ? t("panel.hide") : t("panel.show")}
           onClick={() => {
             if (!panelOpen && narrow) setHintOpen(false);
@@ -91,6 +96,7 @@ export function ControlDock() {
           data-dock="panel"
         >
           <Icon name="panel" />
+          <ChatUnreadBadge />
         </button>
         {mode === "3d" && (
           <button
