@@ -23,13 +23,31 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   buttons[(index + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length]?.focus();
 }
 
-const LABEL_LEVELS = ["full", "short", "mic", "icons"] as const;
+/** Label levels tried in turn, each first on one row and then on two, before words give way to icons. */
+const LABEL_LEVELS = [
+  ["full", 1],
+  ["full", 2],
+  ["short", 1],
+  ["short", 2],
+  ["mic", 1],
+  ["mic", 2],
+  ["icons", 1],
+] as const;
+
+/** How many rows the dock's groups took once wrapped. */
+function rowsOf(dock: HTMLElement): number {
+  const tops = new Set<number>();
+  for (const child of dock.children)
+    if ((child as HTMLElement).offsetParent) tops.add((child as HTMLElement).offsetTop);
+  return tops.size;
+}
 
 /**
- * Fits the dock into its row: all labels if they fit, else the facilitator's buttons as icons, else
+ * Fits the dock into its row: all labels if they fit, on one row or two (a dock that gains a button,
+ * like "Return now", wraps before it loses its words), else the facilitator's buttons as icons, else
  * only the microphone keeps its words, else icons only (the names stay, for assistive technology and
- * as tooltips). Measured, not guessed, so it holds for every language and role; also tells the
- * overlay how tall the dock is.
+ * as tooltips). Two rows only beside a wide view tall enough to spare them (a phone keeps one row). Measured, not guessed,
+ * so it holds for every language and role; also tells the overlay how tall the dock is.
  */
 function useFitDock(dock: RefObject<HTMLDivElement | null>) {
   useLayoutEffect(() => {
@@ -39,12 +57,19 @@ function useFitDock(dock: RefObject<HTMLDivElement | null>) {
     const fit = () => {
       const style = getComputedStyle(row);
       const available = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      element.dataset.measuring = "";
-      for (const level of LABEL_LEVELS) {
+      const twoRows = !matchMedia(NARROW_QUERY).matches && innerHeight >= 560;
+      for (const [level, rows] of LABEL_LEVELS) {
+        if (rows === 2 && !twoRows) continue;
         element.dataset.labels = level;
-        if (element.offsetWidth <= available) break;
+        if (rows === 1) {
+          element.dataset.measuring = "";
+          const fits = element.offsetWidth <= available;
+          delete element.dataset.measuring;
+          if (fits) break;
+        } else if (element.scrollWidth <= element.clientWidth + 0.5 && rowsOf(element) <= 2) {
+          break;
+        }
       }
-      delete element.dataset.measuring;
       element.closest<HTMLElement>(".overlay")?.style.setProperty("--dock-height", `${row.offsetHeight}px`);
     };
     fit();
