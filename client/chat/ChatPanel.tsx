@@ -1,4 +1,5 @@
 import "../zones/zones.css";
+import "./chat.css";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { avatarHex } from "../../shared/avatars/palette";
 import { CHAT_LIMITS } from "../../shared/chat/history";
@@ -7,13 +8,18 @@ import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { useZonesStore } from "../zones/zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
-import { PLENARY_CHANNEL, useChatStore } from "./chat-store";
+import { ALL_CHANNELS, PLENARY_CHANNEL, setChatViewing, totalUnread, useChatStore, type ChatLine } from "./chat-store";
 
 const EMPTY: never[] = [];
 
+interface ShownLine extends ChatLine {
+  channel: string;
+}
+
 /**
  * Chat where you stand: your zone's (private to its members and the facilitators) and the room-wide
- * one. Facilitators can read and write in every zone's chat.
+ * one. Facilitators can read and write in every zone's chat, and read them all at once in "All
+ * channels" (newest last, each line tagged with its channel; the tag opens that channel to reply).
  */
 export function ChatPanel() {
   const t = useT();
@@ -23,21 +29,45 @@ export function ChatPanel() {
   const zones = useZonesStore((s) => s.zones);
   const facilitator = self?.role === "facilitator";
   const channels = [
+    ...(facilitator ? [{ id: ALL_CHANNELS, label: t("chat.allChannels") }] : []),
     { id: PLENARY_CHANNEL, label: t("chat.everyone") },
     ...zones.filter((z) => facilitator || z.id === self?.zone).map((z) => ({ id: z.id, label: zoneDisplayName(z, t) })),
   ];
-  const [chosen, setChosen] = useState<string | null>(null);
+  // A notice's "Open chat" lands in its channel, from the first paint on (so no other channel is
+  // counted as read on the way).
+  const [chosen, setChosen] = useState<string | null>(() => useChatStore.getState().requested);
   // Follow the person into and out of zones unless they picked a channel themselves.
   const fallback = self?.zone && channels.some((c) => c.id === self.zone) ? self.zone : PLENARY_CHANNEL;
   const channel = chosen && channels.some((c) => c.id === chosen) ? chosen : fallback;
-  const lines = useChatStore((s) => s.channels[channel] ?? EMPTY);
+  const all = channel === ALL_CHANNELS;
+  const byChannel = useChatStore((s) => s.channels);
+  const unread = useChatStore((s) => s.unread);
+  const lines: ShownLine[] = all
+    ? Object.entries(byChannel)
+        .flatMap(([c, list]) => list.map((line) => ({ ...line, channel: c })))
+        .sort((a, b) => a.at - b.at)
+    : (byChannel[channel] ?? EMPTY).map((line) => ({ ...line, channel }));
   const [text, setText] = useState("");
   const list = useRef<HTMLOListElement>(null);
-  const label = channels.find((c) => c.id === channel)?.label ?? "";
+  const labelOf = (id: string) => channels.find((c) => c.id === id)?.label ?? "";
+  const label = labelOf(channel);
+
+  const requested = useChatStore((s) => s.requested);
+  useEffect(() => {
+    if (!requested) return;
+    setChosen(requested);
+    useChatStore.setState({ requested: null });
+  }, [requested]);
+
+  // What is on screen is read; closing the panel (or this tab) stops that.
+  useEffect(() => {
+    setChatViewing(channel);
+  }, [channel]);
+  useEffect(() => () => setChatViewing(null), []);
 
   useEffect(() => {
     list.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
-  }, [lines]);
+  }, [lines.length, channel]);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -55,16 +85,24 @@ export function ChatPanel() {
           {channels.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
+              {c.id !== ALL_CHANNELS && unread[c.id] ? ` (${t("chat.unread", { count: unread[c.id]! })})` : ""}
             </option>
           ))}
         </select>
       </div>
-      <p className="help">{channel === PLENARY_CHANNEL ? t("chat.everyoneNote") : t("chat.zoneNote")}</p>
+      <p className="help">
+        {all ? t("chat.allNote") : channel === PLENARY_CHANNEL ? t("chat.everyoneNote") : t("chat.zoneNote")}
+      </p>
       {!facilitator && !self?.zone && <p className="help">{t("chat.notInZone")}</p>}
       <ol className="chat__lines" role="log" aria-label={t("chat.messages", { channel: label })} ref={list}>
         {lines.length === 0 && <li className="help">{t("chat.empty")}</li>}
         {lines.map((line) => (
-          <li key={line.key} className="chat__line">
+          <li key={`${line.channel}:${line.key}`} className="chat__line">
+            {all && (
+              <button type="button" className="chat__channel" onClick={() => setChosen(line.channel)}>
+                {labelOf(line.channel)}
+              </button>
+            )}{" "}
             <span className="chat__name" style={{ color: avatarHex(line.color) }}>
               {line.name}
             </span>{" "}
@@ -72,7 +110,7 @@ export function ChatPanel() {
           </li>
         ))}
       </ol>
-      {canWrite && (
+      {canWrite && !all && (
         <form className="chat__form" onSubmit={send}>
           <label htmlFor={`${id}-text`} className="visually-hidden">
             {t("chat.message")}
@@ -90,5 +128,18 @@ export function ChatPanel() {
         </form>
       )}
     </div>
+  );
+}
+
+/** How many chat lines by others wait unread, for the chat tab and the dock's panel button. */
+export function ChatUnreadBadge() {
+  const t = useT();
+  const count = useChatStore((s) => totalUnread(s.unread));
+  if (count === 0) return null;
+  return (
+    <span className="unread-badge" data-unread={count}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t("chat.unread", { count })}</span>
+    </span>
   );
 }

@@ -2,7 +2,7 @@ import type { MapSchema } from "@colyseus/schema";
 import type { ChatMessageState } from "../../shared/chat/state";
 import type { ZoneWorkState } from "../../shared/zones/state";
 import type { BindingContext } from "../session/state-bindings";
-import { PLENARY_CHANNEL, useChatStore, type ChatLine } from "./chat-store";
+import { PLENARY_CHANNEL, receiveChatLines, useChatStore, type ChatLine } from "./chat-store";
 
 function lines(channel: MapSchema<ChatMessageState> | undefined): ChatLine[] {
   if (!channel) return [];
@@ -11,9 +11,14 @@ function lines(channel: MapSchema<ChatMessageState> | undefined): ChatLine[] {
     .map(([key, m]) => ({ key, author: m.author, name: m.name, color: m.color, text: m.text, at: m.at }));
 }
 
-/** Mirrors the plenary chat and every zone chat this person is allowed to read into the chat store. */
+/**
+ * Mirrors the plenary chat and every zone chat this person is allowed to read into the chat store,
+ * and reports the lines others wrote since the last look (what was there when a channel first came
+ * into view, at joining or on entering a zone, is history, not news).
+ */
 export function bindChat({ $, room }: BindingContext): void {
   let stale = true;
+  const newest = new Map<string, string>();
   const mark = () => {
     stale = true;
   };
@@ -42,6 +47,16 @@ export function bindChat({ $, room }: BindingContext): void {
       const work = zone.work as ZoneWorkState | undefined;
       if (work) channels[zone.id] = lines(work.chat);
     }
+    const arrived: { channel: string; line: ChatLine }[] = [];
+    for (const [channel, list] of Object.entries(channels)) {
+      const last = list.at(-1)?.key ?? "";
+      const before = newest.get(channel);
+      newest.set(channel, last);
+      if (before === undefined) continue;
+      for (const line of list) if (line.key > before && line.author !== room.sessionId) arrived.push({ channel, line });
+    }
     useChatStore.setState({ channels });
+    // Facilitators answer questions from every zone, so they are told of each line as it comes.
+    receiveChatLines(arrived, state.people?.get(room.sessionId)?.role === "facilitator");
   });
 }

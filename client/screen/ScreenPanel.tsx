@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { SCREEN_FILE_TYPES } from "../../shared/screen/files";
 import { isMessageKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
@@ -16,31 +16,34 @@ function Preview() {
   const t = useT();
   const code = useSessionStore((s) => s.code);
   const { fileId, kind, name, page } = useScreenStore();
-  const holder = useRef<HTMLDivElement>(null);
+  // The holder as state, not a ref: the drawing starts whenever the holder is in the page, also when
+  // it appears after the file did (a ref's change would not run the effect, leaving "Loading…").
+  const [holder, setHolder] = useState<HTMLDivElement | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     setFailed(false);
-    if (kind !== "pdf" || !holder.current) return;
+    if (kind !== "pdf" || !holder) return;
     let cancelled = false;
     renderPdfPage(fileUrl(code, fileId), page, 900).then(
       (canvas) => {
-        if (cancelled || !holder.current) return;
+        if (cancelled) return;
         canvas.setAttribute("role", "img");
         canvas.setAttribute("aria-label", `${name} – ${page}`);
-        holder.current.replaceChildren(canvas);
+        holder.replaceChildren(canvas);
       },
       () => !cancelled && setFailed(true),
     );
     return () => {
       cancelled = true;
     };
-  }, [code, fileId, kind, page, name]);
+  }, [code, fileId, kind, page, name, holder]);
   if (!fileId) return null;
   if (failed) return <p className="error-text">{t("screen.renderFailed")}</p>;
   return kind === "image" ? (
     <img className="screen-preview" src={fileUrl(code, fileId)} alt={name} />
   ) : (
-    <div className="screen-preview" ref={holder}>
+    // The text is React's only until the drawing replaces it; keyed so a new file starts with it again.
+    <div className="screen-preview" ref={setHolder} key={`${fileId}:${page}`}>
       {t("screen.loading")}
     </div>
   );

@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { CreateSessionResponse } from "../../shared/protocol";
-import { normaliseSessionCode, SESSION_CODE_PATTERN, SESSION_TITLE_MAX } from "../../shared/protocol/common";
+import { checkSessionTitle, parseJoinInput } from "../../shared/session/input";
+import { Field } from "../ui/Field";
+import { codeProblemMessage, textProblemMessage } from "./input-errors";
 import { navigate } from "../app/App";
 import { sessionPath } from "../app/route";
 import { useT } from "../i18n/locale";
@@ -11,18 +13,23 @@ import { facilitatorLink } from "./facilitator-key";
 
 function CreateSessionCard() {
   const t = useT();
-  const titleId = useId();
   const [title, setTitle] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);
 
+  const [titleTouched, setTitleTouched] = useState(false);
+  const titleCheck = checkSessionTitle(title);
+  const titleError = titleCheck.ok ? undefined : textProblemMessage(t, titleCheck, "input.titleEmpty");
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setTitleTouched(true);
+    if (!titleCheck.ok) return;
     setBusy(true);
     setError(null);
     try {
-      setCreated(await createSession(title));
+      setCreated(await createSession(titleCheck.value));
     } catch (e) {
       const code = e instanceof ApiError ? e.code : "network";
       setError(
@@ -71,24 +78,24 @@ function CreateSessionCard() {
       <h1 id="create-heading">{t("home.createHeading")}</h1>
       <p>{t("home.createIntro")}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={titleId}>{t("home.titleLabel")}</label>
-          <input
-            id={titleId}
-            name="title"
-            required
-            maxLength={SESSION_TITLE_MAX}
-            value={title}
-            placeholder={t("home.titlePlaceholder")}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
+        <Field label={t("home.titleLabel")} error={titleTouched && !titleCheck.ok ? titleError : undefined}>
+          {(control) => (
+            <input
+              {...control}
+              name="title"
+              value={title}
+              placeholder={t("home.titlePlaceholder")}
+              onChange={(e) => setTitle(e.target.value)}
+              onBlur={() => setTitleTouched(title !== "")}
+            />
+          )}
+        </Field>
         {error && (
           <p className="error-text" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="button--primary" disabled={busy || title.trim().length === 0}>
+        <button type="submit" className="button--primary" disabled={busy}>
           {busy ? t("home.creating") : t("home.create")}
         </button>
       </form>
@@ -98,36 +105,40 @@ function CreateSessionCard() {
 
 function JoinByCodeCard() {
   const t = useT();
-  const codeId = useId();
   const [code, setCode] = useState("");
-  const normalised = normaliseSessionCode(code);
+  const [touched, setTouched] = useState(false);
+  const parsed = parseJoinInput(code);
+  const error = touched && !parsed.ok ? codeProblemMessage(t, parsed) : undefined;
   return (
     <section className="card" aria-labelledby="join-heading">
       <h2 id="join-heading">{t("home.joinHeading")}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          navigate(sessionPath(normalised));
+          setTouched(true);
+          if (!parsed.ok) return;
+          // A pasted facilitator link keeps its key (in the fragment, never sent to the server).
+          const { code: target, host } = parsed.value;
+          navigate(sessionPath(target) + (host ? `#host=${host}` : ""));
         }}
       >
-        <div className="field">
-          <label htmlFor={codeId}>{t("home.codeLabel")}</label>
-          <input
-            id={codeId}
-            name="code"
-            className="code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            placeholder="ABC-DEF-GHJ"
-            maxLength={16}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-        <button type="submit" disabled={!SESSION_CODE_PATTERN.test(normalised)}>
-          {t("home.join")}
-        </button>
+        <Field label={t("home.codeLabel")} help={t("home.codeHelp")} error={error}>
+          {(control) => (
+            <input
+              {...control}
+              name="code"
+              className="code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              placeholder="ABC-DEF-GHJ"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              onBlur={() => setTouched(code.trim() !== "")}
+            />
+          )}
+        </Field>
+        <button type="submit">{t("home.join")}</button>
       </form>
     </section>
   );

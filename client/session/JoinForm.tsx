@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { SwatchPicker } from "../ui/SwatchPicker";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
-import { DISPLAY_NAME_MAX, ORGANISATION_MAX } from "../../shared/protocol/common";
+import { checkDisplayName, checkOrganisation, type Checked, type TextProblem } from "../../shared/session/input";
+import { Field } from "../ui/Field";
+import { textProblemMessage } from "./input-errors";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { loadProfile, saveProfile } from "./profile";
@@ -18,60 +20,84 @@ export interface JoinChoice {
 export function JoinForm(props: {
   title: string;
   asFacilitator: boolean;
+  /** The link carried a facilitator key that does not open this session. */
+  facilitatorKeyInvalid?: boolean;
   busy: boolean;
   error: string | null;
   onJoin(choice: JoinChoice): void;
 }) {
   const t = useT();
-  const nameId = useId();
   const [profile] = useState(loadProfile);
   const [name, setName] = useState(profile.name);
   const [color, setColor] = useState(profile.color);
   const [organisation, setOrganisation] = useState(profile.organisation);
   const [observer, setObserver] = useState(false);
 
+  // A field says why it is refused once the person has been in it (or tried to enter); the button
+  // stays pressable so that pressing it explains rather than does nothing.
+  const [touched, setTouched] = useState<Set<"name" | "organisation">>(() => new Set(name ? ["name"] : []));
+  const touch = (field: "name" | "organisation") => setTouched((s) => new Set(s).add(field));
+  const nameCheck = checkDisplayName(name);
+  const organisationCheck = checkOrganisation(organisation);
+  const shown = (check: Checked<string, TextProblem>, field: "name" | "organisation") =>
+    !check.ok && (touched.has(field) || (field === "organisation" && organisation !== ""))
+      ? textProblemMessage(t, check, "input.nameEmpty")
+      : undefined;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    saveProfile({ name: name.trim(), color, organisation: organisation.trim() });
-    props.onJoin({ name: name.trim(), color, organisation: organisation.trim(), observer });
+    setTouched(new Set(["name", "organisation"]));
+    if (!nameCheck.ok || !organisationCheck.ok) {
+      const form = event.currentTarget as HTMLFormElement;
+      // After the refusal has rendered: the first refused field, with its reason read out.
+      setTimeout(() => form.querySelector<HTMLInputElement>("[aria-invalid]")?.focus());
+      return;
+    }
+    saveProfile({ name: nameCheck.value, color, organisation: organisationCheck.value });
+    props.onJoin({ name: nameCheck.value, color, organisation: organisationCheck.value, observer });
   };
 
   return (
     <form onSubmit={submit} aria-labelledby="join-heading">
       <h1 id="join-heading">{t("join.heading", { title: props.title })}</h1>
       {props.asFacilitator && <p className="notice">{t("join.asFacilitator")}</p>}
-      <div className="field">
-        <label htmlFor={nameId}>{t("join.nameLabel")}</label>
-        <input
-          id={nameId}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={DISPLAY_NAME_MAX}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-describedby={`${nameId}-help`}
-          autoFocus
-        />
-        <span id={`${nameId}-help`} className="help">
-          {t("join.nameHelp")}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${nameId}-organisation`}>{t("join.organisationLabel")}</label>
-        <input
-          id={`${nameId}-organisation`}
-          name="organization"
-          autoComplete="organization"
-          maxLength={ORGANISATION_MAX}
-          value={organisation}
-          onChange={(e) => setOrganisation(e.target.value)}
-          aria-describedby={`${nameId}-organisation-help`}
-        />
-        <span id={`${nameId}-organisation-help`} className="help">
-          {t("join.organisationHelp")}
-        </span>
-      </div>
+      {props.facilitatorKeyInvalid && (
+        <div className="notice notice--warning" role="alert">
+          <p>
+            <strong>{t("join.keyInvalid")}</strong>
+          </p>
+          <p>{t("join.keyInvalidHelp")}</p>
+        </div>
+      )}
+      <Field label={t("join.nameLabel")} help={t("join.nameHelp")} error={shown(nameCheck, "name")}>
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={() => touch("name")}
+            autoFocus
+          />
+        )}
+      </Field>
+      <Field
+        label={t("join.organisationLabel")}
+        help={t("join.organisationHelp")}
+        error={shown(organisationCheck, "organisation")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="organization"
+            autoComplete="organization"
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+            onBlur={() => touch("organisation")}
+          />
+        )}
+      </Field>
       <SwatchPicker
         legend={t("join.colorLabel")}
         name="color"
@@ -91,7 +117,7 @@ export function JoinForm(props: {
           {props.error}
         </p>
       )}
-      <button type="submit" className="button--primary" disabled={props.busy || name.trim().length === 0}>
+      <button type="submit" className="button--primary" disabled={props.busy}>
         {props.busy ? t("join.joining") : t("join.submit")}
       </button>
     </form>

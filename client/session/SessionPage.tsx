@@ -4,7 +4,7 @@ import type { SessionInfoResponse } from "../../shared/protocol";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { PageShell } from "../ui/PageShell";
 import { Loading } from "../ui/Loading";
-import { ApiError, fetchSessionInfo } from "./api";
+import { ApiError, checkFacilitatorKey, fetchSessionInfo } from "./api";
 import { connectToSession, joinErrorCode, type JoinProfile, type SessionConnection } from "./connection";
 import { ConnectionContext } from "./connection-context";
 import { forgetFacilitatorSecret, takeFacilitatorSecret } from "./facilitator-key";
@@ -31,6 +31,8 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   const [busy, setBusy] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
   const secret = useRef<string | undefined>(undefined);
+  /** What the server said of the link's facilitator key, asked before the join form shows. */
+  const [key, setKey] = useState<"none" | "valid" | "invalid" | "unknown">("none");
   const lastProfile = useRef<JoinProfile | null>(null);
 
   useEffect(() => {
@@ -40,7 +42,19 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       return;
     }
     fetchSessionInfo(code).then(
-      (info) => setPhase(info.ended ? { name: "ended" } : { name: "join", info }),
+      async (info) => {
+        const held = secret.current;
+        if (held && !info.ended) {
+          const status = await checkFacilitatorKey(code, held);
+          if (status === "invalid") {
+            // A mistyped or stale facilitator link: say so, and let the person in as a participant.
+            forgetFacilitatorSecret(code);
+            secret.current = undefined;
+          }
+          setKey(status);
+        }
+        setPhase(info.ended ? { name: "ended" } : { name: "join", info });
+      },
       (error) =>
         setPhase(error instanceof ApiError && error.status === 404 ? { name: "not-found" } : { name: "loading" }),
     );
@@ -135,7 +149,8 @@ export function SessionPage({ code: rawCode }: { code: string }) {
         <PageShell narrow>
           <JoinForm
             title={phase.info.title}
-            asFacilitator={secret.current !== undefined}
+            asFacilitator={secret.current !== undefined && key === "valid"}
+            facilitatorKeyInvalid={key === "invalid"}
             busy={busy}
             error={joinError}
             onJoin={join}

@@ -28,3 +28,17 @@ export function createSession(title: string): Promise<CreateSessionResponse> {
 export function fetchSessionInfo(code: string): Promise<SessionInfoResponse> {
   return request(`/api/sessions/${encodeURIComponent(code)}`);
 }
+
+/** "valid" or "invalid" for a facilitator key, or "unknown" when the server could not be asked. */
+export async function checkFacilitatorKey(code: string, secret: string): Promise<"valid" | "invalid" | "unknown"> {
+  try {
+    const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/facilitator-check`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    if (response.status === 204) return "valid";
+    return response.status === 401 ? "invalid" : "unknown";
+  } catch {
+    return "unknown";
+  }
+}

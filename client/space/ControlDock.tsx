@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import { useViewMode } from "../boards/view-mode";
+import { ChatUnreadBadge } from "../chat/ChatPanel";
+import { totalUnread, useChatStore } from "../chat/chat-store";
 import { useT } from "../i18n/locale";
 import { useMoveHint } from "../movement/MoveHint";
 import { ReactionPicker } from "../reactions/ReactionPicker";
@@ -21,13 +23,31 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   buttons[(index + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length]?.focus();
 }
 
-const LABEL_LEVELS = ["full", "short", "mic", "icons"] as const;
+/** Label levels tried in turn, each first on one row and then on two, before words give way to icons. */
+const LABEL_LEVELS = [
+  ["full", 1],
+  ["full", 2],
+  ["short", 1],
+  ["short", 2],
+  ["mic", 1],
+  ["mic", 2],
+  ["icons", 1],
+] as const;
+
+/** How many rows the dock's groups took once wrapped. */
+function rowsOf(dock: HTMLElement): number {
+  const tops = new Set<number>();
+  for (const child of dock.children)
+    if ((child as HTMLElement).offsetParent) tops.add((child as HTMLElement).offsetTop);
+  return tops.size;
+}
 
 /**
- * Fits the dock into its row: all labels if they fit, else the facilitator's buttons as icons, else
+ * Fits the dock into its row: all labels if they fit, on one row or two (a dock that gains a button,
+ * like "Return now", wraps before it loses its words), else the facilitator's buttons as icons, else
  * only the microphone keeps its words, else icons only (the names stay, for assistive technology and
- * as tooltips). Measured, not guessed, so it holds for every language and role; also tells the
- * overlay how tall the dock is.
+ * as tooltips). Two rows only beside a wide view tall enough to spare them (a phone keeps one row). Measured, not guessed,
+ * so it holds for every language and role; also tells the overlay how tall the dock is.
  */
 function useFitDock(dock: RefObject<HTMLDivElement | null>) {
   useLayoutEffect(() => {
@@ -37,12 +57,19 @@ function useFitDock(dock: RefObject<HTMLDivElement | null>) {
     const fit = () => {
       const style = getComputedStyle(row);
       const available = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      element.dataset.measuring = "";
-      for (const level of LABEL_LEVELS) {
+      const twoRows = !matchMedia(NARROW_QUERY).matches && innerHeight >= 560;
+      for (const [level, rows] of LABEL_LEVELS) {
+        if (rows === 2 && !twoRows) continue;
         element.dataset.labels = level;
-        if (element.offsetWidth <= available) break;
+        if (rows === 1) {
+          element.dataset.measuring = "";
+          const fits = element.offsetWidth <= available;
+          delete element.dataset.measuring;
+          if (fits) break;
+        } else if (element.scrollWidth <= element.clientWidth + 0.5 && rowsOf(element) <= 2) {
+          break;
+        }
       }
-      delete element.dataset.measuring;
       element.closest<HTMLElement>(".overlay")?.style.setProperty("--dock-height", `${row.offsetHeight}px`);
     };
     fit();
@@ -74,6 +101,7 @@ export function ControlDock() {
   const narrow = useMediaQuery(NARROW_QUERY);
   const dock = useRef<HTMLDivElement>(null);
   useFitDock(dock);
+  const unread = useChatStore((s) => totalUnread(s.unread));
   return (
     <div ref={dock} className="dock" role="toolbar" aria-label={t("dock.label")} onKeyDown={moveFocus}>
       <div className="dock__group">
@@ -82,7 +110,9 @@ export function ControlDock() {
           className="dock__button dock__button--icon"
           aria-expanded={panelOpen}
           aria-controls={panelOpen ? SIDE_PANEL_ID : undefined}
-          aria-label={panelOpen ? t("panel.hide") : t("panel.show")}
+          aria-label={[panelOpen ? t("panel.hide") : t("panel.show"), unread ? t("chat.unread", { count: unread }) : ""]
+            .filter(Boolean)
+            .join(", ")}
           title={panelOpen ? t("panel.hide") : t("panel.show")}
           onClick={() => {
             if (!panelOpen && narrow) setHintOpen(false);
@@ -91,6 +121,7 @@ export function ControlDock() {
           data-dock="panel"
         >
           <Icon name="panel" />
+          <ChatUnreadBadge />
         </button>
         {mode === "3d" && (
           <button

@@ -9,6 +9,7 @@ import { useConnection } from "../session/connection-context";
 import { SessionMenu } from "../session/SessionMenu";
 import { useSessionStore } from "../session/session-store";
 import { Toasts } from "../ui/Toasts";
+import { ChatNotices } from "../chat/ChatNotices";
 import { useActionShortcuts } from "../actions/use-actions";
 import { SidePanel } from "./SidePanel";
 import { SpaceCanvas } from "./SpaceCanvas";
@@ -100,6 +101,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
           <div className="overlay__top">
             <div className="overlay__messages">
               <VoiceNotices />
+              <ChatNotices />
               <Toasts />
             </div>
             <div className="overlay__cards">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, type KeyboardEvent } from "react";
 import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Icon } from "../ui/icons";
@@ -23,7 +23,8 @@ export function SidePanel() {
   const open = usePanelStore((s) => s.open);
   const narrow = useMediaQuery(NARROW_QUERY);
   const tabs = sidePanelTabs.filter((tab) => tab.visibleTo?.(self) ?? true);
-  const [activeId, setActiveId] = useState(tabs[0]?.id ?? "");
+  const activeId = usePanelStore((s) => s.tab);
+  const setActiveId = usePanelStore((s) => s.setTab);
   const active = tabs.find((tab) => tab.id === activeId) ?? tabs[0];
 
   // The chosen tab stays in sight when the row scrolls sideways.
@@ -78,6 +79,7 @@ export function SidePanel() {
           >
             <Icon name={tab.icon} />
             <span className="tab__label">{t(tab.labelKey)}</span>
+            {tab.Badge && <tab.Badge />}
           </button>
         ))}
       </div>

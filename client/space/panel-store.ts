@@ -9,7 +9,20 @@ export const SIDE_PANEL_ID = "side-panel";
 /** Screens this narrow get the panel as a bottom sheet (see overlay.css). */
 export const NARROW_QUERY = "(max-width: 640px)";
 
-export const usePanelStore = create<{ open: boolean; setOpen(open: boolean): void }>((set) => ({
+interface PanelStore {
+  open: boolean;
+  /** The chosen tab's id (null: the first one). */
+  tab: string | null;
+  setOpen(open: boolean): void;
+  setTab(tab: string): void;
+  /** Opens the panel at a tab, e.g. from a chat notice. */
+  showTab(tab: string): void;
+}
+
+export const usePanelStore = create<PanelStore>((set) => ({
   open: true,
+  tab: null,
   setOpen: (open) => set({ open }),
+  setTab: (tab) => set({ tab }),
+  showTab: (tab) => set({ open: true, tab }),
 }));

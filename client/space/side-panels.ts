@@ -4,7 +4,7 @@ import { PeoplePanel } from "../people/PeoplePanel";
 import { BoardsPanel } from "../boards/BoardsPanel";
 import { ScreenPanel } from "../screen/ScreenPanel";
 import { ExportPanel } from "../export/ExportPanel";
-import { ChatPanel } from "../chat/ChatPanel";
+import { ChatPanel, ChatUnreadBadge } from "../chat/ChatPanel";
 import { FacilitatePanel } from "../zones/FacilitatePanel";
 import { ZonesPanel } from "../zones/ZonesPanel";
 import type { PersonView } from "../session/session-store";
@@ -20,6 +20,8 @@ export interface SidePanelTab {
   /** A glyph beside the label in the tab strip (the label always stays). */
   icon: IconName;
   Panel: ComponentType;
+  /** A small count beside the label (unread chat lines), or nothing. */
+  Badge?: ComponentType;
   visibleTo?(self: PersonView | undefined): boolean;
 }
 
@@ -36,7 +38,7 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
     Panel: ExportPanel,
     visibleTo: (self) => self?.role === "facilitator",
   },
-  { id: "chat", icon: "chat", labelKey: "chat.tab", Panel: ChatPanel },
+  { id: "chat", icon: "chat", labelKey: "chat.tab", Panel: ChatPanel, Badge: ChatUnreadBadge },
   {
     id: "facilitate",
     icon: "facilitate",

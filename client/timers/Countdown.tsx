@@ -1,5 +1,6 @@
 import { formatClock, type TimerValue } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
+import { dismissEndedTimer } from "./ended-timers";
 import { useRemaining } from "./use-countdown";
 
 /**
@@ -23,5 +24,24 @@ export function Countdown({ timer, label, className }: { timer: TimerValue; labe
       <span className="countdown__time">{remaining <= 0 ? t("timers.done") : time}</span>
       {timer.status === "paused" && <span className="countdown__note">{t("timers.paused")}</span>}
     </span>
+  );
+}
+
+/** Puts an ended countdown's "Time is up" away (it also leaves by itself, see ended-timers.ts). */
+export function DismissEndedTimer({ timerKey, timer }: { timerKey: string; timer: TimerValue }) {
+  const t = useT();
+  const remaining = useRemaining(timer);
+  const ended = timer.status === "done" || (timer.status === "running" && remaining <= 0);
+  if (!ended) return null;
+  return (
+    <button
+      type="button"
+      className="button--quiet countdown__dismiss"
+      aria-label={t("timers.dismissEnded")}
+      title={t("timers.dismissEnded")}
+      onClick={() => dismissEndedTimer(timerKey, timer)}
+    >
+      ×
+    </button>
   );
 }

@@ -4,7 +4,8 @@ import { formatClock, type TimerValue } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, useSelf } from "../session/session-store";
-import { Countdown } from "../timers/Countdown";
+import { Countdown, DismissEndedTimer } from "../timers/Countdown";
+import { useTimerShown } from "../timers/ended-timers";
 import { useRemaining } from "../timers/use-countdown";
 import { useZonesStore } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
@@ -65,22 +66,25 @@ export function ZoneBanner() {
   const self = useSelf();
   const zone = useZonesStore((s) => s.zones.find((z) => z.id === self?.zone));
   const plenaryTimer = useZonesStore((s) => s.plenaryTimer);
+  // "Time is up" leaves after a while, or at once when put away.
+  const showPlenary = useTimerShown("plenary", plenaryTimer);
   const recalling = useZonesStore((s) => s.recallEndsAt > 0);
   const leader = useZonesStore((s) => s.followLeader);
   if (!self) return null;
   const showRecall = recalling && self.zone !== "" && self.role !== "observer";
   const showFollow = leader !== "" && leader !== self.id && self.role !== "observer";
   const showZone = zone !== undefined;
-  if (plenaryTimer.status === "idle" && !showZone && !showRecall && !showFollow) return null;
+  if (!showPlenary && !showZone && !showRecall && !showFollow) return null;
   return (
     <section
       className="banner"
       aria-label={zone ? t("zones.yourZone", { zone: zoneDisplayName(zone, t) }) : t("timers.plenary")}
     >
-      {plenaryTimer.status !== "idle" && (
+      {showPlenary && (
         <div className="banner__row">
           <span className="banner__label">{t("timers.plenary")}</span>
           <Countdown timer={plenaryTimer} label={t("timers.plenary")} />
+          <DismissEndedTimer timerKey="plenary" timer={plenaryTimer} />
         </div>
       )}
       {zone && (

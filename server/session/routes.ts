@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import { createSessionRequestSchema, normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol";
 import type { CreateSessionResponse, SessionInfoResponse } from "../../shared/protocol";
 import { KeyedRateLimiter } from "../commands/rate-limit";
+import { facilitatorGate } from "../http/facilitator-auth";
 import { DuplicateSessionCodeError } from "../storage/store";
 import { generateFacilitatorSecret, generateSessionCode, hashSecret } from "./secrets";
 import type { SessionServices } from "./services";
@@ -59,6 +60,20 @@ export function sessionRoutes(services: SessionServices): Router {
     }
     const body: SessionInfoResponse = { code: record.code, title: record.title, ended: record.endedAt !== null };
     res.set("Cache-Control", "no-store").json(body);
+  });
+
+  // Whether a link's facilitator key opens this session, asked before joining so the join page can
+  // say so. The key comes in the Authorization header and is compared in constant time against the
+  // stored hash; the answer is only yes (204) or no (401), and wrong guesses are rate limited.
+  const gate = facilitatorGate(services);
+  router.post("/api/sessions/:code/facilitator-check", async (req, res) => {
+    const check = await gate(req);
+    res.set("Cache-Control", "no-store");
+    if (!check.ok) {
+      res.status(check.status).json({ error: check.error });
+      return;
+    }
+    res.status(204).end();
   });
 
   return router;

@@ -2,6 +2,13 @@ import { defineStrings } from "./define";
 
 export const chatStrings = defineStrings({
   en: {
+    "chat.allChannels": "All channels",
+    "chat.allNote": "Every channel you can read, newest last. Press a channel's name to reply there.",
+    "chat.unread_one": "{count} unread",
+    "chat.unread_other": "{count} unread",
+    "chat.notice": "{name} in {channel}:",
+    "chat.open": "Open chat",
+    "chat.dismiss": "Dismiss",
     "chat.tab": "Chat",
     "chat.channel": "Channel",
     "chat.everyone": "Everyone",
@@ -14,6 +21,13 @@ export const chatStrings = defineStrings({
     "chat.notInZone": "Step into a zone to chat with its group.",
   },
   fi: {
+    "chat.allChannels": "Kaikki kanavat",
+    "chat.allNote": "Kaikki kanavat, jotka voit lukea, uusin viimeisenä. Vastaa painamalla kanavan nimeä.",
+    "chat.unread_one": "{count} lukematon",
+    "chat.unread_other": "{count} lukematonta",
+    "chat.notice": "{name} ({channel}):",
+    "chat.open": "Avaa keskustelu",
+    "chat.dismiss": "Sulje",
     "chat.tab": "Keskustelu",
     "chat.channel": "Kanava",
     "chat.everyone": "Kaikki",
@@ -26,6 +40,13 @@ export const chatStrings = defineStrings({
     "chat.notInZone": "Siirry ryhmätilaan, niin voit keskustella sen ryhmän kanssa.",
   },
   sv: {
+    "chat.allChannels": "Alla kanaler",
+    "chat.allNote": "Alla kanaler du kan läsa, det senaste sist. Tryck på en kanals namn för att svara där.",
+    "chat.unread_one": "{count} oläst",
+    "chat.unread_other": "{count} olästa",
+    "chat.notice": "{name} i {channel}:",
+    "chat.open": "Öppna chatten",
+    "chat.dismiss": "Stäng",
     "chat.tab": "Chatt",
     "chat.channel": "Kanal",
     "chat.everyone": "Alla",

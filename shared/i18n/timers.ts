@@ -16,7 +16,8 @@ export const timersStrings = defineStrings({
     "timers.warningToast": "{label}: one minute left.",
     "timers.left": "{label}: {time} left",
     "timers.mute": "Mute timer chimes",
-    "timers.minutesFor": "Minutes for {label}",
+    "timers.minutesFor": "{label}: minutes",
+    "timers.dismissEnded": "Hide the ended timer",
   },
   fi: {
     "timers.plenary": "Yhteinen ajastin",
@@ -33,7 +34,8 @@ export const timersStrings = defineStrings({
     "timers.warningToast": "{label}: minuutti jäljellä.",
     "timers.left": "{label}: {time} jäljellä",
     "timers.mute": "Mykistä ajastimen äänet",
-    "timers.minutesFor": "Minuutit: {label}",
+    "timers.minutesFor": "{label}: minuutit",
+    "timers.dismissEnded": "Piilota päättynyt ajastin",
   },
   sv: {
     "timers.plenary": "Gemensam timer",
@@ -50,6 +52,7 @@ export const timersStrings = defineStrings({
     "timers.warningToast": "{label}: en minut kvar.",
     "timers.left": "{label}: {time} kvar",
     "timers.mute": "Stäng av timerns ljud",
-    "timers.minutesFor": "Minuter: {label}",
+    "timers.minutesFor": "{label}: minuter",
+    "timers.dismissEnded": "Dölj den avslutade timern",
   },
 });

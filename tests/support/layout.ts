@@ -66,3 +66,50 @@ export async function overlayProblems(page: Page): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * Cards at the top of the view that are cut by the box they sit in (the zone banner with its task,
+ * the countdowns, the vote card), and messages (voice notices, toasts) that cover the 2D page.
+ * What a person would call clipped: part of a card cannot be seen even by scrolling the page.
+ */
+export async function clippedOrCovered(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const visible = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      let [left, top, right, bottom] = [rect.left, rect.top, rect.right, rect.bottom];
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const clip = parent.getBoundingClientRect();
+        [left, top] = [Math.max(left, clip.left), Math.max(top, clip.top)];
+        [right, bottom] = [Math.min(right, clip.right), Math.min(bottom, clip.bottom)];
+      }
+      return { rect, left, top, right, bottom };
+    };
+    const cards = document.querySelectorAll(".banner, .banner [role=timer], .task-text, .vote-overlay__card");
+    for (const card of cards) {
+      const { rect, left, top, right, bottom } = visible(card);
+      const cut =
+        rect.left < left - 0.5 || rect.top < top - 0.5 || rect.right > right + 0.5 || rect.bottom > bottom + 0.5;
+      if (cut) problems.push(`${card.className || card.getAttribute("role")} is cut off`);
+    }
+    // Scrolling text inside a card counts as cut as well: the text runs past the card's edge.
+    for (const text of document.querySelectorAll(".task-text")) {
+      if (text.scrollHeight > text.clientHeight + 1) problems.push("task-text is cut off inside its card");
+    }
+    const pageBox = document.querySelector(".boards-page")?.getBoundingClientRect();
+    if (pageBox) {
+      for (const message of document.querySelectorAll(".overlay__messages > *")) {
+        for (const child of message.children.length ? [...message.children] : [message]) {
+          const r = child.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          const x = Math.min(r.right, pageBox.right) - Math.max(r.left, pageBox.left);
+          const y = Math.min(r.bottom, pageBox.bottom) - Math.max(r.top, pageBox.top);
+          if (x > 0.5 && y > 0.5) problems.push(`message "${child.textContent}" covers the 2D page`);
+        }
+      }
+    }
+    return problems;
+  });
+}

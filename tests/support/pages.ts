@@ -26,9 +26,13 @@ export async function joinSession(visitor: Visitor, url: string, name: string): 
   await page.waitForFunction(() => window.yhteistila !== undefined, undefined, { timeout: 60_000 });
   // Entering asks about the microphone first; tests that are not about voice just listen.
   const voice = page.getByRole("dialog", { name: "Your microphone" });
-  if (await voice.isVisible()) await voice.getByRole("button", { name: "Listen only" }).click();
-  // The first-visit hint covers part of the view in small viewports; dismiss it like a person would.
   const hint = page.getByRole("button", { name: "Got it" });
+  if (await voice.isVisible()) {
+    await voice.getByRole("button", { name: "Listen only" }).click();
+    // The first-visit move hint waits for the microphone dialog to close (one thing at a time).
+    await hint.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  // The first-visit hint covers part of the view in small viewports; dismiss it like a person would.
   if (await hint.isVisible()) await hint.click();
 }
 
