@@ -143,6 +143,8 @@ export function Avatars() {
       // Nothing to upload when a part had no instances before and has none now.
       if (mesh.count === 0 && counts[key] === 0) continue;
       mesh.count = counts[key];
+      // An empty part is not even a draw call (in software every call has a fixed cost).
+      mesh.visible = counts[key] > 0;
       mesh.instanceMatrix.needsUpdate = true;
       if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     }

@@ -15,12 +15,14 @@ export interface TierSettings {
   nameTagRangeM: number;
   /** Avatars further than this are drawn with the low-detail parts. */
   detailRangeM: number;
+  /** Room signs (stage, note wall) further than this are not drawn: text is costly per pixel. */
+  signRangeM: number;
 }
 
 export const TIERS: Record<QualityTier, TierSettings> = {
-  full: { maxDpr: 1.5, antialias: true, nameTagRangeM: 14, detailRangeM: 12 },
-  balanced: { maxDpr: 1, antialias: false, nameTagRangeM: 12, detailRangeM: 8 },
-  light: { maxDpr: 0.75, antialias: false, nameTagRangeM: 8, detailRangeM: 5 },
+  full: { maxDpr: 1.5, antialias: true, nameTagRangeM: 14, detailRangeM: 12, signRangeM: 80 },
+  balanced: { maxDpr: 1, antialias: false, nameTagRangeM: 12, detailRangeM: 8, signRangeM: 24 },
+  light: { maxDpr: 0.75, antialias: false, nameTagRangeM: 8, detailRangeM: 5, signRangeM: 16 },
 };
 
 const ORDER: readonly QualityTier[] = ["light", "balanced", "full"];
