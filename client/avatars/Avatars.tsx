@@ -1,6 +1,15 @@
 import { useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
-import { Color, DynamicDrawUsage, Matrix4, Quaternion, Vector3, type InstancedMesh } from "three";
+import {
+  Color,
+  DynamicDrawUsage,
+  Matrix4,
+  Quaternion,
+  Vector3,
+  type BufferGeometry,
+  type InstancedMesh,
+  type Material,
+} from "three";
 import { avatarHex } from "../../shared/avatars/palette";
 import { floorHeightAt } from "../../shared/space/layout";
 import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
@@ -9,11 +18,14 @@ import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
 import { useNameTags } from "./name-tags";
 import { RENDER_DELAY_MS } from "./pose-buffer";
+import { useQuality } from "../space/quality-store";
 import {
+  FAR_PARTS,
   MAX_AVATARS,
   PARTS,
   badgeMaterial,
   bodyColor,
+  eyeMaterial,
   headColor,
   partMaterial,
   partMatrix,
@@ -34,18 +46,17 @@ function useOthers(): PersonView[] {
   );
 }
 
+type PartName = "body" | "head" | "body-far" | "head-far" | "eye" | "visor" | "hand" | "badge";
+
 /**
  * Everyone else in the room, drawn from the pose buffers a little in the past so movement is smooth.
- * Parts are instanced (see avatar-parts.ts); name tags are positioned here too, in one per-frame pass.
+ * Parts are instanced (see avatar-parts.ts): people beyond the quality tier's detail range get the
+ * low-detail body and head. Name tags are positioned here too, in one per-frame pass.
  */
 export function Avatars() {
   const { presence } = useConnection();
   const others = useOthers();
-  const bodies = useRef<InstancedMesh>(null);
-  const heads = useRef<InstancedMesh>(null);
-  const visors = useRef<InstancedMesh>(null);
-  const hands = useRef<InstancedMesh>(null);
-  const badges = useRef<InstancedMesh>(null);
+  const meshes = useRef<Partial<Record<PartName, InstancedMesh>>>({});
   const translate = useT();
   const nameTags = useNameTags(others, translate);
   const scratch = useMemo(
@@ -58,85 +69,98 @@ export function Avatars() {
       eye: new Vector3(),
       viewer: new Vector3(),
       facing: new Quaternion(),
+      counts: { body: 0, head: 0, "body-far": 0, "head-far": 0, eye: 0, visor: 0, hand: 0, badge: 0 } as Record<
+        PartName,
+        number
+      >,
     }),
     [],
   );
 
   useFrame(({ camera }) => {
-    const [body, head, visor, hand, badge] = [
-      bodies.current,
-      heads.current,
-      visors.current,
-      hands.current,
-      badges.current,
-    ];
-    if (!body || !head || !visor || !hand || !badge) return;
-    const { pose, matrix, color, eye, left, right, viewer, facing } = scratch;
+    const m = meshes.current;
+    const { body, head, eye: eyes, visor, hand, badge } = m;
+    const bodyFar = m["body-far"];
+    const headFar = m["head-far"];
+    if (!body || !head || !bodyFar || !headFar || !eyes || !visor || !hand || !badge) return;
+    const { pose, matrix, color, eye, left, right, viewer, facing, counts } = scratch;
+    const { nameTagRangeM, detailRangeM } = useQuality.getState().settings;
     // In VR the camera hangs under the XR origin: its world pose, not its local one, is the viewer's.
     camera.getWorldPosition(viewer);
     camera.getWorldQuaternion(facing);
     const t = performance.now() - RENDER_DELAY_MS;
-    let count = 0;
-    let badgeCount = 0;
-    let handCount = 0;
+    for (const key of Object.keys(counts) as PartName[]) counts[key] = 0;
+    let people = 0;
     for (const person of others) {
       const buffer = presence.buffers.get(person.id);
-      if (!buffer || !buffer.sample(t, pose) || count >= MAX_AVATARS) {
-        nameTags.place(person.id, null, viewer, facing);
+      if (!buffer || !buffer.sample(t, pose) || people >= MAX_AVATARS) {
+        nameTags.place(person.id, null, viewer, facing, nameTagRangeM);
         continue;
       }
+      people++;
       eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
       const hex = avatarHex(person.color);
+      const near = viewer.distanceTo(eye) < detailRangeM;
+      const [bodyMesh, headMesh, bodyKey, headKey] = near
+        ? ([body, head, "body", "head"] as const)
+        : ([bodyFar, headFar, "body-far", "head-far"] as const);
 
-      body.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, 0, { up: PARTS.body.offsetY }));
-      body.setColorAt(count, bodyColor(hex, person.connected, color));
-      head.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.head.offsetY }));
-      head.setColorAt(count, headColor(hex, person.connected, color));
-      const visorOffset = { up: PARTS.visor.offsetY, forward: PARTS.visor.forward };
-      const visorScale = person.inVR ? VR_VISOR_SCALE : undefined;
-      visor.setMatrixAt(count, partMatrix(matrix, eye, pose.yaw, pose.pitch, visorOffset, visorScale));
+      bodyMesh.setMatrixAt(counts[bodyKey], partMatrix(matrix, eye, pose.yaw, 0, { up: PARTS.body.offsetY }));
+      bodyMesh.setColorAt(counts[bodyKey]++, bodyColor(hex, person.connected, color));
+      headMesh.setMatrixAt(counts[headKey], partMatrix(matrix, eye, pose.yaw, pose.pitch, { up: PARTS.head.offsetY }));
+      headMesh.setColorAt(counts[headKey]++, headColor(hex, person.connected, color));
+      if (person.inVR) {
+        const visorOffset = { up: PARTS.visor.offsetY, forward: PARTS.visor.forward };
+        visor.setMatrixAt(counts.visor++, partMatrix(matrix, eye, pose.yaw, pose.pitch, visorOffset, VR_VISOR_SCALE));
+      } else if (near) {
+        // Eyes are a few pixels far away: only near people get them.
+        for (const side of [-1, 1]) {
+          const offset = { up: PARTS.eye.offsetY, forward: PARTS.eye.forward, side: side * PARTS.eye.side };
+          eyes.setMatrixAt(counts.eye++, partMatrix(matrix, eye, pose.yaw, pose.pitch, offset));
+        }
+      }
       // In VR the hands are where the person's own hands are; an untracked hand is not drawn at all.
       const tracked = person.inVR && (presence.hands.get(person.id)?.sample(t, left, right) ?? false);
       for (const side of [-1, 1]) {
         const trackedHand = side < 0 ? left : right;
         if (tracked && !trackedHand.tracked) continue;
-        if (tracked) hand.setMatrixAt(handCount, trackedHandMatrix(matrix, eye, trackedHand));
+        if (tracked) hand.setMatrixAt(counts.hand, trackedHandMatrix(matrix, eye, trackedHand));
         else {
           const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
-          hand.setMatrixAt(handCount, partMatrix(matrix, eye, pose.yaw, 0, offset));
+          hand.setMatrixAt(counts.hand, partMatrix(matrix, eye, pose.yaw, 0, offset));
         }
-        hand.setColorAt(handCount++, headColor(hex, person.connected, color));
+        hand.setColorAt(counts.hand++, headColor(hex, person.connected, color));
       }
       if (person.role === "facilitator") {
         const spin = (performance.now() / 1600) % (Math.PI * 2);
-        badge.setMatrixAt(badgeCount++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
+        badge.setMatrixAt(counts.badge++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
       }
 
-      nameTags.place(person.id, eye, viewer, facing);
-      count++;
+      nameTags.place(person.id, eye, viewer, facing, nameTagRangeM);
     }
-    for (const [mesh, n] of [
-      [body, count],
-      [head, count],
-      [visor, count],
-      [hand, handCount],
-      [badge, badgeCount],
-    ] as const) {
-      mesh.count = n;
+    for (const key of Object.keys(counts) as PartName[]) {
+      const mesh = m[key]!;
+      // Nothing to upload when a part had no instances before and has none now.
+      if (mesh.count === 0 && counts[key] === 0) continue;
+      mesh.count = counts[key];
+      // An empty part is not even a draw call (in software every call has a fixed cost).
+      mesh.visible = counts[key] > 0;
       mesh.instanceMatrix.needsUpdate = true;
       if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     }
   });
 
   const instanced = (
-    ref: React.RefObject<InstancedMesh | null>,
-    part: keyof typeof PARTS,
+    part: PartName,
+    geometry: BufferGeometry,
+    material: Material,
     capacity: number,
     colored: boolean,
   ) => (
     <instancedMesh
       ref={(mesh) => {
-        ref.current = mesh;
+        if (mesh) meshes.current[part] = mesh;
+        else delete meshes.current[part];
         if (mesh) {
           mesh.instanceMatrix.setUsage(DynamicDrawUsage);
           // Culling would use the template geometry's bounds at the origin and hide people elsewhere.
@@ -146,21 +170,20 @@ export function Avatars() {
         }
       }}
       name={`avatar-${part}`}
-      args={[
-        PARTS[part].geometry,
-        part === "visor" ? visorMaterial : part === "badge" ? badgeMaterial : partMaterial,
-        capacity,
-      ]}
+      args={[geometry, material, capacity]}
     />
   );
 
   return (
     <group name="avatars">
-      {instanced(bodies, "body", MAX_AVATARS, true)}
-      {instanced(heads, "head", MAX_AVATARS, true)}
-      {instanced(visors, "visor", MAX_AVATARS, false)}
-      {instanced(hands, "hand", MAX_AVATARS * 2, true)}
-      {instanced(badges, "badge", MAX_AVATARS, false)}
+      {instanced("body", PARTS.body.geometry, partMaterial, MAX_AVATARS, true)}
+      {instanced("head", PARTS.head.geometry, partMaterial, MAX_AVATARS, true)}
+      {instanced("body-far", FAR_PARTS.body, partMaterial, MAX_AVATARS, true)}
+      {instanced("head-far", FAR_PARTS.head, partMaterial, MAX_AVATARS, true)}
+      {instanced("eye", PARTS.eye.geometry, eyeMaterial, MAX_AVATARS * 2, false)}
+      {instanced("visor", PARTS.visor.geometry, visorMaterial, MAX_AVATARS, false)}
+      {instanced("hand", PARTS.hand.geometry, partMaterial, MAX_AVATARS * 2, true)}
+      {instanced("badge", PARTS.badge.geometry, badgeMaterial, MAX_AVATARS, false)}
       <primitive object={nameTags.batch} />
     </group>
   );

@@ -4,6 +4,7 @@ import {
   BoxGeometry,
   Color,
   IcosahedronGeometry,
+  MeshLambertMaterial,
   MeshStandardMaterial,
   OctahedronGeometry,
   Quaternion,
@@ -13,23 +14,41 @@ import {
 } from "three";
 
 /**
- * An avatar is five simple parts drawn as instanced meshes, so a hundred people cost five draw calls:
- * body, head, a visor showing where the face points, two hands, and a badge above facilitators.
+ * An avatar is a few simple parts drawn as instanced meshes, so a hundred people cost a handful of draw
+ * calls: body, head, two round eyes showing where the face points (a visor instead for people in VR:
+ * a headset others recognise), two hands, and a badge above facilitators' name tags.
  * All sizes in metres, relative to the eye position.
  */
 export const PARTS = {
   body: { geometry: new CapsuleGeometry(0.21, 0.62, 3, 10), offsetY: -0.72 },
   head: { geometry: new SphereGeometry(0.15, 12, 9), offsetY: -0.02 },
+  // Round, a little apart and flattened against the face: bars across the eyes read as censorship.
+  eye: { geometry: new SphereGeometry(0.028, 8, 6).scale(1, 1.15, 0.6), offsetY: 0.0, forward: 0.135, side: 0.05 },
   visor: { geometry: new BoxGeometry(0.19, 0.06, 0.05), offsetY: -0.01, forward: 0.13 },
   // Flattened and longer towards -z (the fingers), so a tracked hand shows which way it points.
   hand: { geometry: new IcosahedronGeometry(0.05, 1).scale(0.9, 0.6, 1.4), offsetY: -0.78, side: 0.3, forward: 0.06 },
-  badge: { geometry: new OctahedronGeometry(0.07, 0), offsetY: 0.34 },
+  // Above the name tag (see name-tags.ts), never over the name itself.
+  badge: { geometry: new OctahedronGeometry(0.07, 0), offsetY: 0.52 },
+} as const;
+
+/**
+ * Low-detail body and head for people further than the tier's detail range: a few dozen triangles
+ * each instead of a few hundred, which is what a software renderer spends its vertex time on.
+ */
+export const FAR_PARTS = {
+  body: new CapsuleGeometry(0.21, 0.62, 1, 6),
+  head: new SphereGeometry(0.15, 7, 5),
 } as const;
 
 export const MAX_AVATARS = 256;
 
-/** One material for all coloured parts: colour comes per instance. */
-export const partMaterial = new MeshStandardMaterial({ color: "#ffffff", roughness: 0.75 });
+/**
+ * One material for all coloured parts: colour comes per instance. Lambert rather than physically based:
+ * on matte parts without an environment map the two look alike, and Lambert costs far less per pixel
+ * when WebGL is drawn in software.
+ */
+export const partMaterial = new MeshLambertMaterial({ color: "#ffffff" });
+export const eyeMaterial = new MeshLambertMaterial({ color: "#1f2933" });
 export const visorMaterial = new MeshStandardMaterial({ color: "#1f2933", roughness: 0.35 });
 export const badgeMaterial = new MeshStandardMaterial({
   color: "#f4c95d",

@@ -4,9 +4,9 @@ import { BatchedText, Text } from "troika-three-text";
 import type { Translate } from "../i18n/locale";
 import type { PersonView } from "../session/session-store";
 import { FONT_BOLD, configureFonts, renderableText } from "../text/fonts";
+import { LAB } from "../../shared/space/layout";
+import { tagShown } from "./tag-rules";
 
-/** Name tags further away than this are hidden: unreadable anyway. */
-export const NAME_TAG_RANGE_M = 14;
 const ABOVE_EYES_M = 0.24;
 const BADGE_BELOW_NAME_M = 0.06;
 
@@ -94,12 +94,14 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
     batch,
     /**
      * Puts a person's tag above their eyes, turned like the viewer (world position and rotation of the
-     * camera, read once per frame); hidden when `eye` is null or too far away.
+     * camera, read once per frame); hidden when `eye` is null, further than `rangeM` (unreadable, and
+     * text is costly to draw) or in front of the presentation screen as the viewer sees it.
      */
-    place(id: string, eye: Vector3 | null, viewer: Vector3, facing: Quaternion) {
+    place(id: string, eye: Vector3 | null, viewer: Vector3, facing: Quaternion, rangeM: number) {
       const tag = tags.get(id);
       if (!tag) return;
-      const shown = eye !== null && viewer.distanceTo(eye) < NAME_TAG_RANGE_M;
+      const shown =
+        eye !== null && tagShown(viewer, { x: eye.x, y: eye.y + ABOVE_EYES_M + 0.06, z: eye.z }, rangeM, LAB.screen);
       for (const [text, drop] of [
         [tag.name, 0],
         [tag.badge, BADGE_BELOW_NAME_M],

@@ -1,6 +1,6 @@
-import { useMemo } from "react";
-import { DoubleSide, Object3D } from "three";
-import type { ThreeEvent } from "@react-three/fiber";
+import { useMemo, useRef, type ReactNode } from "react";
+import { DoubleSide, Object3D, Vector3, type Group } from "three";
+import { useFrame, type ThreeEvent } from "@react-three/fiber";
 import { LAB, isWalkable } from "../../shared/space/layout";
 import { useT } from "../i18n/locale";
 import { Label3D } from "../text/Label3D";
@@ -8,6 +8,23 @@ import { useLocalPlayer } from "../movement/local-player";
 import { floorTexture } from "./textures";
 import { StaticBatch } from "./StaticBatch";
 import { isStillClick } from "./interaction";
+import { useQuality } from "./quality-store";
+
+const signWorld = new Vector3();
+const viewerWorld = new Vector3();
+
+/** A room sign drawn only within the quality tier's sign range (see quality.ts). */
+function Sign({ children }: { children: ReactNode }) {
+  const group = useRef<Group>(null);
+  useFrame(({ camera }) => {
+    const sign = group.current;
+    if (!sign) return;
+    sign.getWorldPosition(signWorld);
+    camera.getWorldPosition(viewerWorld);
+    sign.visible = signWorld.distanceTo(viewerWorld) < useQuality.getState().settings.signRangeM;
+  });
+  return <group ref={group}>{children}</group>;
+}
 
 const WALL_HEIGHT = 4.2;
 const WALL_THICKNESS = 0.3;
@@ -42,7 +59,8 @@ function Floor() {
   return (
     <mesh name="floor" rotation-x={-Math.PI / 2} onClick={onClick}>
       <planeGeometry args={[width, walls.maxZ - walls.minZ]} />
-      <meshStandardMaterial map={texture} roughness={0.9} />
+      {/* Matte: Lambert looks the same here and is far cheaper per pixel in software rendering. */}
+      <meshLambertMaterial map={texture} />
     </mesh>
   );
 }
@@ -174,9 +192,11 @@ function Stage() {
           <planeGeometry args={[screen.width, screen.height]} />
           <meshStandardMaterial color={COLORS.screen} roughness={0.4} />
         </mesh>
-        <Label3D position={[0, 0, 0.03]} fontSize={0.35} color="#8a97a3" anchorX="center" anchorY="middle">
-          {t("space.stage")}
-        </Label3D>
+        <Sign>
+          <Label3D position={[0, 0, 0.03]} fontSize={0.35} color="#8a97a3" anchorX="center" anchorY="middle">
+            {t("space.stage")}
+          </Label3D>
+        </Sign>
       </group>
     </group>
   );
@@ -195,16 +215,18 @@ function NoteWall() {
         <boxGeometry args={[noteWall.width, noteWall.height, 0.05]} />
         <meshStandardMaterial color={COLORS.noteWall} roughness={1} />
       </mesh>
-      <Label3D
-        position={[0, noteWall.height / 2 + 0.25, 0]}
-        fontSize={0.28}
-        color="#5d4a2f"
-        anchorX="center"
-        anchorY="middle"
-        bold
-      >
-        {t("space.noteWall")}
-      </Label3D>
+      <Sign>
+        <Label3D
+          position={[0, noteWall.height / 2 + 0.25, 0]}
+          fontSize={0.28}
+          color="#5d4a2f"
+          anchorX="center"
+          anchorY="middle"
+          bold
+        >
+          {t("space.noteWall")}
+        </Label3D>
+      </Sign>
     </group>
   );
 }

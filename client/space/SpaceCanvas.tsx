@@ -17,6 +17,8 @@ import { installInspector } from "./inspector";
 import { DesktopOnly } from "../xr/guards";
 import { XRSlot } from "../xr/XRSlot";
 import { ReactionBubbles } from "../reactions/ReactionBubbles";
+import { QualityGovernor } from "./QualityGovernor";
+import { useQuality } from "./quality-store";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -31,20 +33,23 @@ function Inspector() {
 /** The 3D view; R3F carries the surrounding React contexts (connection, local player) into it. */
 export function SpaceCanvas({ player }: { player: LocalPlayer }) {
   const t = useT();
+  const { antialias, maxDpr } = useQuality((s) => s.settings);
   return (
     <div className="space__canvas" tabIndex={0} role="application" aria-label={t("space.label")}>
+      {/* Multisampling is fixed when the WebGL context is made: a tier that changes it gets a new canvas. */}
       <Canvas
-        dpr={[1, 1.5]}
+        key={antialias ? "msaa" : "plain"}
+        dpr={[Math.min(1, maxDpr), maxDpr]}
         camera={{ fov: 70, near: 0.05, far: 80, position: [player.x, player.eyeY, player.z] }}
-        gl={{ antialias: true, powerPreference: "high-performance" }}
+        gl={{ antialias, powerPreference: "high-performance" }}
       >
+        <QualityGovernor />
         <Lab />
         <Boards3D />
         <Screen3D />
         <Avatars />
         <VoiceScene />
         <ZonesLayer />
-        <Avatars />
         <RaisedHands />
         <ReactionBubbles />
         <ZoneBarrier />

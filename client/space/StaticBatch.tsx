@@ -5,6 +5,7 @@ import {
   InstancedMesh,
   Matrix4,
   Mesh,
+  MeshLambertMaterial,
   MeshStandardMaterial,
   type BufferGeometry,
   type Group,
@@ -12,8 +13,12 @@ import {
 } from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 
-/** Shared by every batch: colour comes from the vertices. */
-const batchMaterial = new MeshStandardMaterial({ vertexColors: true, roughness: 0.9 });
+/**
+ * Shared by every batch: colour comes from the vertices. Lambert, because the scenery is matte and
+ * has no environment map, so it looks as the physically based material did at a fraction of the cost
+ * per pixel when WebGL is drawn in software (walls fill much of the view).
+ */
+const batchMaterial = new MeshLambertMaterial({ vertexColors: true });
 
 function batchable(object: Mesh): boolean {
   const material = object.material as Material | Material[];

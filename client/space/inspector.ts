@@ -10,6 +10,7 @@ import {
   type WebGLRenderer,
 } from "three";
 import type { LocalPlayer } from "../movement/local-player";
+import { useQuality } from "./quality-store";
 
 export interface Point3 {
   x: number;
@@ -54,7 +55,8 @@ export interface SpaceInspector {
   boardNotes(): string[];
   /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
   labels(prefix: string): string[];
-  renderInfo(): { calls: number; triangles: number };
+  /** The last frame's draw calls and triangles, and the quality tier it was drawn at. */
+  renderInfo(): { calls: number; triangles: number; quality: string };
   /**
    * Where the centres of objects whose name starts with `prefix` (e.g. "note:") are on the canvas,
    * in CSS pixels from its top-left, and whether they are in front of the camera: lets a test point
@@ -70,13 +72,16 @@ declare global {
   }
 }
 
+/** Instance matrices of the mesh `name` and of its low-detail twin `${name}-far` (distant avatars). */
 function instances(scene: Scene, name: string): Matrix4[] {
-  const mesh = scene.getObjectByName(name) as InstancedMesh | undefined;
-  if (!mesh) return [];
-  return Array.from({ length: mesh.count }, (_, i) => {
-    const m = new Matrix4();
-    mesh.getMatrixAt(i, m);
-    return m;
+  return [name, `${name}-far`].flatMap((meshName) => {
+    const mesh = scene.getObjectByName(meshName) as InstancedMesh | undefined;
+    if (!mesh) return [];
+    return Array.from({ length: mesh.count }, (_, i) => {
+      const m = new Matrix4();
+      mesh.getMatrixAt(i, m);
+      return m;
+    });
   });
 }
 
@@ -122,7 +127,11 @@ export function installInspector(
         .map((child) => (child as { text?: unknown }).text)
         .filter((text): text is string => typeof text === "string" && text !== "");
     },
-    renderInfo: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
+    renderInfo: () => ({
+      calls: gl.info.render.calls,
+      triangles: gl.info.render.triangles,
+      quality: useQuality.getState().state.tier,
+    }),
     screenPoints(prefix) {
       const rect = gl.domElement.getBoundingClientRect();
       const points: ReturnType<SpaceInspector["screenPoints"]> = [];
