@@ -13,11 +13,15 @@ import type { Placement } from "./gather";
  * panel and the VR menu use it to say why the button is not ready.
  */
 
-export interface BreakoutZone extends Circle {
+/** What the checks need of a zone. */
+export interface SendZone {
   id: string;
   /** Most participants; 0 = no limit. */
   capacity: number;
 }
+
+/** A zone people can be sent to: where it lies as well. */
+export interface BreakoutZone extends SendZone, Circle {}
 
 export interface BreakoutPerson {
   id: string;
@@ -25,9 +29,14 @@ export interface BreakoutPerson {
   name: string;
 }
 
-export interface BreakoutContext {
-  zones: readonly BreakoutZone[];
+/** What the checks read: the zones and the people here now. */
+export interface SendContext {
+  zones: readonly SendZone[];
   people: readonly BreakoutPerson[];
+}
+
+export interface BreakoutContext extends SendContext {
+  zones: readonly BreakoutZone[];
 }
 
 export interface BreakoutGroup {
@@ -50,7 +59,7 @@ export type SendProblem =
  * larger than its zone's capacity. The facilitator's send overrides a zone's lock (it is their
  * decision), never its capacity. Empty means the send may go.
  */
-export function sendProblems(ctx: BreakoutContext, groups: readonly BreakoutGroup[]): SendProblem[] {
+export function sendProblems(ctx: SendContext, groups: readonly BreakoutGroup[]): SendProblem[] {
   const problems: SendProblem[] = [];
   if (groups.length === 0) problems.push({ code: "no_group" });
   const zones = new Map(ctx.zones.map((zone) => [zone.id, zone]));
@@ -197,7 +206,7 @@ export interface DraftCheck {
  * `sendProblems` the server refuses by. The facilitator panel's button and the in-VR menu's both send
  * exactly `send`.
  */
-export function checkDraft(draft: SendDraft, ctx: BreakoutContext): DraftCheck {
+export function checkDraft(draft: SendDraft, ctx: SendContext): DraftCheck {
   if (!draft.groups) return { missingZones: 0, problems: [{ code: "no_group" }], send: null };
   const present = new Set(ctx.people.map((person) => person.id));
   const known = new Set(ctx.zones.map((zone) => zone.id));
