@@ -146,7 +146,7 @@ function GroupForm() {
         </label>
       </fieldset>
       <div className="field-row">
-        <div className="field">
+        <div className="field field--number">
           <label htmlFor={`${id}-number`}>{t("breakout.number")}</label>
           <input
             id={`${id}-number`}
@@ -159,7 +159,7 @@ function GroupForm() {
             }
           />
         </div>
-        <div className="field">
+        <div className="field field--grow">
           <label htmlFor={`${id}-method`}>{t("breakout.method")}</label>
           <select
             id={`${id}-method`}

@@ -16,7 +16,7 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 }
 
 /** Where the server has this person now, in metres. */
-function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
+export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
   const pose = connection.room.state.people.get(id)?.pose;
   return pose ? { x: cmToMetres(pose.x), z: cmToMetres(pose.z) } : null;
 }

@@ -19,6 +19,18 @@ import {
 
 export type ZoneColor = (typeof ZONE_COLORS)[number];
 
+/** Each colour's name, for people who do not read hex codes (translated as `zones.color.<name>`). */
+export const ZONE_COLOR_NAMES = {
+  "#5b8def": "blue",
+  "#e5894a": "orange",
+  "#4fae7b": "green",
+  "#b070c9": "purple",
+  "#d35d6e": "red",
+  "#2f9f9a": "teal",
+  "#c9a227": "yellow",
+  "#6b7a8f": "grey",
+} as const satisfies Record<ZoneColor, string>;
+
 export interface LayoutZone extends PlacedZone {
   name: string;
   letter: string;
