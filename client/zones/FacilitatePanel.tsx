@@ -10,7 +10,7 @@ import { useSessionStore, useSelf, type PersonView } from "../session/session-st
 import { HandsQueue } from "../hands/HandsQueue";
 import { TimerControls } from "../timers/TimerControls";
 import { useRemaining } from "../timers/use-countdown";
-import { formDraftGroups, newSeed, preparedSend, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import { checkCurrentDraft, formDraftGroups, newSeed, updateDraft, useBreakoutDraft } from "./breakout-draft";
 import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
@@ -101,28 +101,23 @@ function GroupForm() {
   const groups = draft.groups?.map((group) => group.filter((member) => byId.has(member))) ?? null;
   const grouped = new Set(groups?.flat() ?? []);
   const unassigned = participants.filter((p) => !grouped.has(p.id));
-  const missingZones = groups ? Math.max(0, groups.length - zones.length) : 0;
   const zoneOf = (index: number) => zones.find((z) => z.id === draft.zoneIds[index]);
-  const problems: string[] = [];
-  if (groups) {
-    const used = draft.zoneIds.slice(0, groups.length).filter(Boolean);
-    if (new Set(used).size !== used.length) problems.push(t("breakout.sameZone"));
-    groups.forEach((group, i) => {
-      const zone = zoneOf(i);
-      if (zone && zone.capacity > 0 && group.length > zone.capacity) {
-        problems.push(t("breakout.overCapacity", { zone: zoneDisplayName(zone, t), capacity: zone.capacity }));
-      }
-    });
-  }
-  const sendable =
-    groups !== null &&
-    problems.length === 0 &&
-    missingZones === 0 &&
-    groups.some((group, i) => group.length > 0 && zoneOf(i));
+  // The same check the server refuses by (shared/zones/breakout.ts), so the button and the server agree.
+  const check = checkCurrentDraft(draft, participants, zones);
+  const missingZones = check.missingZones;
+  const problems = check.problems.flatMap((problem) => {
+    if (problem.code === "zone_twice") return [t("breakout.sameZone")];
+    if (problem.code === "over_capacity") {
+      const zone = zones.find((z) => z.id === problem.zone);
+      return [t("breakout.overCapacity", { zone: zoneDisplayName(zone, t), capacity: problem.capacity })];
+    }
+    // Nothing to send yet (no group with people and a zone): the button says so by being disabled.
+    return [];
+  });
+  const sendable = check.send !== null;
 
   const send = () => {
-    const prepared = preparedSend(draft, new Set(byId.keys()), zones);
-    if (prepared) sendPrepared(connection, prepared);
+    if (check.send) sendPrepared(connection, check.send);
   };
 
   const maxNumber = draft.split === "size" ? GROUPING_LIMITS.maxSize : GROUPING_LIMITS.maxGroups;
@@ -151,7 +146,7 @@ function GroupForm() {
         </label>
       </fieldset>
       <div className="field-row">
-        <div className="field">
+        <div className="field field--number">
           <label htmlFor={`${id}-number`}>{t("breakout.number")}</label>
           <input
             id={`${id}-number`}
@@ -164,7 +159,7 @@ function GroupForm() {
             }
           />
         </div>
-        <div className="field">
+        <div className="field field--grow">
           <label htmlFor={`${id}-method`}>{t("breakout.method")}</label>
           <select
             id={`${id}-method`}

@@ -1,10 +1,22 @@
 import "./zones.css";
 import { useId, useState, type ChangeEvent, type FormEvent } from "react";
 import { ZONE_COLORS, ZONE_LIMITS } from "../../shared/zones/geometry";
+import {
+  DEFAULT_ZONE_RADIUS,
+  ZONE_COLOR_NAMES,
+  ZONE_PLACES,
+  ZONE_SIZES,
+  sizeOf,
+  spotNear,
+  type ZoneColor,
+  type ZonePlace,
+  type ZoneSize,
+} from "../../shared/zones/layout";
 import { occupancy } from "../../shared/zones/entry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
-import { useSessionStore } from "../session/session-store";
+import { useSelf, useSessionStore } from "../session/session-store";
+import { standingAt } from "./actions";
 import { TimerControls } from "../timers/TimerControls";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
@@ -20,14 +32,46 @@ function numberInput(value: number, onChange: (n: number) => void, props: { min:
   };
 }
 
-/** One zone's settings as a form: edited locally, sent on Save (the server checks and answers). */
+/** A named place or size as a translation key. */
+const placeKey = (place: ZonePlace) => `zones.place.${place}` as const;
+const sizeKey = (size: ZoneSize) => `zones.size.${size}` as const;
+const colorKey = (color: ZoneColor) => `zones.color.${ZONE_COLOR_NAMES[color]}` as const;
+
+/**
+ * One zone's settings as a form: edited locally, sent on Save (the server checks and answers). The
+ * facilitator places and sizes a zone by name (a named place, where they stand, small/medium/large);
+ * the metres are there too, folded away, for whoever wants them.
+ */
 function ZoneForm({ zone }: { zone: ZoneView }) {
   const t = useT();
   const id = useId();
   const connection = useConnection();
+  const self = useSelf();
+  const zones = useZonesStore((s) => s.zones);
   const [draft, setDraft] = useState<Editable>(() => ({ ...zone }));
+  const [place, setPlace] = useState<ZonePlace | "keep" | "here">("keep");
+  const [noRoom, setNoRoom] = useState(false);
   const [task, setTask] = useState(zone.work?.task ?? "");
   const set = (change: Partial<Editable>) => setDraft((d) => ({ ...d, ...change }));
+  // The nearest free spot to an anchor for this zone (the same search the tests check).
+  const fit = (anchor: { x: number; z: number }, radius: number) => {
+    const spot = spotNear(anchor, radius, zones, zone.id);
+    setNoRoom(spot === null);
+    if (spot) set({ ...spot, radius });
+  };
+  const choosePlace = (value: ZonePlace | "keep" | "here") => {
+    setPlace(value);
+    if (value === "keep") {
+      setNoRoom(false);
+      set({ x: zone.x, z: zone.z });
+    } else if (value === "here") {
+      const at = self && standingAt(connection, self.id);
+      if (at) fit(at, draft.radius);
+    } else {
+      fit(ZONE_PLACES[value], draft.radius);
+    }
+  };
+  const chooseSize = (size: ZoneSize) => fit(draft, ZONE_SIZES[size]);
   const save = (event: FormEvent) => {
     event.preventDefault();
     connection.send("zones.update", {
@@ -38,7 +82,7 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
       x: draft.x,
       z: draft.z,
       radius: draft.radius,
-      color: draft.color as (typeof ZONE_COLORS)[number],
+      color: draft.color as ZoneColor,
     });
   };
   const remove = () => {
@@ -57,6 +101,47 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
             placeholder={t("zones.defaultName", { letter: zone.letter })}
             onChange={(e) => set({ name: e.target.value })}
           />
+        </div>
+        <fieldset className="field">
+          <legend>{t("zones.size")}</legend>
+          <div className="segmented">
+            {(Object.keys(ZONE_SIZES) as ZoneSize[]).map((size) => (
+              <label key={size} className="segmented__option">
+                <input
+                  type="radio"
+                  name={`${id}-size`}
+                  checked={sizeOf(draft.radius) === size}
+                  onChange={() => chooseSize(size)}
+                />
+                <span>{t(sizeKey(size))}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-place`}>{t("zones.place")}</label>
+          <select
+            id={`${id}-place`}
+            aria-describedby={`${id}-place-help`}
+            value={place}
+            onChange={(e) => choosePlace(e.target.value as typeof place)}
+          >
+            <option value="keep">{t("zones.place.keep")}</option>
+            <option value="here">{t("zones.place.here")}</option>
+            {(Object.keys(ZONE_PLACES) as ZonePlace[]).map((name) => (
+              <option key={name} value={name}>
+                {t(placeKey(name))}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-place-help`} className="help">
+            {t("zones.placeHelp")}
+          </span>
+          {noRoom && (
+            <span className="error-text" role="alert">
+              {t("zones.noRoom")}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-capacity`}>{t("zones.capacity")}</label>
@@ -77,45 +162,48 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
           <input type="checkbox" checked={draft.locked} onChange={(e) => set({ locked: e.target.checked })} />
           <span>{t("zones.locked")}</span>
         </label>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-x`}>{t("zones.x")}</label>
-            <input id={`${id}-x`} {...numberInput(draft.x, (x) => set({ x }), { min: -16, max: 16, step: 0.5 })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-z`}>{t("zones.z")}</label>
-            <input id={`${id}-z`} {...numberInput(draft.z, (z) => set({ z }), { min: -16, max: 16, step: 0.5 })} />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-radius`}>{t("zones.radius")}</label>
-          <input
-            id={`${id}-radius`}
-            {...numberInput(draft.radius, (radius) => set({ radius }), {
-              min: ZONE_LIMITS.minRadius,
-              max: ZONE_LIMITS.maxRadius,
-              step: 0.1,
-            })}
-          />
-        </div>
         <fieldset className="field">
           <legend>{t("zones.color")}</legend>
           <div className="swatches">
             {ZONE_COLORS.map((color) => (
-              <label key={color} className="swatch" title={color}>
+              <label key={color} className="swatch" title={t(colorKey(color))}>
                 <input
                   type="radio"
                   name={`${id}-color`}
                   value={color}
                   checked={draft.color === color}
                   onChange={() => set({ color })}
-                  aria-label={color}
+                  aria-label={t(colorKey(color))}
                 />
                 <span style={{ background: color }} />
               </label>
             ))}
           </div>
         </fieldset>
+        <details className="zone-exact">
+          <summary>{t("zones.exact")}</summary>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-x`}>{t("zones.x")}</label>
+              <input id={`${id}-x`} {...numberInput(draft.x, (x) => set({ x }), { min: -16, max: 16, step: 0.5 })} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-z`}>{t("zones.z")}</label>
+              <input id={`${id}-z`} {...numberInput(draft.z, (z) => set({ z }), { min: -16, max: 16, step: 0.5 })} />
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-radius`}>{t("zones.radius")}</label>
+            <input
+              id={`${id}-radius`}
+              {...numberInput(draft.radius, (radius) => set({ radius }), {
+                min: ZONE_LIMITS.minRadius,
+                max: ZONE_LIMITS.maxRadius,
+                step: 0.1,
+              })}
+            />
+          </div>
+        </details>
         <div className="button-row">
           <button type="submit" className="button--primary">
             {t("zones.save")}
@@ -154,23 +242,42 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
   );
 }
 
-/** The facilitator's zone editor: add, rename, move, resize, lock, set capacity and colour, remove. */
+/** The facilitator's zone editor: add (near the plenary or where one stands), rename, place and size by name, lock, set capacity and colour, remove. */
 export function ZonesPanel() {
   const t = useT();
   const connection = useConnection();
   const zones = useZonesStore((s) => s.zones);
   const people = useSessionStore((s) => s.people);
+  const self = useSelf();
+  const [noRoomHere, setNoRoomHere] = useState(false);
   const all = Object.values(people);
+  // A new zone where the facilitator stands, or as near as the floor allows.
+  const addHere = () => {
+    const at = self && standingAt(connection, self.id);
+    const spot = at && spotNear(at, DEFAULT_ZONE_RADIUS, zones);
+    setNoRoomHere(!spot);
+    if (spot) connection.send("zones.create", { ...spot, radius: DEFAULT_ZONE_RADIUS });
+  };
   return (
     <div className="zones-panel">
-      <button
-        type="button"
-        className="button--primary"
-        disabled={zones.length >= ZONE_LIMITS.maxZones}
-        onClick={() => connection.send("zones.create", {})}
-      >
-        {t("zones.add")}
-      </button>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button--primary"
+          disabled={zones.length >= ZONE_LIMITS.maxZones}
+          onClick={() => connection.send("zones.create", {})}
+        >
+          {t("zones.add")}
+        </button>
+        <button type="button" disabled={zones.length >= ZONE_LIMITS.maxZones} onClick={addHere}>
+          {t("zones.addHere")}
+        </button>
+      </div>
+      {noRoomHere && (
+        <p className="error-text" role="alert">
+          {t("zones.noRoom")}
+        </p>
+      )}
       <ul className="zone-rows">
         {zones.map((zone) => {
           const count = occupancy(all, zone.id);

@@ -4,7 +4,7 @@ import { defineAction } from "../actions/registry";
 import type { SessionConnection } from "../session/connection";
 import { useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
-import { formDraftGroups, newSeed, preparedSend, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
+import { checkCurrentDraft, formDraftGroups, newSeed, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
 import { useZonesStore, zoneById } from "./zones-store";
 
 /** Sends prepared groups out; each group's own task follows in a message of its own (handled in order). */
@@ -16,7 +16,7 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 }
 
 /** Where the server has this person now, in metres. */
-function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
+export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
   const pose = connection.room.state.people.get(id)?.pose;
   return pose ? { x: cmToMetres(pose.x), z: cmToMetres(pose.z) } : null;
 }
@@ -30,12 +30,7 @@ function currentParticipants() {
 }
 
 function currentPreparedSend(): PreparedSend | null {
-  const participants = currentParticipants();
-  return preparedSend(
-    useBreakoutDraft.getState(),
-    new Set(participants.map((p) => p.id)),
-    useZonesStore.getState().zones,
-  );
+  return checkCurrentDraft(useBreakoutDraft.getState(), currentParticipants(), useZonesStore.getState().zones).send;
 }
 
 /** What a person can do about zones from a button, a key or the VR menu. */

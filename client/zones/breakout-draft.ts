@@ -1,23 +1,27 @@
 import { create } from "zustand";
+import {
+  checkDraft,
+  type SendZone,
+  type DraftCheck,
+  type PreparedSend,
+  type SendDraft,
+} from "../../shared/zones/breakout";
 import { formGroups, type GroupCandidate, type GroupingMethod, type GroupingSize } from "../../shared/zones/groups";
+
+export type { PreparedSend };
 
 /**
  * The facilitator's groups before they are sent: kept outside the panel so switching tabs does not
  * lose them. Only this browser holds the draft; the server sees the groups when they are sent.
  */
-export interface BreakoutDraft {
+export interface BreakoutDraft extends SendDraft {
   split: "size" | "count";
   number: number;
   method: GroupingMethod;
   seed: number;
-  /** Person ids per group; null before the first "Form groups". */
   groups: string[][] | null;
-  /** The zone each group goes to, by index. */
   zoneIds: string[];
-  /** A group's own task ("" = the common one). */
   ownTasks: string[];
-  task: string;
-  minutes: number;
 }
 
 export const useBreakoutDraft = create<BreakoutDraft>(() => ({
@@ -65,40 +69,25 @@ export function newSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
 
-/** What "Send to zones" sends for a draft: the groups with their zones, the common task and time, own tasks. */
-export interface PreparedSend {
-  groups: { zone: string; people: string[] }[];
-  task?: string;
-  seconds: number;
-  ownTasks: { zone: string; text: string }[];
+/**
+ * The draft checked against the people and zones here now, by the same rules the server refuses by
+ * (shared/zones/breakout.ts). The facilitator panel shows its problems; the panel's button and the
+ * in-VR menu's both send exactly its `send`.
+ */
+export function checkCurrentDraft(
+  draft: BreakoutDraft,
+  participants: readonly { id: string; role: string; name: string }[],
+  zones: readonly SendZone[],
+): DraftCheck {
+  return checkDraft(draft, { people: participants, zones });
 }
 
-/**
- * The draft's groups as they can be sent now, or null when they cannot: nothing formed yet, a group
- * without a zone of its own, two groups in one zone, or a group larger than its zone's capacity.
- * People who have left since the groups were formed are dropped. The facilitator panel's button and
- * the in-VR menu's both send exactly this.
- */
+/** The draft's groups as they can be sent now, or null when they cannot (see `checkDraft`). */
 export function preparedSend(
   draft: BreakoutDraft,
   present: ReadonlySet<string>,
-  zones: readonly { id: string; capacity: number }[],
+  zones: readonly SendZone[],
 ): PreparedSend | null {
-  if (!draft.groups) return null;
-  const groups = draft.groups.map((group) => group.filter((member) => present.has(member)));
-  if (groups.length > zones.length) return null;
-  const zoneOf = (index: number) => zones.find((z) => z.id === draft.zoneIds[index]);
-  const used = draft.zoneIds.slice(0, groups.length).filter(Boolean);
-  if (new Set(used).size !== used.length) return null;
-  if (groups.some((group, i) => (zoneOf(i)?.capacity ?? 0) > 0 && group.length > zoneOf(i)!.capacity)) return null;
-  const outgoing = groups
-    .map((people, i) => ({ zone: zoneOf(i)?.id ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
-    .filter((group) => group.people.length > 0 && group.zone !== "");
-  if (outgoing.length === 0) return null;
-  return {
-    groups: outgoing.map(({ zone, people }) => ({ zone, people })),
-    ...(draft.task.trim() ? { task: draft.task } : {}),
-    seconds: draft.minutes * 60,
-    ownTasks: outgoing.filter((group) => group.own).map(({ zone, own }) => ({ zone, text: own })),
-  };
+  const people = [...present].map((id) => ({ id, role: "participant", name: "" }));
+  return checkDraft(draft, { people, zones }).send;
 }

@@ -1,3 +1,5 @@
+import { mulberry32, type Random } from "../random";
+
 /**
  * Forming breakout groups: pure, seeded and balanced, so that the facilitator's preview, the tests and
  * any later re-run with the same seed agree exactly.
@@ -14,20 +16,8 @@ export type GroupingMethod = "random" | "mix" | "manual";
 /** Up to 16 groups (as many as there can be zones) of up to 200 people (a whole room). */
 export const GROUPING_LIMITS = { maxGroups: 16, maxSize: 200 } as const;
 
-/** A small, fast seeded generator (mulberry32): the same seed always gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A copy of `items` in a seeded random order (Fisher–Yates). */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+export function shuffled<T>(items: readonly T[], random: Random): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -63,7 +53,7 @@ export function formGroups(
   const count = groupCount(people.length, size);
   const groups: string[][] = Array.from({ length: count }, () => []);
   if (method === "manual" || count === 0) return groups;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   // Sort first so the result depends only on who is there, not on the order they were listed in.
   const sorted = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let line: GroupCandidate[];

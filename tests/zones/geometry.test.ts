@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LAB, isWalkable } from "../../shared/space/layout";
+import { LAB } from "../../shared/space/layout";
 import { findFreeSpot, nextZoneLetter, zoneGeometryProblem } from "../../shared/zones/geometry";
 import { zoneAt } from "../../shared/zones/membership";
-import { plenarySeats, seatsInFront, zoneSeats } from "../../shared/zones/seats";
+import { zoneSeats } from "../../shared/zones/seats";
 
 const defaults = LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius }));
 
@@ -55,35 +55,5 @@ describe("where people are put", () => {
         for (let j = i + 1; j < seats.length; j++)
           expect(Math.hypot(seats[i]!.x - seats[j]!.x, seats[i]!.z - seats[j]!.z)).toBeGreaterThan(0.7);
     }
-  });
-
-  it("brings up to 150 people back to walkable plenary spots outside every zone", () => {
-    const seats = plenarySeats(150, defaults);
-    expect(seats).toHaveLength(150);
-    for (const seat of seats) {
-      expect(isWalkable(seat.x, seat.z)).toBe(true);
-      expect(zoneAt(defaults, seat.x, seat.z)).toBe("");
-    }
-    // The first 20 stand inside the plenary circle itself, facing its centre.
-    for (const seat of seats.slice(0, 20)) {
-      expect(Math.hypot(seat.x - LAB.plenary.x, seat.z - LAB.plenary.z)).toBeLessThan(LAB.plenary.radius);
-      const lookX = -Math.sin(seat.yaw);
-      const lookZ = -Math.cos(seat.yaw);
-      expect(lookX * (LAB.plenary.x - seat.x) + lookZ * (LAB.plenary.z - seat.z)).toBeGreaterThan(0);
-    }
-  });
-
-  it("summons people in front of the leader, facing them, in the leader's zone first", () => {
-    const leader = { x: 0, z: 1, yaw: 0 };
-    const seats = seatsInFront(leader, 10, defaults, "");
-    expect(seats).toHaveLength(10);
-    for (const seat of seats) {
-      expect(seat.z).toBeLessThan(leader.z);
-      expect(isWalkable(seat.x, seat.z)).toBe(true);
-      expect(zoneAt(defaults, seat.x, seat.z)).toBe("");
-      expect(Math.cos(seat.yaw - Math.atan2(seat.x - leader.x, seat.z - leader.z))).toBeCloseTo(1);
-    }
-    const inZone = seatsInFront({ x: -10.5, z: -6.5, yaw: Math.PI / 2 }, 6, defaults, "nw");
-    for (const seat of inZone) expect(zoneAt(defaults, seat.x, seat.z)).toBe("nw");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formGroups, groupCount, movePerson, seededRandom, type GroupCandidate } from "../../shared/zones/groups";
+import { mulberry32 } from "../../shared/random";
+import { formGroups, groupCount, movePerson, type GroupCandidate } from "../../shared/zones/groups";
 
 function people(n: number, organisations: string[] = [""]): GroupCandidate[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -52,7 +53,7 @@ describe("forming groups", () => {
   it("spreads every organisation across the groups as evenly as it can", () => {
     const orgs = ["Kela", "Verohallinto", "Espoo", "Traficom", ""];
     for (let seed = 1; seed <= 50; seed++) {
-      const random = seededRandom(seed);
+      const random = mulberry32(seed);
       const everyone = Array.from({ length: 5 + Math.floor(random() * 40) }, (_, i) => ({
         id: `x${i}`,
         // Unequal organisation sizes, as in real workshops.

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../shared/random";
+import { LAB } from "../../shared/space/layout";
+import { planBreakout, sendProblems, type BreakoutContext } from "../../shared/zones/breakout";
+
+const ctx: BreakoutContext = {
+  zones: LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius, capacity: id === "ne" ? 1 : 0 })),
+  people: [
+    { id: "ann", role: "participant", name: "Anna" },
+    { id: "ben", role: "participant", name: "Ben" },
+    { id: "cay", role: "participant", name: "Cecilia" },
+    { id: "eye", role: "observer", name: "Olli" },
+  ],
+};
+
+describe("checking a send-out (server, panel and VR menu alike)", () => {
+  it("finds nothing wrong with groups in distinct zones within their capacity", () => {
+    expect(
+      sendProblems(ctx, [
+        { zone: "nw", people: ["ann", "cay"] },
+        { zone: "ne", people: ["ben"] },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("names every problem in the order met", () => {
+    expect(
+      sendProblems(ctx, [
+        { zone: "gone", people: ["ann"] },
+        { zone: "nw", people: ["ann", "nobody", "eye"] },
+        { zone: "nw", people: [] },
+        { zone: "ne", people: ["ben", "cay"] },
+      ]),
+    ).toEqual([
+      { code: "zone_missing", zone: "gone" },
+      { code: "person_twice", person: "ann" },
+      { code: "person_missing", person: "nobody" },
+      { code: "observer", person: "eye" },
+      { code: "zone_twice", zone: "nw" },
+      { code: "over_capacity", zone: "ne", capacity: 1 },
+    ]);
+    expect(sendProblems(ctx, [])).toEqual([{ code: "no_group" }]);
+  });
+});
+
+describe("planning a send-out", () => {
+  it("refuses by the first problem, with the server's error code", () => {
+    const plan = planBreakout(
+      { ...ctx, now: 1, random: mulberry32(1) },
+      { groups: [{ zone: "ne", people: ["ann", "ben"] }] },
+    );
+    expect(plan).toEqual({ error: { error: "zone_full", detail: "ne" } });
+  });
+
+  it("places everyone inside their zone and keeps the record by name, the same for the same seed", () => {
+    const input = {
+      groups: [
+        { zone: "sw", people: ["ann", "ben"] },
+        { zone: "ne", people: ["cay"] },
+      ],
+      task: "Map it",
+      seconds: 600,
+    };
+    const plan = planBreakout({ ...ctx, now: 1000, random: mulberry32(7) }, input);
+    if ("error" in plan) throw new Error("refused");
+    expect(plan.zones).toEqual(["sw", "ne"]);
+    expect(plan).toMatchObject({ task: "Map it", seconds: 600 });
+    for (const { id, x, z } of plan.placements) {
+      const zone = ctx.zones.find((area) => area.id === (id === "cay" ? "ne" : "sw"))!;
+      expect(Math.hypot(x - zone.x, z - zone.z)).toBeLessThan(zone.radius - 0.4);
+    }
+    expect(plan.record).toMatchObject({
+      at: 1000,
+      seconds: 600,
+      task: "Map it",
+      groups: [
+        { zone: "sw", people: ["Anna", "Ben"] },
+        { zone: "ne", people: ["Cecilia"] },
+      ],
+    });
+    const again = planBreakout({ ...ctx, now: 1000, random: mulberry32(7) }, input);
+    expect(again).toEqual(plan);
+  });
+});
