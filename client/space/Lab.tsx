@@ -1,5 +1,5 @@
-import { useMemo, useRef, type ReactNode } from "react";
-import { DoubleSide, Object3D, Vector3, type Group } from "three";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { DoubleSide, LinearMipmapLinearFilter, LinearMipmapNearestFilter, Object3D, Vector3, type Group } from "three";
 import { useFrame, type ThreeEvent } from "@react-three/fiber";
 import { LAB, isWalkable } from "../../shared/space/layout";
 import { useT } from "../i18n/locale";
@@ -56,6 +56,12 @@ function Floor() {
   };
   const width = walls.maxX - walls.minX;
   const texture = useMemo(() => floorTexture(width), [width]);
+  const { floorAnisotropy, floorMipmapBlend } = useQuality((s) => s.settings);
+  useEffect(() => {
+    texture.anisotropy = floorAnisotropy;
+    texture.minFilter = floorMipmapBlend ? LinearMipmapLinearFilter : LinearMipmapNearestFilter;
+    texture.needsUpdate = true;
+  }, [texture, floorAnisotropy, floorMipmapBlend]);
   return (
     <mesh name="floor" rotation-x={-Math.PI / 2} onClick={onClick}>
       <planeGeometry args={[width, walls.maxZ - walls.minZ]} />

@@ -17,12 +17,43 @@ export interface TierSettings {
   detailRangeM: number;
   /** Room signs (stage, note wall) further than this are not drawn: text is costly per pixel. */
   signRangeM: number;
+  /**
+   * Texture samples per floor pixel: anisotropic filtering keeps the planks sharp at a grazing angle
+   * but multiplies the work of a software renderer, where the floor was the costliest thing drawn.
+   */
+  floorAnisotropy: number;
+  /** Blend between mipmap levels (trilinear); without it the nearest level is used (half the reads). */
+  floorMipmapBlend: boolean;
 }
 
 export const TIERS: Record<QualityTier, TierSettings> = {
-  full: { maxDpr: 1.5, antialias: true, nameTagRangeM: 14, detailRangeM: 12, signRangeM: 80 },
-  balanced: { maxDpr: 1, antialias: false, nameTagRangeM: 12, detailRangeM: 8, signRangeM: 24 },
-  light: { maxDpr: 0.75, antialias: false, nameTagRangeM: 8, detailRangeM: 5, signRangeM: 16 },
+  full: {
+    maxDpr: 1.5,
+    antialias: true,
+    nameTagRangeM: 14,
+    detailRangeM: 12,
+    signRangeM: 80,
+    floorAnisotropy: 4,
+    floorMipmapBlend: true,
+  },
+  balanced: {
+    maxDpr: 1,
+    antialias: false,
+    nameTagRangeM: 12,
+    detailRangeM: 8,
+    signRangeM: 24,
+    floorAnisotropy: 1,
+    floorMipmapBlend: true,
+  },
+  light: {
+    maxDpr: 0.75,
+    antialias: false,
+    nameTagRangeM: 8,
+    detailRangeM: 5,
+    signRangeM: 16,
+    floorAnisotropy: 1,
+    floorMipmapBlend: false,
+  },
 };
 
 const ORDER: readonly QualityTier[] = ["light", "balanced", "full"];

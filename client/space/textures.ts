@@ -12,7 +12,6 @@ function canvasTexture(width: number, height: number, paint: (g: CanvasRendering
   paint(canvas.getContext("2d")!);
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
-  texture.anisotropy = 4;
   return texture;
 }
 

@@ -97,17 +97,12 @@ function ZoneArea({ zone, people }: { zone: ZoneView; people: number }) {
     <group name={`zone:${zone.id}`} position={[zone.x, 0, zone.z]}>
       <mesh rotation-x={-Math.PI / 2} position-y={0.004}>
         <circleGeometry args={[zone.radius, 48]} />
-        <meshStandardMaterial
-          color={zone.color}
-          transparent
-          opacity={zone.locked ? 0.08 : 0.16}
-          roughness={1}
-          depthWrite={false}
-        />
+        {/* Lambert: matte like the floor, and a fraction of the per-pixel cost of a physical material. */}
+        <meshLambertMaterial color={zone.color} transparent opacity={zone.locked ? 0.08 : 0.16} depthWrite={false} />
       </mesh>
       <mesh rotation-x={-Math.PI / 2} position-y={0.008}>
         <ringGeometry args={[zone.radius - 0.08, zone.radius, 64]} />
-        <meshStandardMaterial color={zone.locked ? "#6b7280" : zone.color} transparent opacity={0.75} roughness={1} />
+        <meshLambertMaterial color={zone.locked ? "#6b7280" : zone.color} transparent opacity={0.75} />
       </mesh>
       <ZoneSign zone={zone} people={people} />
     </group>

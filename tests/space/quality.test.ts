@@ -12,6 +12,22 @@ describe("nextQuality", () => {
     expect(TIERS.full.antialias).toBe(true);
   });
 
+  it("never costs more per pixel in a lower tier: fewer floor texture reads, no larger ranges", () => {
+    const [light, balanced, full] = [TIERS.light, TIERS.balanced, TIERS.full];
+    for (const [lower, higher] of [
+      [light, balanced],
+      [balanced, full],
+    ] as const) {
+      expect(lower.floorAnisotropy).toBeLessThanOrEqual(higher.floorAnisotropy);
+      expect(Number(lower.floorMipmapBlend)).toBeLessThanOrEqual(Number(higher.floorMipmapBlend));
+      expect(lower.maxDpr).toBeLessThanOrEqual(higher.maxDpr);
+      expect(lower.nameTagRangeM).toBeLessThanOrEqual(higher.nameTagRangeM);
+    }
+    // The full look keeps the sharp floor; the tier a machine without a GPU starts in does not pay for it.
+    expect(full.floorAnisotropy).toBeGreaterThan(1);
+    expect(balanced.floorAnisotropy).toBe(1);
+  });
+
   it("rises to the full look when frames keep the display's pace, once per visit", () => {
     const raised = nextQuality(initialQuality(null), frames(16.7));
     expect(raised).toEqual({ tier: "full", raisesLeft: 0 });
