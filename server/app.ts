@@ -12,6 +12,7 @@ import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
 import { answerSameOriginOnly } from "./http/same-origin";
+import { servePrecompressed } from "./http/precompressed";
 import { exportRoutes } from "./export/routes";
 import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
@@ -54,6 +55,8 @@ function serveClient(app: Application, clientDir: string): void {
     return;
   }
   // Hashed build assets never change; the HTML shell must always be fresh.
+  const immutable = "public, max-age=31536000, immutable";
+  app.use("/assets", servePrecompressed(join(clientDir, "assets"), immutable));
   app.use(
     "/assets",
     express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
