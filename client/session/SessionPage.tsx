@@ -11,8 +11,10 @@ import { forgetFacilitatorSecret, takeFacilitatorSecret } from "./facilitator-ke
 import { JoinForm, type JoinChoice } from "./JoinForm";
 import { sessionStoreActions, useSessionStore } from "./session-store";
 
-// The 3D space is the heavy part of the bundle; the join form appears before it has loaded.
-const SessionSpace = lazy(() => import("../space/SessionSpace"));
+// The 3D space is the heavy part of the bundle; the join form appears before it has loaded, and it
+// loads while the person types their name, so entering does not wait for it.
+const loadSessionSpace = () => import("../space/SessionSpace");
+const SessionSpace = lazy(loadSessionSpace);
 
 type Phase =
   | { name: "loading" }
@@ -34,6 +36,10 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   /** What the server said of the link's facilitator key, asked before the join form shows. */
   const [key, setKey] = useState<"none" | "valid" | "invalid" | "unknown">("none");
   const lastProfile = useRef<JoinProfile | null>(null);
+
+  useEffect(() => {
+    void loadSessionSpace().catch(() => undefined); // a failed early load is retried by lazy() on entry
+  }, []);
 
   useEffect(() => {
     secret.current = takeFacilitatorSecret(code);

@@ -148,5 +148,24 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     useSessionStore.setState({ status: "closed", closedReason: closedReason ?? (leaving ? "left" : "failed") });
   });
 
+  await firstStateWithSelf(room);
   return connection;
+}
+
+/**
+ * The join resolves before the first full state has been decoded; the space reads the person's own
+ * place from the state as it mounts, so the room is handed over only once that person is in it.
+ * (Hidden while the 3D code loaded after joining; it loads during the join form now.)
+ */
+function firstStateWithSelf(room: SessionRoom): Promise<void> {
+  const hasSelf = () => room.state?.people?.get(room.sessionId) !== undefined;
+  if (hasSelf()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!hasSelf()) return;
+      room.onStateChange.remove(check);
+      resolve();
+    };
+    room.onStateChange(check);
+  });
 }
