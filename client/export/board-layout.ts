@@ -17,7 +17,7 @@ const LINE = 1.2;
 const PAD = 8;
 const BADGE_STRIP = 28;
 const AUTHOR_STRIP = 20;
-const TEXT_SIZES = [24, 22, 20, 18, 17, 16, 15, 14, 13, 12, 11, 10];
+const TEXT_SIZES = [32, 28, 25, 22, 20, 18, 17, 16, 15, 14, 13, 12, 11, 10];
 const AUTHOR_SIZE = 12;
 const ELLIPSIS = "…";
 

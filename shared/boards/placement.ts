@@ -99,21 +99,33 @@ export function nearestFreeSpot(board: Board, notes: readonly Placed[], wanted: 
 }
 
 /**
- * The cells of a board's reading-order grid: rows from the top, left to right, a gap apart, the
- * whole grid centred on the board so that its margins are even.
+ * Columns of the page that notes written in a list fill first, in the middle of a wide board: at
+ * most 8 columns, 3.4 m, about what one takes in at a glance from a few metres. Beside the page the
+ * rest of the board fills in the same order, so a long list still never piles up.
+ */
+const PAGE_COLUMNS = 8;
+
+/**
+ * The cells of a board's reading-order grid, a gap apart, the whole grid centred on the board so
+ * that its margins are even. In order: the page in the middle (rows from the top, left to right),
+ * then the cells beside it, also in reading order.
  */
 export function readingGrid(board: Board): Spot[] {
   const columns = Math.max(1, Math.floor((board.width - NOTE_GAP_CM) / SPACING));
   const rows = Math.max(1, Math.floor((board.height - NOTE_GAP_CM) / SPACING));
   const left = (board.width - (columns * SPACING - NOTE_GAP_CM)) / 2 + HALF;
   const top = (board.height - (rows * SPACING - NOTE_GAP_CM)) / 2 + HALF;
-  const cells: Spot[] = [];
+  const pageStart = Math.floor((columns - Math.min(columns, PAGE_COLUMNS)) / 2);
+  const pageEnd = pageStart + Math.min(columns, PAGE_COLUMNS);
+  const page: Spot[] = [];
+  const beside: Spot[] = [];
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
-      cells.push({ x: Math.round(left + column * SPACING), y: Math.round(top + row * SPACING) });
+      const cell = { x: Math.round(left + column * SPACING), y: Math.round(top + row * SPACING) };
+      (column >= pageStart && column < pageEnd ? page : beside).push(cell);
     }
   }
-  return cells;
+  return [...page, ...beside];
 }
 
 function touchesCluster(cluster: Pick<ClusterDoc, "x" | "y" | "width" | "height">, spot: Spot): boolean {
@@ -128,7 +140,8 @@ function touchesCluster(cluster: Pick<ClusterDoc, "x" | "y" | "width" | "height"
 /**
  * Where a note written without a spot (in the 2D list, on a VR keyboard) goes: the first cell of the
  * reading-order grid that no note crowds and no cluster frame touches, so such notes line up in the
- * order they were written and never fall into a group by accident. When every cell is taken (notes
+ * order they were written, in the middle of the board where people look, and never fall into a
+ * group by accident. When every cell is taken (notes
  * dropped between the cells, clusters), the nearest free spot to the board's centre, which is also
  * where the least-crowded spot is sought on a full board.
  */

@@ -79,8 +79,10 @@ describe("a note written without a spot", () => {
   it("goes to the next cell of a reading-order grid with even margins", () => {
     const cells = readingGrid(board);
     expect(cells.length).toBeGreaterThan(10);
-    const first = cells[0]!;
-    const last = cells[cells.length - 1]!;
+    const xs = cells.map((c) => c.x);
+    const ys = cells.map((c) => c.y);
+    const first = { x: Math.min(...xs), y: Math.min(...ys) };
+    const last = { x: Math.max(...xs), y: Math.max(...ys) };
     const half = NOTE_SIZE_CM / 2;
     // Margins left and right (and top and bottom) are equal, within a centimetre of rounding.
     expect(Math.abs(first.x - half - (board.width - last.x - half))).toBeLessThanOrEqual(1);
@@ -88,6 +90,22 @@ describe("a note written without a spot", () => {
     const notes: { x: number; y: number }[] = [];
     for (let i = 0; i < 5; i++) notes.push(nextReadingSpot(board, notes, []));
     expect(notes.map(({ x, y }) => ({ x, y }))).toEqual(cells.slice(0, 5));
+  });
+
+  it("on a wide board, fills a page in the middle first, row by row, then the cells beside it", () => {
+    const wall = { width: 940, height: 210 };
+    const cells = readingGrid(wall);
+    const page = cells.slice(0, 8 * 4);
+    // The page is centred: its first row starts left of the middle and ends right of it, evenly.
+    const firstRow = page.filter((c) => c.y === page[0]!.y);
+    expect(firstRow).toHaveLength(8);
+    const middle = (firstRow[0]!.x + firstRow[7]!.x) / 2;
+    expect(Math.abs(middle - wall.width / 2)).toBeLessThanOrEqual(SPACING / 2 + 1);
+    // Reading order inside the page.
+    expect(firstRow.map((c) => c.x)).toEqual([...firstRow.map((c) => c.x)].sort((a, b) => a - b));
+    expect(page.map((c) => c.y)).toEqual([...page.map((c) => c.y)].sort((a, b) => a - b));
+    // Every cell once.
+    expect(new Set(cells.map((c) => `${c.x},${c.y}`)).size).toBe(cells.length);
   });
 
   it("skips cells that a clicked note crowds or a cluster frame touches", () => {
