@@ -151,7 +151,8 @@ function layoutNote(
     x: x + PAD,
     y: y + BADGE_STRIP,
     width: side - 2 * PAD,
-    height: side - BADGE_STRIP - AUTHOR_STRIP,
+    // A little air above the author, so the last line and the name never touch.
+    height: side - BADGE_STRIP - AUTHOR_STRIP - 4,
   };
   const { size, lines, cut } = fitText(note.text, textArea, measure);
   const font = `${size}px ${FONT}`;
