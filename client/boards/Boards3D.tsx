@@ -1,8 +1,8 @@
 import { memo, useMemo, useRef } from "react";
 import { useFrame, type ThreeEvent } from "@react-three/fiber";
 import { DoubleSide, Matrix4, Plane, Ray, Vector3, type Group, type Object3D } from "three";
-import { BOARD_BOTTOM_M, NOTE_SIZE_CM, noteHex } from "../../shared/boards/model";
-import { clampNote } from "../../shared/boards/geometry";
+import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "../../shared/boards/model";
+import { clampNote, PLENARY_CONTENT_RANGE_M } from "../../shared/boards/geometry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
@@ -24,8 +24,12 @@ import {
 import { useBoardTitle, useZoneName } from "./names";
 import { mayCluster, mayEdit, mayMove, mayWrite } from "./permissions";
 import { openNoteDialog } from "./note-dialog";
+import { NoteFace } from "./NoteFace";
 
-/** Beyond this distance a board's notes are not drawn: unreadable anyway, and each one costs draw calls. */
+/**
+ * Beyond this distance a zone board's notes are not drawn: unreadable anyway, and each one costs
+ * draw calls. Plenary boards reach everyone standing in the plenary (PLENARY_CONTENT_RANGE_M).
+ */
 const CONTENT_RANGE_M = 16;
 const NOTE_M = NOTE_SIZE_CM / 100;
 /** A drag shorter than this (cm on the board) is a click. */
@@ -139,14 +143,6 @@ function useBoardDrag(options: {
   return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClick, dragging: drag };
 }
 
-/** A text size that lets a note's words fill it without overflowing (the text is at most 140 characters). */
-function noteFontSize(text: string): number {
-  if (text.length <= 24) return 0.03;
-  if (text.length <= 60) return 0.024;
-  if (text.length <= 100) return 0.02;
-  return 0.017;
-}
-
 function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
   const connection = useConnection();
   const mine = useBoardsStore((s) => myDots(s.mine, vote.id, note.id));
@@ -257,39 +253,7 @@ const Note3D = memo(function Note3D({
       onPointerCancel={handlers.onPointerCancel}
       onClick={handlers.onClick}
     >
-      <mesh>
-        <planeGeometry args={[NOTE_M, NOTE_M]} />
-        <meshStandardMaterial
-          color={noteHex(note.color)}
-          roughness={0.9}
-          transparent={note.hidden}
-          opacity={note.hidden ? 0.7 : 1}
-        />
-      </mesh>
-      <Label3D
-        position={[0, 0.01, 0.002]}
-        fontSize={noteFontSize(note.text)}
-        maxWidth={NOTE_M - 0.03}
-        color="#1b2a38"
-        anchorX="center"
-        anchorY="middle"
-        textAlign="center"
-        lineHeight={1.15}
-      >
-        {note.text}
-      </Label3D>
-      {note.authorName && !note.anonymous && (
-        <Label3D
-          position={[0, -NOTE_M / 2 + 0.014, 0.002]}
-          fontSize={0.011}
-          maxWidth={NOTE_M - 0.02}
-          color="#4a5b6b"
-          anchorX="center"
-          anchorY="middle"
-        >
-          {note.authorName}
-        </Label3D>
-      )}
+      <NoteFace note={note} />
       {result && result.count > 0 && (
         <group position={[NOTE_M / 2 - 0.02, NOTE_M / 2 - 0.02, 0.003]}>
           <mesh>
@@ -417,7 +381,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
     const group = surface.current;
     if (!group || !contents.current) return;
     group.getWorldPosition(centre);
-    contents.current.visible = camera.position.distanceTo(centre) < CONTENT_RANGE_M;
+    const range = board?.zoneId ? CONTENT_RANGE_M : PLENARY_CONTENT_RANGE_M;
+    contents.current.visible = camera.position.distanceTo(centre) < range;
   });
 
   if (!board) return null;

@@ -13,6 +13,8 @@ type TextOptions = {
   outlineWidth?: number;
   outlineColor?: string;
   lineHeight?: number;
+  /** "break-word" breaks a word wider than maxWidth instead of letting it run out. */
+  overflowWrap?: "normal" | "break-word";
 };
 
 export type Label3DProps = Omit<ThreeElements["mesh"], "children" | "ref"> &

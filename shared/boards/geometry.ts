@@ -120,27 +120,6 @@ export function freeSpotIn(
   return last;
 }
 
-/** Where a note added without a position (from the 2D view) goes: the first free spot outside clusters. */
-export function freeSpotOnBoard(
-  board: Pick<BoardDoc, "width" | "height">,
-  notes: readonly Pick<NoteDoc, "x" | "y">[],
-  clusters: readonly ClusterDoc[],
-): { x: number; y: number } {
-  const blocked = [
-    ...notes,
-    // Treat every cell inside a cluster as taken, so loose notes do not land in one by accident.
-    ...clusters.flatMap((c) => {
-      const cells: { x: number; y: number }[] = [];
-      for (let x = c.x; x <= c.x + c.width + HALF; x += HALF) {
-        for (let y = c.y; y <= c.y + c.height + HALF; y += HALF) cells.push({ x, y });
-      }
-      return cells;
-    }),
-  ];
-  const spot = freeSpotIn({ x: 0, y: 0, width: board.width, height: board.height }, blocked);
-  return clampNote(board, spot.x, spot.y);
-}
-
 /** The next free slot inside a cluster's frame (below the title strip), growing the frame downwards if needed. */
 export function slotInCluster(
   board: Pick<BoardDoc, "width" | "height">,
@@ -225,3 +204,141 @@ export function placementInside(placement: Pick<BoardPlacement, "x" | "z">): boo
   const z = placement.z / 100;
   return x >= walls.minX && x <= walls.maxX && z >= walls.minZ && z <= walls.maxZ;
 }
+
+// --- how big a note's text is, and how far it can be read ---
+
+/**
+ * Advance widths of Noto Sans (the note font) in ems, for estimating how text wraps without a
+ * canvas: lower-case letters as in the font, anything else by its kind, wide ones rounded up so
+ * that estimates err towards fitting.
+ */
+const LOWER_EM: Record<string, number> = {
+  a: 0.56,
+  b: 0.62,
+  c: 0.48,
+  d: 0.62,
+  e: 0.57,
+  f: 0.35,
+  g: 0.62,
+  h: 0.62,
+  i: 0.26,
+  j: 0.26,
+  k: 0.54,
+  l: 0.26,
+  m: 0.94,
+  n: 0.62,
+  o: 0.61,
+  p: 0.62,
+  q: 0.62,
+  r: 0.42,
+  s: 0.48,
+  t: 0.37,
+  u: 0.62,
+  v: 0.53,
+  w: 0.8,
+  x: 0.53,
+  y: 0.53,
+  z: 0.48,
+  ä: 0.56,
+  ö: 0.61,
+  å: 0.56,
+  " ": 0.26,
+};
+
+/** Estimated width of some text in ems. */
+export function textWidthEm(text: string): number {
+  let em = 0;
+  for (const char of text) {
+    const lower = LOWER_EM[char];
+    if (lower !== undefined) em += lower;
+    else if (/[.,:;'!|ilI]/.test(char)) em += 0.3;
+    else if (/[MWÆŒ@%]/.test(char)) em += 0.95;
+    else if (/\p{Lu}/u.test(char)) em += 0.7;
+    else em += 0.62;
+  }
+  return em;
+}
+
+/** Line height of note text, in ems. */
+export const NOTE_LINE_EM = 1.15;
+/** Cap height of Noto Sans, in ems (714 of 1000 units). */
+const CAP_EM = 0.714;
+/**
+ * Where a note's text goes on the note, cm: the side less 2 cm each side, and a strip at the top
+ * (for the vote's dot badge) and one at the bottom (the author's name). `authorY` is the centre of
+ * the author strip, below the note's centre.
+ */
+export const NOTE_TEXT_BOX_CM = {
+  width: NOTE_SIZE_CM - 4,
+  height: NOTE_SIZE_CM - 10,
+  authorY: -(NOTE_SIZE_CM / 2 - 2.6),
+  authorSize: 2.4,
+} as const;
+/** Font sizes a note's text may take (cm per em), largest first: about 10 % apart. */
+const NOTE_TEXT_SIZES_CM = [8, 7.2, 6.5, 5.8, 5.2, 4.7, 4.2, 3.8, 3.4, 3.1, 2.8, 2.5, 2.2];
+
+/**
+ * Lines the text needs at a font size in a width (greedy word wrap by estimated widths); Infinity
+ * when a word is wider than a line and `breakWords` is false.
+ */
+export function estimatedLines(text: string, fontCm: number, widthCm: number, breakWords = true): number {
+  const width = widthCm / fontCm;
+  const space = textWidthEm(" ");
+  let lines = 0;
+  let used = -1;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = textWidthEm(word);
+    if (used >= 0 && used + space + w <= width) {
+      used += space + w;
+      continue;
+    }
+    if (used >= 0) lines++;
+    if (w > width) {
+      if (!breakWords) return Infinity;
+      lines += Math.floor(w / width);
+      w %= width;
+    }
+    used = w;
+  }
+  return lines + (used >= 0 ? 1 : 0);
+}
+
+/**
+ * The largest font size (cm per em) at which a note's text fills its text box without spilling: a
+ * short note gets big letters with few characters a line, so that it reads from afar; a long one
+ * as much as fits. Words are kept whole when any size allows it (Finnish compounds are long).
+ */
+export function noteTextSize(text: string): number {
+  const { width, height } = NOTE_TEXT_BOX_CM;
+  for (const breakWords of [false, true]) {
+    for (const size of NOTE_TEXT_SIZES_CM) {
+      if (estimatedLines(text, size, width, breakWords) * size * NOTE_LINE_EM <= height) return size;
+    }
+  }
+  return NOTE_TEXT_SIZES_CM[NOTE_TEXT_SIZES_CM.length - 1]!;
+}
+
+/** The angle (degrees) that the capital letters of text of this size (cm per em) make at a distance (m). */
+export function capAngleDeg(fontCm: number, distanceM: number): number {
+  return (Math.atan((CAP_EM * fontCm) / 100 / distanceM) * 180) / Math.PI;
+}
+
+/** The farthest (m) that text of this size is read at a given cap angle (degrees). */
+export function readingDistanceM(fontCm: number, capDeg: number): number {
+  return (CAP_EM * fontCm) / 100 / Math.tan((capDeg * Math.PI) / 180);
+}
+
+/**
+ * How far the note wall's board is from people in the plenary, m, eye to the board's centre: from
+ * the circle's edge nearest the wall, its centre, and its far edge.
+ */
+export function plenaryToWallM(): { near: number; centre: number; far: number } {
+  const { plenary, eyeHeight } = LAB;
+  const board = wallBoardPlacement();
+  const dy = BOARD_BOTTOM_M + board.height / 200 - eyeHeight;
+  const at = (z: number) => Math.hypot(board.x / 100 - plenary.x, board.z / 100 - z, dy);
+  return { near: at(plenary.z + plenary.radius), centre: at(plenary.z), far: at(plenary.z - plenary.radius) };
+}
+
+/** Plenary boards draw their notes this far (m), so that everyone standing in the plenary sees them. */
+export const PLENARY_CONTENT_RANGE_M = Math.ceil(plenaryToWallM().far + 1);

@@ -14,8 +14,11 @@ import { z } from "zod";
 export const NOTE_TEXT_MAX = 140;
 export const BOARD_TITLE_MAX = 60;
 export const CLUSTER_TITLE_MAX = 60;
-/** A note is a square of this side on every board (cm). */
-export const NOTE_SIZE_CM = 24;
+/**
+ * A note is a square of this side on every board (cm): large enough that a short note's text can be
+ * read from the plenary (see noteTextSize in geometry.ts for the measure).
+ */
+export const NOTE_SIZE_CM = 36;
 export const NOTES_PER_BOARD_MAX = 300;
 export const NOTES_PER_PERSON_PER_BOARD_MAX = 40;
 export const CLUSTERS_PER_BOARD_MAX = 40;

@@ -22,11 +22,11 @@ import {
   emptyClusterFrame,
   fitCluster,
   frameAround,
-  freeSpotOnBoard,
   moveCluster,
   placementInside,
   slotInCluster,
 } from "./geometry";
+import { nextReadingSpot, placeNote } from "./placement";
 import { seesBoardContents, seesNote } from "./visibility";
 import { endVote, refundNote, type RuleResult } from "./votes";
 
@@ -212,18 +212,19 @@ export function addNote(ctx: RuleContext, input: ClientMessage<"boards.addNote">
     return { error: "note_limit", detail: "person" };
   }
   const clusters = clustersOfBoard(ctx.doc, board.id);
-  const spot =
-    input.x !== undefined && input.y !== undefined
-      ? clampNote(board, input.x, input.y)
-      : freeSpotOnBoard(board, notes, clusters);
-  // Landing in a cluster counts only for those who may fill clusters (and never on a locked board).
-  const cluster = mayCluster(board, ctx.actor) ? clusterAt(clusters, spot.x, spot.y) : undefined;
+  const wanted = input.x !== undefined && input.y !== undefined ? clampNote(board, input.x, input.y) : undefined;
+  // Never on top of another note: the nearest free spot to the one asked for (see placement.ts).
+  const { x, y } = placeNote(board, notes, clusters, wanted);
+  // A note written into a cluster joins it even when nudged past its frame (the frame grows to
+  // hold it); this counts only for those who may fill clusters (and never on a locked board).
+  const cluster = wanted && mayCluster(board, ctx.actor) ? clusterAt(clusters, wanted.x, wanted.y) : undefined;
   const note: NoteDoc = {
     id: ctx.newId(),
     boardId: board.id,
     text: input.text,
     color: input.color,
-    ...spot,
+    x,
+    y,
     clusterId: cluster?.id ?? "",
     authorUid: ctx.actor.uid,
     authorName: ctx.actor.name,
@@ -291,10 +292,10 @@ export function clusterNote(ctx: RuleContext, input: ClientMessage<"boards.clust
   if (note.clusterId === input.clusterId) return { changes: [] };
   const clusters = clustersOfBoard(ctx.doc, board.id);
   if (input.clusterId === "") {
-    // Out of the cluster means out of its frame too: the first free spot on the board.
+    // Out of the cluster means out of its frame too: the next free reading-order spot on the board.
     const others = notesOfBoard(ctx.doc, board.id).filter((n) => n.id !== note.id);
-    const spot = freeSpotOnBoard(board, others, clusters);
-    return { changes: [{ kind: "note", id: note.id, value: { ...note, ...spot, clusterId: "", updatedAt: ctx.now } }] };
+    const { x, y } = nextReadingSpot(board, others, clusters);
+    return { changes: [{ kind: "note", id: note.id, value: { ...note, x, y, clusterId: "", updatedAt: ctx.now } }] };
   }
   const cluster = clusters.find((c) => c.id === input.clusterId);
   if (!cluster) return { error: "not_found", detail: "cluster" };
@@ -326,7 +327,7 @@ export function addCluster(ctx: RuleContext, input: ClientMessage<"boards.addClu
   const free =
     input.x !== undefined && input.y !== undefined
       ? undefined
-      : freeSpotOnBoard(board, notesOfBoard(ctx.doc, board.id), clusters);
+      : nextReadingSpot(board, notesOfBoard(ctx.doc, board.id), clusters);
   const corner = free
     ? { x: free.x - NOTE_SIZE_CM / 2, y: free.y - NOTE_SIZE_CM / 2 }
     : { x: input.x ?? 0, y: input.y ?? 0 };

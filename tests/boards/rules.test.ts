@@ -3,6 +3,7 @@ import {
   applyChanges,
   emptyDoc,
   NOTES_PER_PERSON_PER_BOARD_MAX,
+  NOTE_SIZE_CM,
   type Actor,
   type BoardDoc,
   type BoardsDoc,
@@ -166,7 +167,7 @@ describe("limits and permissions", () => {
   it("keeps notes on the board, and boards inside the lab", () => {
     const w = new World(wall());
     const id = w.note(anna, "edge", { x: -500, y: 9999 });
-    expect(w.doc.notes.get(id)).toMatchObject({ x: 12, y: 188 });
+    expect(w.doc.notes.get(id)).toMatchObject({ x: NOTE_SIZE_CM / 2, y: 200 - NOTE_SIZE_CM / 2 });
     expect(
       refused(
         rules.createBoard(w.ctx(host), { title: "", zoneId: "", x: 5000, z: 0, yaw: 0, width: 300, height: 160 }),
@@ -175,18 +176,53 @@ describe("limits and permissions", () => {
   });
 });
 
+describe("placing new notes", () => {
+  const overlap = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+    Math.abs(a.x - b.x) < NOTE_SIZE_CM && Math.abs(a.y - b.y) < NOTE_SIZE_CM;
+
+  it("never puts two notes written at the same spot on top of each other", () => {
+    const w = new World(wall());
+    const a = w.doc.notes.get(w.note(anna, "first", { x: 300, y: 100 }))!;
+    const b = w.doc.notes.get(w.note(ben, "second", { x: 300, y: 100 }))!;
+    const c = w.doc.notes.get(w.note(ben, "third", { x: 305, y: 95 }))!;
+    expect(a).toMatchObject({ x: 300, y: 100 });
+    expect(overlap(a, b) || overlap(a, c) || overlap(b, c)).toBe(false);
+  });
+
+  it("lines notes written in a list up in reading order, clear of clicked notes", () => {
+    const w = new World(wall());
+    const clicked = w.doc.notes.get(w.note(anna, "clicked", { x: 40, y: 40 }))!;
+    const listed = ["one", "two", "three"].map((text) => w.doc.notes.get(w.note(ben, text))!);
+    expect(listed.every((n) => !overlap(n, clicked))).toBe(true);
+    expect(listed[0]!.y).toBe(listed[2]!.y);
+    expect(listed[0]!.x).toBeLessThan(listed[1]!.x);
+    expect(listed[1]!.x).toBeLessThan(listed[2]!.x);
+  });
+
+  it("keeps a note written into a cluster in it even when nudged past the frame", () => {
+    const w = new World(wall({ clustering: true }));
+    const n1 = w.note(anna, "a", { x: 100, y: 100 });
+    const [created] = w.run(rules.addCluster(w.ctx(host), { boardId: "wall", title: "", noteIds: [n1] }));
+    const inside = w.doc.notes.get(w.note(ben, "b", { x: 100, y: 100 }))!;
+    expect(inside.clusterId).toBe(created!.id);
+    expect(overlap(inside, w.doc.notes.get(n1)!)).toBe(false);
+    const frame = w.doc.clusters.get(created!.id)!;
+    expect(clusterAt([frame], inside.x, inside.y)?.id).toBe(frame.id);
+  });
+});
+
 describe("clusters", () => {
   it("move with their notes, kept on the board", () => {
     const w = new World(wall());
     const n1 = w.note(anna, "a", { x: 100, y: 100 });
-    const n2 = w.note(ben, "b", { x: 130, y: 100 });
+    const n2 = w.note(ben, "b", { x: 150, y: 100 });
     const loose = w.note(ben, "c", { x: 400, y: 100 });
     const [created] = w.run(rules.addCluster(w.ctx(host), { boardId: "wall", title: "Pair", noteIds: [n1, n2] }));
     const cluster = w.doc.clusters.get(created!.id)!;
     expect(w.doc.notes.get(n1)!.clusterId).toBe(cluster.id);
     w.run(rules.moveClusterRule(w.ctx(host), { clusterId: cluster.id, x: cluster.x + 50, y: cluster.y - 20 }));
     expect(w.doc.notes.get(n1)).toMatchObject({ x: 150, y: 80 });
-    expect(w.doc.notes.get(n2)).toMatchObject({ x: 180, y: 80 });
+    expect(w.doc.notes.get(n2)).toMatchObject({ x: 200, y: 80 });
     expect(w.doc.notes.get(loose)).toMatchObject({ x: 400, y: 100 });
     // Dragged far off the board, the whole frame stops at the edge, notes inside it.
     const moved = moveCluster(wall(), w.doc.clusters.get(cluster.id)!, [w.doc.notes.get(n1)!], 9999, 9999);
