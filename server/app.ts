@@ -15,6 +15,7 @@ import { answerSameOriginOnly } from "./http/same-origin";
 import { exportRoutes } from "./export/routes";
 import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
+import { accessibilityRoutes } from "./accessibility/routes";
 import { startRetention } from "./retention/sweep";
 import type { VoiceConfig } from "./voice/config";
 import { createRoomsHere, type ScaleOut } from "./scaleout/config";
@@ -35,6 +36,8 @@ export interface AppOptions {
   voice?: VoiceConfig;
   /** Several processes sharing rooms through Redis (see server/scaleout); alone when unset. */
   scaleOut?: ScaleOut;
+  /** Shown on the accessibility statement beside its feedback form (ACCESSIBILITY_CONTACT). */
+  accessibilityContact?: string;
 }
 
 export interface RunningApp {
@@ -59,7 +62,7 @@ function serveClient(app: Application, clientDir: string): void {
     express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-  app.get(["/", "/s/:code"], (_req, res) => {
+  app.get(["/", "/s/:code", "/accessibility"], (_req, res) => {
     res.set("Cache-Control", "no-cache").sendFile(join(clientDir, "index.html"));
   });
 }
@@ -118,6 +121,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       app.use(exportRoutes(services));
       app.use(screenRoutes(services));
       app.use(retentionRoutes(services));
+      app.use(accessibilityRoutes(services, options.accessibilityContact?.trim() || null));
       servePdfAssets(app);
       serveClient(app, clientDir);
     },

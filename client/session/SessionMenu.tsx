@@ -4,7 +4,7 @@ import { useT } from "../i18n/locale";
 import { showToast } from "../ui/toast-store";
 import { useConnection } from "./connection-context";
 import { useIsFacilitator, useSessionStore } from "./session-store";
-import { sessionPath } from "../app/route";
+import { ACCESSIBILITY_PATH, sessionPath } from "../app/route";
 import { useActions } from "../actions/use-actions";
 
 function RenameDialog({ onClose }: { onClose(): void }) {
@@ -109,6 +109,17 @@ export function SessionMenu() {
               {t(action.labelKey)}
             </button>
           ))}
+          {/* In a new tab: leaving this page would leave the session. */}
+          <a
+            role="menuitem"
+            className="button"
+            href={ACCESSIBILITY_PATH}
+            target="_blank"
+            rel="noopener"
+            onClick={() => setOpen(false)}
+          >
+            {t("a11y.link")}
+          </a>
         </div>
       )}
       {renaming && <RenameDialog onClose={() => setRenaming(false)} />}

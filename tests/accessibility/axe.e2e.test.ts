@@ -61,6 +61,22 @@ describe("axe-core finds no serious or critical violation on any 2D screen", () 
       await page.getByRole("heading", { name: t("join.ended") }).waitFor();
       await auditBothSizes(page, "session ended", found);
 
+      // The accessibility statement, linked from the start page, and its feedback form.
+      await page.goto(server.baseUrl);
+      await page.getByRole("link", { name: t("a11y.link") }).click();
+      await page.getByRole("heading", { level: 1, name: t("a11y.heading") }).waitFor();
+      await auditBothSizes(page, "accessibility statement", found);
+      await page.getByRole("button", { name: t("a11y.form.send") }).click();
+      await page.getByText(t("a11y.form.messageEmpty")).waitFor();
+      found.push(...(await audit(page, "statement, empty feedback @phone")));
+      await page.getByLabel(t("a11y.form.message")).fill("Äänestyksen tila ei kuulu ruudunlukijalla.");
+      await page.getByLabel(t("a11y.form.contact")).fill("anna@example.fi");
+      await page.getByRole("button", { name: t("a11y.form.send") }).click();
+      await page.locator(".statement [role=status]").waitFor();
+      found.push(...(await audit(page, "statement, feedback sent @phone")));
+      await screenshot(page, `a11y-statement-${locale}-phone`);
+      expect((await server.app.services.store.listFeedback()).map((f) => f.locale)).toContain(locale);
+
       // The start page, its validation messages, and the created session's links.
       await page.goto(server.baseUrl);
       await page.getByRole("heading", { level: 1, name: t("home.createHeading") }).waitFor();
@@ -148,8 +164,19 @@ describe("axe-core finds no serious or critical violation on any 2D screen", () 
       // The session menu, then the end of the session as a person sees it.
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.getByRole("button", { name: t("session.menu") }).click();
+      expect(await page.getByRole("menuitem", { name: t("a11y.link") }).getAttribute("href")).toBe("/accessibility");
       found.push(...(await audit(page, "session menu @desktop")));
+      await page.getByRole("menuitem", { name: t("session.rename") }).click();
+      await page.getByRole("dialog").waitFor();
+      found.push(...(await audit(page, "rename dialog @desktop")));
       await page.keyboard.press("Escape");
+
+      // The vote's results, on the 2D board.
+      const vote = [...host.state.boards.get(board)!.votes!.keys()][0]!;
+      sendCommand(host, "boards.endVote", { voteId: vote });
+      await page.locator("ol.vote-results").first().waitFor({ timeout: 10_000 });
+      await auditBothSizes(page, "2D boards with vote results", found);
+      await page.setViewportSize({ width: 1280, height: 720 });
       sendCommand(host, "session.end", {});
       await page.getByText(t("status.ended")).waitFor({ timeout: 10_000 });
       await auditBothSizes(page, "session ended overlay", found);
