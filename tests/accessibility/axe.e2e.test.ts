@@ -177,6 +177,39 @@ describe("axe-core finds no serious or critical violation on any 2D screen", () 
       await page.locator("ol.vote-results").first().waitFor({ timeout: 10_000 });
       await auditBothSizes(page, "2D boards with vote results", found);
       await page.setViewportSize({ width: 1280, height: 720 });
+      await page
+        .locator(".note-item")
+        .getByRole("button", { name: t("boards.edit") })
+        .first()
+        .click();
+      found.push(...(await audit(page, "2D note being edited @desktop")));
+      await page
+        .getByRole("button", { name: t("boards.cancel") })
+        .first()
+        .click();
+
+      // A participant's screens: in a zone, with its task and countdown on the zone's card.
+      const participant = await browser.newContext({
+        viewport: { width: 1280, height: 720 },
+        locale: { fi: "fi-FI", sv: "sv-SE", en: "en-GB" }[locale],
+        bypassCSP: true,
+      });
+      const anna = await participant.newPage();
+      anna.setDefaultTimeout(20_000);
+      anna.on("pageerror", (error) => errors.push(error.message));
+      await anna.goto(`${server.baseUrl}/s/${code}`);
+      await anna.getByLabel(t("join.nameLabel")).fill("Anna");
+      await anna.getByRole("button", { name: t("join.submit") }).click();
+      await anna.getByRole("button", { name: t("voice.setup.listenOnly") }).click({ timeout: 60_000 });
+      await anna.getByRole("button", { name: t("hint.dismiss") }).click();
+      await anna.getByRole("button", { name: t("boards.view2d") }).click();
+      await waitForState(host, (s) => [...s.people.values()].some((p) => p.name === "Anna"));
+      const annaId = [...host.state.people.entries()].find(([, p]) => p.name === "Anna")![0];
+      sendCommand(host, "zones.send", { groups: [{ zone: "nw", people: [annaId] }], seconds: 900 });
+      await anna.locator(".task-text").waitFor({ timeout: 10_000 });
+      await auditBothSizes(anna, "participant in a zone, 2D", found);
+      await participant.close();
+
       sendCommand(host, "session.end", {});
       await page.getByText(t("status.ended")).waitFor({ timeout: 10_000 });
       await auditBothSizes(page, "session ended overlay", found);
@@ -184,6 +217,6 @@ describe("axe-core finds no serious or critical violation on any 2D screen", () 
       await context.close();
       expect(errors).toEqual([]);
       expect(found, describeViolations(found)).toEqual([]);
-    }, 180_000);
+    }, 240_000);
   }
 });
