@@ -34,10 +34,14 @@ async function joinWithKeys(page: Page, t: T, url: string, name: string): Promis
   await voice.waitFor({ timeout: 60_000 });
   await focusWithKeys(page, voice.getByRole("button", { name: t("voice.setup.listenOnly") }));
   await page.keyboard.press("Enter");
+  // The move hint comes next and takes the focus; dismissed, it hands it to the dock's button for it.
   const hint = page.getByRole("button", { name: t("hint.dismiss") });
-  await focusWithKeys(page, hint);
+  await hint.waitFor();
+  await expect.poll(() => hint.evaluate((b) => b === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
   await hint.waitFor({ state: "detached" });
+  const back = page.getByRole("button", { name: t("hint.show") });
+  await expect.poll(() => back.evaluate((b) => b === document.activeElement)).toBe(true);
   // Straight to the 2D view: the keyboard's and screen reader's way through the boards.
   await focusWithKeys(page, page.getByRole("button", { name: t("boards.view2d") }));
   await page.keyboard.press("Enter");
