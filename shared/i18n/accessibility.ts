@@ -8,7 +8,7 @@ export const accessibilityStrings = defineStrings({
       "This statement covers Yhteistila on this server ({host}). The organisation that runs this server is responsible for it. The statement was prepared on {prepared} and last reviewed on {reviewed}.",
     "a11y.statusHeading": "How accessible the service is",
     "a11y.status":
-      "The service partially meets the accessibility requirements (WCAG 2.1 level AA, as required by EN 301 549 and the Act on the Provision of Digital Services). Its 2D screens meet them; the parts listed below do not yet.",
+      "The service partially meets the accessibility requirements (WCAG 2.1 level AA, as required by EN 301 549 and the Act on the Provision of Digital Services). The 2D screens are made to meet them and are checked as told below; the parts listed next do not meet them yet.",
     "a11y.gapsHeading": "What is not accessible, and the alternatives",
     "a11y.gap3d":
       "The 3D view itself: moving about, seeing where others stand and pointing at notes on the boards need sight and precise pointing. Alternative: the 2D view (in the top bar) shows every board, cluster, note and dot vote as lists with the same actions, and the side panel lists the people, zones, chat and raised hands.",
@@ -49,7 +49,7 @@ export const accessibilityStrings = defineStrings({
       "Tämä seloste koskee tämän palvelimen Yhteistilaa ({host}). Siitä vastaa organisaatio, joka ylläpitää tätä palvelinta. Seloste on laadittu {prepared}, ja se on tarkistettu viimeksi {reviewed}.",
     "a11y.statusHeading": "Palvelun saavutettavuuden tila",
     "a11y.status":
-      "Palvelu täyttää saavutettavuusvaatimukset osittain (WCAG 2.1 -tason AA, kuten EN 301 549 ja laki digitaalisten palvelujen tarjoamisesta edellyttävät). 2D-näkymät täyttävät vaatimukset; alla luetellut osat eivät vielä.",
+      "Palvelu täyttää saavutettavuusvaatimukset osittain (WCAG 2.1 -tason AA, kuten EN 301 549 ja laki digitaalisten palvelujen tarjoamisesta edellyttävät). 2D-näkymät on tehty täyttämään vaatimukset, ja ne tarkistetaan alla kerrotulla tavalla; seuraavaksi luetellut osat eivät vielä täytä niitä.",
     "a11y.gapsHeading": "Mikä ei ole saavutettavaa, ja vaihtoehdot",
     "a11y.gap3d":
       "Itse 3D-näkymä: liikkuminen, muiden sijainnin näkeminen ja taulujen lappujen osoittaminen vaativat näköä ja tarkkaa osoittamista. Vaihtoehto: 2D-näkymä (yläpalkissa) näyttää jokaisen taulun, ryhmän, lapun ja pisteäänestyksen luetteloina, joissa on samat toiminnot, ja sivupaneelissa ovat osallistujat, ryhmätilat, keskustelu ja viittaukset.",
@@ -90,7 +90,7 @@ export const accessibilityStrings = defineStrings({
       "Det här utlåtandet gäller Yhteistila på den här servern ({host}). Den organisation som driver servern ansvarar för den. Utlåtandet har utarbetats {prepared} och granskades senast {reviewed}.",
     "a11y.statusHeading": "Tjänstens tillgänglighet",
     "a11y.status":
-      "Tjänsten uppfyller delvis tillgänglighetskraven (WCAG 2.1 nivå AA, enligt EN 301 549 och lagen om tillhandahållande av digitala tjänster). Dess 2D-vyer uppfyller kraven; de delar som räknas upp nedan gör det ännu inte.",
+      "Tjänsten uppfyller delvis tillgänglighetskraven (WCAG 2.1 nivå AA, enligt EN 301 549 och lagen om tillhandahållande av digitala tjänster). 2D-vyerna är gjorda för att uppfylla kraven och kontrolleras så som beskrivs nedan; de delar som räknas upp härnäst uppfyller dem ännu inte.",
     "a11y.gapsHeading": "Vad som inte är tillgängligt, och alternativen",
     "a11y.gap3d":
       "Själva 3D-vyn: att röra sig, se var andra står och peka på lappar på tavlorna kräver syn och exakt pekande. Alternativ: 2D-vyn (i det övre fältet) visar varje tavla, grupp, lapp och poängomröstning som listor med samma funktioner, och sidopanelen listar deltagarna, grupprummen, chatten och uppräckta händer.",
