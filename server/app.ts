@@ -16,6 +16,7 @@ import { servePrecompressed } from "./http/precompressed";
 import { exportRoutes } from "./export/routes";
 import { screenRoutes } from "./screen/routes";
 import { retentionRoutes } from "./retention/routes";
+import { accessibilityRoutes } from "./accessibility/routes";
 import { startRetention } from "./retention/sweep";
 import type { VoiceConfig } from "./voice/config";
 import { createRoomsHere, type ScaleOut } from "./scaleout/config";
@@ -36,6 +37,8 @@ export interface AppOptions {
   voice?: VoiceConfig;
   /** Several processes sharing rooms through Redis (see server/scaleout); alone when unset. */
   scaleOut?: ScaleOut;
+  /** Shown on the accessibility statement beside its feedback form (ACCESSIBILITY_CONTACT). */
+  accessibilityContact?: string;
 }
 
 export interface RunningApp {
@@ -62,7 +65,7 @@ function serveClient(app: Application, clientDir: string): void {
     express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-  app.get(["/", "/s/:code"], (_req, res) => {
+  app.get(["/", "/s/:code", "/accessibility"], (_req, res) => {
     res.set("Cache-Control", "no-cache").sendFile(join(clientDir, "index.html"));
   });
 }
@@ -121,6 +124,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       app.use(exportRoutes(services));
       app.use(screenRoutes(services));
       app.use(retentionRoutes(services));
+      app.use(accessibilityRoutes(services, options.accessibilityContact?.trim() || null));
       servePdfAssets(app);
       serveClient(app, clientDir);
     },

@@ -21,6 +21,7 @@ const app = await startApp({
   clientDir: resolve("dist"),
   retentionDays,
   voice: voiceConfigFromEnv(),
+  ...(process.env.ACCESSIBILITY_CONTACT ? { accessibilityContact: process.env.ACCESSIBILITY_CONTACT } : {}),
   ...(scaleOut ? { scaleOut } : {}),
 });
 console.log(`Yhteistila is running: open ${app.url}`);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { HomePage } from "../session/HomePage";
+import { AccessibilityPage } from "../accessibility/AccessibilityPage";
 import { SessionPage } from "../session/SessionPage";
 import { parseRoute, type Route } from "./route";
 
@@ -16,5 +17,6 @@ export function App() {
     addEventListener("popstate", onPop);
     return () => removeEventListener("popstate", onPop);
   }, []);
-  return route.page === "session" ? <SessionPage key={route.code} code={route.code} /> : <HomePage />;
+  if (route.page === "session") return <SessionPage key={route.code} code={route.code} />;
+  return route.page === "accessibility" ? <AccessibilityPage /> : <HomePage />;
 }

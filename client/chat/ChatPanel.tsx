@@ -94,22 +94,25 @@ export function ChatPanel() {
         {all ? t("chat.allNote") : channel === PLENARY_CHANNEL ? t("chat.everyoneNote") : t("chat.zoneNote")}
       </p>
       {!facilitator && !self?.zone && <p className="help">{t("chat.notInZone")}</p>}
-      <ol className="chat__lines" role="log" aria-label={t("chat.messages", { channel: label })} ref={list}>
-        {lines.length === 0 && <li className="help">{t("chat.empty")}</li>}
-        {lines.map((line) => (
-          <li key={`${line.channel}:${line.key}`} className="chat__line">
-            {all && (
-              <button type="button" className="chat__channel" onClick={() => setChosen(line.channel)}>
-                {labelOf(line.channel)}
-              </button>
-            )}{" "}
-            <span className="chat__name" style={{ color: avatarHex(line.color) }}>
-              {line.name}
-            </span>{" "}
-            <span className="chat__text">{line.text}</span>
-          </li>
-        ))}
-      </ol>
+      {/* The log is a box around the list: a role on the list itself would hide its items' list. */}
+      <div className="chat__lines" role="log" aria-label={t("chat.messages", { channel: label })} tabIndex={0}>
+        <ol ref={list}>
+          {lines.length === 0 && <li className="help">{t("chat.empty")}</li>}
+          {lines.map((line) => (
+            <li key={`${line.channel}:${line.key}`} className="chat__line">
+              {all && (
+                <button type="button" className="chat__channel" onClick={() => setChosen(line.channel)}>
+                  {labelOf(line.channel)}
+                </button>
+              )}{" "}
+              <span className="chat__name" style={{ color: avatarHex(line.color) }}>
+                {line.name}
+              </span>{" "}
+              <span className="chat__text">{line.text}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
       {canWrite && !all && (
         <form className="chat__form" onSubmit={send}>
           <label htmlFor={`${id}-text`} className="visually-hidden">

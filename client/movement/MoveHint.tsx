@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { create } from "zustand";
 import { useT } from "../i18n/locale";
 import { useMediaQuery } from "../ui/use-media-query";
@@ -27,7 +28,20 @@ export function MoveHint() {
   const setOpen = useMoveHint((s) => s.setOpen);
   const voiceSetupOpen = useVoiceStore((s) => s.setupOpen);
   const touch = useMediaQuery(TOUCH_QUERY);
-  if (!open || voiceSetupOpen) return null;
+  const dismiss = useRef<HTMLButtonElement>(null);
+  const shown = open && !voiceSetupOpen;
+  // On arrival the microphone dialog closes with the focus on nothing (what opened it is gone): the
+  // hint, the next thing to read, takes it, so a keyboard user is not left at the top of the page.
+  // After a frame, as the dialog closes in the same render; its focused button may still hold the focus.
+  useEffect(() => {
+    if (!shown) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest("dialog:not([open])")) dismiss.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+  if (!shown) return null;
   return (
     <section className="hint" aria-labelledby="move-hint-heading">
       <h2 id="move-hint-heading">{t("hint.heading")}</h2>
@@ -45,7 +59,17 @@ export function MoveHint() {
           </>
         )}
       </ul>
-      <button type="button" className="button--primary" onClick={() => setOpen(false)}>
+      <button
+        ref={dismiss}
+        type="button"
+        className="button--primary"
+        onClick={(event) => {
+          setOpen(false);
+          // Pressed with a key (no pointer: detail 0), the focus goes to the dock's button that brings
+          // the hint back, instead of being lost with this one.
+          if (event.detail === 0) document.querySelector<HTMLElement>('[data-dock="hint"]')?.focus();
+        }}
+      >
         {t("hint.dismiss")}
       </button>
     </section>

@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { SESSION_TITLE_MAX } from "../../shared/protocol/common";
 import { useT } from "../i18n/locale";
 import { showToast } from "../ui/toast-store";
 import { useConnection } from "./connection-context";
 import { useIsFacilitator, useSessionStore } from "./session-store";
-import { sessionPath } from "../app/route";
+import { ACCESSIBILITY_PATH, sessionPath } from "../app/route";
 import { useActions } from "../actions/use-actions";
 
 function RenameDialog({ onClose }: { onClose(): void }) {
@@ -60,9 +60,35 @@ export function SessionMenu() {
   // Comfort settings (e.g. muting the timer's chime) are toggles kept with the session's menu.
   const comfort = useActions("comfort").actions;
 
-  const run = (action: () => void) => () => {
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing puts the focus back on the menu's button: the item that had it is gone, and a dialog an
+  // item opens returns the focus to whatever had it when it opened.
+  const close = () => {
     setOpen(false);
+    button.current?.focus();
+  };
+  const run = (action: () => void) => () => {
+    close();
     action();
+  };
+  // WAI-ARIA menu: arrows and Home/End move between items, Escape closes.
+  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape") return close();
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role^="menuitem"]')];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const next =
+      event.key === "ArrowDown"
+        ? index + 1
+        : event.key === "ArrowUp"
+          ? index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? items.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    items[(next + items.length) % items.length]?.focus();
   };
   const copyLink = async () => {
     await navigator.clipboard?.writeText(`${location.origin}${sessionPath(code)}`).catch(() => undefined);
@@ -74,11 +100,11 @@ export function SessionMenu() {
 
   return (
     <div className="menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t("session.menu")} ▾
       </button>
       {open && (
-        <div className="menu__list" role="menu" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+        <div className="menu__list" role="menu" onKeyDown={onMenuKey}>
           <button type="button" role="menuitem" onClick={run(copyLink)} autoFocus>
             {t("session.copyLink")}
           </button>
@@ -109,6 +135,17 @@ export function SessionMenu() {
               {t(action.labelKey)}
             </button>
           ))}
+          {/* In a new tab: leaving this page would leave the session. */}
+          <a
+            role="menuitem"
+            className="button"
+            href={ACCESSIBILITY_PATH}
+            target="_blank"
+            rel="noopener"
+            onClick={close}
+          >
+            {t("a11y.link")}
+          </a>
         </div>
       )}
       {renaming && <RenameDialog onClose={() => setRenaming(false)} />}

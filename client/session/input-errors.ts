@@ -5,7 +5,7 @@ import type { CodeProblem, TextProblem } from "../../shared/session/input";
 export function textProblemMessage(
   t: Translate,
   problem: TextProblem,
-  emptyKey: "input.nameEmpty" | "input.titleEmpty",
+  emptyKey: "input.nameEmpty" | "input.titleEmpty" | "a11y.form.messageEmpty",
 ): string {
   switch (problem.reason) {
     case "empty":

@@ -131,6 +131,7 @@ export function ControlDock() {
             aria-label={t("hint.show")}
             title={t("hint.show")}
             onClick={() => setHintOpen(!hintOpen)}
+            data-dock="hint"
           >
             <Icon name="help" />
           </button>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
+import { ACCESSIBILITY_PATH } from "../app/route";
 
 /** The frame of every page outside the 3D space: brand, language, content, privacy note. */
 export function PageShell({ children, narrow = false }: { children: ReactNode; narrow?: boolean }) {
@@ -23,7 +24,12 @@ export function PageShell({ children, narrow = false }: { children: ReactNode; n
       <main id="main" className={narrow ? "card card--narrow" : "page__main"}>
         {children}
       </main>
-      <footer className="page__footer">{t("home.privacy")}</footer>
+      <footer className="page__footer">
+        <p>{t("home.privacy")}</p>
+        <p>
+          <a href={ACCESSIBILITY_PATH}>{t("a11y.link")}</a>
+        </p>
+      </footer>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   type StoredRecord,
   ProcessClaims,
   type SessionClaim,
+  type FeedbackRecord,
 } from "./store";
 
 /** Keeps sessions in memory only: for tests of the contract and for throwaway demos (`STORAGE=memory`). */
@@ -14,6 +15,15 @@ export class MemorySessionStore implements SessionStore {
   /** Per session: records keyed by `kind/id`, in insertion order of their last change. */
   private readonly records = new Map<string, Map<string, StoredRecord>>();
   private readonly files = new Map<string, Uint8Array>();
+  private readonly feedback: FeedbackRecord[] = [];
+
+  async saveFeedback(feedback: FeedbackRecord): Promise<void> {
+    this.feedback.push({ ...feedback });
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    return this.feedback.map((f) => ({ ...f })).sort((a, b) => a.receivedAt - b.receivedAt);
+  }
 
   async createSession(record: SessionRecord): Promise<void> {
     if (this.sessions.has(record.code)) throw new DuplicateSessionCodeError(record.code);

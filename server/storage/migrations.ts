@@ -21,4 +21,14 @@ export const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL,
      PRIMARY KEY (session_code, kind, id)
    ) STRICT;`,
+  // 3: feedback from the accessibility statement, kept apart from any session
+  `CREATE TABLE accessibility_feedback (
+     id TEXT PRIMARY KEY,
+     received_at INTEGER NOT NULL,
+     message TEXT NOT NULL,
+     contact TEXT NOT NULL,
+     about TEXT NOT NULL,
+     locale TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
 ];

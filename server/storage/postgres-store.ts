@@ -1,6 +1,7 @@
 import pg from "pg";
 import {
   DuplicateSessionCodeError,
+  type FeedbackRecord,
   type SessionClaim,
   type SessionRecord,
   type SessionStore,
@@ -36,6 +37,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      bytes bytea NOT NULL,
      PRIMARY KEY (session_code, id)
    );`,
+  `CREATE TABLE accessibility_feedback (
+     id text PRIMARY KEY,
+     received_at bigint NOT NULL,
+     message text NOT NULL,
+     contact text NOT NULL,
+     about text NOT NULL,
+     locale text NOT NULL
+   );
+   CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
 ];
 
 /** Schema names come from the operator's settings; only plain identifiers reach SQL. */
@@ -260,6 +270,21 @@ export class PostgresSessionStore implements SessionStore {
       [cutoff],
     );
     return rows.map((row) => row.code);
+  }
+
+  async saveFeedback(feedback: FeedbackRecord): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO accessibility_feedback (id, received_at, message, contact, about, locale) VALUES ($1, $2, $3, $4, $5, $6)",
+      [feedback.id, feedback.receivedAt, feedback.message, feedback.contact, feedback.about, feedback.locale],
+    );
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    const { rows } = await this.pool.query<FeedbackRecord>(
+      `SELECT id, received_at AS "receivedAt", message, contact, about, locale
+       FROM accessibility_feedback ORDER BY received_at, id`,
+    );
+    return rows;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { FileDir } from "./file-dir";
 import { MIGRATIONS } from "./migrations";
 import {
   DuplicateSessionCodeError,
+  type FeedbackRecord,
   type SessionRecord,
   type SessionStore,
   type StoredRecord,
@@ -104,6 +105,14 @@ export class SqliteSessionStore implements SessionStore {
       getRecord: this.db.prepare<[string, string, string], RecordRow>(
         "SELECT kind, id, data, updated_at FROM records WHERE session_code = ? AND kind = ? AND id = ?",
       ),
+      saveFeedback: this.db.prepare(
+        `INSERT INTO accessibility_feedback (id, received_at, message, contact, about, locale)
+         VALUES (@id, @receivedAt, @message, @contact, @about, @locale)`,
+      ),
+      listFeedback: this.db.prepare<[], FeedbackRecord>(
+        `SELECT id, received_at AS receivedAt, message, contact, about, locale
+         FROM accessibility_feedback ORDER BY received_at, rowid`,
+      ),
       idle: this.db.prepare<[number], { code: string }>(
         `SELECT code FROM (
            SELECT s.code AS code,
@@ -198,6 +207,14 @@ export class SqliteSessionStore implements SessionStore {
 
   async sessionsIdleSince(cutoff: number): Promise<string[]> {
     return this.statements.idle.all(cutoff).map((row) => row.code);
+  }
+
+  async saveFeedback(feedback: FeedbackRecord): Promise<void> {
+    this.statements.saveFeedback.run(feedback);
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    return this.statements.listFeedback.all();
   }
 
   claimSession(code: string): Promise<SessionClaim | undefined> {

@@ -14,6 +14,22 @@ export interface SessionRecord {
 }
 
 /**
+ * What a person wrote through the accessibility statement's feedback form. It belongs to no session,
+ * so deleting or expiring sessions never takes it along: the operator must answer it.
+ */
+export interface FeedbackRecord {
+  id: string;
+  receivedAt: number;
+  message: string;
+  /** How to reach the writer for the answer; "" when they left none. */
+  contact: string;
+  /** The page or part of the service the feedback is about, in the writer's words; may be "". */
+  about: string;
+  /** The interface language the writer used, so the answer can be in it. */
+  locale: string;
+}
+
+/**
  * One piece of a session's document (a zone, a board, a note, a vote…) as stored: the capability
  * that owns the `kind` encodes and decodes `data` (see records.ts), the store only keeps it.
  */
@@ -55,6 +71,10 @@ export interface SessionStore {
   claimSession(code: string): Promise<SessionClaim | undefined>;
   /** Codes of sessions with no change (creation, end, any record) since `cutoff` (ms), oldest first. */
   sessionsIdleSince(cutoff: number): Promise<string[]>;
+  /** Keeps accessibility feedback; durable when the promise resolves. */
+  saveFeedback(feedback: FeedbackRecord): Promise<void>;
+  /** Every piece of accessibility feedback, oldest first. */
+  listFeedback(): Promise<FeedbackRecord[]>;
   close(): Promise<void>;
 }
 

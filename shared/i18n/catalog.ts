@@ -15,6 +15,7 @@ import { handsStrings } from "./hands";
 import { xrStrings } from "./xr";
 import { reactionsStrings } from "./reactions";
 import { methodsStrings } from "./methods";
+import { accessibilityStrings } from "./accessibility";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -35,6 +36,7 @@ const parts = [
   xrStrings,
   reactionsStrings,
   methodsStrings,
+  accessibilityStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

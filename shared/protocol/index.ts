@@ -32,6 +32,7 @@ export * from "./chat";
 export * from "./hands";
 export * from "./xr";
 export * from "./methods";
+export * from "./accessibility";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {

@@ -26,7 +26,7 @@ export function tidyText(raw: string): string {
 // As in protocol/common.ts: blank-looking characters (zero-width spaces, fillers) show as nothing.
 const VISIBLE = /[^\p{Cf}\p{Z}\s\u115f\u1160\u2800\u3164\uffa0]/u;
 
-function checkText(raw: string, max: number, min: number): Checked<string, TextProblem> {
+export function checkText(raw: string, max: number, min: number): Checked<string, TextProblem> {
   const value = tidyText(raw);
   if (min > 0 && (value.length < min || !VISIBLE.test(value))) return { ok: false, reason: "empty" };
   // Counted as the server counts: UTF-16 units of the tidied text.

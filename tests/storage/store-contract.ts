@@ -165,5 +165,30 @@ export function sessionStoreContract(name: string, factory: StoreFactory): void 
       expect(await store.getFile("BBB-BBB-BBB", "f1")).toBeUndefined();
       expect(await store.loadRecords("BBB-BBB-BBB")).toEqual([]);
     });
+
+    it("keeps accessibility feedback apart from sessions, oldest first, text exactly as written", async () => {
+      await store.createSession(record());
+      const later = {
+        id: "f2",
+        receivedAt: 2000,
+        message: "Kontrast ä ö — ”citat”",
+        contact: "",
+        about: "",
+        locale: "sv",
+      };
+      const first = {
+        id: "f1",
+        receivedAt: 1000,
+        message: "Ruudunlukija ei löydä äänestystä",
+        contact: "anna@example.fi",
+        about: "2D",
+        locale: "fi",
+      };
+      await store.saveFeedback(later);
+      await store.saveFeedback(first);
+      // Deleting sessions (a facilitator, or retention) never takes feedback along.
+      await store.deleteSession(record().code);
+      expect(await store.listFeedback()).toEqual([first, later]);
+    });
   });
 }
