@@ -18,7 +18,6 @@ import { showToast } from "../ui/toast-store";
 import { sessionStoreActions, useSessionStore, type PersonView } from "./session-store";
 import { personKey } from "./profile";
 import { resetBoards, syncBoards } from "../boards/sync";
-import { useBoardsStore } from "../boards/boards-store";
 import { syncScreen } from "../screen/screen-store";
 import { stateBindings } from "./state-bindings";
 import { joinPatiently } from "../../shared/session/join-retry";
@@ -83,15 +82,9 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
   resetBoards();
 
   // The group's work (boards, screen) is mirrored once per patch, after all of its changes arrived.
-  let clockKnown = false;
   room.onStateChange((state) => {
     const self = state.people?.get(room.sessionId);
     if (!self) return;
-    if (!clockKnown) {
-      // Our join time as the server recorded it: close enough to tell how wrong our clock is.
-      clockKnown = true;
-      useBoardsStore.setState({ clockOffset: self.joinedAt - Date.now() });
-    }
     syncBoards(state, room.sessionId, self.role === "facilitator", self.zone);
     syncScreen(state);
   });
