@@ -1,5 +1,5 @@
 import { sendCommand } from "../../shared/protocol/send";
-import { cmToMetres } from "../../shared/movement/pose-codec";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import type { ZoneWorkState } from "../../shared/zones/state";
@@ -19,7 +19,7 @@ export async function hostAndGuests(server: TestServer, names: string[]) {
 
 export function where(room: SdkSessionRoom, id = room.sessionId) {
   const person = room.state.people.get(id)!;
-  return { x: cmToMetres(person.pose.x), z: cmToMetres(person.pose.z), zone: person.zone };
+  return { ...floorSpot(person.pose), zone: person.zone };
 }
 
 /** Sends a message and resolves with the error it is refused with. */
