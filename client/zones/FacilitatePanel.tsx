@@ -14,6 +14,7 @@ import { checkCurrentDraft, formDraftGroups, newSeed, updateDraft, useBreakoutDr
 import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
+import { clampToRange } from "../ui/Field";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
 const RECALL_GRACE = [0, 30, 60, 120] as const;
@@ -154,9 +155,7 @@ function GroupForm() {
             min={1}
             max={maxNumber}
             value={draft.number}
-            onChange={(e) =>
-              updateDraft({ number: Math.max(1, Math.min(maxNumber, Math.round(Number(e.target.value) || 1))) })
-            }
+            onChange={(e) => updateDraft({ number: clampToRange(Number(e.target.value), 1, maxNumber, 1) })}
           />
         </div>
         <div className="field field--grow">
@@ -284,9 +283,7 @@ function GroupForm() {
               min={1}
               max={240}
               value={draft.minutes}
-              onChange={(e) =>
-                updateDraft({ minutes: Math.max(1, Math.min(240, Math.round(Number(e.target.value) || 1))) })
-              }
+              onChange={(e) => updateDraft({ minutes: clampToRange(Number(e.target.value), 1, 240, 1) })}
             />
           </div>
           <button type="button" className="button--primary" disabled={!sendable} onClick={send}>
