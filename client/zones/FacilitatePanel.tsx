@@ -15,6 +15,7 @@ import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
 import { clampToRange } from "../ui/Field";
+import { useActions } from "../actions/use-actions";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
 const RECALL_GRACE = [0, 30, 60, 120] as const;
@@ -389,26 +390,30 @@ function ZonesNow() {
 
 function Everyone() {
   const t = useT();
-  const connection = useConnection();
   const self = useSelf();
-  const leader = useZonesStore((s) => s.followLeader);
+  // Subscribed so "Follow me" shows its state; the actions themselves read the store when run.
+  useZonesStore((s) => s.followLeader);
   const people = useSessionStore((s) => s.people);
-  const leading = self !== undefined && leader === self.id;
+  // The same entries as the VR menu's (zones/actions.ts), so both send exactly the same thing.
+  const { actions, context } = useActions("facilitation");
+  const summon = actions.find((a) => a.id === "breakout.summon");
+  const lead = actions.find((a) => a.id === "breakout.lead");
+  const leading = lead?.pressed?.(context) ?? false;
   const followers = Object.values(people).filter((p) => p.following !== "" && p.following === self?.id).length;
   return (
     <section className="facilitate__section" aria-labelledby="everyone-heading">
       <h3 id="everyone-heading">{t("breakout.everyone")}</h3>
       <div className="button-row">
-        <button type="button" onClick={() => connection.send("zones.summon", {})}>
-          {t("breakout.summon")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={leading}
-          onClick={() => connection.send("zones.lead", { active: !leading })}
-        >
-          {leading ? t("breakout.stopLead") : t("breakout.lead")}
-        </button>
+        {summon && (
+          <button type="button" onClick={() => summon.run(context)}>
+            {t(summon.labelKey)}
+          </button>
+        )}
+        {lead && (
+          <button type="button" aria-pressed={leading} onClick={() => lead.run(context)}>
+            {leading ? t("breakout.stopLead") : t(lead.labelKey)}
+          </button>
+        )}
       </div>
       {leading && <p className="help">{t("breakout.followers", { count: followers })}</p>}
       <h3>{t("timers.plenary")}</h3>
