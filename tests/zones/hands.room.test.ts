@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
-import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, refusal, handled } from "./helpers";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer, hostAndGuests, refusal, handled } from "../support/rooms";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("hands and ready flags", () => {
   it("queues raised hands in order and lets a facilitator lower them", async () => {
