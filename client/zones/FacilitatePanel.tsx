@@ -14,7 +14,7 @@ import { checkCurrentDraft, formDraftGroups, newSeed, updateDraft, useBreakoutDr
 import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
-import { clampToRange } from "../ui/Field";
+import { clampToRange, Field } from "../ui/Field";
 import { useActions } from "../actions/use-actions";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
@@ -148,29 +148,31 @@ function GroupForm() {
         </label>
       </fieldset>
       <div className="field-row">
-        <div className="field field--number">
-          <label htmlFor={`${id}-number`}>{t("breakout.number")}</label>
-          <input
-            id={`${id}-number`}
-            type="number"
-            min={1}
-            max={maxNumber}
-            value={draft.number}
-            onChange={(e) => updateDraft({ number: clampToRange(Number(e.target.value), 1, maxNumber, 1) })}
-          />
-        </div>
-        <div className="field field--grow">
-          <label htmlFor={`${id}-method`}>{t("breakout.method")}</label>
-          <select
-            id={`${id}-method`}
-            value={draft.method}
-            onChange={(e) => updateDraft({ method: e.target.value as typeof draft.method })}
-          >
-            <option value="random">{t("breakout.random")}</option>
-            <option value="mix">{t("breakout.mix")}</option>
-            <option value="manual">{t("breakout.manual")}</option>
-          </select>
-        </div>
+        <Field className="field--number" label={t("breakout.number")}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={maxNumber}
+              value={draft.number}
+              onChange={(e) => updateDraft({ number: clampToRange(Number(e.target.value), 1, maxNumber, 1) })}
+            />
+          )}
+        </Field>
+        <Field className="field--grow" label={t("breakout.method")}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.method}
+              onChange={(e) => updateDraft({ method: e.target.value as typeof draft.method })}
+            >
+              <option value="random">{t("breakout.random")}</option>
+              <option value="mix">{t("breakout.mix")}</option>
+              <option value="manual">{t("breakout.manual")}</option>
+            </select>
+          )}
+        </Field>
       </div>
       {participants.length === 0 ? (
         <p className="help">{t("breakout.noParticipants")}</p>
@@ -266,27 +268,29 @@ function GroupForm() {
               {problem}
             </p>
           ))}
-          <div className="field">
-            <label htmlFor={`${id}-task`}>{t("breakout.task")}</label>
-            <textarea
-              id={`${id}-task`}
-              rows={3}
-              maxLength={ZONE_LIMITS.taskMax}
-              value={draft.task}
-              onChange={(e) => updateDraft({ task: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-minutes`}>{t("breakout.minutes")}</label>
-            <input
-              id={`${id}-minutes`}
-              type="number"
-              min={1}
-              max={240}
-              value={draft.minutes}
-              onChange={(e) => updateDraft({ minutes: clampToRange(Number(e.target.value), 1, 240, 1) })}
-            />
-          </div>
+          <Field label={t("breakout.task")}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={ZONE_LIMITS.taskMax}
+                value={draft.task}
+                onChange={(e) => updateDraft({ task: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t("breakout.minutes")}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={240}
+                value={draft.minutes}
+                onChange={(e) => updateDraft({ minutes: clampToRange(Number(e.target.value), 1, 240, 1) })}
+              />
+            )}
+          </Field>
           <button type="button" className="button--primary" disabled={!sendable} onClick={send}>
             {t("breakout.send")}
           </button>
@@ -365,16 +369,17 @@ function ZonesNow() {
         <RecallPending endsAt={recallEndsAt} />
       ) : (
         <div className="field-row field-row--end">
-          <div className="field">
-            <label htmlFor={`${id}-grace`}>{t("breakout.recallWhen")}</label>
-            <select id={`${id}-grace`} value={grace} onChange={(e) => setGrace(Number(e.target.value) as typeof grace)}>
-              {RECALL_GRACE.map((seconds) => (
-                <option key={seconds} value={seconds}>
-                  {seconds === 0 ? t("breakout.recallNow") : t("breakout.recallAfter", { seconds })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label={t("breakout.recallWhen")}>
+            {(control) => (
+              <select {...control} value={grace} onChange={(e) => setGrace(Number(e.target.value) as typeof grace)}>
+                {RECALL_GRACE.map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {seconds === 0 ? t("breakout.recallNow") : t("breakout.recallAfter", { seconds })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <button
             type="button"
             className="button--primary"
