@@ -3,12 +3,6 @@ import { HomePage } from "../session/HomePage";
 import { SessionPage } from "../session/SessionPage";
 import { parseRoute, type Route } from "./route";
 
-/** Navigates without reloading the page, keeping one route state in sync with the address bar. */
-export function navigate(path: string): void {
-  history.pushState(null, "", path);
-  dispatchEvent(new PopStateEvent("popstate"));
-}
-
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
   useEffect(() => {
