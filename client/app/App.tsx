@@ -4,12 +4,6 @@ import { AccessibilityPage } from "../accessibility/AccessibilityPage";
 import { SessionPage } from "../session/SessionPage";
 import { parseRoute, type Route } from "./route";
 
-/** Navigates without reloading the page, keeping one route state in sync with the address bar. */
-export function navigate(path: string): void {
-  history.pushState(null, "", path);
-  dispatchEvent(new PopStateEvent("popstate"));
-}
-
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
   useEffect(() => {

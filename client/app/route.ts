@@ -13,3 +13,9 @@ export function parseRoute(pathname: string): Route {
 export function sessionPath(code: string): string {
   return `/s/${encodeURIComponent(code)}`;
 }
+
+/** Navigates without reloading the page, keeping one route state in sync with the address bar. */
+export function navigate(path: string): void {
+  history.pushState(null, "", path);
+  dispatchEvent(new PopStateEvent("popstate"));
+}

@@ -1,4 +1,4 @@
-import { decodePose } from "../../shared/movement/pose-codec";
+import { decodePoseState } from "../../shared/movement/pose-codec";
 import type { HandsState, PoseState } from "../../shared/movement/state";
 import { PoseBuffer } from "./pose-buffer";
 import { HandsBuffer, handFromState } from "./hands-buffer";
@@ -16,7 +16,7 @@ export class Presence {
   readonly hands = new Map<string, HandsBuffer>();
 
   receive(id: string, pose: PoseState, now: number): void {
-    const sample = { ...decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]), t: now };
+    const sample = { ...decodePoseState(pose), t: now };
     let buffer = this.buffers.get(id);
     if (!buffer) {
       buffer = new PoseBuffer();

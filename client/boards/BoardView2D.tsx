@@ -1,6 +1,8 @@
-import { memo, useEffect, useId, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { NOTE_COLORS, noteHex } from "../../shared/boards/model";
+import { formatClock, runningUntil } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
+import { useRemaining } from "../timers/use-countdown";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import {
@@ -14,37 +16,27 @@ import {
   type NoteView,
   type VoteView,
 } from "./boards-store";
-import { formatCountdown, useBoardTitle, useZoneName } from "./names";
+import { useBoardTitle, useZoneName } from "./names";
 import { NoteForm } from "./NoteForm";
 import { FacilitatorTools } from "./FacilitatorTools";
 import { isFacilitator, mayCluster, mayEdit, mayWrite } from "./permissions";
 import "./boards.css";
 
-/** Re-renders once a second while `active`, for countdowns. */
-export function useTicker(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
 /** How many dots one has left in a vote, and how long it still runs. */
 export function VoteStatus({ vote }: { vote: VoteView }) {
   const t = useT();
   const used = useBoardsStore((s) => s.mine.used[vote.id] ?? 0);
-  const offset = useBoardsStore((s) => s.clockOffset);
-  const now = useTicker(vote.endsAt > 0);
+  const countdown = useMemo(
+    () => (vote.endsAt > 0 ? runningUntil(vote.startedAt, vote.endsAt) : null),
+    [vote.startedAt, vote.endsAt],
+  );
+  const left = useRemaining(countdown);
   const self = useSelf();
   const canVote = self?.role === "participant" || self?.role === "facilitator";
   return (
     <p className="vote-status" aria-live="polite">
       {canVote && <strong>{t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) })}</strong>}
-      {vote.endsAt > 0 && (
-        <span> · {t("boards.vote.timeLeft", { time: formatCountdown(vote.endsAt - (now + offset)) })}</span>
-      )}
+      {vote.endsAt > 0 && <span> · {t("boards.vote.timeLeft", { time: formatClock(left) })}</span>}
       <span> · {t("boards.vote.voters", { count: vote.voters })}</span>
     </p>
   );

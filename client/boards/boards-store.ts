@@ -86,14 +86,12 @@ export interface MineView {
 interface BoardsStore {
   boards: Record<string, BoardView>;
   mine: MineView;
-  /** Server time minus local time, ms (for countdowns on clients whose clocks are wrong). */
-  clockOffset: number;
 }
 
 export const EMPTY_MINE: MineView = { notes: new Set(), used: {}, dots: {} };
 
 /** The boards as the room tells us; written only by boards/sync.ts, read with selectors. */
-export const useBoardsStore = create<BoardsStore>(() => ({ boards: {}, mine: EMPTY_MINE, clockOffset: 0 }));
+export const useBoardsStore = create<BoardsStore>(() => ({ boards: {}, mine: EMPTY_MINE }));
 
 export function useBoard(id: string | null | undefined): BoardView | undefined {
   return useBoardsStore((s) => (id ? s.boards[id] : undefined));

@@ -25,11 +25,3 @@ export function useZoneName(): (zoneId: string) => string {
     [zones, t],
   );
 }
-
-/** "4:05" for a countdown. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, "0")}`;
-}

@@ -7,6 +7,7 @@ import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { useZonesStore } from "../zones/zones-store";
+import { Field } from "../ui/Field";
 import { zoneDisplayName } from "../../shared/zones/names";
 import { ALL_CHANNELS, PLENARY_CHANNEL, setChatViewing, totalUnread, useChatStore, type ChatLine } from "./chat-store";
 
@@ -79,17 +80,18 @@ export function ChatPanel() {
 
   return (
     <div className="chat">
-      <div className="field field--inline">
-        <label htmlFor={`${id}-channel`}>{t("chat.channel")}</label>
-        <select id={`${id}-channel`} value={channel} onChange={(e) => setChosen(e.target.value)}>
-          {channels.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-              {c.id !== ALL_CHANNELS && unread[c.id] ? ` (${t("chat.unread", { count: unread[c.id]! })})` : ""}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field className="field--inline" label={t("chat.channel")}>
+        {(control) => (
+          <select {...control} value={channel} onChange={(e) => setChosen(e.target.value)}>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+                {c.id !== ALL_CHANNELS && unread[c.id] ? ` (${t("chat.unread", { count: unread[c.id]! })})` : ""}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <p className="help">
         {all ? t("chat.allNote") : channel === PLENARY_CHANNEL ? t("chat.everyoneNote") : t("chat.zoneNote")}
       </p>

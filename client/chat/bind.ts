@@ -1,7 +1,7 @@
 import type { MapSchema } from "@colyseus/schema";
 import type { ChatMessageState } from "../../shared/chat/state";
 import type { ZoneWorkState } from "../../shared/zones/state";
-import type { BindingContext } from "../session/state-bindings";
+import type { BindingContext } from "../session/binding";
 import { PLENARY_CHANNEL, receiveChatLines, useChatStore, type ChatLine } from "./chat-store";
 
 function lines(channel: MapSchema<ChatMessageState> | undefined): ChatLine[] {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { SCREEN_FILE_TYPES } from "../../shared/screen/files";
 import { isMessageKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
@@ -6,6 +6,7 @@ import { useConnection } from "../session/connection-context";
 import { facilitatorSecretFor } from "../session/facilitator-key";
 import { useIsFacilitator, useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
+import { Field } from "../ui/Field";
 import { UploadError, uploadScreenFile } from "./api";
 import { renderPdfPage } from "./pdf";
 import { fileUrl, useScreenStore } from "./screen-store";
@@ -51,7 +52,6 @@ function Preview() {
 
 function Uploads() {
   const t = useT();
-  const id = useId();
   const connection = useConnection();
   const code = useSessionStore((s) => s.code);
   const files = useScreenStore((s) => s.files);
@@ -78,24 +78,21 @@ function Uploads() {
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t("screen.upload")}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          multiple
-          accept={Object.keys(SCREEN_FILE_TYPES).join(",")}
-          aria-describedby={`${id}-help`}
-          disabled={busy !== null}
-          onChange={(e) => {
-            void upload(e.target.files);
-            e.target.value = "";
-          }}
-        />
-        <span id={`${id}-help`} className="help">
-          {busy ? t("screen.uploading", { name: busy }) : t("screen.uploadHelp")}
-        </span>
-      </div>
+      <Field label={t("screen.upload")} help={busy ? t("screen.uploading", { name: busy }) : t("screen.uploadHelp")}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            multiple
+            accept={Object.keys(SCREEN_FILE_TYPES).join(",")}
+            disabled={busy !== null}
+            onChange={(e) => {
+              void upload(e.target.files);
+              e.target.value = "";
+            }}
+          />
+        )}
+      </Field>
       {files.length > 0 && (
         <>
           <h3>{t("screen.files")}</h3>

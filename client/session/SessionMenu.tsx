@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { SESSION_TITLE_MAX } from "../../shared/protocol/common";
 import { useT } from "../i18n/locale";
 import { showToast } from "../ui/toast-store";
+import { Field } from "../ui/Field";
 import { useConnection } from "./connection-context";
 import { useIsFacilitator, useSessionStore } from "./session-store";
 import { ACCESSIBILITY_PATH, sessionPath } from "../app/route";
@@ -24,16 +25,17 @@ function RenameDialog({ onClose }: { onClose(): void }) {
     <dialog ref={dialog} onClose={onClose} aria-labelledby={`${id}-heading`}>
       <form onSubmit={submit}>
         <h2 id={`${id}-heading`}>{t("session.rename")}</h2>
-        <div className="field">
-          <label htmlFor={id}>{t("session.renameLabel")}</label>
-          <input
-            id={id}
-            value={title}
-            maxLength={SESSION_TITLE_MAX}
-            required
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
+        <Field label={t("session.renameLabel")}>
+          {(control) => (
+            <input
+              {...control}
+              value={title}
+              maxLength={SESSION_TITLE_MAX}
+              required
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="dialog__actions">
           <button type="button" onClick={onClose}>
             {t("session.cancel")}

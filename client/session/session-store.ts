@@ -42,7 +42,7 @@ const initial: SessionStore = {
   people: {},
 };
 
-/** What the room tells us, for components to read with selectors. Written only by session/connection.ts. */
+/** What the room tells us, for components to read with selectors. Written only by session/connection.ts and the state bindings. */
 export const useSessionStore = create<SessionStore>(() => ({ ...initial }));
 
 export const sessionStoreActions = {

@@ -1,18 +1,23 @@
-import type { StateCallbackStrategy } from "@colyseus/schema";
-import type { SessionState } from "../../shared/session/state";
-import type { SessionConnection, SessionRoom } from "./connection";
+import type { StateBinding } from "./binding";
+import { bindSession } from "./bind";
+import { bindPeople } from "../people/bind";
+import { bindPresence } from "../avatars/bind";
+import { bindBoards } from "../boards/bind";
+import { bindScreen } from "../screen/bind";
 import { bindZones } from "../zones/bind";
 import { bindChat } from "../chat/bind";
 import { bindServerClock } from "../timers/server-clock";
 
-export interface BindingContext {
-  $: StateCallbackStrategy<SessionState>;
-  room: SessionRoom;
-  connection: SessionConnection;
-}
+export type { BindingContext, StateBinding } from "./binding";
 
-/** Mirrors part of the room into a capability's store; may return a function that stops it. */
-export type StateBinding = (context: BindingContext) => void | (() => void);
-
-/** Every capability's binding, run once per connection (session/connection.ts). */
-export const stateBindings: readonly StateBinding[] = [bindZones, bindChat, bindServerClock];
+/** Every capability's binding, run once per connection (session/connection.ts), in this order. */
+export const stateBindings: readonly StateBinding[] = [
+  bindSession,
+  bindPeople,
+  bindPresence,
+  bindBoards,
+  bindScreen,
+  bindZones,
+  bindChat,
+  bindServerClock,
+];

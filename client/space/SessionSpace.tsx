@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from "react";
-import { decodePose } from "../../shared/movement/pose-codec";
+import { decodePoseState } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { LocalPlayer, LocalPlayerContext } from "../movement/local-player";
@@ -59,9 +59,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const connection = useConnection();
   const [player] = useState(() => {
     const self = connection.room.state.people.get(connection.room.sessionId);
-    return new LocalPlayer(
-      self ? decodePose([self.pose.x, self.pose.y, self.pose.z, self.pose.yaw, self.pose.pitch]) : {},
-    );
+    return new LocalPlayer(self ? decodePoseState(self.pose) : {});
   });
 
   useActionShortcuts();

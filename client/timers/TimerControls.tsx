@@ -4,6 +4,7 @@ import { TIMER_LIMITS, type TimerValue } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { Countdown } from "./Countdown";
+import { clampToRange } from "../ui/Field";
 
 /**
  * A facilitator's controls for one countdown (or for all zones' at once when `timer` is null):
@@ -48,7 +49,7 @@ export function TimerControls({
             min={1}
             max={maxMinutes}
             value={minutes}
-            onChange={(e) => setMinutes(Math.max(1, Math.min(maxMinutes, Math.round(Number(e.target.value) || 1))))}
+            onChange={(e) => setMinutes(clampToRange(Number(e.target.value), 1, maxMinutes, 1))}
           />
           <span aria-hidden="true">min</span>
           <button

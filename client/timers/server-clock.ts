@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { bestEstimate, serverNow, type ClockEstimate, type ClockSample } from "../../shared/timers/clock";
-import type { BindingContext } from "../session/state-bindings";
+import type { BindingContext } from "../session/binding";
 
 interface ClockStore {
   estimate: ClockEstimate | null;

@@ -14,6 +14,8 @@ import { checkCurrentDraft, formDraftGroups, newSeed, updateDraft, useBreakoutDr
 import { sendPrepared } from "./actions";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
+import { clampToRange, Field } from "../ui/Field";
+import { useActions } from "../actions/use-actions";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
 const RECALL_GRACE = [0, 30, 60, 120] as const;
@@ -146,31 +148,31 @@ function GroupForm() {
         </label>
       </fieldset>
       <div className="field-row">
-        <div className="field field--number">
-          <label htmlFor={`${id}-number`}>{t("breakout.number")}</label>
-          <input
-            id={`${id}-number`}
-            type="number"
-            min={1}
-            max={maxNumber}
-            value={draft.number}
-            onChange={(e) =>
-              updateDraft({ number: Math.max(1, Math.min(maxNumber, Math.round(Number(e.target.value) || 1))) })
-            }
-          />
-        </div>
-        <div className="field field--grow">
-          <label htmlFor={`${id}-method`}>{t("breakout.method")}</label>
-          <select
-            id={`${id}-method`}
-            value={draft.method}
-            onChange={(e) => updateDraft({ method: e.target.value as typeof draft.method })}
-          >
-            <option value="random">{t("breakout.random")}</option>
-            <option value="mix">{t("breakout.mix")}</option>
-            <option value="manual">{t("breakout.manual")}</option>
-          </select>
-        </div>
+        <Field className="field--number" label={t("breakout.number")}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={maxNumber}
+              value={draft.number}
+              onChange={(e) => updateDraft({ number: clampToRange(Number(e.target.value), 1, maxNumber, 1) })}
+            />
+          )}
+        </Field>
+        <Field className="field--grow" label={t("breakout.method")}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.method}
+              onChange={(e) => updateDraft({ method: e.target.value as typeof draft.method })}
+            >
+              <option value="random">{t("breakout.random")}</option>
+              <option value="mix">{t("breakout.mix")}</option>
+              <option value="manual">{t("breakout.manual")}</option>
+            </select>
+          )}
+        </Field>
       </div>
       {participants.length === 0 ? (
         <p className="help">{t("breakout.noParticipants")}</p>
@@ -266,29 +268,29 @@ function GroupForm() {
               {problem}
             </p>
           ))}
-          <div className="field">
-            <label htmlFor={`${id}-task`}>{t("breakout.task")}</label>
-            <textarea
-              id={`${id}-task`}
-              rows={3}
-              maxLength={ZONE_LIMITS.taskMax}
-              value={draft.task}
-              onChange={(e) => updateDraft({ task: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-minutes`}>{t("breakout.minutes")}</label>
-            <input
-              id={`${id}-minutes`}
-              type="number"
-              min={1}
-              max={240}
-              value={draft.minutes}
-              onChange={(e) =>
-                updateDraft({ minutes: Math.max(1, Math.min(240, Math.round(Number(e.target.value) || 1))) })
-              }
-            />
-          </div>
+          <Field label={t("breakout.task")}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={ZONE_LIMITS.taskMax}
+                value={draft.task}
+                onChange={(e) => updateDraft({ task: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t("breakout.minutes")}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={240}
+                value={draft.minutes}
+                onChange={(e) => updateDraft({ minutes: clampToRange(Number(e.target.value), 1, 240, 1) })}
+              />
+            )}
+          </Field>
           <button type="button" className="button--primary" disabled={!sendable} onClick={send}>
             {t("breakout.send")}
           </button>
@@ -367,16 +369,17 @@ function ZonesNow() {
         <RecallPending endsAt={recallEndsAt} />
       ) : (
         <div className="field-row field-row--end">
-          <div className="field">
-            <label htmlFor={`${id}-grace`}>{t("breakout.recallWhen")}</label>
-            <select id={`${id}-grace`} value={grace} onChange={(e) => setGrace(Number(e.target.value) as typeof grace)}>
-              {RECALL_GRACE.map((seconds) => (
-                <option key={seconds} value={seconds}>
-                  {seconds === 0 ? t("breakout.recallNow") : t("breakout.recallAfter", { seconds })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label={t("breakout.recallWhen")}>
+            {(control) => (
+              <select {...control} value={grace} onChange={(e) => setGrace(Number(e.target.value) as typeof grace)}>
+                {RECALL_GRACE.map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {seconds === 0 ? t("breakout.recallNow") : t("breakout.recallAfter", { seconds })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <button
             type="button"
             className="button--primary"
@@ -392,26 +395,30 @@ function ZonesNow() {
 
 function Everyone() {
   const t = useT();
-  const connection = useConnection();
   const self = useSelf();
-  const leader = useZonesStore((s) => s.followLeader);
+  // Subscribed so "Follow me" shows its state; the actions themselves read the store when run.
+  useZonesStore((s) => s.followLeader);
   const people = useSessionStore((s) => s.people);
-  const leading = self !== undefined && leader === self.id;
+  // The same entries as the VR menu's (zones/actions.ts), so both send exactly the same thing.
+  const { actions, context } = useActions("facilitation");
+  const summon = actions.find((a) => a.id === "breakout.summon");
+  const lead = actions.find((a) => a.id === "breakout.lead");
+  const leading = lead?.pressed?.(context) ?? false;
   const followers = Object.values(people).filter((p) => p.following !== "" && p.following === self?.id).length;
   return (
     <section className="facilitate__section" aria-labelledby="everyone-heading">
       <h3 id="everyone-heading">{t("breakout.everyone")}</h3>
       <div className="button-row">
-        <button type="button" onClick={() => connection.send("zones.summon", {})}>
-          {t("breakout.summon")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={leading}
-          onClick={() => connection.send("zones.lead", { active: !leading })}
-        >
-          {leading ? t("breakout.stopLead") : t("breakout.lead")}
-        </button>
+        {summon && (
+          <button type="button" onClick={() => summon.run(context)}>
+            {t(summon.labelKey)}
+          </button>
+        )}
+        {lead && (
+          <button type="button" aria-pressed={leading} onClick={() => lead.run(context)}>
+            {leading ? t("breakout.stopLead") : t(lead.labelKey)}
+          </button>
+        )}
       </div>
       {leading && <p className="help">{t("breakout.followers", { count: followers })}</p>}
       <h3>{t("timers.plenary")}</h3>

@@ -18,6 +18,7 @@ import { useConnection } from "../session/connection-context";
 import { useSelf, useSessionStore } from "../session/session-store";
 import { standingAt } from "./actions";
 import { TimerControls } from "../timers/TimerControls";
+import { CheckboxField, Field } from "../ui/Field";
 import { useZonesStore, type ZoneView } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
 
@@ -92,16 +93,17 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
   return (
     <>
       <form onSubmit={save} aria-label={t("zones.edit", { zone: zoneDisplayName(zone, t) })}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t("zones.name")}</label>
-          <input
-            id={`${id}-name`}
-            value={draft.name}
-            maxLength={ZONE_LIMITS.nameMax}
-            placeholder={t("zones.defaultName", { letter: zone.letter })}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </div>
+        <Field label={t("zones.name")}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.name}
+              maxLength={ZONE_LIMITS.nameMax}
+              placeholder={t("zones.defaultName", { letter: zone.letter })}
+              onChange={(e) => set({ name: e.target.value })}
+            />
+          )}
+        </Field>
         <fieldset className="field">
           <legend>{t("zones.size")}</legend>
           <div className="segmented">
@@ -143,25 +145,24 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
             </span>
           )}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-capacity`}>{t("zones.capacity")}</label>
-          <input
-            id={`${id}-capacity`}
-            aria-describedby={`${id}-capacity-help`}
-            {...numberInput(draft.capacity, (capacity) => set({ capacity }), {
-              min: 0,
-              max: ZONE_LIMITS.maxCapacity,
-              step: 1,
-            })}
-          />
-          <span id={`${id}-capacity-help`} className="help">
-            {t("zones.capacityHelp")}
-          </span>
-        </div>
-        <label className="checkbox checkbox--spaced">
-          <input type="checkbox" checked={draft.locked} onChange={(e) => set({ locked: e.target.checked })} />
-          <span>{t("zones.locked")}</span>
-        </label>
+        <Field label={t("zones.capacity")} help={t("zones.capacityHelp")}>
+          {(control) => (
+            <input
+              {...control}
+              {...numberInput(draft.capacity, (capacity) => set({ capacity }), {
+                min: 0,
+                max: ZONE_LIMITS.maxCapacity,
+                step: 1,
+              })}
+            />
+          )}
+        </Field>
+        <CheckboxField
+          className="checkbox--spaced"
+          label={t("zones.locked")}
+          checked={draft.locked}
+          onChange={(locked) => set({ locked })}
+        />
         <fieldset className="field">
           <legend>{t("zones.color")}</legend>
           <div className="swatches">
@@ -183,26 +184,29 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
         <details className="zone-exact">
           <summary>{t("zones.exact")}</summary>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-x`}>{t("zones.x")}</label>
-              <input id={`${id}-x`} {...numberInput(draft.x, (x) => set({ x }), { min: -16, max: 16, step: 0.5 })} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-z`}>{t("zones.z")}</label>
-              <input id={`${id}-z`} {...numberInput(draft.z, (z) => set({ z }), { min: -16, max: 16, step: 0.5 })} />
-            </div>
+            <Field label={t("zones.x")}>
+              {(control) => (
+                <input {...control} {...numberInput(draft.x, (x) => set({ x }), { min: -16, max: 16, step: 0.5 })} />
+              )}
+            </Field>
+            <Field label={t("zones.z")}>
+              {(control) => (
+                <input {...control} {...numberInput(draft.z, (z) => set({ z }), { min: -16, max: 16, step: 0.5 })} />
+              )}
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-radius`}>{t("zones.radius")}</label>
-            <input
-              id={`${id}-radius`}
-              {...numberInput(draft.radius, (radius) => set({ radius }), {
-                min: ZONE_LIMITS.minRadius,
-                max: ZONE_LIMITS.maxRadius,
-                step: 0.1,
-              })}
-            />
-          </div>
+          <Field label={t("zones.radius")}>
+            {(control) => (
+              <input
+                {...control}
+                {...numberInput(draft.radius, (radius) => set({ radius }), {
+                  min: ZONE_LIMITS.minRadius,
+                  max: ZONE_LIMITS.maxRadius,
+                  step: 0.1,
+                })}
+              />
+            )}
+          </Field>
         </details>
         <div className="button-row">
           <button type="submit" className="button--primary">
@@ -219,16 +223,17 @@ function ZoneForm({ zone }: { zone: ZoneView }) {
           connection.send("zones.task", { target: zone.id, text: task });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-task`}>{t("zones.task")}</label>
-          <textarea
-            id={`${id}-task`}
-            rows={3}
-            maxLength={ZONE_LIMITS.taskMax}
-            value={task}
-            onChange={(e) => setTask(e.target.value)}
-          />
-        </div>
+        <Field label={t("zones.task")}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={ZONE_LIMITS.taskMax}
+              value={task}
+              onChange={(e) => setTask(e.target.value)}
+            />
+          )}
+        </Field>
         <button type="submit">{t("zones.taskSave")}</button>
       </form>
       {zone.work && (

@@ -1,4 +1,4 @@
-import { cmToMetres } from "../../shared/movement/pose-codec";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { defineAction } from "../actions/registry";
 import type { SessionConnection } from "../session/connection";
@@ -18,7 +18,7 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 /** Where the server has this person now, in metres. */
 export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
   const pose = connection.room.state.people.get(id)?.pose;
-  return pose ? { x: cmToMetres(pose.x), z: cmToMetres(pose.z) } : null;
+  return pose ? floorSpot(pose) : null;
 }
 
 const facilitatorIn = (self: { role: string; zone: string } | undefined) =>

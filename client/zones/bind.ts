@@ -1,7 +1,7 @@
 import type { TimerState } from "../../shared/timers/state";
 import type { TimerStatus, TimerValue } from "../../shared/timers/timer";
 import type { ZoneState, ZoneWorkState } from "../../shared/zones/state";
-import type { BindingContext } from "../session/state-bindings";
+import type { BindingContext } from "../session/binding";
 import { useZonesStore, type ZoneView } from "./zones-store";
 
 export function timerValue(timer: TimerState | undefined): TimerValue {

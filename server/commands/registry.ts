@@ -7,7 +7,8 @@ import type { SessionState } from "../../shared/session/state";
 import type { RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
 import type { ClientPrivate } from "./dispatch";
-import type { MoveRefusal, RoomNotice, ZoneShape } from "../session/module";
+import type { ZoneShape } from "../../shared/zones/membership";
+import type { MoveRefusal, RoomNotice } from "../session/module";
 
 /** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {

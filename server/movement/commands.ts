@@ -1,4 +1,4 @@
-import { cmToMetres, decodePose } from "../../shared/movement/pose-codec";
+import { cmToMetres, decodePose, decodePoseState, floorSpot } from "../../shared/movement/pose-codec";
 import { checkTeleport, checkWalk } from "../../shared/movement/rules";
 import { defineCommand, type CommandContext } from "../commands/registry";
 import { applyHands } from "../xr/hands";
@@ -27,7 +27,7 @@ export const movementCommands = [
     overRate: "drop",
     run(ctx, wire) {
       const { pose } = ctx.person;
-      const from = decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]);
+      const from = decodePoseState(pose);
       const verdict = checkWalk(from, decodePose(wire), ctx.privateData.movement, ctx.now);
       ctx.privateData.movement = verdict.budget;
       // Looking around is always allowed, even when the step is refused.
@@ -51,8 +51,8 @@ export const movementCommands = [
     overRate: "reject",
     run(ctx, target) {
       const { pose } = ctx.person;
-      const from = { x: cmToMetres(pose.x), z: cmToMetres(pose.z) };
-      const to = { x: cmToMetres(target.x), z: cmToMetres(target.z) };
+      const from = floorSpot(pose);
+      const to = floorSpot(target);
       const verdict = checkTeleport(from, to, ctx.privateData.movement, ctx.now);
       ctx.privateData.movement = verdict.budget;
       if (!verdict.ok) return correct(ctx, verdict.reason);

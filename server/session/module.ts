@@ -1,5 +1,6 @@
 import type { Client } from "@colyseus/core";
 import type { PersonState } from "../../shared/people/state";
+import type { ZoneShape } from "../../shared/zones/membership";
 import type { AnyCommand, RoomApi } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
 import type { ScreenFile } from "../screen/records";
@@ -8,13 +9,6 @@ import type { ScreenFile } from "../screen/records";
 export interface MoveRefusal {
   reason: "zone_locked" | "zone_full";
   zone: string;
-}
-
-/** A zone's place and size on the floor (metres), as other capabilities follow it. */
-export interface ZoneShape {
-  x: number;
-  z: number;
-  radius: number;
 }
 
 /**

@@ -25,7 +25,8 @@ import {
   type ClientPrivate,
 } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
-import type { MoveRefusal, RoomNotice, ZoneShape } from "./module";
+import type { ZoneShape } from "../../shared/zones/membership";
+import type { MoveRefusal, RoomNotice } from "./module";
 import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";

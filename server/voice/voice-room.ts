@@ -1,4 +1,4 @@
-import { cmToMetres } from "../../shared/movement/pose-codec";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import { planHearing, type HearingPlan, type VoiceParticipant } from "../../shared/voice/routing";
 import { VoicePersonState } from "../../shared/voice/state";
 import type { RoomApi } from "../commands/registry";
@@ -84,8 +84,7 @@ export class VoiceRoom {
       participants.push({
         id,
         zone: person.zone,
-        x: cmToMetres(person.pose.x),
-        z: cmToMetres(person.pose.z),
+        ...floorSpot(person.pose),
         speaking: state.connected && state.mic && !state.muted && person.role !== "observer",
         listening: state.connected,
       });

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { cmToMetres } from "../../shared/movement/pose-codec";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import type { Random } from "../../shared/random";
 import type { BreakoutContext } from "../../shared/zones/breakout";
 import type { GatherContext, Placement } from "../../shared/zones/gather";
@@ -33,8 +33,7 @@ export function gatherContext(room: RoomApi): GatherContext {
   const people = [...room.state.people.entries()].map(([id, p]) => ({
     id,
     role: p.role,
-    x: cmToMetres(p.pose.x),
-    z: cmToMetres(p.pose.z),
+    ...floorSpot(p.pose),
     zone: p.zone,
   }));
   return { people, zones: zoneShapes(room) };

@@ -1,5 +1,5 @@
 import { followProblem, leadChange, returnPlan, summonPlan, inPlenaryCircle } from "../../shared/zones/gather";
-import { cmToMetres } from "../../shared/movement/pose-codec";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import { defineCommand, type RoomApi } from "../commands/registry";
 import { applyPlacements, gatherContext } from "./context";
 
@@ -19,7 +19,7 @@ export function bringToPlenary(room: RoomApi, ids: readonly string[]): void {
 /** True when a person stands inside the plenary circle. */
 export function standsInPlenary(room: RoomApi, id: string): boolean {
   const person = room.state.people.get(id);
-  return person !== undefined && inPlenaryCircle({ x: cmToMetres(person.pose.x), z: cmToMetres(person.pose.z) });
+  return person !== undefined && inPlenaryCircle(floorSpot(person.pose));
 }
 
 /** Gathering people: summon them round the facilitator, or ask them to follow. */

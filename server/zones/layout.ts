@@ -2,7 +2,7 @@ import { IDLE_TIMER } from "../../shared/timers/timer";
 import { createZone, removeZone, updateZone, type LayoutZone } from "../../shared/zones/layout";
 import { ZoneState, ZoneWorkState } from "../../shared/zones/state";
 import { defineCommand, type CommandContext, type RoomApi } from "../commands/registry";
-import type { ZoneShape } from "../session/module";
+import type { ZoneShape } from "../../shared/zones/membership";
 import { writeTimer } from "../timers/write";
 import { layoutZones, serverRandom } from "./context";
 import { updateAllMemberships } from "./membership";
@@ -40,7 +40,7 @@ function writePublic(zone: ZoneState, value: Omit<LayoutZone, "id">): void {
 }
 
 function shapeOf(zone: ZoneShape): ZoneShape {
-  return { x: zone.x, z: zone.z, radius: zone.radius };
+  return { id: zone.id, x: zone.x, z: zone.z, radius: zone.radius };
 }
 
 /**

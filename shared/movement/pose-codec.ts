@@ -75,6 +75,25 @@ export function decodePose([x, y, z, yaw, pitch]: readonly number[] | readonly [
   };
 }
 
+/** The integer fields of a pose as the room state holds them (PoseState, or anything shaped like it). */
+export interface PoseFields {
+  x: number;
+  y: number;
+  z: number;
+  yaw: number;
+  pitch: number;
+}
+
+/** Decodes a pose as the room state holds it. */
+export function decodePoseState(pose: PoseFields): Pose {
+  return decodePose([pose.x, pose.y, pose.z, pose.yaw, pose.pitch]);
+}
+
+/** Where a pose stands on the floor, in metres (what zones, voice and moves reason about). */
+export function floorSpot(pose: Pick<PoseFields, "x" | "z">): { x: number; z: number } {
+  return { x: cmToMetres(pose.x), z: cmToMetres(pose.z) };
+}
+
 /** Shortest signed difference between two angles, for interpolating yaw across the 0/2π seam. */
 export function angleDelta(from: number, to: number): number {
   let d = wrapAngle(to) - wrapAngle(from);

@@ -42,6 +42,12 @@ export function endsAt(timer: TimerValue): number {
   return timer.status === "running" ? timer.stampedAt + timer.remainingMs : Infinity;
 }
 
+/** A countdown that started at server time `startedAt` and ends at `endsAt` (a dot vote's deadline). */
+export function runningUntil(startedAt: number, endsAt: number): TimerValue {
+  const ms = Math.max(0, endsAt - startedAt);
+  return { status: "running", durationMs: ms, remainingMs: ms, stampedAt: startedAt };
+}
+
 export function startTimer(durationMs: number, now: number): TimerValue {
   const ms = clampDuration(durationMs);
   return { status: "running", durationMs: ms, remainingMs: ms, stampedAt: now };

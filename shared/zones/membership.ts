@@ -3,6 +3,8 @@
  * A small hysteresis band keeps someone standing on the edge from flickering in and out:
  * entering needs the centre to be inside the circle, leaving needs it to be clearly outside.
  */
+
+/** A zone's place and size on the floor (metres): all that membership, gathering and boards follow. */
 export interface ZoneShape {
   id: string;
   x: number;

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Client } from "@colyseus/sdk";
 import type { WebSocket as NodeWebSocket } from "ws";
-import { cmToMetres, encodePose } from "../../shared/movement/pose-codec";
+import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
 import { WALK } from "../../shared/movement/rules";
 import { PROTOCOL_VERSION, SESSION_ROOM } from "../../shared/protocol";
 import { isPathWalkable } from "../../shared/space/layout";
@@ -95,7 +95,7 @@ export class Walker {
     // Like the browser client: snap back to where the server says we are, and walk on from there.
     room.onMessage("movement.corrected", (spot: { x: number; z: number }) => {
       this.counters.corrections++;
-      this.circle = planCircle({ x: cmToMetres(spot.x), z: cmToMetres(spot.z) }, this.random);
+      this.circle = planCircle(floorSpot(spot), this.random);
       this.startedAt = performance.now();
     });
     room.onMessage("error", () => {
@@ -119,7 +119,7 @@ export class Walker {
     });
     await waitForState(room, (state) => state.people?.has(room.sessionId) === true, 10_000);
     const pose = room.state.people.get(room.sessionId)!.pose;
-    return new Walker(room, planCircle({ x: cmToMetres(pose.x), z: cmToMetres(pose.z) }, random), random);
+    return new Walker(room, planCircle(floorSpot(pose), random), random);
   }
 
   /** Starts sending poses at SEND_HZ, first one immediately. */

@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LAB } from "../../shared/space/layout";
-import { waitForState, startTestServer, type TestServer } from "../support/server";
-import {
-  act,
-  decodedNotes,
-  mineOf,
-  placeIn,
-  refusal,
-  settle,
-  textsSeenBy,
-  wallBoardId,
-  zoneBoardId,
-} from "../support/boards";
+import { waitForState } from "../support/server";
+import { act, decodedNotes, mineOf, placeIn, textsSeenBy, wallBoardId, zoneBoardId } from "../support/boards";
+import { useTestServer, handled, refusal } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const key = (n: number) => `test-person-key-${String(n).padStart(4, "0")}`;
 
@@ -51,8 +36,8 @@ describe("what each participant receives", () => {
     );
     // Everyone sees how many notes exist, nobody sees anyone else's.
     await waitForState(host, (s) => s.boards.get(wall)?.noteCount === 2);
-    await settle(anna);
-    await settle(host);
+    await handled(anna);
+    await handled(host);
     expect(textsSeenBy(anna)).toEqual(["Anna's secret idea"]);
     expect(textsSeenBy(ben)).toEqual(["Ben's secret idea"]);
     expect(textsSeenBy(host)).toEqual([]);
@@ -82,7 +67,7 @@ describe("what each participant receives", () => {
     await act(ben, "boards.addNote", { boardId: wall, text: "Ben, named", color: 0 }, (r) =>
       textsSeenBy(r).includes("Ben, named"),
     );
-    await settle(anna);
+    await handled(anna);
     expect(textsSeenBy(anna)).not.toContain("Ben, named");
     await act(host, "boards.round", { action: "reveal", boardId: wall }, (r) => textsSeenBy(r).includes("Ben, named"));
     await waitForState(anna, () => textsSeenBy(anna).includes("Ben, named"));
@@ -108,7 +93,7 @@ describe("what each participant receives", () => {
       textsSeenBy(r).includes("group work"),
     );
     await waitForState(host, () => textsSeenBy(host).includes("group work"));
-    await settle(ben);
+    await handled(ben);
     expect(textsSeenBy(ben)).toEqual([]);
 
     placeIn(server, session.code, ben, nw.x + 1, nw.z);
@@ -132,7 +117,7 @@ describe("what each participant receives", () => {
     await act(anna, "boards.addNote", { boardId: zoneBoardId(anna, "se"), text: "se idea", color: 0 }, (r) =>
       textsSeenBy(r).includes("se idea"),
     );
-    await settle(carl);
+    await handled(carl);
     expect(textsSeenBy(carl)).toEqual([]);
     await act(host, "people.setRole", { id: carl.sessionId, role: "facilitator" }, () => true);
     await waitForState(carl, () => textsSeenBy(carl).includes("se idea"));

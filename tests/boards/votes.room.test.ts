@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { act, decodedNotes, refusal, settle, textsSeenBy, wallBoardId } from "../support/boards";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { act, decodedNotes, textsSeenBy, wallBoardId } from "../support/boards";
+import { useTestServer, handled, refusal } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 function openVoteId(room: SdkSessionRoom, boardId: string): string {
   for (const [id, vote] of room.state.boards.get(boardId)!.votes) if (vote.endedAt === 0) return id;
@@ -66,8 +61,8 @@ describe("dot voting on a real server", () => {
       sendCommand(tab1, "boards.dot", { voteId, noteId, delta: 1 });
       sendCommand(tab2, "boards.dot", { voteId, noteId, delta: 1 });
     }
-    await settle(tab1);
-    await settle(tab2);
+    await handled(tab1);
+    await handled(tab2);
     await waitForState(tab1, () => myBallot(tab1, voteId)?.used === 5);
     await waitForState(tab2, () => myBallot(tab2, voteId)?.used === 5);
     const dots = [...myBallot(tab1, voteId)!.dots.values()];

@@ -174,8 +174,17 @@ describe("a facilitated round in the browser", () => {
     // The view did not turn while the note was held.
     expect(await anna.page.evaluate(() => window.yhteistila!.self().yaw)).toBeCloseTo(Math.PI, 1);
 
-    // Once the server has answered, the note stays where it was dropped (no jump back afterwards).
-    await anna.page.waitForTimeout(2000);
+    // Once the server's answer has reached Anna (a later move of the watcher behind her has), the note
+    // stays where it was dropped (no jump back afterwards).
+    const behind = { x: (await note()).world.x, z: 11 };
+    watcher.onMessage("movement.corrected", () => undefined);
+    room.placePerson(watcher.sessionId, behind.x, behind.z);
+    const arrived = () => anna.page.evaluate(() => window.yhteistila!.avatars());
+    await expect
+      .poll(async () => (await arrived()).some((a) => Math.hypot(a.x - behind.x, a.z - behind.z) < 0.05), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     const moved = await note();
     expect(Math.hypot(moved.x - start.x - 40, moved.y - start.y - 20)).toBeLessThan(6);
     await anna.page.mouse.click(moved.x, moved.y);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { zoneBoardPlacement } from "../../shared/boards/geometry";
 import { sendCommand } from "../../shared/protocol/send";
-import { waitForState, startTestServer, type SdkSessionRoom, type TestServer } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
 import { act, placeIn, textsSeenBy, zoneBoardId } from "../support/boards";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 function boardsOfZone(room: SdkSessionRoom, zoneId: string) {
   return [...room.state.boards.values()].filter((b) => b.zoneId === zoneId);

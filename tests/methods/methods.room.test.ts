@@ -10,7 +10,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { templatePlan } from "../../shared/methods/templates";
 import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { refusal } from "../zones/helpers";
+import { refusal } from "../support/rooms";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-methods-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

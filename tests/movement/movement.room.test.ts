@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodePose } from "../../shared/movement/pose-codec";
 import { TELEPORT } from "../../shared/movement/rules";
 import { sendCommand } from "../../shared/protocol/send";
 import type { ServerMessage } from "../../shared/protocol";
 import { skippableClock } from "../support/clock";
-import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
+import { nextMessage, waitForState } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
 const clock = skippableClock();
-beforeAll(async () => {
-  server = await startTestServer({ now: clock.now });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ now: clock.now });
 
 describe("movement on the server's authority", () => {
   it("forwards a plausible step to others", async () => {

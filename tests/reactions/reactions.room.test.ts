@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
-import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
+import { nextMessage, waitForState } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("reactions", () => {
   it("relays a reaction to everyone at once, refuses observers and floods", async () => {

@@ -1,19 +1,14 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepOldSessions } from "../../server/retention/sweep";
-import { leaveCode, nextMessage, startTestServer, type TestServer } from "../support/server";
+import { leaveCode, nextMessage } from "../support/server";
 import { pngBytes, upload } from "../support/files";
 import { act, textsSeenBy, wallBoardId } from "../support/boards";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 /** Rows a session still has in the real SQLite file, read by a second connection. */
 function rowsOf(code: string): { sessions: number; records: number } {

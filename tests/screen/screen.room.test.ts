@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, waitForState, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { waitForState } from "../support/server";
 import { pdfBytes, pngBytes, upload } from "../support/files";
-import { act, refusal, settle } from "../support/boards";
+import { act } from "../support/boards";
+import { useTestServer, handled, refusal } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("the presentation screen", () => {
   it("refuses uploads without the facilitator secret, of the wrong type, forged, or too large", async () => {
@@ -47,7 +42,7 @@ describe("the presentation screen", () => {
     // Past the end is the last page.
     await act(host, "screen.page", { page: 9 }, (r) => r.state.screen.page === 3);
     expect(await refusal(anna, "screen.page", { page: 1 })).toMatchObject({ code: "forbidden" });
-    await settle(anna);
+    await handled(anna);
     expect(anna.state.screen.files?.size ?? 0).toBe(0);
 
     // Anyone in the session can fetch the file itself, served so that a browser runs nothing in it.

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, waitForState, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { waitForState } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ maxPeople: 2 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ maxPeople: 2 });
 
 describe("a full session", () => {
   it("refuses the next person with session_full instead of opening a second room for the same code", async () => {

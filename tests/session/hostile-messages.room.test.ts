@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 /** The state as a person sees it, without their own private corner (which differs per person). */
 function shared(room: SdkSessionRoom): unknown {

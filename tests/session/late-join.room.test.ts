@@ -12,8 +12,12 @@ import { boardsRuntimeOf } from "../../server/boards/module";
 import { newDocId } from "../../server/boards/runtime";
 import { sendCommand } from "../../shared/protocol/send";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { handled } from "../support/rooms";
+import { skippableClock } from "../support/clock";
 
 let server: TestServer;
+// Chat's rate limit runs on this clock: the test skips ahead instead of waiting for it to refill.
+const clock = skippableClock();
 const warnings: string[] = [];
 const originalWarn = console.warn;
 beforeAll(async () => {
@@ -22,7 +26,7 @@ beforeAll(async () => {
     warnings.push(args.map(String).join(" "));
     originalWarn(...args);
   };
-  server = await startTestServer();
+  server = await startTestServer({ now: clock.now });
 });
 afterAll(async () => {
   console.warn = originalWarn;
@@ -120,7 +124,10 @@ describe("a late joiner's state", () => {
         channel: "plenary",
         text: `${line} ${"Puheenvuoro ja kysymys. ".repeat(20)}`.slice(0, 500),
       });
-      if (line % 12 === 11) await new Promise((resolve) => setTimeout(resolve, 1100));
+      if (line % 12 === 11) {
+        await Promise.all(writers.map(handled));
+        clock.skip(1100);
+      }
     }
     await waitForState(early, (s) => s.plenaryChat.size === 36, 10_000);
     // And a crowd: people are most of a plenary's shared state.

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionRoom } from "../../server/session/room";
 import { sendCommand } from "../../shared/protocol/send";
-import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ reconnectSeconds: 5 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ reconnectSeconds: 5 });
 
 /** Cuts a client's socket from the server side without a close handshake, like a lost network. */
 function cutNetwork(room: SdkSessionRoom): void {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import type { ErrorMessage } from "../../shared/protocol";
-import { leaveCode, nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
+import { leaveCode, nextMessage, waitForState } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("joining a session", () => {
   it("puts two people with the same code in one room, and a third code in another", async () => {

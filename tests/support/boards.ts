@@ -85,29 +85,11 @@ export async function act<N extends ClientMessageName>(
   await Promise.race([waitForState(room, () => until(room), timeoutMs), refused]);
 }
 
-/** Sends a command that must be refused, and resolves with the error. */
-export async function refusal<N extends ClientMessageName>(
-  room: SdkSessionRoom,
-  name: N,
-  payload: ClientMessageInput<N>,
-): Promise<ErrorMessage> {
-  const error = nextMessage<ErrorMessage>(room, "error");
-  sendCommand(room, name, payload);
-  return error;
-}
-
 /** Moves a person on the server's authority, as a facilitator's "send to zone" would. */
 export function placeIn(server: TestServer, code: string, room: SdkSessionRoom, x: number, z: number): void {
   const live = server.app.services.rooms.get(code);
   if (!live) throw new Error("no live room");
   live.placePerson(room.sessionId, x, z);
-}
-
-/** A round trip through the server: when it answers, every earlier message from this client has been handled. */
-export async function settle(room: SdkSessionRoom): Promise<void> {
-  const name = `settle ${Math.random().toString(36).slice(2, 8)}`;
-  sendCommand(room, "session.profile", { name });
-  await waitForState(room, (s) => s.people.get(room.sessionId)?.name === name);
 }
 
 /** Joins a session on any server URL (a child process, say), waiting for the first full state. */

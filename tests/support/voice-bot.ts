@@ -121,6 +121,11 @@ export class VoiceBot {
     }
   }
 
+  /** True while this bot sends frames (between `talk()` and `quiet()` or `stopSending()`). */
+  get talking(): boolean {
+    return this.talkingSince !== null;
+  }
+
   /** Stops sending, and tells the server the microphone is muted. */
   quiet(): void {
     sendCommand(this.room, "voice.status", { muted: true, mic: true });

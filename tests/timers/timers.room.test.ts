@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import type { ServerMessage } from "../../shared/protocol";
 import { remainingAt } from "../../shared/timers/timer";
 import { readTimer } from "../../server/timers/write";
-import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
-import { hostAndGuests, refusal, zoneWork } from "../zones/helpers";
+import { nextMessage, waitForState } from "../support/server";
+import { useTestServer, hostAndGuests, refusal } from "../support/rooms";
+import { zoneWork } from "../zones/helpers";
 
 // The server's clock is ours to move forward, so countdowns can finish without waiting for them.
 let shift = 0;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ now: () => Date.now() + shift });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ now: () => Date.now() + shift });
 
 describe("countdowns on the server's clock", () => {
   it("runs the plenary countdown for everyone: start, pause, add time, resume, finish", async () => {

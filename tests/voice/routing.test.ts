@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HEARING, listenersBySpeaker, mayHear, planHearing, type VoiceParticipant } from "../../shared/voice/routing";
 import { assignSlots, VOICE_SLOTS } from "../../shared/voice/slots";
+import { mulberry32 } from "../../shared/random";
 
 function person(id: string, x: number, z: number, zone = "", extra: Partial<VoiceParticipant> = {}): VoiceParticipant {
   return { id, x, z, zone, speaking: true, listening: true, ...extra };
@@ -116,20 +117,9 @@ describe("broadcast", () => {
   });
 });
 
-/** mulberry32: a tiny seeded generator, so the property test below is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("privacy holds in any room", () => {
   it("never lets anyone hear across a zone boundary, except the broadcaster (500 random rooms, seed 20261127)", () => {
-    const random = seeded(20261127);
+    const random = mulberry32(20261127);
     const zones = ["", "", "a", "b", "c"];
     const violations: string[] = [];
     for (let round = 0; round < 500; round++) {

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { LAB } from "../../shared/space/layout";
 import { sendCommand } from "../../shared/protocol/send";
 import { VOICE_SDP_MAX, type ErrorMessage } from "../../shared/protocol";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
-import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { VoiceBot } from "../support/voice-bot";
+import { useTestServer } from "../support/rooms";
 
 /**
  * The hearing plan on a real server with real WebRTC connections (werift bots on loopback): each bot
  * stamps its packets with its number, so "receives nothing from X" is counted packet by packet.
  */
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
 const NE = LAB.breakoutAreas.find((a) => a.id === "ne")!;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Person {
   room: SdkSessionRoom;
@@ -64,11 +58,25 @@ async function settled(people: Person[]): Promise<void> {
   await expect.poll(() => people.every(matches), { timeout: 5000, interval: 20 }).toBe(true);
 }
 
-/** Packets each person received from each speaker over a window, after the plan has settled. */
-async function listen(people: Person[], ms = 700): Promise<(listener: Person, speaker: Person) => number> {
+/**
+ * Packets each person received from each speaker over a window after the plan has settled. The window
+ * is counted in packets, not waited out on the clock: it closes once every talking bot has sent
+ * `frames` frames (0.7 s of speech) and everyone the plan lets hear a talking bot has received some of
+ * them, so a packet that should not arrive would have travelled alongside ones that did.
+ */
+async function listen(people: Person[], frames = 35): Promise<(listener: Person, speaker: Person) => number> {
   await settled(people);
+  const plan = voiceRooms.get(serverRoom(people[0]!))!.currentPlan;
+  const byId = new Map(people.map((p) => [p.room.sessionId, p]));
   for (const p of people) p.bot.resetCounts();
-  await sleep(ms);
+  const talking = (id: string) => byId.get(id)?.bot.talking === true;
+  const closed = () =>
+    people.every((p) => !p.bot.talking || p.bot.sent >= frames) &&
+    [...plan].every(([listenerId, speakers]) => {
+      const listener = byId.get(listenerId);
+      return !listener || speakers.filter(talking).every((id) => listener.bot.total(byId.get(id)!.bot.number) > 15);
+    });
+  await expect.poll(closed, { timeout: 10_000, interval: 20 }).toBe(true);
   return (listener, speaker) => listener.bot.total(speaker.bot.number);
 }
 

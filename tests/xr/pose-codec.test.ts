@@ -11,17 +11,8 @@ import {
   type HandPose,
 } from "../../shared/movement/pose-codec";
 import { poseWireSchema } from "../../shared/protocol";
-
-/** A small deterministic generator (mulberry32) so every run checks the same quaternions. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded so every run checks the same quaternions.
+import { mulberry32 as random } from "../../shared/random";
 
 function randomQuaternion(next: () => number): [number, number, number, number] {
   const q = [next() * 2 - 1, next() * 2 - 1, next() * 2 - 1, next() * 2 - 1] as [number, number, number, number];

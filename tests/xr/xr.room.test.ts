@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import { TELEPORT } from "../../shared/movement/rules";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import { skippableClock } from "../support/clock";
-import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer } from "../support/rooms";
 
-let server: TestServer;
 const clock = skippableClock();
-beforeAll(async () => {
-  server = await startTestServer({ now: clock.now });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ now: clock.now });
 
 const raised: HandPose = { ...untrackedHand(), tracked: true, dx: 0.2, dy: 0.3, dz: -0.3 };
 

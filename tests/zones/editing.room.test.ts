@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import { LAB } from "../../shared/space/layout";
 import type { ErrorMessage } from "../../shared/protocol";
-import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, refusal, zoneWork } from "./helpers";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer, hostAndGuests, refusal } from "../support/rooms";
+import { zoneWork } from "./helpers";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("zones in the session state", () => {
   it("starts with the lab's four zones, public to all, their work only with facilitators", async () => {

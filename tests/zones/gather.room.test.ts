@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import { LAB, isWalkable } from "../../shared/space/layout";
 import { yawFromSteps } from "../../shared/movement/pose-codec";
 import type { ServerMessage } from "../../shared/protocol";
-import { nextMessage, startTestServer, waitForState, type TestServer } from "../support/server";
-import { allPatchesDelivered, handled, hostAndGuests, where } from "./helpers";
+import { nextMessage, waitForState } from "../support/server";
+import { useTestServer, allPatchesDelivered, handled, hostAndGuests, where } from "../support/rooms";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 function distanceToSegment(p: { x: number; z: number }, a: { x: number; z: number }, b: { x: number; z: number }) {
   const dx = b.x - a.x;

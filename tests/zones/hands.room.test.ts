@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
-import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, refusal, handled } from "./helpers";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer, hostAndGuests, refusal, handled } from "../support/rooms";
+import { skippableClock } from "../support/clock";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const clock = skippableClock();
+const server = useTestServer({ now: clock.now });
 
 describe("hands and ready flags", () => {
   it("queues raised hands in order and lets a facilitator lower them", async () => {
@@ -18,7 +13,7 @@ describe("hands and ready flags", () => {
     const [anna, ben] = guests as [SdkSessionRoom, SdkSessionRoom];
     sendCommand(ben, "hands.raise", { raised: true });
     await handled(ben);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.skip(5);
     sendCommand(anna, "hands.raise", { raised: true });
     await waitForState(host, (s) => [...s.people.values()].filter((p) => p.handRaisedAt > 0).length === 2);
     const queue = [...host.state.people.entries()]

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
 import { cmToMetres } from "../../shared/movement/pose-codec";
 import { LAB } from "../../shared/space/layout";
 import type { ServerMessage } from "../../shared/protocol";
-import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, where, refusal, handled, allPatchesDelivered, zoneWork, teleport } from "./helpers";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer, hostAndGuests, where, refusal, handled, allPatchesDelivered, teleport } from "../support/rooms";
+import { zoneWork } from "./helpers";
+import { skippableClock } from "../support/clock";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const clock = skippableClock();
+const server = useTestServer({ now: clock.now });
 
 describe("moving people on the server's authority", () => {
   it("sends groups to their zones and recalls everyone to the plenary circle", async () => {
@@ -130,15 +126,15 @@ describe("moving people on the server's authority", () => {
     await waitForState(ben, (s) => s.people.get(anna.sessionId)?.zone === "nw");
 
     // Ben walks up to the edge of NW (centre -10.5, -6.5, radius 3.8)…
-    await teleport(ben, -3, -2);
-    await teleport(ben, -6.5, -5);
+    await teleport(ben, clock, -3, -2);
+    await teleport(ben, clock, -6.5, -5);
     await waitForState(ben, (s) => Math.abs(cmToMetres(s.people.get(ben.sessionId)!.pose.x) + 6.5) < 0.01);
     // …and steps in: refused, with the reason, and he stays outside.
     let corrected = nextMessage<ServerMessage<"movement.corrected">>(ben, "movement.corrected");
     sendCommand(ben, "movement.pose", [-700, 160, -530, 0, 0]);
     expect(await corrected).toMatchObject({ reason: "zone_full", zone: "nw", x: -650, z: -500 });
     corrected = nextMessage<ServerMessage<"movement.corrected">>(ben, "movement.corrected");
-    await teleport(ben, -9, -6);
+    await teleport(ben, clock, -9, -6);
     expect(await corrected).toMatchObject({ reason: "zone_full", zone: "nw" });
     expect(where(host, ben.sessionId)).toMatchObject({ x: -6.5, z: -5, zone: "" });
 
@@ -150,10 +146,10 @@ describe("moving people on the server's authority", () => {
     expect(await corrected).toMatchObject({ reason: "zone_locked", zone: "nw" });
 
     // Leaving a locked zone is always allowed; a facilitator may enter.
-    await teleport(anna, -5, -3);
+    await teleport(anna, clock, -5, -3);
     await waitForState(host, (s) => s.people.get(anna.sessionId)?.zone === "");
-    await teleport(host, -3, -2);
-    await teleport(host, -9, -6);
+    await teleport(host, clock, -3, -2);
+    await teleport(host, clock, -9, -6);
     await waitForState(host, (s) => s.people.get(host.sessionId)?.zone === "nw");
 
     // Unlocked: Ben walks in.

@@ -9,7 +9,8 @@ import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse } from "../.
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
-import { handled, zoneWork } from "./helpers";
+import { handled } from "../support/rooms";
+import { zoneWork } from "./helpers";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-zones-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { sendCommand } from "../../shared/protocol/send";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, where, refusal, handled, allPatchesDelivered, zoneWork } from "./helpers";
+import { hostAndGuests, where, refusal, handled, allPatchesDelivered } from "../support/rooms";
+import { zoneWork } from "./helpers";
 import { FrameRecorder } from "./frames";
 
 let server: TestServer;

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
-import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { hostAndGuests, where, refusal, allPatchesDelivered, zoneWork } from "./helpers";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { useTestServer, hostAndGuests, where, refusal, allPatchesDelivered } from "../support/rooms";
+import { zoneWork } from "./helpers";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("only facilitators orchestrate", () => {
   it("refuses every facilitator action from a participant and changes nothing", async () => {
