@@ -10,7 +10,8 @@ import { loadProfile, saveProfile } from "./profile";
 
 export interface JoinChoice {
   name: string;
-  color: number;
+  /** Undefined when not chosen: the server picks a colour few others wear. */
+  color: number | undefined;
   /** "" when not given. */
   organisation: string;
   observer: boolean;
@@ -100,6 +101,7 @@ export function JoinForm(props: {
       </Field>
       <SwatchPicker
         legend={t("join.colorLabel")}
+        help={color === undefined ? t("join.colorAutomatic") : undefined}
         name="color"
         swatches={AVATAR_COLORS}
         value={color}

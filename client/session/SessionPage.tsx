@@ -96,7 +96,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
     await enter(phase.info, {
       code,
       name: choice.name,
-      color: choice.color,
+      ...(choice.color !== undefined ? { color: choice.color } : {}),
       locale: useLocaleStore.getState().locale,
       ...(choice.organisation ? { organisation: choice.organisation } : {}),
       ...(choice.observer ? { observer: true } : {}),

@@ -4,7 +4,8 @@ const KEY = "yhteistila.profile";
 
 export interface SavedProfile {
   name: string;
-  color: number;
+  /** Undefined until the person picks one: the server then gives a colour nobody present wears yet. */
+  color: number | undefined;
   organisation: string;
 }
 
@@ -13,20 +14,18 @@ export function loadProfile(): SavedProfile {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<SavedProfile> | null;
     const color =
-      Number.isInteger(saved?.color) && saved!.color! < AVATAR_COLORS.length ? saved!.color! : randomColor();
+      Number.isInteger(saved?.color) && saved!.color! >= 0 && saved!.color! < AVATAR_COLORS.length
+        ? saved!.color!
+        : undefined;
     const organisation = typeof saved?.organisation === "string" ? saved.organisation : "";
     return { name: typeof saved?.name === "string" ? saved.name : "", color, organisation };
   } catch {
-    return { name: "", color: randomColor(), organisation: "" };
+    return { name: "", color: undefined, organisation: "" };
   }
 }
 
 export function saveProfile(profile: SavedProfile): void {
   localStorage.setItem(KEY, JSON.stringify(profile));
-}
-
-function randomColor(): number {
-  return Math.floor(Math.random() * AVATAR_COLORS.length);
 }
 
 const PERSON_KEY = "yhteistila.personKey";

@@ -31,6 +31,7 @@ import type { SessionServices } from "./services";
 import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
 import { SessionSerializer } from "./serializer";
+import { leastWornColor } from "../../shared/avatars/palette";
 
 interface SessionAuth {
   role: Role;
@@ -199,7 +200,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const spawn = spawnPoint(this.joinCount++);
     const person = new PersonState();
     person.name = options.name;
-    person.color = options.color;
+    person.color = options.color ?? leastWornColor(Array.from(this.state.people.values(), (p) => p.color));
     person.role = role;
     person.organisation = options.organisation ?? "";
     person.joinedAt = now;

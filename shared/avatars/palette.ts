@@ -18,3 +18,13 @@ export type AvatarColorIndex = number;
 export function avatarHex(index: number): string {
   return AVATAR_COLORS[index]?.hex ?? AVATAR_COLORS[0].hex;
 }
+
+/**
+ * The colour fewest of the people present wear (the first such in palette order), for someone who
+ * did not choose one: random defaults put two blues side by side in a room of five.
+ */
+export function leastWornColor(worn: Iterable<number>): AvatarColorIndex {
+  const counts = AVATAR_COLORS.map(() => 0);
+  for (const index of worn) if (index >= 0 && index < counts.length) counts[index]! += 1;
+  return counts.indexOf(Math.min(...counts));
+}

@@ -24,7 +24,8 @@ export const joinOptionsSchema = z
     protocol: z.literal(PROTOCOL_VERSION),
     code: sessionCodeSchema,
     name: displayNameSchema,
-    color: avatarColorSchema,
+    /** Left out when the person did not choose: the server gives the colour fewest present wear. */
+    color: avatarColorSchema.optional(),
     locale: localeSchema,
     /** Present only in a facilitator's link; compared to a stored hash, never stored or logged. */
     facilitatorSecret: z
