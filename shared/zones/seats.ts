@@ -1,8 +1,9 @@
+import { zoneBoardPlacement } from "../boards/geometry";
 import { isWalkable, type Circle } from "../space/layout";
 
 /**
  * Where the server puts people when it moves them (send-out; recall and summon are in gather.ts): standing spots at least
- * a body apart, each facing what they came for. Pure, so the tests can check every spot.
+ * a body apart, each facing what they came for (a zone's board, a facilitator). Pure, so the tests can check every spot.
  */
 export interface Seat {
   x: number;
@@ -19,43 +20,38 @@ export function facing(from: { x: number; z: number }, target: { x: number; z: n
   return Math.atan2(from.x - target.x, from.z - target.z);
 }
 
-/**
- * Spots on rings round a circle's centre, innermost ring first, each facing the centre. `accept`
- * filters out spots that would not do (not walkable, in the wrong zone).
- */
-function ringSeats(
-  centre: { x: number; z: number },
-  firstRing: number,
-  ringStep: number,
-  maxRing: number,
-  count: number,
-  accept: (x: number, z: number) => boolean,
-): Seat[] {
-  const seats: Seat[] = [];
-  for (let ring = firstRing; ring <= maxRing && seats.length < count; ring += ringStep) {
-    const slots = Math.max(1, Math.floor((2 * Math.PI * ring) / SEAT_SPACING));
-    // Half a slot of turn per ring keeps consecutive rings from lining up behind each other.
-    const turn = (ring / ringStep) * (Math.PI / slots);
-    for (let i = 0; i < slots && seats.length < count; i++) {
-      const angle = turn + (i / slots) * 2 * Math.PI;
-      const x = centre.x + Math.sin(angle) * ring;
-      const z = centre.z + Math.cos(angle) * ring;
-      if (!accept(x, z)) continue;
-      seats.push({ x, z, yaw: facing({ x, z }, centre) });
-    }
-  }
-  return seats;
-}
+/** Nobody is placed closer than this to the board they face, m: room to read it and to step up to it. */
+export const BOARD_STANDOFF = 1.5;
 
 /**
- * Spots inside a zone for the people sent there, on rings well inside its edge (so nobody lands in the
- * hysteresis band) and facing its centre. When the zone is too small for everyone, the last people
- * share the innermost spots rather than being left out.
+ * Spots inside a zone for the people sent there: in arcs in front of the zone's board, the middle of
+ * each arc first, everyone facing the board. A group arrives looking at its work and across the arc at
+ * each other, not at the zone's sign with the board behind them (or behind the side panel). Spots stay
+ * well inside the zone's edge, so nobody lands in the hysteresis band; when the zone is too small for
+ * everyone, the last people share the first spots rather than being left out.
  */
 export function zoneSeats(zone: Circle, count: number): Seat[] {
   if (count <= 0) return [];
-  const inner = Math.min(1, zone.radius * 0.4);
-  const seats = ringSeats(zone, inner, SEAT_SPACING, zone.radius - 0.5, count, (x, z) => isWalkable(x, z));
+  const placement = zoneBoardPlacement(zone);
+  const board = { x: placement.x / 100, z: placement.z / 100 };
+  // The arcs open towards the zone's centre; seats nearest that line come first on each arc.
+  const ahead = Math.atan2(zone.x - board.x, zone.z - board.z);
+  const limit = zone.radius - 0.5;
+  const seats: Seat[] = [];
+  for (let ring = BOARD_STANDOFF; ring <= 2 * zone.radius && seats.length < count; ring += SEAT_SPACING) {
+    const slots = Math.max(1, Math.floor((2 * Math.PI * ring) / SEAT_SPACING));
+    const arc: { seat: Seat; off: number }[] = [];
+    for (let i = 0; i < slots; i++) {
+      const angle = ahead + (i / slots) * 2 * Math.PI;
+      const x = board.x + Math.sin(angle) * ring;
+      const z = board.z + Math.cos(angle) * ring;
+      if (Math.hypot(x - zone.x, z - zone.z) > limit || !isWalkable(x, z)) continue;
+      const off = Math.min(i, slots - i);
+      arc.push({ seat: { x, z, yaw: facing({ x, z }, board) }, off });
+    }
+    arc.sort((a, b) => a.off - b.off);
+    for (const { seat } of arc) if (seats.length < count) seats.push(seat);
+  }
   for (let i = 0; seats.length < count; i++) seats.push(seats[i % Math.max(1, seats.length)] ?? { ...zone, yaw: 0 });
   return seats;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { LAB } from "../../shared/space/layout";
 import { findFreeSpot, nextZoneLetter, zoneGeometryProblem } from "../../shared/zones/geometry";
 import { zoneAt } from "../../shared/zones/membership";
-import { zoneSeats } from "../../shared/zones/seats";
+import { BOARD_STANDOFF, zoneSeats } from "../../shared/zones/seats";
+import { zoneBoardPlacement } from "../../shared/boards/geometry";
 
 const defaults = LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius }));
 
@@ -54,6 +55,28 @@ describe("where people are put", () => {
       for (let i = 0; i < seats.length; i++)
         for (let j = i + 1; j < seats.length; j++)
           expect(Math.hypot(seats[i]!.x - seats[j]!.x, seats[i]!.z - seats[j]!.z)).toBeGreaterThan(0.7);
+    }
+  });
+});
+
+describe("a group sent to a zone", () => {
+  it("stands in front of the zone's board, facing it, the middle of the arc first", () => {
+    for (const zone of defaults) {
+      const placement = zoneBoardPlacement(zone);
+      const board = { x: placement.x / 100, z: placement.z / 100 };
+      const seats = zoneSeats(zone, 8);
+      for (const seat of seats) {
+        expect(Math.hypot(seat.x - board.x, seat.z - board.z)).toBeGreaterThanOrEqual(BOARD_STANDOFF - 0.01);
+        // The look direction (yaw 0 looks towards -z) points at the board.
+        const look = { x: -Math.sin(seat.yaw), z: -Math.cos(seat.yaw) };
+        const to = { x: board.x - seat.x, z: board.z - seat.z };
+        expect((look.x * to.x + look.z * to.z) / Math.hypot(to.x, to.z)).toBeGreaterThan(0.99);
+      }
+      // The first person stands on the line from the board to the zone's centre.
+      const first = seats[0]!;
+      const toCentre = Math.atan2(zone.x - board.x, zone.z - board.z);
+      const toFirst = Math.atan2(first.x - board.x, first.z - board.z);
+      expect(Math.abs(Math.atan2(Math.sin(toFirst - toCentre), Math.cos(toFirst - toCentre)))).toBeLessThan(0.01);
     }
   });
 });
