@@ -159,6 +159,9 @@ describe.each(stores)("a server on %s killed with SIGKILL mid-session", (_name, 
     // while the steps are still arriving.
     const dragged = noteId(anna, "A3");
     const xOf = (room: SdkSessionRoom) => decodedNotes(room).find((n) => n.id === dragged)!.x;
+    // From the board's left edge first: a note is placed where it is written (list notes fill the
+    // board's middle), and the drag must only ever move it right for "at least as far" to mean anything.
+    await act(anna, "boards.moveNote", { noteId: dragged, x: 100, y: 150 }, (r) => xOf(r) === 100);
     for (let i = 1; i <= 30; i++) sendCommand(anna, "boards.moveNote", { noteId: dragged, x: 100 + i * 10, y: 150 });
     await waitForState(anna, () => xOf(anna) >= 150, 5000);
     // (The SDK's own reconnection cannot help here: the room it knew is gone. The page rejoins instead.)
