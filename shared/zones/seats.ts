@@ -21,7 +21,7 @@ export function facing(from: { x: number; z: number }, target: { x: number; z: n
 }
 
 /** Nobody is placed closer than this to the board they face, m: room to read it and to step up to it. */
-export const BOARD_STANDOFF = 1.5;
+export const BOARD_STANDOFF = 2.2;
 
 /**
  * Spots inside a zone for the people sent there: in arcs in front of the zone's board, the middle of
