@@ -28,6 +28,7 @@ import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import "./overlay.css";
+import { STAGE_ID } from "./FreeViewCentre";
 
 function TopBar() {
   const t = useT();
@@ -95,7 +96,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
       <div className="space" data-mode={mode}>
         {mode === "3d" && <SpaceCanvas player={player} />}
         <TopBar />
-        <div className="overlay">
+        <div className="overlay" id={STAGE_ID}>
           <div className="overlay__top">
             <div className="overlay__messages">
               <VoiceNotices />

@@ -19,6 +19,7 @@ import { XRSlot } from "../xr/XRSlot";
 import { ReactionBubbles } from "../reactions/ReactionBubbles";
 import { QualityGovernor } from "./QualityGovernor";
 import { useQuality } from "./quality-store";
+import { FreeViewCentre } from "./FreeViewCentre";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -59,6 +60,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         </DesktopOnly>
         <PoseSender />
         <Inspector />
+        <FreeViewCentre />
         <XRSlot />
       </Canvas>
     </div>
