@@ -13,7 +13,7 @@ interface EncoderGrowth {
  * several MiB at the product's limits), and growing is correct once SessionSerializer below keeps
  * the grown buffer; the warning would only be noise in every log and benchmark.
  */
-function growQuietly(encoder: Encoder): void {
+export function growQuietly(encoder: Encoder): void {
   const internals = encoder as unknown as EncoderGrowth;
   if (typeof internals._resizeBuffer !== "function") {
     // Fail loudly at room creation rather than silently corrupting state after an upgrade.

@@ -8,6 +8,7 @@
  *   npm run bench:zones -- 60 400  (60 people, 400 patches)
  */
 import { Encoder, StateView } from "@colyseus/schema";
+import { growQuietly } from "../../server/session/serializer";
 import { PersonState } from "../../shared/people/state";
 import { SessionState } from "../../shared/session/state";
 import { ChatMessageState } from "../../shared/chat/state";
@@ -55,6 +56,8 @@ for (let i = 0; i < people; i++) {
 }
 
 const encoder = new Encoder(state);
+// Grown like the server's encoder (server/session/serializer.ts), without a warning per growth.
+growQuietly(encoder);
 const views = [...state.people.values()].map((person) => {
   const view = new StateView();
   for (const zone of state.zones.values()) {
