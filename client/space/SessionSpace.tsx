@@ -29,6 +29,7 @@ import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import "./overlay.css";
 import { STAGE_ID } from "./FreeViewCentre";
+import { RoomAnnouncer } from "../accessibility/RoomAnnouncer";
 
 function TopBar() {
   const t = useT();
@@ -117,6 +118,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         </div>
         <SidePanel />
         <TimerAlerts />
+        <RoomAnnouncer />
         <HandsNotifier />
         {/* In a headset the same note dialog state is drawn as a uikit keyboard (client/xr/VRNoteKeyboard.tsx). */}
         <DesktopOnly>

@@ -2,6 +2,11 @@ import { defineStrings } from "./define";
 
 export const accessibilityStrings = defineStrings({
   en: {
+    "announce.zone": "You are now in {zone}.",
+    "announce.plenary": "You are back in the plenary.",
+    "announce.voteOpen": "A dot vote is open on {board}.",
+    "announce.voteEnded": "The dot vote on {board} has ended.",
+    "announce.handNext": "Your hand is next.",
     "a11y.link": "Accessibility statement",
     "a11y.heading": "Accessibility statement",
     "a11y.intro":
@@ -43,6 +48,11 @@ export const accessibilityStrings = defineStrings({
       "If you are not satisfied with the answer, or you get no answer within two weeks, you can report it to the supervisory authority: the accessibility monitoring of the Finnish Transport and Communications Agency Traficom (until 2025, the Regional State Administrative Agency for Southern Finland). Its website saavutettavuusvaatimukset.fi tells how to make a report.",
   },
   fi: {
+    "announce.zone": "Olet nyt tilassa {zone}.",
+    "announce.plenary": "Olet taas yhteisessä tilassa.",
+    "announce.voteOpen": "Pisteäänestys on käynnissä taululla {board}.",
+    "announce.voteEnded": "Pisteäänestys taululla {board} päättyi.",
+    "announce.handNext": "Sinun kätesi on seuraavana vuorossa.",
     "a11y.link": "Saavutettavuusseloste",
     "a11y.heading": "Saavutettavuusseloste",
     "a11y.intro":
@@ -84,6 +94,11 @@ export const accessibilityStrings = defineStrings({
       "Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen valvontaviranomaiselle: Liikenne- ja viestintävirasto Traficomin saavutettavuusvalvonnalle (vuoden 2025 loppuun Etelä-Suomen aluehallintovirasto). Sen verkkosivuilla saavutettavuusvaatimukset.fi kerrotaan, miten ilmoituksen voi tehdä.",
   },
   sv: {
+    "announce.zone": "Du är nu i {zone}.",
+    "announce.plenary": "Du är tillbaka i plenum.",
+    "announce.voteOpen": "En prickröstning pågår på {board}.",
+    "announce.voteEnded": "Prickröstningen på {board} har avslutats.",
+    "announce.handNext": "Din hand är näst på tur.",
     "a11y.link": "Tillgänglighetsutlåtande",
     "a11y.heading": "Tillgänglighetsutlåtande",
     "a11y.intro":
