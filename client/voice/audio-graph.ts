@@ -1,3 +1,4 @@
+import { useAccessibilitySettings } from "../accessibility/settings";
 import { PANNER, cutoffGain, type VoiceMode } from "./spatial";
 
 /** One receive slot's path: <audio muted> (Chromium needs it) → source → gain → HRTF panner → mix. */
@@ -39,6 +40,21 @@ export class AudioGraph {
     this.spectrum = new Float32Array(this.output.frequencyBinCount);
     this.master.connect(this.output);
     this.master.connect(this.context.destination);
+    this.setMono(useAccessibilitySettings.getState().monoVoices);
+    this.stopSettings = useAccessibilitySettings.subscribe((s) => this.setMono(s.monoVoices));
+  }
+
+  private readonly stopSettings: () => void;
+
+  /**
+   * Mono: every voice mixed down to one channel and played the same in both ears (Web Audio's
+   * speaker up-mix), so nothing is lost to someone with one ear, one speaker or a hearing aid;
+   * distance still sets how loud a voice is.
+   */
+  setMono(mono: boolean): void {
+    this.master.channelCount = mono ? 1 : 2;
+    this.master.channelCountMode = mono ? "explicit" : "max";
+    this.master.channelInterpretation = "speakers";
   }
 
   /** Connects a slot's remote track into the mix (silent until the panner is told where it is). */
@@ -156,6 +172,7 @@ export class AudioGraph {
   }
 
   close(): void {
+    this.stopSettings();
     for (let i = 0; i < this.slots.length; i++) this.detach(i);
     void this.context.close().catch(() => undefined);
   }

@@ -4,6 +4,7 @@ import { angleDelta, type Pose } from "../../shared/movement/pose-codec";
 import { useLocalPlayer } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
+import { useAccessibilitySettings } from "../accessibility/settings";
 
 /** How far behind the leader a follower walks, and how fast they may catch up (under the server's limit). */
 const KEEP_BEHIND_M = 1.6;
@@ -51,8 +52,11 @@ export function Follower() {
         if (distance > 0) player.tryMove((dx / distance) * step, (dz / distance) * step);
         player.walkTarget = null;
       }
-      const turn = angleDelta(player.yaw, target.yaw);
-      player.yaw += Math.sign(turn) * Math.min(Math.abs(turn), TURN_SPEED * dt);
+      // A view turned by someone else is what unsettles most: with reduced motion we only walk along.
+      if (!useAccessibilitySettings.getState().reducedMotion) {
+        const turn = angleDelta(player.yaw, target.yaw);
+        player.yaw += Math.sign(turn) * Math.min(Math.abs(turn), TURN_SPEED * dt);
+      }
     }
     expected.current = { x: player.x, z: player.z, placements: player.placements };
   });

@@ -2,6 +2,10 @@ import { defineStrings } from "./define";
 
 export const accessibilityStrings = defineStrings({
   en: {
+    "a11y.setting.largerText": "Larger text",
+    "a11y.setting.highContrast": "High contrast",
+    "a11y.setting.reducedMotion": "Reduce motion",
+    "a11y.setting.monoVoices": "Voices in mono, not from their direction",
     "announce.zone": "You are now in {zone}.",
     "announce.plenary": "You are back in the plenary.",
     "announce.voteOpen": "A dot vote is open on {board}.",
@@ -48,6 +52,10 @@ export const accessibilityStrings = defineStrings({
       "If you are not satisfied with the answer, or you get no answer within two weeks, you can report it to the supervisory authority: the accessibility monitoring of the Finnish Transport and Communications Agency Traficom (until 2025, the Regional State Administrative Agency for Southern Finland). Its website saavutettavuusvaatimukset.fi tells how to make a report.",
   },
   fi: {
+    "a11y.setting.largerText": "Suurempi teksti",
+    "a11y.setting.highContrast": "Suuri kontrasti",
+    "a11y.setting.reducedMotion": "Vähemmän liikettä",
+    "a11y.setting.monoVoices": "Äänet monona, ei puhujan suunnasta",
     "announce.zone": "Olet nyt tilassa {zone}.",
     "announce.plenary": "Olet taas yhteisessä tilassa.",
     "announce.voteOpen": "Pisteäänestys on käynnissä taululla {board}.",
@@ -94,6 +102,10 @@ export const accessibilityStrings = defineStrings({
       "Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen valvontaviranomaiselle: Liikenne- ja viestintävirasto Traficomin saavutettavuusvalvonnalle (vuoden 2025 loppuun Etelä-Suomen aluehallintovirasto). Sen verkkosivuilla saavutettavuusvaatimukset.fi kerrotaan, miten ilmoituksen voi tehdä.",
   },
   sv: {
+    "a11y.setting.largerText": "Större text",
+    "a11y.setting.highContrast": "Hög kontrast",
+    "a11y.setting.reducedMotion": "Minska rörelser",
+    "a11y.setting.monoVoices": "Röster i mono, inte från sin riktning",
     "announce.zone": "Du är nu i {zone}.",
     "announce.plenary": "Du är tillbaka i plenum.",
     "announce.voteOpen": "En prickröstning pågår på {board}.",
