@@ -1,31 +1,39 @@
 import type { PersonView } from "../session/session-store";
 import type { BoardView, MineView, NoteView } from "./boards-store";
+import {
+  facilitates,
+  mayClusterOn,
+  mayEditNote,
+  mayMoveNote,
+  mayWriteOn,
+  type NoteFacts,
+} from "../../shared/boards/permissions";
 
 /**
- * What the interface offers to whom. These mirror shared/boards/rules.ts so that buttons appear
- * only where they will work; the server checks everything again and decides.
+ * What the interface offers to whom: shared/boards/permissions.ts decides, over what the room told
+ * us. A board's `contentsVisible` is the server's word; a note we hold reaches us; whether it is ours
+ * comes from our private "mine" list. The server checks everything again and decides.
  */
 export function isFacilitator(self: PersonView | undefined): boolean {
-  return self?.role === "facilitator";
+  return facilitates(self?.role);
+}
+
+function noteFacts(note: NoteView, mine: MineView): NoteFacts {
+  return { own: mine.notes.has(note.id), clusterId: note.clusterId, visible: true };
 }
 
 export function mayWrite(board: BoardView, self: PersonView | undefined): boolean {
-  if (!self || self.role === "observer") return false;
-  return board.contentsVisible;
+  return mayWriteOn(board, self?.role);
 }
 
 export function mayCluster(board: BoardView, self: PersonView | undefined): boolean {
-  if (isFacilitator(self)) return true;
-  return board.clustering && !board.locked && mayWrite(board, self);
+  return mayClusterOn(board, self?.role);
 }
 
 export function mayEdit(note: NoteView, self: PersonView | undefined, mine: MineView): boolean {
-  if (!self || self.role === "observer") return false;
-  return isFacilitator(self) || mine.notes.has(note.id);
+  return mayEditNote(noteFacts(note, mine), self?.role);
 }
 
 export function mayMove(note: NoteView, board: BoardView, self: PersonView | undefined, mine: MineView): boolean {
-  if (!mayWrite(board, self)) return false;
-  if (isFacilitator(self) || !board.locked) return true;
-  return mine.notes.has(note.id) && note.clusterId === "";
+  return mayMoveNote(noteFacts(note, mine), board, self?.role);
 }

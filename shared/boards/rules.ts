@@ -28,6 +28,15 @@ import {
 } from "./geometry";
 import { nextReadingSpot, placeNote } from "./placement";
 import { seesBoardContents, seesNote } from "./visibility";
+import {
+  facilitates,
+  mayClusterOn,
+  mayEditNote,
+  mayMoveNote,
+  mayWriteOn,
+  type BoardFacts,
+  type NoteFacts,
+} from "./permissions";
 import { endVote, refundNote, type RuleResult } from "./votes";
 
 /**
@@ -46,33 +55,31 @@ export interface RuleContext {
   newId(): string;
 }
 
-const isFacilitator = (actor: Actor) => actor.role === "facilitator";
-const isMember = (actor: Actor) => actor.role === "facilitator" || actor.role === "participant";
+const isFacilitator = (actor: Actor) => facilitates(actor.role);
 
-/** May write notes on this board: a participant or facilitator who can see its contents. */
+/** The facts the shared permissions (permissions.ts) decide by, as the stored document says them. */
+function boardFacts(board: BoardDoc, actor: Actor): BoardFacts {
+  return { locked: board.locked, clustering: board.clustering, contentsVisible: seesBoardContents(board, actor) };
+}
+
+function noteFacts(note: NoteDoc, board: BoardDoc, actor: Actor): NoteFacts {
+  return { own: note.authorUid === actor.uid, clusterId: note.clusterId, visible: seesNote(note, board, actor) };
+}
+
 export function mayWrite(board: BoardDoc, actor: Actor): boolean {
-  return isMember(actor) && seesBoardContents(board, actor);
+  return mayWriteOn(boardFacts(board, actor), actor.role);
 }
 
-/** May make, change and fill clusters: facilitators always; participants when allowed and unlocked. */
 export function mayCluster(board: BoardDoc, actor: Actor): boolean {
-  if (isFacilitator(actor)) return true;
-  return board.clustering && !board.locked && mayWrite(board, actor);
+  return mayClusterOn(boardFacts(board, actor), actor.role);
 }
 
-/** May change a note's text or colour, or delete it: its author or a facilitator. */
 export function mayEdit(note: NoteDoc, board: BoardDoc, actor: Actor): boolean {
-  return seesNote(note, board, actor) && isMember(actor) && (isFacilitator(actor) || note.authorUid === actor.uid);
+  return mayEditNote(noteFacts(note, board, actor), actor.role);
 }
 
-/**
- * May drag a note: anyone who may write on the board, except that a locked board keeps everyone
- * but facilitators away from other people's notes and from the clusters.
- */
 export function mayMove(note: NoteDoc, board: BoardDoc, actor: Actor): boolean {
-  if (!seesNote(note, board, actor) || !mayWrite(board, actor)) return false;
-  if (isFacilitator(actor) || !board.locked) return true;
-  return note.authorUid === actor.uid && note.clusterId === "";
+  return mayMoveNote(noteFacts(note, board, actor), boardFacts(board, actor), actor.role);
 }
 
 function boardOf(ctx: RuleContext, id: string): BoardDoc | undefined {
