@@ -1,6 +1,6 @@
 import type { ClientMessageName, ClientMessage } from "../../shared/protocol";
 import * as rules from "../../shared/boards/rules";
-import { castDot } from "../../shared/boards/votes";
+import * as votes from "../../shared/boards/votes";
 import type { RuleContext, RuleResult } from "../../shared/boards/rules";
 import type { Permission } from "../../shared/session/roles";
 import { defineCommand, type CommandContext, type CommandOutcome } from "../commands/registry";
@@ -67,8 +67,8 @@ export function boardsCommands(runtimeOf: RuntimeOf) {
     command("boards.renameCluster", "member", RATES.write, runtimeOf, rules.renameCluster),
     command("boards.moveCluster", "member", RATES.drag, runtimeOf, rules.moveClusterRule),
     command("boards.removeCluster", "member", RATES.structure, runtimeOf, rules.removeCluster),
-    command("boards.startVote", "facilitator", RATES.structure, runtimeOf, rules.startVote),
-    command("boards.dot", "member", RATES.dot, runtimeOf, (rc, payload) => castDot(rc.doc, rc.actor, payload, rc.now)),
-    command("boards.endVote", "facilitator", RATES.structure, runtimeOf, rules.endVoteRule),
+    command("boards.startVote", "facilitator", RATES.structure, runtimeOf, votes.startVote),
+    command("boards.dot", "member", RATES.dot, runtimeOf, votes.castDot),
+    command("boards.endVote", "facilitator", RATES.structure, runtimeOf, votes.endVoteRule),
   ];
 }

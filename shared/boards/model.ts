@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ErrorCode } from "../protocol/errors";
 
 /**
  * The group's work as a document: boards, the notes and clusters on them, and the dot votes run on
@@ -245,3 +246,14 @@ export function votesOfBoard(doc: BoardsDoc, boardId: string): VoteDoc[] {
 export function openVoteOf(doc: BoardsDoc, boardId: string): VoteDoc | undefined {
   return votesOfBoard(doc, boardId).find((v) => v.endedAt === null);
 }
+
+/** What every board rule is given: the document, who acts, the time, and a maker of fresh ids. */
+export interface RuleContext {
+  doc: BoardsDoc;
+  actor: Actor;
+  now: number;
+  /** Makes a fresh id for a new record. */
+  newId(): string;
+}
+
+export type RuleResult = { changes: DocChange[] } | { error: ErrorCode; detail?: string };

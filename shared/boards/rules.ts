@@ -10,11 +10,11 @@ import {
   openVoteOf,
   type Actor,
   type BoardDoc,
-  type BoardsDoc,
   type ClusterDoc,
   type DocChange,
   type NoteDoc,
-  type VoteDoc,
+  type RuleContext,
+  type RuleResult,
 } from "./model";
 import {
   clampNote,
@@ -37,7 +37,7 @@ import {
   type BoardFacts,
   type NoteFacts,
 } from "./permissions";
-import { endVote, refundNote, type RuleResult } from "./votes";
+import { refundNote } from "./votes";
 
 /**
  * The rules of the boards as pure functions: `(document, actor, input, context) → changes | error`.
@@ -45,15 +45,7 @@ import { endVote, refundNote, type RuleResult } from "./votes";
  * back at once). Nothing here trusts the actor beyond what the arguments say.
  */
 
-export type { RuleResult };
-
-export interface RuleContext {
-  doc: BoardsDoc;
-  actor: Actor;
-  now: number;
-  /** Makes a fresh id for a new record. */
-  newId(): string;
-}
+export type { RuleContext, RuleResult };
 
 const isFacilitator = (actor: Actor) => facilitates(actor.role);
 
@@ -398,41 +390,4 @@ export function removeCluster(ctx: RuleContext, input: ClientMessage<"boards.rem
       })),
     ],
   };
-}
-
-// --- votes ---
-
-export function startVote(ctx: RuleContext, input: ClientMessage<"boards.startVote">): RuleResult {
-  if (!isFacilitator(ctx.actor)) return { error: "forbidden" };
-  const board = boardOf(ctx, input.boardId);
-  if (!board) return { error: "not_found" };
-  if (openVoteOf(ctx.doc, board.id)) return { error: "vote_active" };
-  if (board.round) return { error: "round_active" };
-  if (input.maxPerNote > input.perPerson) return { error: "invalid_payload", detail: "maxPerNote" };
-  const noteIds = notesOfBoard(ctx.doc, board.id)
-    .filter((n) => !n.hidden)
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-    .map((n) => n.id);
-  if (noteIds.length === 0) return { error: "nothing_to_vote" };
-  const vote: VoteDoc = {
-    id: ctx.newId(),
-    boardId: board.id,
-    perPerson: input.perPerson,
-    maxPerNote: input.maxPerNote,
-    anonymous: input.anonymous,
-    startedAt: ctx.now,
-    endsAt: input.durationSeconds > 0 ? ctx.now + input.durationSeconds * 1000 : null,
-    endedAt: null,
-    noteIds,
-    results: null,
-  };
-  return { changes: [{ kind: "vote", id: vote.id, value: vote }] };
-}
-
-export function endVoteRule(ctx: RuleContext, input: ClientMessage<"boards.endVote">): RuleResult {
-  if (!isFacilitator(ctx.actor)) return { error: "forbidden" };
-  const vote = ctx.doc.votes.get(input.voteId);
-  const board = vote && ctx.doc.boards.get(vote.boardId);
-  if (!vote || !board) return { error: "not_found" };
-  return endVote(ctx.doc, vote.id, ctx.now);
 }

@@ -1,15 +1,19 @@
-import type { ErrorCode } from "../protocol/errors";
+import type { ClientMessage } from "../protocol";
 import {
   ballotId,
-  type Actor,
   type BallotDoc,
   type BoardsDoc,
   type DocChange,
   type NoteDoc,
+  type RuleContext,
+  type RuleResult,
   type VoteDoc,
+  notesOfBoard,
+  openVoteOf,
   type VoteResult,
 } from "./model";
 import { seesBoardContents } from "./visibility";
+import { facilitates, takesPart } from "./permissions";
 
 /**
  * Dot voting as pure rules: a budget of dots per person, a maximum per note, results counted only
@@ -17,7 +21,7 @@ import { seesBoardContents } from "./visibility";
  * same moment are checked one after the other against the same budget and can never overspend it.
  */
 
-export type RuleResult = { changes: DocChange[] } | { error: ErrorCode; detail?: string };
+export type { RuleContext, RuleResult };
 
 export function dotsUsed(ballot: Pick<BallotDoc, "dots"> | undefined): number {
   if (!ballot) return 0;
@@ -31,17 +35,13 @@ export function isOpen(vote: VoteDoc, now: number): boolean {
 }
 
 /** Places (+1) or takes back (-1) one dot. */
-export function castDot(
-  doc: BoardsDoc,
-  actor: Actor,
-  input: { voteId: string; noteId: string; delta: 1 | -1 },
-  now: number,
-): RuleResult {
+export function castDot(ctx: RuleContext, input: ClientMessage<"boards.dot">): RuleResult {
+  const { doc, actor, now } = ctx;
   const vote = doc.votes.get(input.voteId);
   if (!vote) return { error: "not_found" };
   const board = doc.boards.get(vote.boardId);
   if (!board || !seesBoardContents(board, actor)) return { error: "not_found" };
-  if (actor.role !== "participant" && actor.role !== "facilitator") return { error: "forbidden" };
+  if (!takesPart(actor.role)) return { error: "forbidden" };
   if (!isOpen(vote, now)) return { error: "vote_closed" };
   const note = doc.notes.get(input.noteId);
   if (!vote.noteIds.includes(input.noteId) || !note || note.hidden) return { error: "not_found", detail: "note" };
@@ -142,4 +142,39 @@ export function refundNote(doc: BoardsDoc, noteId: string, now: number): DocChan
     }
   }
   return changes;
+}
+
+export function startVote(ctx: RuleContext, input: ClientMessage<"boards.startVote">): RuleResult {
+  if (!facilitates(ctx.actor.role)) return { error: "forbidden" };
+  const board = ctx.doc.boards.get(input.boardId);
+  if (!board) return { error: "not_found" };
+  if (openVoteOf(ctx.doc, board.id)) return { error: "vote_active" };
+  if (board.round) return { error: "round_active" };
+  if (input.maxPerNote > input.perPerson) return { error: "invalid_payload", detail: "maxPerNote" };
+  const noteIds = notesOfBoard(ctx.doc, board.id)
+    .filter((n) => !n.hidden)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((n) => n.id);
+  if (noteIds.length === 0) return { error: "nothing_to_vote" };
+  const vote: VoteDoc = {
+    id: ctx.newId(),
+    boardId: board.id,
+    perPerson: input.perPerson,
+    maxPerNote: input.maxPerNote,
+    anonymous: input.anonymous,
+    startedAt: ctx.now,
+    endsAt: input.durationSeconds > 0 ? ctx.now + input.durationSeconds * 1000 : null,
+    endedAt: null,
+    noteIds,
+    results: null,
+  };
+  return { changes: [{ kind: "vote", id: vote.id, value: vote }] };
+}
+
+export function endVoteRule(ctx: RuleContext, input: ClientMessage<"boards.endVote">): RuleResult {
+  if (!facilitates(ctx.actor.role)) return { error: "forbidden" };
+  const vote = ctx.doc.votes.get(input.voteId);
+  const board = vote && ctx.doc.boards.get(vote.boardId);
+  if (!vote || !board) return { error: "not_found" };
+  return endVote(ctx.doc, vote.id, ctx.now);
 }

@@ -11,7 +11,7 @@ import {
 } from "../../shared/boards/model";
 import * as rules from "../../shared/boards/rules";
 import type { RuleContext, RuleResult } from "../../shared/boards/rules";
-import { castDot, dotsUsed, endVote, tally } from "../../shared/boards/votes";
+import { castDot, dotsUsed, endVote, startVote, tally } from "../../shared/boards/votes";
 import { hiddenNoteCount, seesBoardContents, visibleNotes } from "../../shared/boards/visibility";
 import { clusterAt, moveCluster } from "../../shared/boards/geometry";
 
@@ -109,7 +109,7 @@ describe("private writing rounds", () => {
     );
     expect(
       refused(
-        rules.startVote(w.ctx(host), {
+        startVote(w.ctx(host), {
           boardId: "wall",
           perPerson: 3,
           maxPerNote: 1,
@@ -257,15 +257,14 @@ describe("dot votes", () => {
     const w = new World(wall());
     const notes = ["first", "second", "third"].map((text) => w.note(anna, text));
     const [vote] = w.run(
-      rules.startVote(w.ctx(host), { boardId: "wall", perPerson, maxPerNote, anonymous, durationSeconds: 0 }),
+      startVote(w.ctx(host), { boardId: "wall", perPerson, maxPerNote, anonymous, durationSeconds: 0 }),
     );
     return { w, notes, voteId: vote!.id };
   }
 
   it("counts dots against the budget and the per-note maximum", () => {
     const { w, notes, voteId } = votingWorld(3, 2);
-    const dot = (actor: Actor, noteId: string, delta: 1 | -1 = 1) =>
-      castDot(w.doc, actor, { voteId, noteId, delta }, w.now);
+    const dot = (actor: Actor, noteId: string, delta: 1 | -1 = 1) => castDot(w.ctx(actor), { voteId, noteId, delta });
     w.run(dot(ben, notes[0]!));
     w.run(dot(ben, notes[0]!));
     expect(refused(dot(ben, notes[0]!))).toBe("vote_note_max");
@@ -280,7 +279,7 @@ describe("dot votes", () => {
 
   it("ranks by dots with shared ranks, names voters unless anonymous, and drops the ballots", () => {
     const { w, notes, voteId } = votingWorld(3, 3);
-    const dot = (actor: Actor, noteId: string) => w.run(castDot(w.doc, actor, { voteId, noteId, delta: 1 }, w.now));
+    const dot = (actor: Actor, noteId: string) => w.run(castDot(w.ctx(actor), { voteId, noteId, delta: 1 }));
     dot(ben, notes[2]!);
     dot(ben, notes[2]!);
     dot(anna, notes[1]!);
@@ -296,12 +295,12 @@ describe("dot votes", () => {
     expect(results[0]!.voters).toEqual(["Anna ×2"]);
     expect(changes.filter((c) => c.kind === "ballot" && c.value === null)).toHaveLength(3);
     expect(w.doc.ballots.size).toBe(0);
-    expect(refused(castDot(w.doc, ben, { voteId, noteId: notes[0]!, delta: 1 }, w.now))).toBe("vote_closed");
+    expect(refused(castDot(w.ctx(ben), { voteId, noteId: notes[0]!, delta: 1 }))).toBe("vote_closed");
   });
 
   it("keeps voters out of an anonymous vote's results", () => {
     const { w, notes, voteId } = votingWorld(2, 2, true);
-    w.run(castDot(w.doc, ben, { voteId, noteId: notes[0]!, delta: 1 }, w.now));
+    w.run(castDot(w.ctx(ben), { voteId, noteId: notes[0]!, delta: 1 }));
     const vote = w.doc.votes.get(voteId)!;
     expect(tally(vote, [...w.doc.ballots.values()], w.doc.notes)[0]).toMatchObject({ count: 1, voters: [] });
   });
@@ -311,7 +310,7 @@ describe("dot votes", () => {
     const a = w.note(anna, "a");
     const b = w.note(anna, "b");
     const [vote] = w.run(
-      rules.startVote(w.ctx(host), {
+      startVote(w.ctx(host), {
         boardId: "wall",
         perPerson: 2,
         maxPerNote: 2,
@@ -320,12 +319,14 @@ describe("dot votes", () => {
       }),
     );
     const voteId = vote!.id;
-    w.run(castDot(w.doc, ben, { voteId, noteId: a, delta: 1 }, w.now));
-    w.run(castDot(w.doc, ben, { voteId, noteId: b, delta: 1 }, w.now));
+    w.run(castDot(w.ctx(ben), { voteId, noteId: a, delta: 1 }));
+    w.run(castDot(w.ctx(ben), { voteId, noteId: b, delta: 1 }));
     w.run(rules.removeNote(w.ctx(anna), { noteId: a }));
     expect(dotsUsed([...w.doc.ballots.values()][0])).toBe(1);
     expect(w.doc.votes.get(voteId)!.noteIds).toEqual([b]);
-    expect(refused(castDot(w.doc, ben, { voteId, noteId: b, delta: 1 }, w.now + 61_000))).toBe("vote_closed");
+    expect(refused(castDot({ ...w.ctx(ben), now: w.now + 61_000 }, { voteId, noteId: b, delta: 1 }))).toBe(
+      "vote_closed",
+    );
     w.run(endVote(w.doc, voteId, w.now + 120_000));
     // A timed vote is recorded as ending when its time ran out, not when the server noticed.
     expect(w.doc.votes.get(voteId)!.endedAt).toBe(w.doc.votes.get(voteId)!.startedAt + 60_000);
@@ -334,7 +335,7 @@ describe("dot votes", () => {
   it("needs notes to vote on, and only one open vote per board", () => {
     const w = new World(wall());
     const start = () =>
-      rules.startVote(w.ctx(host), {
+      startVote(w.ctx(host), {
         boardId: "wall",
         perPerson: 1,
         maxPerNote: 1,
