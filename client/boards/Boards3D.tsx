@@ -25,6 +25,10 @@ import { useBoardTitle, useZoneName } from "./names";
 import { mayCluster, mayEdit, mayMove, mayWrite } from "./permissions";
 import { openNoteDialog } from "./note-dialog";
 import { NoteFace } from "./NoteFace";
+import { boardClick, noteClick } from "./note-click";
+import { BoardFocus } from "./BoardFocus";
+import { showToast } from "../ui/toast-store";
+import { DesktopOnly } from "../xr/guards";
 
 /**
  * Beyond this distance a zone board's notes are not drawn: unreadable anyway, and each one costs
@@ -216,6 +220,27 @@ const Note3D = memo(function Note3D({
 
   const placed = useRef(note);
   placed.current = note;
+  // A still click (or a controller's trigger, a hand's pinch): a dot while we vote, else the editor.
+  const onSelect = () => {
+    const now = useBoardsStore.getState().mine;
+    const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
+    const action = noteClick({
+      vote,
+      canVote,
+      noteId: note.id,
+      mine: vote ? myDots(now, vote.id, note.id) : 0,
+      used: vote ? (now.used[vote.id] ?? 0) : 0,
+      mayEdit: mayEdit(note, self, now),
+    });
+    if (action.kind === "edit") openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+    else if (action.kind === "notInVote") showToast({ key: "boards.vote.notInVote" });
+    else if (vote && action.kind === "dot") {
+      connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta: 1 });
+    } else if (vote && action.kind === "undot") {
+      for (let i = 0; i < action.count; i++)
+        connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta: -1 });
+    }
+  };
   const handlers = useBoardDrag({
     surface,
     board,
@@ -236,8 +261,8 @@ const Note3D = memo(function Note3D({
           const [x, y] = toLocal(board, placed.current.x, placed.current.y);
           if (!handlers.dragging.current) group.current?.position.set(x, y, 0.012);
         }, 1500);
-      } else if (mayEdit(note, self, mine)) {
-        openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+      } else {
+        onSelect();
       }
     },
   });
@@ -346,15 +371,22 @@ function Cluster3D({
 
 function BoardStatus({ board }: { board: BoardView }) {
   const t = useT();
+  const self = useSelf();
   const vote = openVote(board);
+  const used = useBoardsStore((s) => (vote ? (s.mine.used[vote.id] ?? 0) : 0));
+  const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
+  // Also what a headset shows, where the HTML cards are not drawn: the round, and our dots left.
   const parts = [
     board.locked ? t("boards.locked") : "",
+    board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
+    vote && canVote ? t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) }) : "",
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
     <Label3D
+      name={`board-status:${board.id}`}
       position={[0, board.height / 200 + 0.1, 0.01]}
       fontSize={0.07}
       color="#4a5b6b"
@@ -389,11 +421,18 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   const w = board.width / 100;
   const h = board.height / 100;
   const writable = mayWrite(board, self);
+  const voting =
+    openVote(board) !== undefined &&
+    board.contentsVisible &&
+    (self?.role === "participant" || self?.role === "facilitator");
 
   const onBoardClick = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     // A drag to look around ends in a click too; only a still click asks for a new note.
-    if (!isStillClick(event) || !writable || !surface.current) return;
+    if (!isStillClick(event) || !surface.current) return;
+    const action = boardClick({ voting, mayWrite: writable });
+    if (action.kind === "voteHint") showToast({ key: "boards.vote.boardClickHint" });
+    if (action.kind !== "newNote") return;
     const at = pointOnBoard(event as unknown as ThreeEvent<PointerEvent>, surface.current, board);
     if (!at) return;
     const spot = clampNote(board, at.x, at.y);
@@ -464,7 +503,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
 /**
  * Every board standing in the lab. Notes are dragged by pointer events on their meshes, which a
  * mouse, a VR controller's ray and a tracked hand all produce; clicking empty board space writes a
- * note there, clicking one's own note edits it, and during a vote each note has dot buttons.
+ * note there, clicking one's own note edits it, and during a vote a click on a note is a dot
+ * (client/boards/note-click.ts), with small + and − buttons under each note as well.
  */
 export function Boards3D() {
   const boards = useBoardsStore((s) => s.boards);
@@ -474,6 +514,9 @@ export function Boards3D() {
       {ids.map((id) => (
         <Board3D key={id} boardId={id} />
       ))}
+      <DesktopOnly>
+        <BoardFocus />
+      </DesktopOnly>
     </group>
   );
 }
