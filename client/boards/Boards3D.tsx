@@ -161,42 +161,50 @@ function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
   // A press on a dot button is not the start of dragging the note.
   const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
   return (
-    <group position={[0, -half - 0.03, 0.004]}>
-      {Array.from({ length: mine }, (_, i) => (
-        <mesh key={i} position={[-half + 0.05 + i * 0.022, 0, 0]}>
-          <circleGeometry args={[0.009, 12]} />
-          <meshBasicMaterial color="#c62828" />
-        </mesh>
-      ))}
+    <>
       {mine > 0 && (
+        // Our dots on the note, big enough to see from where one stands to vote.
+        <group name="my-dots" position={[half - 0.035, half - 0.035, 0.004]}>
+          <mesh>
+            <circleGeometry args={[0.03, 24]} />
+            <meshBasicMaterial color="#c62828" />
+          </mesh>
+          <Label3D position={[0, 0, 0.001]} fontSize={0.034} color="#ffffff" anchorX="center" anchorY="middle" bold>
+            {String(mine)}
+          </Label3D>
+        </group>
+      )}
+      <group position={[0, -half - 0.03, 0.004]}>
+        {mine > 0 && (
+          <mesh
+            name="dot-remove"
+            position={[half - 0.075, 0, 0]}
+            onClick={send(-1)}
+            onPointerDown={hold}
+            onPointerUp={hold}
+          >
+            <circleGeometry args={[0.018, 16]} />
+            <meshBasicMaterial color="#ffffff" />
+            <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#1b2a38" anchorX="center" anchorY="middle">
+              −
+            </Label3D>
+          </mesh>
+        )}
         <mesh
-          name="dot-remove"
-          position={[half - 0.075, 0, 0]}
-          onClick={send(-1)}
+          name="dot-add"
+          position={[half - 0.025, 0, 0]}
+          onClick={canAdd ? send(1) : undefined}
           onPointerDown={hold}
           onPointerUp={hold}
         >
           <circleGeometry args={[0.018, 16]} />
-          <meshBasicMaterial color="#ffffff" />
-          <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#1b2a38" anchorX="center" anchorY="middle">
-            −
+          <meshBasicMaterial color={canAdd ? "#c62828" : "#b0b0b0"} />
+          <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#ffffff" anchorX="center" anchorY="middle">
+            +
           </Label3D>
         </mesh>
-      )}
-      <mesh
-        name="dot-add"
-        position={[half - 0.025, 0, 0]}
-        onClick={canAdd ? send(1) : undefined}
-        onPointerDown={hold}
-        onPointerUp={hold}
-      >
-        <circleGeometry args={[0.018, 16]} />
-        <meshBasicMaterial color={canAdd ? "#c62828" : "#b0b0b0"} />
-        <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#ffffff" anchorX="center" anchorY="middle">
-          +
-        </Label3D>
-      </mesh>
-    </group>
+      </group>
+    </>
   );
 }
 
@@ -387,8 +395,8 @@ function BoardStatus({ board }: { board: BoardView }) {
   return (
     <Label3D
       name={`board-status:${board.id}`}
-      position={[0, board.height / 200 + 0.1, 0.01]}
-      fontSize={0.07}
+      position={[0, board.height / 200 + 0.085, 0.01]}
+      fontSize={0.09}
       color="#4a5b6b"
       anchorX="center"
       anchorY="middle"
@@ -461,7 +469,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
           </mesh>
         ))}
         <Label3D
-          position={[0, h / 2 + 0.22, 0.01]}
+          position={[0, h / 2 + 0.25, 0.01]}
           fontSize={0.13}
           color="#1b2a38"
           anchorX="center"

@@ -24,11 +24,7 @@ export function RoundOverlay() {
         const anonymous = board.round === "anonymous";
         return (
           <div key={board.id} className="vote-overlay__card" role="status">
-            <strong>
-              {t(anonymous ? "boards.round.cardTitleAnonymous" : "boards.round.cardTitle", {
-                board: boardTitle(board),
-              })}
-            </strong>
+            <strong>{t("boards.round.cardTitle", { board: boardTitle(board) })}</strong>
             <p>{t(anonymous ? "boards.round.activeAnonymous" : "boards.round.active")}</p>
             <p className="help">{t("boards.round.written", { count: board.noteCount })}</p>
             <button type="button" className="button--quiet" onClick={() => showBoard(board.id)}>

@@ -12,7 +12,7 @@ const STEP_M = 0.3;
 
 /** The distance that shows a board of this width (cm) without turning the head much. */
 export function preferredDistance(widthCm: number): number {
-  return Math.max(2, Math.min(FARTHEST_M, (widthCm / 100) * 0.45));
+  return Math.max(2, Math.min(FARTHEST_M, (widthCm / 100) * 0.35));
 }
 
 /**

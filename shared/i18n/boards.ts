@@ -121,8 +121,7 @@ export const boardsStrings = defineStrings({
       "A dot vote is running: click a note to give it a dot. A new note can be written in the Boards panel, but it is not in this vote.",
     "boards.vote.notInVote": "This note was written after the vote began, so it is not in this vote.",
     "boards.vote.showBoard": "Show the board",
-    "boards.round.cardTitle": "Private writing on “{board}”",
-    "boards.round.cardTitleAnonymous": "Private, anonymous writing on “{board}”",
+    "boards.round.cardTitle": "Private round on “{board}”",
     "boards.round.headingAnonymous": "Private, anonymous writing",
     "boards.dialog.private": "Private: only you see this note until the facilitator reveals the notes.",
     "boards.dialog.privateAnonymous":
@@ -255,8 +254,7 @@ export const boardsStrings = defineStrings({
     "boards.vote.notInVote":
       "Tämä lappu kirjoitettiin äänestyksen alettua, joten se ei ole mukana tässä äänestyksessä.",
     "boards.vote.showBoard": "Näytä taulu",
-    "boards.round.cardTitle": "Yksityinen kirjoittaminen: ”{board}”",
-    "boards.round.cardTitleAnonymous": "Yksityinen ja nimetön kirjoittaminen: ”{board}”",
+    "boards.round.cardTitle": "Yksityinen kierros: ”{board}”",
     "boards.round.headingAnonymous": "Yksityinen ja nimetön kirjoittaminen",
     "boards.dialog.private": "Yksityinen: vain sinä näet tämän lapun, kunnes fasilitaattori paljastaa laput.",
     "boards.dialog.privateAnonymous":
@@ -388,8 +386,7 @@ export const boardsStrings = defineStrings({
       "En punktröstning pågår: klicka på en lapp för att ge den en punkt. En ny lapp kan skrivas i panelen Tavlor, men den är inte med i den här röstningen.",
     "boards.vote.notInVote": "Den här lappen skrevs efter att röstningen började, så den är inte med i röstningen.",
     "boards.vote.showBoard": "Visa tavlan",
-    "boards.round.cardTitle": "Privat skrivande på ”{board}”",
-    "boards.round.cardTitleAnonymous": "Privat, anonymt skrivande på ”{board}”",
+    "boards.round.cardTitle": "Privat runda på ”{board}”",
     "boards.round.headingAnonymous": "Privat, anonymt skrivande",
     "boards.dialog.private": "Privat: bara du ser den här lappen tills facilitatorn avslöjar lapparna.",
     "boards.dialog.privateAnonymous":
