@@ -25,6 +25,10 @@ import { useBoardTitle, useZoneName } from "./names";
 import { mayCluster, mayEdit, mayMove, mayWrite } from "./permissions";
 import { openNoteDialog } from "./note-dialog";
 import { NoteFace } from "./NoteFace";
+import { boardClick, noteClick } from "./note-click";
+import { BoardFocus } from "./BoardFocus";
+import { showToast } from "../ui/toast-store";
+import { DesktopOnly } from "../xr/guards";
 
 /**
  * Beyond this distance a zone board's notes are not drawn: unreadable anyway, and each one costs
@@ -157,42 +161,50 @@ function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
   // A press on a dot button is not the start of dragging the note.
   const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
   return (
-    <group position={[0, -half - 0.03, 0.004]}>
-      {Array.from({ length: mine }, (_, i) => (
-        <mesh key={i} position={[-half + 0.05 + i * 0.022, 0, 0]}>
-          <circleGeometry args={[0.009, 12]} />
-          <meshBasicMaterial color="#c62828" />
-        </mesh>
-      ))}
+    <>
       {mine > 0 && (
+        // Our dots on the note, big enough to see from where one stands to vote.
+        <group name="my-dots" position={[half - 0.035, half - 0.035, 0.004]}>
+          <mesh>
+            <circleGeometry args={[0.03, 24]} />
+            <meshBasicMaterial color="#c62828" />
+          </mesh>
+          <Label3D position={[0, 0, 0.001]} fontSize={0.034} color="#ffffff" anchorX="center" anchorY="middle" bold>
+            {String(mine)}
+          </Label3D>
+        </group>
+      )}
+      <group position={[0, -half - 0.03, 0.004]}>
+        {mine > 0 && (
+          <mesh
+            name="dot-remove"
+            position={[half - 0.075, 0, 0]}
+            onClick={send(-1)}
+            onPointerDown={hold}
+            onPointerUp={hold}
+          >
+            <circleGeometry args={[0.018, 16]} />
+            <meshBasicMaterial color="#ffffff" />
+            <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#1b2a38" anchorX="center" anchorY="middle">
+              −
+            </Label3D>
+          </mesh>
+        )}
         <mesh
-          name="dot-remove"
-          position={[half - 0.075, 0, 0]}
-          onClick={send(-1)}
+          name="dot-add"
+          position={[half - 0.025, 0, 0]}
+          onClick={canAdd ? send(1) : undefined}
           onPointerDown={hold}
           onPointerUp={hold}
         >
           <circleGeometry args={[0.018, 16]} />
-          <meshBasicMaterial color="#ffffff" />
-          <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#1b2a38" anchorX="center" anchorY="middle">
-            −
+          <meshBasicMaterial color={canAdd ? "#c62828" : "#b0b0b0"} />
+          <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#ffffff" anchorX="center" anchorY="middle">
+            +
           </Label3D>
         </mesh>
-      )}
-      <mesh
-        name="dot-add"
-        position={[half - 0.025, 0, 0]}
-        onClick={canAdd ? send(1) : undefined}
-        onPointerDown={hold}
-        onPointerUp={hold}
-      >
-        <circleGeometry args={[0.018, 16]} />
-        <meshBasicMaterial color={canAdd ? "#c62828" : "#b0b0b0"} />
-        <Label3D position={[0, 0, 0.001]} fontSize={0.03} color="#ffffff" anchorX="center" anchorY="middle">
-          +
-        </Label3D>
-      </mesh>
-    </group>
+      </group>
+    </>
   );
 }
 
@@ -216,6 +228,27 @@ const Note3D = memo(function Note3D({
 
   const placed = useRef(note);
   placed.current = note;
+  // A still click (or a controller's trigger, a hand's pinch): a dot while we vote, else the editor.
+  const onSelect = () => {
+    const now = useBoardsStore.getState().mine;
+    const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
+    const action = noteClick({
+      vote,
+      canVote,
+      noteId: note.id,
+      mine: vote ? myDots(now, vote.id, note.id) : 0,
+      used: vote ? (now.used[vote.id] ?? 0) : 0,
+      mayEdit: mayEdit(note, self, now),
+    });
+    if (action.kind === "edit") openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+    else if (action.kind === "notInVote") showToast({ key: "boards.vote.notInVote" });
+    else if (vote && action.kind === "dot") {
+      connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta: 1 });
+    } else if (vote && action.kind === "undot") {
+      for (let i = 0; i < action.count; i++)
+        connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta: -1 });
+    }
+  };
   const handlers = useBoardDrag({
     surface,
     board,
@@ -236,8 +269,8 @@ const Note3D = memo(function Note3D({
           const [x, y] = toLocal(board, placed.current.x, placed.current.y);
           if (!handlers.dragging.current) group.current?.position.set(x, y, 0.012);
         }, 1500);
-      } else if (mayEdit(note, self, mine)) {
-        openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
+      } else {
+        onSelect();
       }
     },
   });
@@ -346,17 +379,24 @@ function Cluster3D({
 
 function BoardStatus({ board }: { board: BoardView }) {
   const t = useT();
+  const self = useSelf();
   const vote = openVote(board);
+  const used = useBoardsStore((s) => (vote ? (s.mine.used[vote.id] ?? 0) : 0));
+  const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
+  // Also what a headset shows, where the HTML cards are not drawn: the round, and our dots left.
   const parts = [
     board.locked ? t("boards.locked") : "",
+    board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
+    vote && canVote ? t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) }) : "",
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
     <Label3D
-      position={[0, board.height / 200 + 0.1, 0.01]}
-      fontSize={0.07}
+      name={`board-status:${board.id}`}
+      position={[0, board.height / 200 + 0.085, 0.01]}
+      fontSize={0.09}
       color="#4a5b6b"
       anchorX="center"
       anchorY="middle"
@@ -389,11 +429,18 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   const w = board.width / 100;
   const h = board.height / 100;
   const writable = mayWrite(board, self);
+  const voting =
+    openVote(board) !== undefined &&
+    board.contentsVisible &&
+    (self?.role === "participant" || self?.role === "facilitator");
 
   const onBoardClick = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     // A drag to look around ends in a click too; only a still click asks for a new note.
-    if (!isStillClick(event) || !writable || !surface.current) return;
+    if (!isStillClick(event) || !surface.current) return;
+    const action = boardClick({ voting, mayWrite: writable });
+    if (action.kind === "voteHint") showToast({ key: "boards.vote.boardClickHint" });
+    if (action.kind !== "newNote") return;
     const at = pointOnBoard(event as unknown as ThreeEvent<PointerEvent>, surface.current, board);
     if (!at) return;
     const spot = clampNote(board, at.x, at.y);
@@ -422,7 +469,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
           </mesh>
         ))}
         <Label3D
-          position={[0, h / 2 + 0.22, 0.01]}
+          position={[0, h / 2 + 0.25, 0.01]}
           fontSize={0.13}
           color="#1b2a38"
           anchorX="center"
@@ -464,7 +511,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
 /**
  * Every board standing in the lab. Notes are dragged by pointer events on their meshes, which a
  * mouse, a VR controller's ray and a tracked hand all produce; clicking empty board space writes a
- * note there, clicking one's own note edits it, and during a vote each note has dot buttons.
+ * note there, clicking one's own note edits it, and during a vote a click on a note is a dot
+ * (client/boards/note-click.ts), with small + and − buttons under each note as well.
  */
 export function Boards3D() {
   const boards = useBoardsStore((s) => s.boards);
@@ -474,6 +522,9 @@ export function Boards3D() {
       {ids.map((id) => (
         <Board3D key={id} boardId={id} />
       ))}
+      <DesktopOnly>
+        <BoardFocus />
+      </DesktopOnly>
     </group>
   );
 }

@@ -4,7 +4,7 @@ import { useConnection } from "../session/connection-context";
 import { useBoard } from "./boards-store";
 import { useBoardTitle } from "./names";
 import { NoteForm } from "./NoteForm";
-import { closeNoteDialog, useNoteDialog } from "./note-dialog";
+import { closeNoteDialog, privacyNotice, useNoteDialog } from "./note-dialog";
 
 /**
  * The HTML dialog for writing a note at the spot clicked on a 3D board, or editing one's own.
@@ -29,11 +29,23 @@ export function NoteDialog() {
   }, [open, board, note]);
 
   if (!open || !board) return null;
+  const privacy = privacyNotice(open.kind === "new" ? { round: board.round } : { note });
   return (
-    <dialog ref={dialog} onClose={closeNoteDialog} aria-labelledby={`${id}-heading`} className="note-dialog">
+    <dialog
+      ref={dialog}
+      onClose={closeNoteDialog}
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={privacy ? `${id}-privacy` : undefined}
+      className="note-dialog"
+    >
       <h2 id={`${id}-heading`}>
         {open.kind === "new" ? t("boards.newNote") : t("boards.editNote")} · {boardTitle(board)}
       </h2>
+      {privacy && (
+        <p className="notice" id={`${id}-privacy`}>
+          {t(privacy)}
+        </p>
+      )}
       <NoteForm
         initial={note ? { text: note.text, color: note.color } : undefined}
         submitLabel={open.kind === "new" ? t("boards.add") : t("boards.save")}

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useT } from "../i18n/locale";
+import { useSelf } from "../session/session-store";
+import { focusBoard } from "./board-focus";
 import { sortedBoards, useBoardsStore, type BoardView, type VoteView } from "./boards-store";
 import { VoteResults, VoteStatus } from "./BoardView2D";
 import { useBoardTitle } from "./names";
@@ -23,13 +25,37 @@ function useVotes(): { open: [BoardView, VoteView][]; ended: [BoardView, VoteVie
 }
 
 /**
+ * "Show the board": in 3D the view turns to the board and walks up to it; in the 2D view the page
+ * shows that board and scrolls to it. The Boards panel picks it in both.
+ */
+export function useShowBoard(): (boardId: string) => void {
+  const mode = useViewMode((s) => s.mode);
+  const choose = useViewMode((s) => s.choose);
+  return (boardId) => {
+    choose(boardId);
+    if (mode === "3d") focusBoard(boardId);
+    else {
+      // After React has drawn the chosen board.
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`.boards-page [data-board-id="${CSS.escape(boardId)}"]`)
+          ?.scrollIntoView({ behavior: "smooth", block: "start" }),
+      );
+    }
+  };
+}
+
+/**
  * A small card over the space while a dot vote runs (dots left, time left), and the ranking when
  * it ends, for everyone who can read the board: in 3D and in the 2D view alike.
  */
 export function VoteOverlay() {
   const t = useT();
   const boardTitle = useBoardTitle();
-  const choose = useViewMode((s) => s.choose);
+  const mode = useViewMode((s) => s.mode);
+  const showBoard = useShowBoard();
+  const self = useSelf();
+  const canVote = self?.role === "participant" || self?.role === "facilitator";
   const { open, ended } = useVotes();
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [seenAtMount] = useState(() => ended?.[1].id ?? null);
@@ -45,8 +71,15 @@ export function VoteOverlay() {
         <div key={vote.id} className="vote-overlay__card">
           <strong>{t("boards.vote.open", { board: boardTitle(board) })}</strong>
           <VoteStatus vote={vote} />
-          <button type="button" className="button--quiet" onClick={() => choose(board.id)}>
-            {boardTitle(board)}
+          {mode === "3d" && canVote && (
+            <p className="help">
+              {vote.maxPerNote > 1
+                ? t("boards.vote.clickNoteMany", { max: vote.maxPerNote })
+                : t("boards.vote.clickNote")}
+            </p>
+          )}
+          <button type="button" className="button--quiet" onClick={() => showBoard(board.id)}>
+            {t("boards.vote.showBoard")}
           </button>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import type { BoardView, NoteView } from "./boards-store";
 
 /**
  * A note being written on a board (at a spot, or without one: the first free spot), or an existing one
@@ -15,4 +16,20 @@ export function openNoteDialog(state: Exclude<NoteDialogState, null>): void {
 
 export function closeNoteDialog(): void {
   useNoteDialog.setState({ open: null });
+}
+
+/**
+ * What the dialog says about who will see the note: a new note in a private round (anonymous or
+ * not), or an existing note that is still private or was written anonymously; nothing otherwise.
+ */
+export function privacyNotice(
+  of: { round: BoardView["round"] } | { note: Pick<NoteView, "hidden" | "anonymous"> | undefined },
+): "boards.dialog.private" | "boards.dialog.privateAnonymous" | "boards.dialog.anonymous" | null {
+  if ("round" in of) {
+    if (of.round === "") return null;
+    return of.round === "anonymous" ? "boards.dialog.privateAnonymous" : "boards.dialog.private";
+  }
+  if (!of.note) return null;
+  if (of.note.hidden) return of.note.anonymous ? "boards.dialog.privateAnonymous" : "boards.dialog.private";
+  return of.note.anonymous ? "boards.dialog.anonymous" : null;
 }

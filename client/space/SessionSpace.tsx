@@ -18,6 +18,7 @@ import { NARROW_QUERY, usePanelStore } from "./panel-store";
 import { Boards2DPage, ViewToggle } from "../boards/BoardsPanel";
 import { NoteDialog } from "../boards/NoteDialog";
 import { VoteOverlay } from "../boards/VoteOverlay";
+import { RoundOverlay } from "../boards/RoundOverlay";
 import { useViewMode } from "../boards/view-mode";
 import { VoiceOverlay } from "../voice/VoiceOverlay";
 import { VoiceNotices } from "../voice/VoiceControls";
@@ -107,6 +108,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             <div className="overlay__cards">
               <ZoneBanner />
               <VoteOverlay />
+              <RoundOverlay />
             </div>
           </div>
           {/* The 2D page sits in the flow between the cards and the dock, so nothing covers it. */}

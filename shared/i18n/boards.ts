@@ -114,6 +114,19 @@ export const boardsStrings = defineStrings({
     "boards.vote.close": "Close",
     "boards.vote.show": "Show results",
     "boards.vote.deleted": "(note deleted)",
+    "boards.vote.clickNote": "In 3D, click a note to give it a dot; click it again to take the dot back.",
+    "boards.vote.clickNoteMany":
+      "In 3D, click a note to give it a dot, up to {max} on one note; one more click takes them back.",
+    "boards.vote.boardClickHint":
+      "A dot vote is running: click a note to give it a dot. A new note can be written in the Boards panel, but it is not in this vote.",
+    "boards.vote.notInVote": "This note was written after the vote began, so it is not in this vote.",
+    "boards.vote.showBoard": "Show the board",
+    "boards.round.cardTitle": "Private round on “{board}”",
+    "boards.round.headingAnonymous": "Private, anonymous writing",
+    "boards.dialog.private": "Private: only you see this note until the facilitator reveals the notes.",
+    "boards.dialog.privateAnonymous":
+      "Private and anonymous: only you see this note until the reveal, and nobody ever sees who wrote it.",
+    "boards.dialog.anonymous": "Anonymous: nobody sees who wrote this note.",
 
     "boards.view2d": "2D view",
     "boards.view3d": "3D view",
@@ -233,6 +246,20 @@ export const boardsStrings = defineStrings({
     "boards.vote.close": "Sulje",
     "boards.vote.show": "Näytä tulokset",
     "boards.vote.deleted": "(lappu poistettu)",
+    "boards.vote.clickNote": "Anna 3D-näkymässä piste napsauttamalla lappua; napsauta uudelleen, niin piste palaa.",
+    "boards.vote.clickNoteMany":
+      "Anna 3D-näkymässä piste napsauttamalla lappua, enintään {max} samalle lapulle; vielä yksi napsautus palauttaa pisteet.",
+    "boards.vote.boardClickHint":
+      "Pisteäänestys on käynnissä: anna piste napsauttamalla lappua. Uuden lapun voi kirjoittaa Taulut-paneelissa, mutta se ei ole mukana tässä äänestyksessä.",
+    "boards.vote.notInVote":
+      "Tämä lappu kirjoitettiin äänestyksen alettua, joten se ei ole mukana tässä äänestyksessä.",
+    "boards.vote.showBoard": "Näytä taulu",
+    "boards.round.cardTitle": "Yksityinen kierros: ”{board}”",
+    "boards.round.headingAnonymous": "Yksityinen ja nimetön kirjoittaminen",
+    "boards.dialog.private": "Yksityinen: vain sinä näet tämän lapun, kunnes fasilitaattori paljastaa laput.",
+    "boards.dialog.privateAnonymous":
+      "Yksityinen ja nimetön: vain sinä näet tämän lapun ennen paljastusta, eikä kukaan koskaan näe, kuka sen kirjoitti.",
+    "boards.dialog.anonymous": "Nimetön: kukaan ei näe, kuka tämän lapun kirjoitti.",
 
     "boards.view2d": "2D-näkymä",
     "boards.view3d": "3D-näkymä",
@@ -351,6 +378,20 @@ export const boardsStrings = defineStrings({
     "boards.vote.close": "Stäng",
     "boards.vote.show": "Visa resultatet",
     "boards.vote.deleted": "(lappen borttagen)",
+    "boards.vote.clickNote":
+      "I 3D ger du en lapp en punkt genom att klicka på den; klicka igen för att ta tillbaka punkten.",
+    "boards.vote.clickNoteMany":
+      "I 3D ger du en lapp en punkt genom att klicka på den, högst {max} på samma lapp; ett klick till tar tillbaka dem.",
+    "boards.vote.boardClickHint":
+      "En punktröstning pågår: klicka på en lapp för att ge den en punkt. En ny lapp kan skrivas i panelen Tavlor, men den är inte med i den här röstningen.",
+    "boards.vote.notInVote": "Den här lappen skrevs efter att röstningen började, så den är inte med i röstningen.",
+    "boards.vote.showBoard": "Visa tavlan",
+    "boards.round.cardTitle": "Privat runda på ”{board}”",
+    "boards.round.headingAnonymous": "Privat, anonymt skrivande",
+    "boards.dialog.private": "Privat: bara du ser den här lappen tills facilitatorn avslöjar lapparna.",
+    "boards.dialog.privateAnonymous":
+      "Privat och anonym: bara du ser den här lappen före avslöjandet, och ingen får någonsin veta vem som skrev den.",
+    "boards.dialog.anonymous": "Anonym: ingen ser vem som skrev den här lappen.",
 
     "boards.view2d": "2D-vy",
     "boards.view3d": "3D-vy",
