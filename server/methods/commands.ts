@@ -1,4 +1,4 @@
-import { currentStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
+import { currentStep, extendStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
 import { validatePlan } from "../../shared/methods/rules";
 import { defineCommand } from "../commands/registry";
 import { commitRun, newSeed, presentParticipants, runOf, tell } from "./runtime";
@@ -56,6 +56,21 @@ export const methodsCommands = [
       if (!run.plan) return { error: "not_found", detail: "plan" };
       if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
       const result = previousStep(run);
+      if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
+      if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+    },
+  }),
+  defineCommand({
+    name: "methods.step.extend",
+    permission: "facilitator",
+    rate: STEP_RATE,
+    overRate: "reject",
+    async run(ctx, { from, minutes }) {
+      const run = runOf(ctx.room);
+      if (!run.plan) return { error: "not_found", detail: "plan" };
+      // An Extend meant for a step that has since ended must not lengthen the next one.
+      if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
+      const result = extendStep(run, minutes * 60);
       if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
       if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
     },

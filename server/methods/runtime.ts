@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Client } from "@colyseus/core";
 import type { MethodsState } from "../../shared/protocol";
 import type { Person } from "../../shared/methods/grouping";
-import { currentStep, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
+import { currentStep, currentStepEndsAt, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
 import type { RoomApi } from "../commands/registry";
 import type { ClientPrivate } from "../commands/dispatch";
 import { METHODS_RUN_ID, methodsRunRecord } from "./records";
@@ -51,6 +51,7 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     steps: run.plan?.steps.length ?? 0,
     current: run.plan && step >= 0 ? run.plan.steps[step]! : null,
     startedAt: run.entries.at(-1)?.startedAt ?? null,
+    endsAt: currentStepEndsAt(run),
     group: members,
   };
 }
