@@ -27,6 +27,7 @@ import { HandsNotifier } from "../hands/HandsNotifier";
 import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
+import { NowCard } from "../methods/NowCard";
 import "./overlay.css";
 
 function TopBar() {
@@ -103,6 +104,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
               <Toasts />
             </div>
             <div className="overlay__cards">
+              <NowCard />
               <ZoneBanner />
               <VoteOverlay />
             </div>

@@ -108,14 +108,14 @@ export const methodsStrings = defineStrings({
     "methods.panel.saved": "Plan saved.",
     "methods.now.label": "Now",
     "methods.now.stepOf": "Step {n} of {count}",
-    "methods.now.left": "{time} left",
-    "methods.now.timeUp": "Time is up",
     "methods.now.group": "Your group: {names}",
     "methods.now.alone": "You work on your own.",
     "methods.now.everyone": "Everyone together.",
     "methods.now.announce": "New step: {title}. {prompt}",
-    "methods.now.hide": "Hide the prompt",
-    "methods.now.show": "Show the prompt",
+    "methods.now.prompt": "What to do",
+    "methods.panel.tooBigToSend":
+      "This plan is too large to send ({kb} KB, at most {max} KB). Shorten the prompts or split the plan in two.",
+    "methods.panel.editBeforeRun": "Steps can be edited before the first step starts.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-All",
     "methods.tpl.oneTwoFourAll.summary":
@@ -321,14 +321,14 @@ export const methodsStrings = defineStrings({
     "methods.panel.saved": "Suunnitelma tallennettu.",
     "methods.now.label": "Nyt",
     "methods.now.stepOf": "Vaihe {n}/{count}",
-    "methods.now.left": "{time} jäljellä",
-    "methods.now.timeUp": "Aika on loppu",
     "methods.now.group": "Ryhmäsi: {names}",
     "methods.now.alone": "Työskentelet yksin.",
     "methods.now.everyone": "Kaikki yhdessä.",
     "methods.now.announce": "Uusi vaihe: {title}. {prompt}",
-    "methods.now.hide": "Piilota tehtävänanto",
-    "methods.now.show": "Näytä tehtävänanto",
+    "methods.now.prompt": "Mitä tehdään",
+    "methods.panel.tooBigToSend":
+      "Suunnitelma on liian suuri lähetettäväksi ({kb} kt, enintään {max} kt). Lyhennä tehtävänantoja tai jaa suunnitelma kahteen osaan.",
+    "methods.panel.editBeforeRun": "Vaiheita voi muokata ennen kuin ensimmäinen vaihe alkaa.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-kaikki",
     "methods.tpl.oneTwoFourAll.summary":
@@ -538,14 +538,14 @@ export const methodsStrings = defineStrings({
     "methods.panel.saved": "Planen sparades.",
     "methods.now.label": "Nu",
     "methods.now.stepOf": "Steg {n} av {count}",
-    "methods.now.left": "{time} kvar",
-    "methods.now.timeUp": "Tiden är ute",
     "methods.now.group": "Din grupp: {names}",
     "methods.now.alone": "Du arbetar ensam.",
     "methods.now.everyone": "Alla tillsammans.",
     "methods.now.announce": "Nytt steg: {title}. {prompt}",
-    "methods.now.hide": "Dölj uppgiften",
-    "methods.now.show": "Visa uppgiften",
+    "methods.now.prompt": "Vad ska göras",
+    "methods.panel.tooBigToSend":
+      "Planen är för stor för att skickas ({kb} kB, högst {max} kB). Korta ner uppgifterna eller dela planen i två.",
+    "methods.panel.editBeforeRun": "Stegen kan redigeras innan det första steget startar.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-alla",
     "methods.tpl.oneTwoFourAll.summary":
