@@ -155,9 +155,12 @@ function StepItem({
         {row.status === "done" && <span className="badge badge--muted">{t("methods.panel.done")}</span>}
       </div>
       <p className="methods__step-meta">
-        <span>
-          {clockTime(locale, row.startsAt)}–{clockTime(locale, row.endsAt)}
-        </span>
+        {/* A past step's times would be guesses (the server keeps only the current start); its length is not. */}
+        {row.status !== "done" && (
+          <span>
+            {clockTime(locale, row.startsAt)}–{clockTime(locale, row.endsAt)}
+          </span>
+        )}
         <span>{minutes(t, step.durationSeconds)}</span>
         <span>{groupingLabel(t, step.grouping)}</span>
       </p>

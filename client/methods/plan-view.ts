@@ -40,9 +40,13 @@ export function stepRows(
   return { rows, plannedEnd, totalSeconds: timing.totalSeconds };
 }
 
-/** "10:05" in the person's language and time zone. */
+/**
+ * "10:05" in the person's language and time zone; the browser's own region of that language decides
+ * between 24 hours and AM/PM (en-GB or en-US), the interface language alone cannot tell.
+ */
 export function clockTime(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
+  const regional = globalThis.navigator?.languages?.find((tag) => tag.toLowerCase().split("-")[0] === locale);
+  return new Intl.DateTimeFormat(regional ?? locale, { hour: "numeric", minute: "2-digit" }).format(new Date(ms));
 }
 
 /** A duration in whole minutes ("25 min"); steps are planned in minutes. */

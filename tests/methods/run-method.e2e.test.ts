@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
+import { newVisitor, type Visitor } from "../support/pages";
+import type { TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
+
+const NAMES = ["Anna", "Ben", "Cai", "Dora"] as const;
+const PROMPT = "What opportunities do you see to make progress on this challenge?";
+
+/**
+ * Joins in the 2D view (no WebGL: five pages share two cores) and listens only. `window.yhteistila`
+ * belongs to the 3D view, so the page is ready when its top bar names the session.
+ */
+async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
+  const { page } = visitor;
+  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
+  await page.goto(url);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Enter the space" }).click();
+  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
+  const voice = page.getByRole("dialog", { name: "Your microphone" });
+  await voice.waitFor({ timeout: 10_000 });
+  await voice.getByRole("button", { name: "Listen only" }).click();
+  await voice.waitFor({ state: "hidden" });
+}
+
+/** The Now card as a person reads it: step label, title, prompt, group line and seconds left. */
+async function nowCard(page: Page) {
+  const card = page.locator(".now-card");
+  if ((await card.count()) === 0) return null;
+  return {
+    label: await card.locator(".now-card__label").textContent(),
+    title: await card.getByRole("heading", { level: 2 }).textContent(),
+    prompt: await card.locator(".task-text").textContent(),
+    group: await card.locator(".now-card__group").textContent(),
+    remainingMs: Number(await card.getByRole("timer").getAttribute("data-remaining-ms")),
+  };
+}
+
+/** The other names on each participant's card, once every card shows `title`. */
+async function groupsSeen(visitors: readonly Visitor[], title: string): Promise<Map<string, string[]>> {
+  const seen = new Map<string, string[]>();
+  for (const [i, visitor] of visitors.entries()) {
+    await expect.poll(async () => (await nowCard(visitor.page))?.title, { timeout: 15_000 }).toBe(title);
+    const card = (await nowCard(visitor.page))!;
+    expect(card.prompt).toBe(PROMPT);
+    const names = card.group!.match(/^Your group: (.*)$/)?.[1]?.split(", ") ?? [];
+    seen.set(NAMES[i]!, names.sort());
+  }
+  return seen;
+}
+
+/** Every person's group as they see it, checked to agree with the others' (if A sees B, B sees A). */
+function expectConsistentGroups(seen: Map<string, string[]>, size: number): void {
+  for (const [name, others] of seen) {
+    expect(others, name).toHaveLength(size - 1);
+    expect(others, name).not.toContain(name);
+    for (const other of others) expect(seen.get(other), `${other} sees ${name}`).toContain(name);
+  }
+}
+
+describe("a facilitator runs 1-2-4-All from the Method tab", () => {
+  it("picks the method and steps through it with the console; everyone's Now card follows", async () => {
+    const title = "Method walk";
+    const session = await server.createSession(title);
+    const host = await newVisitor(browser);
+    await host.page.setViewportSize({ width: 1280, height: 720 });
+    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+    const guests: Visitor[] = [];
+    for (const name of NAMES) {
+      const guest = await newVisitor(browser);
+      await guest.page.setViewportSize({ width: 390, height: 844 });
+      await join(guest, `${server.baseUrl}/s/${session.code}`, name, title);
+      guests.push(guest);
+    }
+    // Participants have no Method tab; the server refuses them anyway (tests/methods/*.room.test.ts).
+    await guests[0]!.page.getByRole("button", { name: "Show panels" }).click();
+    await expect.poll(() => guests[0]!.page.getByRole("tab").count()).toBeGreaterThan(0);
+    expect(await guests[0]!.page.getByRole("tab", { name: "Method" }).count()).toBe(0);
+
+    // The facilitator picks 1-2-4-All: four steps, 1 + 2 + 4 + 5 minutes.
+    const page = host.page;
+    await page.getByRole("tab", { name: "Method" }).click();
+    await page.getByLabel("Built-in method").selectOption({ label: "1-2-4-All" });
+    await page.getByRole("button", { name: "Use this method" }).click();
+    const steps = page.getByRole("list", { name: "Steps" }).getByRole("listitem");
+    await expect.poll(() => steps.count()).toBe(4);
+    expect(await page.locator(".methods__total").textContent()).toMatch(/^12 min in all, planned end \d?\d:\d\d$/);
+    expect(await steps.nth(1).textContent()).toContain("In pairs");
+    expect(await steps.nth(1).textContent()).toContain("2 min");
+    await screenshot(page, "method-facilitator-plan");
+    // Nothing runs yet: nobody has a Now card.
+    expect(await nowCard(guests[0]!.page)).toBeNull();
+
+    // Step 1 with the keyboard: alone.
+    await page.getByRole("button", { name: "Start step 1" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[aria-current="step"]').getAttribute("data-step")).toBe("0");
+    for (const guest of guests) {
+      await expect.poll(async () => (await nowCard(guest.page))?.title, { timeout: 15_000 }).toBe("Alone");
+      const card = (await nowCard(guest.page))!;
+      expect(card).toMatchObject({ label: "Now · Step 1 of 4", prompt: PROMPT, group: "You work on your own." });
+      expect(card.remainingMs).toBeGreaterThan(50_000);
+      expect(card.remainingMs).toBeLessThanOrEqual(60_000);
+    }
+    await screenshot(guests[0]!.page, "method-participant-alone-390x844");
+
+    // +5 min: everyone's time left grows by five minutes.
+    await page.getByRole("button", { name: "Extend the current step by 5 min" }).click();
+    await expect
+      .poll(async () => (await nowCard(guests[1]!.page))?.remainingMs, { timeout: 15_000 })
+      .toBeGreaterThan(5 * 60_000);
+
+    // Step 2: pairs. Everyone is in a pair, and the pairs agree.
+    await page.getByRole("button", { name: "Next step" }).click();
+    const pairs = await groupsSeen(guests, "In pairs");
+    expectConsistentGroups(pairs, 2);
+    // A screen reader hears the new step.
+    await expect
+      .poll(() => guests[2]!.page.getByRole("status").filter({ hasText: "New step: In pairs" }).count())
+      .toBe(1);
+    await screenshot(guests[0]!.page, "method-participant-pairs-390x844");
+
+    // Step 3: the pairs merge into fours; each keeps their partner.
+    await page.getByRole("button", { name: "Next step" }).click();
+    const fours = await groupsSeen(guests, "In fours");
+    expectConsistentGroups(fours, 4);
+    for (const [name, partner] of pairs) expect(fours.get(name)).toEqual(expect.arrayContaining(partner));
+
+    // Back returns to the pairs, the same pairs as before.
+    await page.getByRole("button", { name: "Back" }).click();
+    expect(await groupsSeen(guests, "In pairs")).toEqual(pairs);
+    await page.getByRole("button", { name: "Next step" }).click();
+    await groupsSeen(guests, "In fours");
+
+    // Step 4: all together; it is the last one.
+    await page.getByRole("button", { name: "Next step" }).click();
+    for (const guest of guests) {
+      await expect.poll(async () => (await nowCard(guest.page))?.group, { timeout: 15_000 }).toBe("Everyone together.");
+    }
+    expect(await page.getByRole("button", { name: "Next step" }).isDisabled()).toBe(true);
+    expect(await page.getByText("This is the last step.").count()).toBe(1);
+    expect(await page.locator('[aria-current="step"]').getAttribute("data-step")).toBe("3");
+    await screenshot(page, "method-facilitator-last-step");
+
+    const all = [host, ...guests];
+    expect(externalRequests(all.flatMap((v) => v.requests))).toEqual([]);
+    for (const visitor of all) expect(visitor.errors).toEqual([]);
+    await Promise.all(all.map((v) => v.context.close()));
+  }, 240_000);
+});
