@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { parsePlanFile } from "../../shared/methods/rules";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { newVisitor, type Visitor } from "../support/pages";
 import type { TestServer } from "../support/server";
@@ -79,7 +81,7 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     }
     // Participants have no Method tab; the server refuses them anyway (tests/methods/*.room.test.ts).
     await guests[0]!.page.getByRole("button", { name: "Show panels" }).click();
-    await expect.poll(() => guests[0]!.page.getByRole("tab").count()).toBeGreaterThan(0);
+    await expect.poll(() => guests[0]!.page.getByRole("tab").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await guests[0]!.page.getByRole("tab", { name: "Method" }).count()).toBe(0);
 
     // The facilitator picks 1-2-4-All: four steps, 1 + 2 + 4 + 5 minutes.
@@ -88,7 +90,7 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     await page.getByLabel("Built-in method").selectOption({ label: "1-2-4-All" });
     await page.getByRole("button", { name: "Use this method" }).click();
     const steps = page.getByRole("list", { name: "Steps" }).getByRole("listitem");
-    await expect.poll(() => steps.count()).toBe(4);
+    await expect.poll(() => steps.count(), { timeout: 10_000 }).toBe(4);
     expect(await page.locator(".methods__total").textContent()).toMatch(/^12 min in all, planned end \d?\d:\d\d$/);
     expect(await steps.nth(1).textContent()).toContain("In pairs");
     expect(await steps.nth(1).textContent()).toContain("2 min");
@@ -99,7 +101,13 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     // Step 1 with the keyboard: alone.
     await page.getByRole("button", { name: "Start step 1" }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator('[aria-current="step"]').getAttribute("data-step")).toBe("0");
+    // The console's buttons name the step they were pressed at; pressing before it shows the last change
+    // would be refused as stale (tests/methods/methods.room.test.ts), so each press waits for it.
+    const at = (step: number) =>
+      expect
+        .poll(() => page.locator('[aria-current="step"]').getAttribute("data-step"), { timeout: 10_000 })
+        .toBe(String(step));
+    await at(0);
     for (const guest of guests) {
       await expect.poll(async () => (await nowCard(guest.page))?.title, { timeout: 15_000 }).toBe("Alone");
       const card = (await nowCard(guest.page))!;
@@ -116,35 +124,42 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
       .toBeGreaterThan(5 * 60_000);
 
     // Step 2: pairs. Everyone is in a pair, and the pairs agree.
+    await at(0);
     await page.getByRole("button", { name: "Next step" }).click();
     const pairs = await groupsSeen(guests, "In pairs");
     expectConsistentGroups(pairs, 2);
     // A screen reader hears the new step.
     await expect
-      .poll(() => guests[2]!.page.getByRole("status").filter({ hasText: "New step: In pairs" }).count())
+      .poll(() => guests[2]!.page.getByRole("status").filter({ hasText: "New step: In pairs" }).count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     await screenshot(guests[0]!.page, "method-participant-pairs-390x844");
 
     // Step 3: the pairs merge into fours; each keeps their partner.
+    await at(1);
     await page.getByRole("button", { name: "Next step" }).click();
     const fours = await groupsSeen(guests, "In fours");
     expectConsistentGroups(fours, 4);
     for (const [name, partner] of pairs) expect(fours.get(name)).toEqual(expect.arrayContaining(partner));
 
     // Back returns to the pairs, the same pairs as before.
+    await at(2);
     await page.getByRole("button", { name: "Back" }).click();
     expect(await groupsSeen(guests, "In pairs")).toEqual(pairs);
+    await at(1);
     await page.getByRole("button", { name: "Next step" }).click();
     await groupsSeen(guests, "In fours");
 
     // Step 4: all together; it is the last one.
+    await at(2);
     await page.getByRole("button", { name: "Next step" }).click();
     for (const guest of guests) {
       await expect.poll(async () => (await nowCard(guest.page))?.group, { timeout: 15_000 }).toBe("Everyone together.");
     }
     expect(await page.getByRole("button", { name: "Next step" }).isDisabled()).toBe(true);
     expect(await page.getByText("This is the last step.").count()).toBe(1);
-    expect(await page.locator('[aria-current="step"]').getAttribute("data-step")).toBe("3");
+    await at(3);
     await screenshot(page, "method-facilitator-last-step");
 
     const all = [host, ...guests];
@@ -152,4 +167,72 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     for (const visitor of all) expect(visitor.errors).toEqual([]);
     await Promise.all(all.map((v) => v.context.close()));
   }, 240_000);
+
+  it("edits a step, exports the plan as JSON, refuses a bad file with reasons and imports a good one", async () => {
+    const title = "Plan files";
+    const session = await server.createSession(title);
+    const host = await newVisitor(browser);
+    await host.page.setViewportSize({ width: 1280, height: 720 });
+    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+    const page = host.page;
+    await page.getByRole("tab", { name: "Method" }).click();
+    await page.getByLabel("Built-in method").selectOption({ label: "What / So What / Now What" });
+    await page.getByRole("button", { name: "Use this method" }).click();
+    const steps = page.getByRole("list", { name: "Steps" }).getByRole("listitem");
+    await expect.poll(() => steps.count(), { timeout: 10_000 }).toBe(3);
+
+    // Edit step 2: a new prompt and ten minutes instead of seven.
+    await page.getByRole("button", { name: "Edit step 2" }).click();
+    const form = page.getByRole("form", { name: "Edit step 2" });
+    await form.getByLabel("Prompt").fill("Why does it matter to the people we serve?");
+    await form.getByLabel("Duration (minutes)").fill("10");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => steps.nth(1).textContent(), { timeout: 10_000 }).toContain("10 min");
+    expect(await page.locator(".methods__total").textContent()).toMatch(/^24 min in all/);
+
+    // Export: the file is the stored plan, with the edit.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export plan (JSON)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("What-So-What-Now-What.json");
+    const text = readFileSync((await download.path())!, "utf8");
+    const parsed = parsePlanFile(text, "en");
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    expect(parsed.plan.steps[1]).toMatchObject({
+      prompt: "Why does it matter to the people we serve?",
+      durationSeconds: 600,
+    });
+
+    // A bad file is refused with reasons a facilitator can act on; the stored plan stays.
+    const input = page.getByLabel("Import a plan (JSON)");
+    const bad = { ...parsed.plan, steps: [{ ...parsed.plan.steps[0]!, durationSeconds: 5 }] };
+    await input.setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ format: "yhteistila.plan", version: 1, plan: bad })),
+    });
+    const alert = page.getByRole("alert").filter({ hasText: "broken.json could not be imported:" });
+    await alert.waitFor();
+    expect(await alert.getByRole("listitem").allTextContents()).toEqual([
+      "Step 1, duration: too small or too short (at least 30)",
+    ]);
+    await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page.getByText("The file is not JSON.", { exact: false }).waitFor();
+    expect(await steps.count()).toBe(3);
+
+    // A good file replaces the plan.
+    const renamed = { ...parsed.plan, title: "Retro, imported", steps: parsed.plan.steps.slice(0, 2) };
+    await input.setInputFiles({
+      name: "retro.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ format: "yhteistila.plan", version: 1, plan: renamed })),
+    });
+    await page.getByRole("heading", { name: "Retro, imported" }).waitFor();
+    await expect.poll(() => steps.count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.getByText("Plan imported: Retro, imported").count()).toBe(1);
+    await screenshot(page, "method-facilitator-imported");
+    expect(host.errors).toEqual([]);
+    await host.context.close();
+  }, 120_000);
 });
