@@ -118,6 +118,11 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
           {describePlanIssue(locale, upcoming)}
         </p>
       )}
+      {state.zonesShort && (
+        <p className="notice" role="status">
+          {t("methods.panel.zonesShort", state.zonesShort)}
+        </p>
+      )}
       {refusal && (
         <p className="error-text" role="alert">
           {t("methods.panel.refused", { reason: refusalText(locale, refusal, state, participants) })}

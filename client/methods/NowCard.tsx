@@ -6,6 +6,7 @@ import type { TimerValue } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Countdown } from "../timers/Countdown";
+import { useZonesStore } from "../zones/zones-store";
 import { useMethodsStore } from "./methods-store";
 
 /** The current step's time left as a countdown to its planned end on the server's clock. */
@@ -45,6 +46,10 @@ export function NowCard() {
   const [announcement, setAnnouncement] = useState("");
   const seen = useRef<string | null>(null);
   const current = state?.current ?? null;
+  const self = useSelf();
+  // In a zone the step sent them to, the zone's card shows the same prompt as its task: folded here.
+  const zoneTask = useZonesStore((s) => s.zones.find((zone) => zone.id === self?.zone)?.work?.task);
+  const promptInZone = current !== null && zoneTask === current.prompt;
   const key = current && state ? `${state.step}:${current.id}` : null;
 
   // Announced on a change of step only, not when the card first appears with a step already running.
@@ -76,7 +81,7 @@ export function NowCard() {
             {current.title}
           </h2>
           {current.prompt && (
-            <details className="now-card__prompt" open>
+            <details className="now-card__prompt" open={!promptInZone}>
               <summary>{t("methods.now.prompt")}</summary>
               <p className="task-text">{current.prompt}</p>
             </details>

@@ -116,6 +116,8 @@ export const methodsStrings = defineStrings({
     "methods.panel.tooBigToSend":
       "This plan is too large to send ({kb} KB, at most {max} KB). Shorten the prompts or split the plan in two.",
     "methods.panel.editBeforeRun": "Steps can be edited before the first step starts.",
+    "methods.panel.zonesShort":
+      "{groups} groups but {zones} breakout zones: the groups are formed but nobody was moved. Add zones (Zones tab), then press Back and Next step.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-All",
     "methods.tpl.oneTwoFourAll.summary":
@@ -329,6 +331,8 @@ export const methodsStrings = defineStrings({
     "methods.panel.tooBigToSend":
       "Suunnitelma on liian suuri lähetettäväksi ({kb} kt, enintään {max} kt). Lyhennä tehtävänantoja tai jaa suunnitelma kahteen osaan.",
     "methods.panel.editBeforeRun": "Vaiheita voi muokata ennen kuin ensimmäinen vaihe alkaa.",
+    "methods.panel.zonesShort":
+      "{groups} ryhmää mutta {zones} ryhmätilaa: ryhmät on muodostettu, mutta ketään ei siirretty. Lisää ryhmätiloja (Ryhmätilat-välilehti) ja paina sitten Takaisin ja Seuraava vaihe.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-kaikki",
     "methods.tpl.oneTwoFourAll.summary":
@@ -546,6 +550,8 @@ export const methodsStrings = defineStrings({
     "methods.panel.tooBigToSend":
       "Planen är för stor för att skickas ({kb} kB, högst {max} kB). Korta ner uppgifterna eller dela planen i två.",
     "methods.panel.editBeforeRun": "Stegen kan redigeras innan det första steget startar.",
+    "methods.panel.zonesShort":
+      "{groups} grupper men {zones} grupprum: grupperna är bildade men ingen flyttades. Lägg till grupprum (fliken Grupprum) och tryck sedan Tillbaka och Nästa steg.",
 
     "methods.tpl.oneTwoFourAll.name": "1-2-4-alla",
     "methods.tpl.oneTwoFourAll.summary":

@@ -46,6 +46,11 @@ export const methodsStateSchema = z.object({
   startedAt: z.number().nullable(),
   /** Server time (ms) when the current step is planned to end, the facilitator's extensions included. */
   endsAt: z.number().nullable(),
+  /**
+   * For facilitators: the current step's groups could not be sent out, as the room has fewer breakout
+   * zones (or room in them) than groups; null when they were, or for anyone else.
+   */
+  zonesShort: z.object({ groups: z.number().int().min(0), zones: z.number().int().min(0) }).nullable(),
   /** Who is in the receiver's group for the current step (connected people, the receiver included). */
   group: z.array(z.object({ id: z.string(), name: z.string() })),
 });

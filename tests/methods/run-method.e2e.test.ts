@@ -56,6 +56,17 @@ async function groupsSeen(visitors: readonly Visitor[], title: string): Promise<
   return seen;
 }
 
+/** The zone each participant's page says they are in, once all are in one ("Your zone: Breakout A"). */
+async function zonesSeen(visitors: readonly Visitor[]): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  for (const [i, visitor] of visitors.entries()) {
+    const title = visitor.page.locator(".banner__zone .banner__title");
+    await title.waitFor({ timeout: 15_000 });
+    seen.set(NAMES[i]!, (await title.textContent())!);
+  }
+  return seen;
+}
+
 /** Every person's group as they see it, checked to agree with the others' (if A sees B, B sees A). */
 function expectConsistentGroups(seen: Map<string, string[]>, size: number): void {
   for (const [name, others] of seen) {
@@ -128,6 +139,10 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     await page.getByRole("button", { name: "Next step" }).click();
     const pairs = await groupsSeen(guests, "In pairs");
     expectConsistentGroups(pairs, 2);
+    // The server moved each pair into a breakout zone of its own.
+    const pairZones = await zonesSeen(guests);
+    for (const [name, [partner]] of pairs) expect(pairZones.get(partner!), name).toBe(pairZones.get(name));
+    expect(new Set(pairZones.values()).size).toBe(2);
     // A screen reader hears the new step.
     await expect
       .poll(() => guests[2]!.page.getByRole("status").filter({ hasText: "New step: In pairs" }).count(), {
@@ -142,6 +157,7 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     const fours = await groupsSeen(guests, "In fours");
     expectConsistentGroups(fours, 4);
     for (const [name, partner] of pairs) expect(fours.get(name)).toEqual(expect.arrayContaining(partner));
+    await expect.poll(async () => new Set((await zonesSeen(guests)).values()).size, { timeout: 15_000 }).toBe(1);
 
     // Back returns to the pairs, the same pairs as before.
     await at(2);
@@ -156,6 +172,8 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     await page.getByRole("button", { name: "Next step" }).click();
     for (const guest of guests) {
       await expect.poll(async () => (await nowCard(guest.page))?.group, { timeout: 15_000 }).toBe("Everyone together.");
+      // Back in the plenary: no zone card any more.
+      await expect.poll(() => guest.page.locator(".banner__zone").count(), { timeout: 15_000 }).toBe(0);
     }
     expect(await page.getByRole("button", { name: "Next step" }).isDisabled()).toBe(true);
     expect(await page.getByText("This is the last step.").count()).toBe(1);
