@@ -28,6 +28,7 @@ import { HandsNotifier } from "../hands/HandsNotifier";
 import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
+import { NowCard } from "../methods/NowCard";
 import "./overlay.css";
 import { STAGE_ID } from "./FreeViewCentre";
 import { RoomAnnouncer } from "../accessibility/RoomAnnouncer";
@@ -106,6 +107,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
               <Toasts />
             </div>
             <div className="overlay__cards">
+              <NowCard />
               <ZoneBanner />
               <VoteOverlay />
               <RoundOverlay />

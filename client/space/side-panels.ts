@@ -7,6 +7,7 @@ import { ExportPanel } from "../export/ExportPanel";
 import { ChatPanel, ChatUnreadBadge } from "../chat/ChatPanel";
 import { FacilitatePanel } from "../zones/FacilitatePanel";
 import { ZonesPanel } from "../zones/ZonesPanel";
+import { MethodPanel } from "../methods/MethodPanel";
 import type { PersonView } from "../session/session-store";
 import type { IconName } from "../ui/icons";
 
@@ -47,4 +48,5 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
     visibleTo: facilitatorsOnly,
   },
   { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
+  { id: "method", icon: "method", labelKey: "methods.tab", Panel: MethodPanel, visibleTo: facilitatorsOnly },
 ];

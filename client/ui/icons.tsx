@@ -22,7 +22,8 @@ export type IconName =
   | "help"
   | "thumbs_up"
   | "clap"
-  | "heart";
+  | "heart"
+  | "method";
 
 const stroke = {
   stroke: "currentColor",
@@ -135,6 +136,12 @@ const paths: Record<IconName, ReactNode> = {
   ),
   heart: (
     <path d="M12 20s-7.5-4.6-7.5-10A4.2 4.2 0 0 1 12 7.4 4.2 4.2 0 0 1 19.5 10c0 5.4-7.5 10-7.5 10z" {...stroke} />
+  ),
+  method: (
+    <>
+      <path d="M10 6h10M10 12h10M10 18h10" {...stroke} />
+      <path d="M4 5.5l1.5-1v4M3.8 11.3a1.3 1.3 0 0 1 2.4.7L4 14.5h2.5M4 16.8h2l-1 1.4a1.2 1.2 0 1 1-1 2" {...stroke} />
+    </>
   ),
 };
 

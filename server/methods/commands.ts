@@ -1,7 +1,15 @@
-import { currentStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
+import { currentStep, extendStep, nextStep, previousStep, withPlan } from "../../shared/methods/run";
 import { validatePlan } from "../../shared/methods/rules";
 import { defineCommand } from "../commands/registry";
-import { commitRun, newSeed, presentParticipants, runOf, tell } from "./runtime";
+import { commitRun, newSeed, presentParticipants, runOf, tell, tellFacilitators } from "./runtime";
+import { arrangeRoom, extendZoneClocks, zonesShortOf } from "./arrange";
+import type { RoomApi } from "../commands/registry";
+
+/** Moves the room to the step just stored; facilitators hear of groups that found no zone. */
+async function arrange(room: RoomApi, now: number): Promise<void> {
+  await arrangeRoom(room, runOf(room), now);
+  if (zonesShortOf(room)) tellFacilitators(room);
+}
 
 // Plans are small and rare; steps are pressed by hand. Both limits only stop a runaway client.
 const PLAN_RATE = { perSecond: 1, burst: 5 };
@@ -44,6 +52,7 @@ export const methodsCommands = [
       const result = nextStep(run, presentParticipants(ctx.room), ctx.now);
       if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
       if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+      await arrange(ctx.room, ctx.now);
     },
   }),
   defineCommand({
@@ -58,6 +67,24 @@ export const methodsCommands = [
       const result = previousStep(run);
       if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
       if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+      // Back restores the arrangement the step had: its groups in their zones again.
+      await arrange(ctx.room, ctx.now);
+    },
+  }),
+  defineCommand({
+    name: "methods.step.extend",
+    permission: "facilitator",
+    rate: STEP_RATE,
+    overRate: "reject",
+    async run(ctx, { from, minutes }) {
+      const run = runOf(ctx.room);
+      if (!run.plan) return { error: "not_found", detail: "plan" };
+      // An Extend meant for a step that has since ended must not lengthen the next one.
+      if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
+      const result = extendStep(run, minutes * 60);
+      if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
+      if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+      await extendZoneClocks(ctx.room, result.run, ctx.now);
     },
   }),
 ];

@@ -2,10 +2,11 @@ import { randomInt } from "node:crypto";
 import type { Client } from "@colyseus/core";
 import type { MethodsState } from "../../shared/protocol";
 import type { Person } from "../../shared/methods/grouping";
-import { currentStep, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
+import { currentStep, currentStepEndsAt, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
 import type { RoomApi } from "../commands/registry";
 import type { ClientPrivate } from "../commands/dispatch";
 import { METHODS_RUN_ID, methodsRunRecord } from "./records";
+import { zonesShortOf } from "./arrange";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -51,6 +52,8 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     steps: run.plan?.steps.length ?? 0,
     current: run.plan && step >= 0 ? run.plan.steps[step]! : null,
     startedAt: run.entries.at(-1)?.startedAt ?? null,
+    endsAt: currentStepEndsAt(run),
+    zonesShort: person?.role === "facilitator" ? zonesShortOf(room) : null,
     group: members,
   };
 }
@@ -70,6 +73,12 @@ export function tellUids(room: RoomApi, uids: readonly string[], skip?: Client):
 
 export function tellEveryone(room: RoomApi): void {
   for (const client of room.clients) tell(room, client);
+}
+
+export function tellFacilitators(room: RoomApi): void {
+  for (const client of room.clients) {
+    if (room.state.people.get(client.sessionId)?.role === "facilitator") tell(room, client);
+  }
 }
 
 /**

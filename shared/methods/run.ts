@@ -15,7 +15,7 @@ import {
   type Person,
   type Table,
 } from "./grouping";
-import { planSchema, type Plan } from "./plan";
+import { PLAN_LIMITS, planSchema, type Plan } from "./plan";
 import { checkStepForPeople, type PlanIssue } from "./rules";
 
 /**
@@ -31,6 +31,8 @@ export const stepEntrySchema = z.object({
   groups: z.array(z.array(z.string().max(64))),
   /** For merged groups: which of the previous step's groups each was made from (their boards come along). */
   from: z.array(z.array(z.number().int().min(0))).nullable(),
+  /** Seconds the facilitator added to the step while it ran (Extend); absent in runs stored before Extend. */
+  extendedSeconds: z.number().int().min(0).max(PLAN_LIMITS.duration.max).default(0),
 });
 export type StepEntry = z.infer<typeof stepEntrySchema>;
 
@@ -133,6 +135,7 @@ export function nextStep(run: MethodsRun, people: readonly Person[], now: number
   const entry: StepEntry = {
     step: index,
     startedAt: now,
+    extendedSeconds: 0,
     ...groupsForStep(run.plan, index, run.entries, people, run.seed),
   };
   return { ok: true, run: { ...run, entries: [...run.entries, entry] } };
@@ -142,6 +145,35 @@ export function nextStep(run: MethodsRun, people: readonly Person[], now: number
 export function previousStep(run: MethodsRun): RunResult {
   if (run.entries.length === 0) return { ok: false, issue: { step: null, key: "methods.issue.noSuchStep" } };
   return { ok: true, run: { ...run, entries: run.entries.slice(0, -1) } };
+}
+
+/**
+ * Extend: the current step runs `seconds` longer. A step never runs longer in all than the longest
+ * step a plan may have.
+ */
+export function extendStep(run: MethodsRun, seconds: number): RunResult {
+  const entry = run.entries.at(-1);
+  if (!run.plan || !entry) return { ok: false, issue: { step: null, key: "methods.issue.noSuchStep" } };
+  const planned = run.plan.steps[entry.step]!.durationSeconds;
+  const extended = entry.extendedSeconds + seconds;
+  if (planned + extended > PLAN_LIMITS.duration.max) {
+    return {
+      ok: false,
+      issue: {
+        step: entry.step,
+        key: "methods.issue.extendTooLong",
+        params: { hours: PLAN_LIMITS.duration.max / 3600 },
+      },
+    };
+  }
+  return { ok: true, run: { ...run, entries: [...run.entries.slice(0, -1), { ...entry, extendedSeconds: extended }] } };
+}
+
+/** When the current step is planned to end (server ms), its extensions included; null before the first step. */
+export function currentStepEndsAt(run: MethodsRun): number | null {
+  const entry = run.entries.at(-1);
+  if (!run.plan || !entry) return null;
+  return entry.startedAt + (run.plan.steps[entry.step]!.durationSeconds + entry.extendedSeconds) * 1000;
 }
 
 /** The group `uid` is in for the current step (empty when none, or before the first step). */

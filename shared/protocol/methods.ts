@@ -11,6 +11,9 @@ const stepIndexSchema = z
   .min(-1)
   .max(PLAN_LIMITS.steps - 1);
 
+/** The most one Extend adds; a facilitator wanting more presses again. */
+export const EXTEND_MINUTES_MAX = 30;
+
 export const methodsMessages = {
   /** Facilitator: store the session's plan (replacing the one stored); the run starts over before step 1. */
   "methods.plan.save": z.object({ plan: planSchema }).strict(),
@@ -18,6 +21,10 @@ export const methodsMessages = {
   "methods.step.next": z.object({ from: stepIndexSchema }).strict(),
   /** Facilitator: go back to the step before. */
   "methods.step.back": z.object({ from: stepIndexSchema }).strict(),
+  /** Facilitator: the current step (`from`, as the sender saw it) runs this many minutes longer. */
+  "methods.step.extend": z
+    .object({ from: stepIndexSchema, minutes: z.number().int().min(1).max(EXTEND_MINUTES_MAX) })
+    .strict(),
   /**
    * Anyone: tell me where the session is in its plan. The server also tells each person on joining and
    * on every change; a view mounted later (or a test) asks, since a client drops messages nobody listens to.
@@ -37,6 +44,13 @@ export const methodsStateSchema = z.object({
   current: planStepSchema.nullable(),
   /** Server time (ms) when the current step started. */
   startedAt: z.number().nullable(),
+  /** Server time (ms) when the current step is planned to end, the facilitator's extensions included. */
+  endsAt: z.number().nullable(),
+  /**
+   * For facilitators: the current step's groups could not be sent out, as the room has fewer breakout
+   * zones (or room in them) than groups; null when they were, or for anyone else.
+   */
+  zonesShort: z.object({ groups: z.number().int().min(0), zones: z.number().int().min(0) }).nullable(),
   /** Who is in the receiver's group for the current step (connected people, the receiver included). */
   group: z.array(z.object({ id: z.string(), name: z.string() })),
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Person } from "../../shared/methods/grouping";
 import {
   currentStep,
+  currentStepEndsAt,
   emptyRun,
+  extendStep,
   groupOf,
   methodsRunSchema,
   nextStep,
@@ -12,6 +14,7 @@ import {
   type MethodsRun,
 } from "../../shared/methods/run";
 import { templatePlan } from "../../shared/methods/templates";
+import { PLAN_LIMITS } from "../../shared/methods/plan";
 
 function people(n: number, prefix = "u"): Person[] {
   return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, organisation: i % 2 ? "Kela" : "Espoo" }));
@@ -96,5 +99,33 @@ describe("running a plan", () => {
     expect(nextStep(first, people(3), 0)).toMatchObject({ ok: false, issue: { key: "methods.issue.tooFewPeople" } });
     expect(previousStep(run)).toMatchObject({ ok: false });
     expect(nextStep(emptyRun(0), people(3), 0)).toMatchObject({ ok: false });
+  });
+
+  it("Extend lengthens only the current step, up to the longest step, and a stored run without it reads as none", () => {
+    const plan = templatePlan("oneTwoFourAll", "en", counter());
+    const run = withPlan(emptyRun(0), plan, 1);
+    expect(extendStep(run, 60)).toMatchObject({ ok: false, issue: { key: "methods.issue.noSuchStep" } });
+    expect(currentStepEndsAt(run)).toBeNull();
+    const first = next(run, people(4), 10_000);
+    expect(currentStepEndsAt(first)).toBe(10_000 + 60_000);
+    const longer = extendStep(first, 300);
+    if (!longer.ok) throw new Error(longer.issue.key);
+    expect(currentStepEndsAt(longer.run)).toBe(10_000 + 360_000);
+    // The next step starts with its own planned length; Back finds the earlier step as extended.
+    const second = next(longer.run, people(4), 400_000);
+    expect(currentStepEndsAt(second)).toBe(400_000 + 120_000);
+    const back = previousStep(second);
+    expect(back.ok && currentStepEndsAt(back.run)).toBe(10_000 + 360_000);
+    // Never longer in all than the longest step a plan may have.
+    const max = PLAN_LIMITS.duration.max;
+    expect(extendStep(first, max - 60)).toMatchObject({ ok: true });
+    expect(extendStep(first, max - 60 + 1)).toMatchObject({
+      ok: false,
+      issue: { key: "methods.issue.extendTooLong", step: 0 },
+    });
+    // Runs stored before Extend existed have no extension field.
+    const stored = JSON.parse(JSON.stringify(first)) as { entries: Record<string, unknown>[] };
+    delete stored.entries[0]!.extendedSeconds;
+    expect(methodsRunSchema.parse(stored).entries[0]!.extendedSeconds).toBe(0);
   });
 });

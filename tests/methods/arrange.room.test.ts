@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import type { MethodsState } from "../../shared/protocol";
+import { sendCommand } from "../../shared/protocol/send";
+import { templatePlan } from "../../shared/methods/templates";
+import { waitForState, type SdkSessionRoom } from "../support/server";
+import { hostAndGuests, useTestServer, where } from "../support/rooms";
+
+const server = useTestServer();
+
+/** Sends a command and resolves with the first methods.state `room` is then told that passes `test`. */
+function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error("no such methods.state in time"));
+    }, 5000);
+    const off = room.onMessage("methods.state", (state: MethodsState) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      off();
+      resolve(state);
+    });
+    send();
+  });
+}
+
+/** Each guest's zone as the host has decoded it, by name. */
+function zonesOf(host: SdkSessionRoom, guests: readonly SdkSessionRoom[], names: readonly string[]) {
+  return new Map(guests.map((guest, i) => [names[i]!, where(host, guest.sessionId).zone]));
+}
+
+const idsFrom = () => {
+  let n = 0;
+  return () => `a${++n}`;
+};
+
+describe("a step moves the room", () => {
+  it("1-2-4-All: pairs to zones of their own with the prompt and the time, fours together, all to the plenary", async () => {
+    const names = ["Anna", "Ben", "Cai", "Dora"];
+    const { host, guests } = await hostAndGuests(server, names);
+    for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
+    const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
+    await after(
+      host,
+      () => sendCommand(host, "methods.plan.save", { plan }),
+      (s) => s.plan !== null,
+    );
+
+    // Alone: nobody is moved.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: -1 }),
+      (s) => s.step === 0,
+    );
+    expect([...zonesOf(host, guests, names).values()]).toEqual(["", "", "", ""]);
+
+    // Pairs: each pair stands in a zone of its own, whose task is the prompt and whose clock runs the step.
+    const pairs = await after(
+      guests[0]!,
+      () => sendCommand(host, "methods.step.next", { from: 0 }),
+      (s) => s.step === 1,
+    );
+    await waitForState(host, (s) => [...s.people.values()].filter((p) => p.zone !== "").length === 4);
+    const pairZones = zonesOf(host, guests, names);
+    const partner = pairs.group.find((m) => m.id !== guests[0]!.sessionId)!.name;
+    expect(pairZones.get(partner)).toBe(pairZones.get("Anna"));
+    expect(new Set(pairZones.values()).size).toBe(2);
+    const annaZone = host.state.zones.get(pairZones.get("Anna")!)!;
+    expect(annaZone.work.task).toBe(plan.steps[1]!.prompt);
+    expect(annaZone.work.timer.status).toBe("running");
+    expect(annaZone.work.timer.remainingMs).toBeLessThanOrEqual(120_000);
+    expect(annaZone.work.timer.remainingMs).toBeGreaterThan(110_000);
+
+    // Extend moves the zones' clocks with the step.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.extend", { from: 1, minutes: 5 }),
+      (s) => s.endsAt !== pairs.endsAt,
+    );
+    await waitForState(host, (s) => s.zones.get(annaZone.id)!.work.timer.remainingMs > 400_000);
+
+    // Fours: both pairs in one zone; the zone left behind stops counting down.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: 1 }),
+      (s) => s.step === 2,
+    );
+    await waitForState(
+      host,
+      (s) => new Set([...s.people.values()].filter((p) => p.role === "participant").map((p) => p.zone)).size === 1,
+    );
+    const fourZone = where(host, guests[0]!.sessionId).zone;
+    expect(fourZone).not.toBe("");
+    for (const id of new Set(pairZones.values())) {
+      if (id !== fourZone) expect(host.state.zones.get(id)!.work.timer.status).toBe("idle");
+    }
+
+    // Back: the pairs are in their own zones again.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.back", { from: 2 }),
+      (s) => s.step === 1,
+    );
+    await waitForState(host, () =>
+      [...zonesOf(host, guests, names).entries()].every(([n, z]) => pairZones.get(n) === z),
+    );
+
+    // All together: everyone back in the plenary, the zones' clocks stopped.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: 1 }),
+      (s) => s.step === 2,
+    );
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: 2 }),
+      (s) => s.step === 3,
+    );
+    await waitForState(host, (s) => [...s.people.values()].every((p) => p.zone === ""));
+    for (const zone of host.state.zones.values()) expect(zone.work.timer.status).toBe("idle");
+    await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
+  });
+
+  it("with more groups than zones, keeps the groups and tells the facilitators how many zones are missing", async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `P${i}`);
+    const { host, guests } = await hostAndGuests(server, names);
+    for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
+    const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
+    await after(
+      host,
+      () => sendCommand(host, "methods.plan.save", { plan }),
+      (s) => s.plan !== null,
+    );
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: -1 }),
+      (s) => s.step === 0,
+    );
+    const [hostTold, guestTold] = await Promise.all([
+      after(
+        host,
+        () => sendCommand(host, "methods.step.next", { from: 0 }),
+        (s) => s.step === 1 && s.zonesShort !== null,
+      ),
+      after(
+        guests[0]!,
+        () => {},
+        (s) => s.step === 1,
+      ),
+    ]);
+    // Five pairs, four zones: nobody is moved, everyone still has their pair.
+    expect(hostTold.zonesShort).toEqual({ groups: 5, zones: 4 });
+    expect(guestTold.zonesShort).toBeNull();
+    expect(guestTold.group).toHaveLength(2);
+    expect([...host.state.people.values()].every((p) => p.zone === "")).toBe(true);
+    await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
+  });
+});
