@@ -7,7 +7,7 @@ import { PersonVoice } from "../voice/PersonVoice";
 import { useZonesStore } from "../zones/zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
 
-const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
+const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2, coach: 3 } as const;
 
 function PersonActions({ person }: { person: PersonView }) {
   const t = useT();
