@@ -5,6 +5,7 @@ import { handsActions } from "../hands/actions";
 import { zonesActions } from "../zones/actions";
 import { timersActions } from "../timers/actions";
 import { reactionActions } from "../reactions/actions";
+import { coachingMenuActions } from "../coaching/actions";
 
 /** Every client action; a capability adds its list here. */
 export const allActions: readonly ClientAction[] = [
@@ -14,4 +15,5 @@ export const allActions: readonly ClientAction[] = [
   ...reactionActions,
   ...zonesActions,
   ...timersActions,
+  ...coachingMenuActions,
 ];

@@ -7,6 +7,7 @@ import { bindScreen } from "../screen/bind";
 import { bindZones } from "../zones/bind";
 import { bindChat } from "../chat/bind";
 import { bindServerClock } from "../timers/server-clock";
+import { bindCoaching } from "../coaching/bind";
 
 export type { BindingContext, StateBinding } from "./binding";
 
@@ -20,4 +21,5 @@ export const stateBindings: readonly StateBinding[] = [
   bindZones,
   bindChat,
   bindServerClock,
+  bindCoaching,
 ];

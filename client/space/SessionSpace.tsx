@@ -27,6 +27,8 @@ import { HandsNotifier } from "../hands/HandsNotifier";
 import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
+import { WhisperNotices } from "../coaching/WhisperNotices";
+import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
 import "./overlay.css";
 
 function TopBar() {
@@ -100,6 +102,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             <div className="overlay__messages">
               <VoiceNotices />
               <ChatNotices />
+              <WhisperNotices />
               <Toasts />
             </div>
             <div className="overlay__cards">
@@ -123,6 +126,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         </DesktopOnly>
         <VoiceOverlay />
         <ReactionFeed />
+        <CoachLinkDialog />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>
     </LocalPlayerContext.Provider>

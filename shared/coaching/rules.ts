@@ -17,3 +17,16 @@ export function seesObservations(role: Role | string | undefined): boolean {
 export function isCoach(role: Role | string | undefined): boolean {
   return role === "coach";
 }
+
+/**
+ * The messages a coach's page may send: their own, and the read-only requests (a clock sample, the
+ * plan). The server's role rule decides (shared/session/roles.ts); the page uses this list so that
+ * it never sends what would only be refused (its pose, its voice). tests/coaching keeps the two equal.
+ */
+export const COACH_SENDS: readonly string[] = [
+  "coaching.whisper",
+  "coaching.observe",
+  "coaching.sync",
+  "timers.sync",
+  "methods.sync",
+];

@@ -13,6 +13,7 @@ import {
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { roomModules } from "../../server/modules";
+import { COACH_SENDS } from "../../shared/coaching/rules";
 import { allPatchesDelivered, handled, hostAndGuests, useTestServer } from "../support/rooms";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { wellFormedPayloads } from "./samples";
@@ -134,6 +135,9 @@ describe("a coach in the room", () => {
     // Every message type is registered, and all but a few read-only ones count as changes.
     expect(permissions.size).toBe(Object.keys(clientMessages).length);
     expect(mutating.length).toBeGreaterThan(40);
+    // The coach's page sends exactly what the rule lets a coach send (client/session/connection.ts).
+    const allowed = [...permissions].filter(([, p]) => p === "reader" || p === "coach").map(([name]) => name);
+    expect([...COACH_SENDS].sort()).toEqual(allowed.sort());
     for (const name of mutating) {
       const payload = payloads.get(name);
       // Well-formed, so the refusal can only come from the role check.
