@@ -8,6 +8,7 @@ import express, { type Application } from "express";
 import { MAX_MESSAGE_BYTES, SESSION_ROOM } from "../shared/protocol";
 import { SessionRoom, type SessionRoomOptions } from "./session/room";
 import { sessionRoutes } from "./session/routes";
+import { coachingRoutes } from "./coaching/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
@@ -124,6 +125,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       app.use(exportRoutes(services));
       app.use(screenRoutes(services));
       app.use(retentionRoutes(services));
+      app.use(coachingRoutes(services));
       app.use(accessibilityRoutes(services, options.accessibilityContact?.trim() || null));
       servePdfAssets(app);
       serveClient(app, clientDir);

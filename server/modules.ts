@@ -12,6 +12,7 @@ import { handsModule } from "./hands/module";
 import { xrModule } from "./xr/module";
 import { reactionsModule } from "./reactions/module";
 import { methodsModule } from "./methods/module";
+import { coachingModule } from "./coaching/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -28,4 +29,5 @@ export const roomModules: readonly RoomModule[] = [
   xrModule,
   reactionsModule,
   methodsModule,
+  coachingModule,
 ];

@@ -6,6 +6,7 @@ import { zonesActions } from "../zones/actions";
 import { timersActions } from "../timers/actions";
 import { reactionActions } from "../reactions/actions";
 import { accessibilityActions } from "../accessibility/settings";
+import { coachingMenuActions } from "../coaching/actions";
 
 /** Every client action; a capability adds its list here. */
 export const allActions: readonly ClientAction[] = [
@@ -16,4 +17,5 @@ export const allActions: readonly ClientAction[] = [
   ...zonesActions,
   ...timersActions,
   ...accessibilityActions,
+  ...coachingMenuActions,
 ];

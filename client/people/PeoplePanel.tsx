@@ -6,8 +6,9 @@ import { useIsFacilitator, useSessionStore, type PersonView } from "../session/s
 import { PersonVoice } from "../voice/PersonVoice";
 import { useZonesStore } from "../zones/zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
+import { CoachesObserving } from "../coaching/CoachesObserving";
 
-const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2 } as const;
+const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2, coach: 3 } as const;
 
 function PersonActions({ person }: { person: PersonView }) {
   const t = useT();
@@ -80,6 +81,7 @@ export function PeoplePanel() {
   return (
     <>
       <p className="person__meta">{t("people.count", { count: sorted.length })}</p>
+      <CoachesObserving />
       <ul className="people-list" aria-label={t("people.heading")}>
         {sorted.map((person) => {
           const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone) }) : t("people.inPlenary");

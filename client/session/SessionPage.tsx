@@ -10,6 +10,9 @@ import { ConnectionContext } from "./connection-context";
 import { forgetFacilitatorSecret, takeFacilitatorSecret } from "./facilitator-key";
 import { JoinForm, type JoinChoice } from "./JoinForm";
 import { sessionStoreActions, useSessionStore } from "./session-store";
+import { forgetCoachSecret, takeCoachSecret } from "../coaching/coach-key";
+import { coachingActions } from "../coaching/coaching-store";
+import { CoachesObserving } from "../coaching/CoachesObserving";
 
 // The 3D space is the heavy part of the bundle; the join form appears before it has loaded, and it
 // loads while the person types their name, so entering does not wait for it.
@@ -33,6 +36,8 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   const [busy, setBusy] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
   const secret = useRef<string | undefined>(undefined);
+  /** A coach link's secret; a facilitator key in the same browser wins over it. */
+  const coachSecret = useRef<string | undefined>(undefined);
   /** What the server said of the link's facilitator key, asked before the join form shows. */
   const [key, setKey] = useState<"none" | "valid" | "invalid" | "unknown">("none");
   const lastProfile = useRef<JoinProfile | null>(null);
@@ -43,6 +48,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
 
   useEffect(() => {
     secret.current = takeFacilitatorSecret(code);
+    coachSecret.current = takeCoachSecret(code);
     if (!SESSION_CODE_PATTERN.test(code)) {
       setPhase({ name: "not-found" });
       return;
@@ -69,6 +75,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   const enter = useCallback(
     async (info: SessionInfoResponse, profile: JoinProfile): Promise<boolean> => {
       sessionStoreActions.reset(code);
+      coachingActions.reset(profile.coachSecret !== undefined);
       try {
         const connection = await connectToSession(profile);
         lastProfile.current = profile;
@@ -80,6 +87,9 @@ export function SessionPage({ code: rawCode }: { code: string }) {
           // A stale or mistyped facilitator link: forget it and let the person in as a participant.
           forgetFacilitatorSecret(code);
           secret.current = undefined;
+          // Likewise a replaced coach link: the person may still join as a participant.
+          if (profile.coachSecret !== undefined) forgetCoachSecret(code);
+          coachSecret.current = undefined;
         }
         if (reason === "session_ended") setPhase({ name: "ended" });
         setJoinError(t(`errors.${reason}`));
@@ -101,6 +111,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       ...(choice.organisation ? { organisation: choice.organisation } : {}),
       ...(choice.observer ? { observer: true } : {}),
       ...(secret.current ? { facilitatorSecret: secret.current } : {}),
+      ...(!secret.current && coachSecret.current ? { coachSecret: coachSecret.current } : {}),
     });
     setBusy(false);
   };
@@ -153,6 +164,12 @@ export function SessionPage({ code: rawCode }: { code: string }) {
     case "join":
       return (
         <PageShell narrow>
+          {coachSecret.current && !secret.current && (
+            <p className="help" role="note" data-testid="joining-as-coach">
+              {t("coaching.joiningAsCoach")}
+            </p>
+          )}
+          <CoachesObserving count={phase.info.coaches ?? 0} />
           <JoinForm
             title={phase.info.title}
             asFacilitator={secret.current !== undefined && key === "valid"}

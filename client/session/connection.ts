@@ -15,6 +15,7 @@ import { personKey } from "./profile";
 import type { SessionConnection, SessionRoom } from "./binding";
 import { stateBindings } from "./state-bindings";
 import { joinPatiently } from "../../shared/session/join-retry";
+import { COACH_SENDS } from "../../shared/coaching/rules";
 
 export type { SessionConnection, SessionRoom } from "./binding";
 
@@ -40,6 +41,7 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     } satisfies JoinOptions),
   );
   const presence = new Presence();
+  const coach = profile.coachSecret !== undefined;
   const $ = Callbacks.get(room);
   let leaving = false;
 
@@ -62,6 +64,8 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     room,
     presence,
     send(name, payload) {
+      // A coach changes nothing: their page never sends what the server would only refuse (their pose, voice).
+      if (coach && !COACH_SENDS.includes(name)) return;
       room.send(name, payload);
     },
     on(name, handler) {
@@ -81,7 +85,7 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     useSessionStore.setState({ status: "closed", closedReason: closedReason ?? (leaving ? "left" : "failed") });
   });
 
-  await firstStateWithSelf(room);
+  await firstStateWithSelf(room, coach);
   return connection;
 }
 
@@ -90,8 +94,9 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
  * place from the state as it mounts, so the room is handed over only once that person is in it.
  * (Hidden while the 3D code loaded after joining; it loads during the join form now.)
  */
-function firstStateWithSelf(room: SessionRoom): Promise<void> {
-  const hasSelf = () => room.state?.people?.get(room.sessionId) !== undefined;
+function firstStateWithSelf(room: SessionRoom, coach: boolean): Promise<void> {
+  // A coach has no place among the people: the first full state is the one that names the session.
+  const hasSelf = () => (coach ? Boolean(room.state?.code) : room.state?.people?.get(room.sessionId) !== undefined);
   if (hasSelf()) return Promise.resolve();
   return new Promise((resolve) => {
     const check = () => {

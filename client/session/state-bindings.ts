@@ -8,6 +8,7 @@ import { bindZones } from "../zones/bind";
 import { bindChat } from "../chat/bind";
 import { bindServerClock } from "../timers/server-clock";
 import { bindMethods } from "../methods/bind";
+import { bindCoaching } from "../coaching/bind";
 
 export type { BindingContext, StateBinding } from "./binding";
 
@@ -22,4 +23,5 @@ export const stateBindings: readonly StateBinding[] = [
   bindChat,
   bindServerClock,
   bindMethods,
+  bindCoaching,
 ];

@@ -29,6 +29,8 @@ import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import { NowCard } from "../methods/NowCard";
+import { WhisperNotices } from "../coaching/WhisperNotices";
+import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
 import "./overlay.css";
 import { STAGE_ID } from "./FreeViewCentre";
 import { RoomAnnouncer } from "../accessibility/RoomAnnouncer";
@@ -104,6 +106,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             <div className="overlay__messages">
               <VoiceNotices />
               <ChatNotices />
+              <WhisperNotices />
               <Toasts />
             </div>
             <div className="overlay__cards">
@@ -130,6 +133,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
         </DesktopOnly>
         <VoiceOverlay />
         <ReactionFeed />
+        <CoachLinkDialog />
         <ClosedOverlay onRejoin={onRejoin} />
       </div>
     </LocalPlayerContext.Provider>

@@ -10,6 +10,8 @@ import { ZonesPanel } from "../zones/ZonesPanel";
 import { MethodPanel } from "../methods/MethodPanel";
 import type { PersonView } from "../session/session-store";
 import type { IconName } from "../ui/icons";
+import { CoachingPanel } from "../coaching/CoachingPanel";
+import { useCoachingStore } from "../coaching/coaching-store";
 
 /**
  * The tabs of the side panel, as data: each capability adds its panel here (People, Zones, Boards…).
@@ -49,4 +51,12 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
   },
   { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
   { id: "method", icon: "method", labelKey: "methods.tab", Panel: MethodPanel, visibleTo: facilitatorsOnly },
+  {
+    id: "coaching",
+    icon: "chat",
+    labelKey: "coaching.tab",
+    Panel: CoachingPanel,
+    // A coach has no entry among the people; their page knows it joined with a coach link.
+    visibleTo: (self) => self?.role === "facilitator" || useCoachingStore.getState().isCoach,
+  },
 ];

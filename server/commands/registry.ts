@@ -18,6 +18,11 @@ export interface RoomApi {
   readonly clock: Room["clock"];
   /** Every connected client, e.g. to send to a chosen few or to fill their StateView. */
   readonly clients: Iterable<Client>;
+  /**
+   * Coaches watching, by session id. A coach has no place in `state.people` (no avatar, nothing
+   * participants' state would carry); only the count is public (`state.coaching.coaches`).
+   */
+  readonly coaches: ReadonlyMap<string, PersonState>;
   /** Stores a document record for this session; resolves once it is durable. */
   saveRecord(record: StoredRecord): Promise<void>;
   deleteRecord(kind: string, id: string): Promise<void>;

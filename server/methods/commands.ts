@@ -19,7 +19,7 @@ const STEP_RATE = { perSecond: 5, burst: 30 };
 export const methodsCommands = [
   defineCommand({
     name: "methods.sync",
-    permission: "anyone",
+    permission: "reader",
     rate: { perSecond: 2, burst: 5 },
     overRate: "reject",
     run(ctx) {

@@ -25,6 +25,8 @@ export interface RoomModule {
   /** After setup, with this module's stored records for the session (after a restart, say). */
   restore?(room: RoomApi, records: readonly StoredRecord[]): void | Promise<void>;
   onJoin?(room: RoomApi, client: Client, person: PersonState): void;
+  /** A coach joined (they are not in `state.people`; see RoomApi.coaches): show them what they may see. */
+  onCoachJoin?(room: RoomApi, client: Client, coach: PersonState): void;
   /** A dropped connection came back (its StateView is carried over and may need refreshing). */
   onReconnect?(room: RoomApi, client: Client, person: PersonState): void;
   /** The person left for good (not a dropped connection waiting to reconnect). */

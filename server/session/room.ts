@@ -79,6 +79,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND;
   services!: SessionServices;
   private joinCount = 0;
+  readonly coaches = new Map<string, PersonState>();
   /** This process's hold on the session: no other room may open it meanwhile. */
   private claim: SessionClaim | undefined;
 
@@ -121,7 +122,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
             this,
             client,
             client.userData!,
-            this.state.people.get(client.sessionId),
+            this.state.people.get(client.sessionId) ?? this.coaches.get(client.sessionId),
             raw,
             this.services.now(),
           ),
@@ -186,6 +187,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
         throw joinRefusal("forbidden");
       }
       role = "facilitator";
+    } else if (options.coachSecret !== undefined) {
+      const hash = await this.services.store.getCoachHash(this.state.code);
+      if (!hash || !secretMatches(options.coachSecret, hash)) throw joinRefusal("forbidden");
+      role = "coach";
     }
     return { role, options };
   }
@@ -197,6 +202,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     client.userData = newClientPrivate(now, personUid(this.state.code, options.personKey, client.sessionId));
     // Every client gets a view from the start, so modules can show it private data (zone-only, own notes).
     client.view = new StateView();
+    if (role === "coach") {
+      this.joinCoach(client, options);
+      return;
+    }
     const spawn = spawnPoint(this.joinCount++);
     const person = new PersonState();
     person.name = options.name;
@@ -247,7 +256,23 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     for (const module of roomModules) await module.onDispose?.(this);
   }
 
+  /** A coach watches without a place in the room: no avatar, nothing in `people`, only a count everyone sees. */
+  private joinCoach(client: SessionClient, options: JoinOptions): void {
+    const coach = new PersonState();
+    coach.name = options.name;
+    coach.color = options.color ?? 0;
+    coach.role = "coach";
+    coach.joinedAt = this.services.now();
+    this.coaches.set(client.sessionId, coach);
+    this.state.coaching.coaches = this.coaches.size;
+    for (const module of roomModules) module.onCoachJoin?.(this, client, coach);
+  }
+
   private forgetPerson(id: string): void {
+    if (this.coaches.delete(id)) {
+      this.state.coaching.coaches = this.coaches.size;
+      return;
+    }
     if (!this.state.people.has(id)) return;
     this.state.people.delete(id);
     for (const module of roomModules) module.onLeave?.(this, id);

@@ -58,7 +58,14 @@ export function sessionRoutes(services: SessionServices): Router {
       res.status(404).json({ error: "session_not_found" });
       return;
     }
-    const body: SessionInfoResponse = { code: record.code, title: record.title, ended: record.endedAt !== null };
+    const body: SessionInfoResponse = {
+      code: record.code,
+      title: record.title,
+      ended: record.endedAt !== null,
+      // Observing is never hidden: the join page says so before anyone enters. (A room open on
+      // another process is not counted here; the People panel inside the room always is.)
+      coaches: services.rooms.get(record.code)?.coaches.size ?? 0,
+    };
     res.set("Cache-Control", "no-store").json(body);
   });
 

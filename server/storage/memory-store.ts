@@ -16,6 +16,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly records = new Map<string, Map<string, StoredRecord>>();
   private readonly files = new Map<string, Uint8Array>();
   private readonly feedback: FeedbackRecord[] = [];
+  private readonly coachHashes = new Map<string, string>();
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
     this.feedback.push({ ...feedback });
@@ -40,6 +41,16 @@ export class MemorySessionStore implements SessionStore {
     if (record) record.title = title;
   }
 
+  async setCoachHash(code: string, hash: string | null): Promise<void> {
+    if (!this.sessions.has(code)) return;
+    if (hash === null) this.coachHashes.delete(code);
+    else this.coachHashes.set(code, hash);
+  }
+
+  async getCoachHash(code: string): Promise<string | undefined> {
+    return this.sessions.has(code) ? this.coachHashes.get(code) : undefined;
+  }
+
   async endSession(code: string, at: number): Promise<void> {
     const record = this.sessions.get(code);
     if (record && record.endedAt === null) record.endedAt = at;
@@ -48,6 +59,7 @@ export class MemorySessionStore implements SessionStore {
   async deleteSession(code: string): Promise<void> {
     this.sessions.delete(code);
     this.records.delete(code);
+    this.coachHashes.delete(code);
     for (const key of [...this.files.keys()]) if (key.startsWith(`${code}/`)) this.files.delete(key);
   }
 

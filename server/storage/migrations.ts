@@ -31,4 +31,6 @@ export const MIGRATIONS: readonly string[] = [
      locale TEXT NOT NULL
    ) STRICT;
    CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
+  // 4: the coach link's secret, as a hash like the facilitator's; null while there is no coach link
+  `ALTER TABLE sessions ADD COLUMN coach_hash TEXT;`,
 ];

@@ -46,6 +46,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      locale text NOT NULL
    );
    CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
+  `ALTER TABLE sessions ADD COLUMN coach_hash text;`,
 ];
 
 /** Schema names come from the operator's settings; only plain identifiers reach SQL. */
@@ -184,6 +185,18 @@ export class PostgresSessionStore implements SessionStore {
 
   async renameSession(code: string, title: string): Promise<void> {
     await this.pool.query("UPDATE sessions SET title = $1 WHERE code = $2", [title, code]);
+  }
+
+  async setCoachHash(code: string, hash: string | null): Promise<void> {
+    await this.pool.query("UPDATE sessions SET coach_hash = $1 WHERE code = $2", [hash, code]);
+  }
+
+  async getCoachHash(code: string): Promise<string | undefined> {
+    const result = await this.pool.query<{ coach_hash: string | null }>(
+      "SELECT coach_hash FROM sessions WHERE code = $1",
+      [code],
+    );
+    return result.rows[0]?.coach_hash ?? undefined;
   }
 
   async endSession(code: string, at: number): Promise<void> {

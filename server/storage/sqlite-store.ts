@@ -92,6 +92,10 @@ export class SqliteSessionStore implements SessionStore {
       ),
       get: this.db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE code = ?"),
       rename: this.db.prepare("UPDATE sessions SET title = ? WHERE code = ?"),
+      setCoachHash: this.db.prepare("UPDATE sessions SET coach_hash = ? WHERE code = ?"),
+      getCoachHash: this.db.prepare<[string], { coach_hash: string | null }>(
+        "SELECT coach_hash FROM sessions WHERE code = ?",
+      ),
       end: this.db.prepare("UPDATE sessions SET ended_at = ? WHERE code = ? AND ended_at IS NULL"),
       delete: this.db.prepare("DELETE FROM sessions WHERE code = ?"),
       saveRecord: this.db.prepare(
@@ -142,6 +146,14 @@ export class SqliteSessionStore implements SessionStore {
 
   async renameSession(code: string, title: string): Promise<void> {
     this.statements.rename.run(title, code);
+  }
+
+  async setCoachHash(code: string, hash: string | null): Promise<void> {
+    this.statements.setCoachHash.run(hash, code);
+  }
+
+  async getCoachHash(code: string): Promise<string | undefined> {
+    return this.statements.getCoachHash.get(code)?.coach_hash ?? undefined;
   }
 
   async endSession(code: string, at: number): Promise<void> {

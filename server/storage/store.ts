@@ -45,6 +45,13 @@ export interface SessionStore {
   createSession(record: SessionRecord): Promise<void>;
   getSession(code: string): Promise<SessionRecord | undefined>;
   renameSession(code: string, title: string): Promise<void>;
+  /**
+   * Sets (or with null, revokes) the SHA-256 of the session's coach secret (see server/coaching);
+   * like the facilitator's, the secret itself is never stored. A no-op for a code it does not hold.
+   */
+  setCoachHash(code: string, hash: string | null): Promise<void>;
+  /** The coach secret's hash, or undefined when the session has no coach link (or does not exist). */
+  getCoachHash(code: string): Promise<string | undefined>;
   endSession(code: string, at: number): Promise<void>;
   /** Removes the session and everything stored with it: its records and its files. */
   deleteSession(code: string): Promise<void>;

@@ -77,7 +77,7 @@ export const timersCommands = [
   }),
   defineCommand({
     name: "timers.sync",
-    permission: "anyone",
+    permission: "reader",
     rate: { perSecond: 2, burst: 8 },
     overRate: "drop",
     run(ctx, { t }) {

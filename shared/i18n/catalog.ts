@@ -16,6 +16,7 @@ import { xrStrings } from "./xr";
 import { reactionsStrings } from "./reactions";
 import { methodsStrings } from "./methods";
 import { accessibilityStrings } from "./accessibility";
+import { coachingStrings } from "./coaching";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -37,6 +38,7 @@ const parts = [
   reactionsStrings,
   methodsStrings,
   accessibilityStrings,
+  coachingStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

@@ -56,7 +56,7 @@ export const LOCALES = ["fi", "sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES);
 
-export const ROLES = ["facilitator", "participant", "observer"] as const;
+export const ROLES = ["facilitator", "participant", "observer", "coach"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Colyseus session ids are 9 url-safe characters; allow a little room but nothing more. */

@@ -17,6 +17,7 @@ import { chatMessages, chatServerMessages } from "./chat";
 import { handsMessages, handsServerMessages } from "./hands";
 import { xrMessages } from "./xr";
 import { methodsMessages, methodsServerMessages } from "./methods";
+import { coachingMessages, coachingServerMessages } from "./coaching";
 
 export * from "./common";
 export * from "./errors";
@@ -33,6 +34,7 @@ export * from "./hands";
 export * from "./xr";
 export * from "./methods";
 export * from "./accessibility";
+export * from "./coaching";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -48,6 +50,7 @@ export const clientMessages = {
   ...xrMessages,
   ...reactionsMessages,
   ...methodsMessages,
+  ...coachingMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -64,6 +67,7 @@ export const serverMessages = {
   ...handsServerMessages,
   ...reactionsServerMessages,
   ...methodsServerMessages,
+  ...coachingServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -34,6 +34,13 @@ export const joinOptionsSchema = z
       .max(100)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
+    /** Present only in a coach's link (see server/coaching); compared to a stored hash like the facilitator's. */
+    coachSecret: z
+      .string()
+      .min(20)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
     /** Optional: the agency or organisation the person comes from, for "mix by organisation" groups. */
     organisation: organisationSchema.optional(),
     /** Joins without an avatar in the room's structure (coaches, guests watching). */
@@ -82,4 +89,6 @@ export interface SessionInfoResponse {
   code: string;
   title: string;
   ended: boolean;
+  /** Coaches watching right now: observing is never hidden from the people being watched. */
+  coaches?: number;
 }

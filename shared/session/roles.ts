@@ -1,10 +1,19 @@
 import type { Role } from "../protocol/common";
 
-/** Who may do what, in one place, so the server's checks and the client's menus agree. */
-export type Permission = "anyone" | "member" | "facilitator";
+/**
+ * Who may do what, in one place, so the server's checks and the client's menus agree.
+ * - `reader`: asks for something and changes nothing (a clock sample, the plan): everyone, the coach too.
+ * - `anyone`: anyone with a place in the room (their own pose, name, voice); not the coach, who has none.
+ * - `member`: a participant or facilitator (observers watch but do not change the room).
+ * - `facilitator`: facilitators only.
+ * - `coach`: the coach's own messages (whispers, observations), nobody else's.
+ */
+export type Permission = "reader" | "anyone" | "member" | "facilitator" | "coach";
 
-/** `member` means a participant or facilitator: observers watch but do not change the room. */
 export function hasPermission(role: Role | string, needed: Permission): boolean {
+  if (needed === "reader") return true;
+  // A coach shadows the room and changes nothing in it: only their own messages are theirs to send.
+  if (role === "coach") return needed === "coach";
   switch (needed) {
     case "anyone":
       return true;
@@ -12,5 +21,7 @@ export function hasPermission(role: Role | string, needed: Permission): boolean 
       return role === "participant" || role === "facilitator";
     case "facilitator":
       return role === "facilitator";
+    case "coach":
+      return false;
   }
 }

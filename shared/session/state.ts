@@ -6,6 +6,7 @@ import { VoiceState } from "../voice/state";
 import { ChatMessageState } from "../chat/state";
 import { TimerState } from "../timers/state";
 import { FacilitationState, ZoneState } from "../zones/state";
+import { CoachingState } from "../coaching/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -29,6 +30,8 @@ export const SessionState = schema(
     /** The room-wide chat everyone sees, newest 50 lines. */
     plenaryChat: t.map(ChatMessageState),
     facilitation: FacilitationState,
+    /** How many coaches are watching (a coach has no place in `people`). */
+    coaching: CoachingState,
   },
   "SessionState",
 );

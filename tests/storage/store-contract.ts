@@ -77,6 +77,27 @@ export function sessionStoreContract(name: string, factory: StoreFactory): void 
       expect(await store.getSession(record().code)).toEqual(record({ title: "Retro" }));
     });
 
+    it("keeps a coach link's hash apart from the session record, replaces and revokes it, and drops it with the session", async () => {
+      await store.createSession(record({ code: "AAA-AAA-AAA" }));
+      await store.createSession(record({ code: "BBB-BBB-BBB" }));
+      expect(await store.getCoachHash("AAA-AAA-AAA")).toBeUndefined();
+      await store.setCoachHash("AAA-AAA-AAA", "c".repeat(64));
+      expect(await store.getCoachHash("AAA-AAA-AAA")).toBe("c".repeat(64));
+      expect(await store.getCoachHash("BBB-BBB-BBB")).toBeUndefined();
+      // The session record itself is unchanged: the hash never travels with it.
+      expect(await store.getSession("AAA-AAA-AAA")).toEqual(record({ code: "AAA-AAA-AAA" }));
+      await store.setCoachHash("AAA-AAA-AAA", "d".repeat(64));
+      expect(await store.getCoachHash("AAA-AAA-AAA")).toBe("d".repeat(64));
+      await store.setCoachHash("AAA-AAA-AAA", null);
+      expect(await store.getCoachHash("AAA-AAA-AAA")).toBeUndefined();
+      await store.setCoachHash("AAA-AAA-AAA", "e".repeat(64));
+      await store.deleteSession("AAA-AAA-AAA");
+      await store.createSession(record({ code: "AAA-AAA-AAA" }));
+      expect(await store.getCoachHash("AAA-AAA-AAA")).toBeUndefined();
+      await store.setCoachHash("ZZZ-ZZZ-ZZZ", "f".repeat(64));
+      expect(await store.getCoachHash("ZZZ-ZZZ-ZZZ")).toBeUndefined();
+    });
+
     it("ends a session once: a second end keeps the first time", async () => {
       await store.createSession(record());
       await store.endSession(record().code, 1_700_000_100_000);

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { plainText } from "./common";
+
+/** A whisper is a line, not a letter: the facilitator reads it while running the room. */
+export const WHISPER_MAX = 200;
+/** An observation is a note to come back to in the debrief. */
+export const OBSERVATION_MAX = 500;
+/** Observations a session keeps; a coach writing more is refused. */
+export const OBSERVATIONS_PER_SESSION = 500;
+
+export const coachingMessages = {
+  /** Coach or facilitator: send me every observation so far (answered with `coaching.observations`). */
+  "coaching.sync": z.object({}).strict(),
+  /** Coach: a short text that only the facilitators receive. */
+  "coaching.whisper": z.object({ text: plainText(WHISPER_MAX) }).strict(),
+  /** Coach: a private, time-stamped observation, kept with the session for coaches and facilitators. */
+  "coaching.observe": z.object({ text: plainText(OBSERVATION_MAX) }).strict(),
+} as const;
+
+export const observationSchema = z.object({
+  id: z.string(),
+  /** Server time, ms. */
+  at: z.number(),
+  /** The coach's display name when they wrote it. */
+  author: z.string(),
+  text: z.string(),
+});
+export type Observation = z.infer<typeof observationSchema>;
+
+export const coachingServerMessages = {
+  /** To the facilitators (and, as a receipt, the coaches): a coach's whisper. */
+  "coaching.whisper": z.object({ id: z.string(), at: z.number(), from: z.string(), text: z.string() }),
+  /** To coaches and facilitators: every observation so far, oldest first (when asked, or on becoming a facilitator). */
+  "coaching.observations": z.object({ items: z.array(observationSchema) }),
+  /** To coaches and facilitators: a new observation. */
+  "coaching.observation": observationSchema,
+} as const;
+
+/** HTTP: a facilitator creates (or replaces) the session's coach link; the secret is shown once. */
+export interface CoachLinkResponse {
+  coachSecret: string;
+}

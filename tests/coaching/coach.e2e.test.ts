@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
+import { joinSession, newVisitor } from "../support/pages";
+import type { TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
+
+describe("a coach shadows a facilitator", () => {
+  it("whispers to the facilitator, whose page shows it; a participant's page shows a coach observing and nothing of the whisper", async () => {
+    const session = await server.createSession("Coached workshop");
+    const host = await newVisitor(browser);
+    const anna = await newVisitor(browser);
+    const coach = await newVisitor(browser);
+
+    await joinSession(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Host");
+    await joinSession(anna, `${server.baseUrl}/s/${session.code}`, "Anna");
+
+    // The facilitator makes the coach link from the session menu.
+    await host.page.getByRole("button", { name: /Session/ }).click();
+    await host.page.getByRole("menuitem", { name: "Coach link…" }).click();
+    await host.page.getByRole("button", { name: "Create coach link" }).click();
+    const linkField = host.page.getByRole("textbox", { name: "Coach link" });
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`/s/${session.code}#coach=[A-Za-z0-9_-]{43}$`));
+    await host.page.getByRole("button", { name: "Close" }).click();
+
+    // The coach is told what they join as, and enters without an avatar.
+    await coach.page.goto(link);
+    await coach.page.getByTestId("joining-as-coach").waitFor();
+    await joinSession(coach, link, "Coach Kaisa");
+
+    // Anna is told a coach is observing, and the coach is not among the people.
+    await anna.page.getByRole("tab", { name: "People" }).click();
+    await expect
+      .poll(() => anna.page.getByTestId("coaches-observing").textContent(), { timeout: 10_000 })
+      .toContain("1 coach observing");
+    await expect.poll(() => anna.page.evaluate(() => window.yhteistila!.avatars().length)).toBe(1);
+
+    // The coach whispers from the Coaching panel.
+    await coach.page.getByRole("tab", { name: "Coaching" }).click();
+    await coach.page.getByLabel("Whisper to the facilitators").fill("Group B has been silent for 4 min");
+    await coach.page.getByRole("button", { name: "Whisper", exact: true }).click();
+    await coach.page.getByTestId("whisper-list").getByText("Group B has been silent for 4 min").waitFor();
+
+    // The facilitator's page shows it as a notice.
+    const notice = host.page.getByTestId("whisper-notice");
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain("Coach Coach Kaisa whispers: Group B has been silent for 4 min");
+    await screenshot(host.page, "coaching-facilitator-whisper");
+
+    // Anna's page still says a coach is observing, and holds nothing of the whisper (the server sends
+    // it to each recipient in the same turn, so it would be here by now): no text of it, no notice and
+    // no Coaching tab. tests/coaching/coach.room.test.ts proves she receives no message at all.
+    expect(await anna.page.getByRole("tab", { name: "Coaching" }).count()).toBe(0);
+    expect(await anna.page.getByTestId("whisper-notice").count()).toBe(0);
+    expect(await anna.page.content()).not.toContain("silent for 4 min");
+    expect(await anna.page.getByTestId("coaches-observing").textContent()).toContain("1 coach observing");
+    await screenshot(anna.page, "coaching-participant-sees-coach-observing");
+
+    for (const visitor of [host, anna, coach]) {
+      expect(externalRequests(visitor.requests)).toEqual([]);
+      expect(visitor.errors).toEqual([]);
+      await visitor.context.close();
+    }
+  });
+});
