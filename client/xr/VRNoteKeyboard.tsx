@@ -5,7 +5,13 @@ import { Vector3, type Group } from "three";
 import { NOTE_COLORS } from "../../shared/boards/model";
 import { useBoardsStore, sortedBoards, type BoardView } from "../boards/boards-store";
 import { useBoardTitle } from "../boards/names";
-import { closeNoteDialog, openNoteDialog, useNoteDialog, type NoteDialogState } from "../boards/note-dialog";
+import {
+  closeNoteDialog,
+  openNoteDialog,
+  privacyNotice,
+  useNoteDialog,
+  type NoteDialogState,
+} from "../boards/note-dialog";
 import { mayEdit, mayWrite } from "../boards/permissions";
 import { useT } from "../i18n/locale";
 import { useLocalPlayer } from "../movement/local-player";
@@ -82,6 +88,8 @@ function Keyboard({
   const [color, setColor] = useState(note?.color ?? 0);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const sendable = isSendable(keyboard.text);
+  // The same line the desktop dialog shows: who will see this note.
+  const privacy = privacyNotice(open.kind === "new" ? { round: board.round } : { note });
   useEffect(() => {
     noteDraft.text = keyboard.text;
     return () => {
@@ -119,6 +127,11 @@ function Keyboard({
       <Text fontSize={20} fontWeight={700} color={COLORS.text}>
         {`${t(open.kind === "new" ? "boards.newNote" : "boards.editNote")} · ${boardTitle(board)}`}
       </Text>
+      {privacy && (
+        <Text fontSize={16} color={COLORS.text} width="100%" wordBreak="break-word">
+          {t(privacy)}
+        </Text>
+      )}
       <Container
         backgroundColor={NOTE_COLORS[color]?.hex ?? NOTE_COLORS[0].hex}
         borderRadius={6}
