@@ -125,6 +125,8 @@ describe("a coach in the room", () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
     const coach = await joinAsCoach(session.code, await coachSecretFor(session.code, session.facilitatorSecret));
+    // The coach's arrival is itself a change (the count everyone sees): wait for it before the snapshot.
+    await waitForState(host, (s) => s.coaching.coaches === 1);
     await allPatchesDelivered(host, [anna, coach]);
     const before = JSON.stringify(host.state.toJSON());
 
