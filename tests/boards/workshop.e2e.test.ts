@@ -47,10 +47,10 @@ describe("a facilitated round in the browser", () => {
     // 1. Private writing: each sees only their own notes.
     await host.page.getByLabel("Keep authors anonymous, also after the reveal").check();
     await host.page.getByRole("button", { name: "Start private writing" }).click();
-    await anna.page.getByText("Private, anonymous writing").waitFor({ timeout: 10_000 });
+    await anna.page.getByText("Private, anonymous writing").first().waitFor({ timeout: 10_000 });
     await writeNote(anna.page, "Shared calendar for agencies");
     await writeNote(anna.page, "One front desk");
-    await ben.page.getByText("Private, anonymous writing").waitFor({ timeout: 10_000 });
+    await ben.page.getByText("Private, anonymous writing").first().waitFor({ timeout: 10_000 });
     await writeNote(ben.page, "Plain-language letters");
     await host.page.getByText("3 notes written so far").first().waitFor({ timeout: 10_000 });
     expect(await notesIn(anna.page)).toEqual(["One front desk", "Shared calendar for agencies"]);
