@@ -160,7 +160,7 @@ export function VoiceControls() {
   const { mic, muted, pushToTalk, talkHeld, open } = useMic();
   usePushToTalkKey(pushToTalk && mic === "on");
 
-  if (self?.role === "observer") return null;
+  if (!self || self.role === "observer") return null;
 
   const micLabel = mic !== "on" ? t("voice.setup.allow") : muted ? t("voice.unmute") : t("voice.mute");
 

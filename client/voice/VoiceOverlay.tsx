@@ -3,6 +3,7 @@ import { useConnection } from "../session/connection-context";
 import { installVoiceInspector } from "./inspector";
 import { startVoice } from "./runtime";
 import { VoiceSetup } from "./VoiceSetup";
+import { useCoachingStore } from "../coaching/coaching-store";
 import "./voice.css";
 
 /**
@@ -11,7 +12,9 @@ import "./voice.css";
  */
 export function VoiceOverlay() {
   const connection = useConnection();
-  useEffect(() => startVoice(connection), [connection]);
+  // A coach has no voice in the room (listening to a zone is a later part of issue 11).
+  const isCoach = useCoachingStore((s) => s.isCoach);
+  useEffect(() => (isCoach ? undefined : startVoice(connection)), [connection, isCoach]);
   useEffect(() => installVoiceInspector(), []);
-  return <VoiceSetup />;
+  return isCoach ? null : <VoiceSetup />;
 }

@@ -11,7 +11,7 @@ export const voiceActions = [
     labelKey: "voice.micAction",
     shortcut: "KeyM",
     group: "presence",
-    visible: ({ self }) => self?.role !== "observer",
+    visible: ({ self }) => self !== undefined && self.role !== "observer",
     pressed: () => {
       const { muted, mic } = useVoiceStore.getState();
       return mic === "on" && !muted;
