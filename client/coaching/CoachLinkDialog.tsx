@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { linkSecretFor, linkWithSecret } from "../session/link-secrets";
 import type { CoachLinkResponse } from "../../shared/protocol";
 import { useT } from "../i18n/locale";
 import { request } from "../session/api";
-import { facilitatorSecretFor } from "../session/facilitator-key";
 import { useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
-import { coachLink } from "./coach-key";
 import { useCoachingStore } from "./coaching-store";
 
 /**
@@ -34,9 +33,9 @@ export function CoachLinkDialog() {
     try {
       const { coachSecret } = await request<CoachLinkResponse>(`/api/sessions/${encodeURIComponent(code)}/coach-link`, {
         method: "POST",
-        headers: { authorization: `Bearer ${facilitatorSecretFor(code) ?? ""}` },
+        headers: { authorization: `Bearer ${linkSecretFor("host", code) ?? ""}` },
       });
-      setLink(coachLink(location.origin, code, coachSecret));
+      setLink(linkWithSecret("coach", location.origin, code, coachSecret));
     } catch {
       setFailed(true);
     }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
+import { linkSecretFor } from "../session/link-secrets";
 import { useLocaleStore, useT } from "../i18n/locale";
-import { facilitatorSecretFor } from "../session/facilitator-key";
 import { useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
 import { lastEndedVote, sortedBoards, useBoardsStore, type BoardView } from "../boards/boards-store";
@@ -43,7 +43,7 @@ export function ExportPanel() {
   const boards = useMemo(() => sortedBoards(all), [all]);
   const boardTitle = useBoardTitle();
   const [busy, setBusy] = useState(false);
-  const secret = facilitatorSecretFor(code);
+  const secret = linkSecretFor("host", code);
   if (!secret) return <p className="help">{t("export.noKey")}</p>;
 
   const download = async (format: "md" | "csv" | "json") => {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
+import { linkSecretFor } from "../session/link-secrets";
 import { SCREEN_FILE_TYPES } from "../../shared/screen/files";
 import { isMessageKey } from "../../shared/i18n";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
-import { facilitatorSecretFor } from "../session/facilitator-key";
 import { useIsFacilitator, useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
 import { Field } from "../ui/Field";
@@ -57,7 +57,7 @@ function Uploads() {
   const files = useScreenStore((s) => s.files);
   const showing = useScreenStore((s) => s.fileId);
   const [busy, setBusy] = useState<string | null>(null);
-  const secret = facilitatorSecretFor(code);
+  const secret = linkSecretFor("host", code);
   if (!secret) return <p className="help">{t("export.noKey")}</p>;
 
   const upload = async (list: FileList | null) => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { linkWithSecret } from "./link-secrets";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { checkSessionTitle, parseJoinInput } from "../../shared/session/input";
 import { Field } from "../ui/Field";
@@ -8,7 +9,6 @@ import { useT } from "../i18n/locale";
 import { CopyField } from "../ui/CopyField";
 import { PageShell } from "../ui/PageShell";
 import { ApiError, createSession } from "./api";
-import { facilitatorLink } from "./facilitator-key";
 
 function CreateSessionCard() {
   const t = useT();
@@ -45,7 +45,7 @@ function CreateSessionCard() {
 
   if (created) {
     const participantUrl = `${location.origin}${sessionPath(created.code)}`;
-    const hostUrl = facilitatorLink(location.origin, created.code, created.facilitatorSecret);
+    const hostUrl = linkWithSecret("host", location.origin, created.code, created.facilitatorSecret);
     return (
       <section className="card" aria-labelledby="created-heading">
         <h1 id="created-heading">{t("home.createdHeading")}</h1>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { forgetLinkSecret, takeLinkSecret } from "./link-secrets";
 import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol/common";
 import type { SessionInfoResponse } from "../../shared/protocol";
 import { useLocaleStore, useT } from "../i18n/locale";
@@ -7,10 +8,8 @@ import { Loading } from "../ui/Loading";
 import { ApiError, checkFacilitatorKey, fetchSessionInfo } from "./api";
 import { connectToSession, joinErrorCode, type JoinProfile, type SessionConnection } from "./connection";
 import { ConnectionContext } from "./connection-context";
-import { forgetFacilitatorSecret, takeFacilitatorSecret } from "./facilitator-key";
 import { JoinForm, type JoinChoice } from "./JoinForm";
 import { sessionStoreActions, useSessionStore } from "./session-store";
-import { forgetCoachSecret, takeCoachSecret } from "../coaching/coach-key";
 import { coachingActions } from "../coaching/coaching-store";
 import { CoachesObserving } from "../coaching/CoachesObserving";
 
@@ -47,8 +46,8 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   }, []);
 
   useEffect(() => {
-    secret.current = takeFacilitatorSecret(code);
-    coachSecret.current = takeCoachSecret(code);
+    secret.current = takeLinkSecret("host", code);
+    coachSecret.current = takeLinkSecret("coach", code);
     if (!SESSION_CODE_PATTERN.test(code)) {
       setPhase({ name: "not-found" });
       return;
@@ -60,7 +59,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
           const status = await checkFacilitatorKey(code, held);
           if (status === "invalid") {
             // A mistyped or stale facilitator link: say so, and let the person in as a participant.
-            forgetFacilitatorSecret(code);
+            forgetLinkSecret("host", code);
             secret.current = undefined;
           }
           setKey(status);
@@ -85,10 +84,10 @@ export function SessionPage({ code: rawCode }: { code: string }) {
         const reason = joinErrorCode(error);
         if (reason === "forbidden") {
           // A stale or mistyped facilitator link: forget it and let the person in as a participant.
-          forgetFacilitatorSecret(code);
+          forgetLinkSecret("host", code);
           secret.current = undefined;
           // Likewise a replaced coach link: the person may still join as a participant.
-          if (profile.coachSecret !== undefined) forgetCoachSecret(code);
+          if (profile.coachSecret !== undefined) forgetLinkSecret("coach", code);
           coachSecret.current = undefined;
         }
         if (reason === "session_ended") setPhase({ name: "ended" });

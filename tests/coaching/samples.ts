@@ -1,23 +1,5 @@
-import { z } from "zod";
-import { clientMessages, type ClientMessageName } from "../../shared/protocol";
-
-interface JsonSchema {
-  type?: string | string[];
-  const?: unknown;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  prefixItems?: JsonSchema[];
-  minItems?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maximum?: number;
-  minLength?: number;
-  pattern?: string;
-}
+import type { ClientMessageName } from "../../shared/protocol";
+import { messageJsonSchemas, type JsonSchema } from "../support/message-schemas";
 
 /** The first well-formed value a schema suggests: required fields, first options, smallest numbers. */
 function firstValue(schema: JsonSchema, id: string): unknown {
@@ -62,12 +44,9 @@ const HAND_WRITTEN: Partial<Record<ClientMessageName, (id: string) => unknown>> 
  */
 export function wellFormedPayloads(id: string): Map<ClientMessageName, unknown> {
   const out = new Map<ClientMessageName, unknown>();
-  for (const [name, schema] of Object.entries(clientMessages) as [ClientMessageName, z.ZodType][]) {
+  for (const [name, schema] of messageJsonSchemas) {
     const hand = HAND_WRITTEN[name];
-    out.set(
-      name,
-      hand ? hand(id) : firstValue(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema, id),
-    );
+    out.set(name, hand ? hand(id) : firstValue(schema, id));
   }
   return out;
 }

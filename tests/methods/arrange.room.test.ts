@@ -2,26 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { waitForState, type SdkSessionRoom } from "../support/server";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer, where } from "../support/rooms";
 
 const server = useTestServer();
 
 /** Sends a command and resolves with the first methods.state `room` is then told that passes `test`. */
 function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error("no such methods.state in time"));
-    }, 5000);
-    const off = room.onMessage("methods.state", (state: MethodsState) => {
-      if (!test(state)) return;
-      clearTimeout(timer);
-      off();
-      resolve(state);
-    });
-    send();
-  });
+  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
+  send();
+  return told;
 }
 
 /** Each guest's zone as the host has decoded it, by name. */

@@ -3,26 +3,16 @@ import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { PLAN_LIMITS } from "../../shared/methods/plan";
-import type { SdkSessionRoom } from "../support/server";
+import { nextMessage, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, refusal, useTestServer } from "../support/rooms";
 
 const server = useTestServer();
 
 /** Sends a command and resolves with the first methods.state `room` is then told that passes `test`. */
 function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error("no such methods.state in time"));
-    }, 3000);
-    const off = room.onMessage("methods.state", (state: MethodsState) => {
-      if (!test(state)) return;
-      clearTimeout(timer);
-      off();
-      resolve(state);
-    });
-    send();
-  });
+  const told = nextMessage<MethodsState>(room, "methods.state", 3000, test);
+  send();
+  return told;
 }
 
 describe("extending a step", () => {

@@ -48,18 +48,7 @@ function toldWhere(
   test: (state: MethodsState) => boolean,
   timeoutMs = 3000,
 ): Promise<MethodsState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error("no such methods.state in time"));
-    }, timeoutMs);
-    const off = room.onMessage("methods.state", (state: MethodsState) => {
-      if (!test(state)) return;
-      clearTimeout(timer);
-      off();
-      resolve(state);
-    });
-  });
+  return nextMessage<MethodsState>(room, "methods.state", timeoutMs, test);
 }
 
 function counter(): () => string {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { clientMessages, type ErrorMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { intBelow, mulberry32, type Random } from "../../shared/random";
+import { messageJsonSchemas, type JsonSchema } from "../support/message-schemas";
 import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 
 /** Replay a failure with FUZZ_SEED=<the seed printed below>. */
@@ -80,33 +80,6 @@ function knownIds(room: SdkSessionRoom): string[] {
   });
   return ids;
 }
-
-/** The JSON Schema of a message (zod's own export): its fields, kinds, ranges and patterns. */
-interface JsonSchema {
-  type?: string;
-  const?: unknown;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  prefixItems?: JsonSchema[];
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-}
-
-const jsonSchemas = new Map<string, JsonSchema>(
-  Object.entries(clientMessages).map(([name, schema]) => [
-    name,
-    z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema,
-  ]),
-);
 
 /**
  * A payload shaped after the message's own schema: in "careful" messages nearly every value is in
@@ -234,12 +207,12 @@ describe(`fuzzing every client message (seed ${SEED})`, () => {
         for (let k = 0; k < perTick && sent < MESSAGES; k++, sent++) {
           if (random() < 0.05) {
             const type = ODD_TYPES[intBelow(random, ODD_TYPES.length)];
-            send(fuzzer, type, sample(jsonSchemas.get("chat.send")!, random, ids, 0.15));
+            send(fuzzer, type, sample(messageJsonSchemas.get("chat.send")!, random, ids, 0.15));
             continue;
           }
           let name = names[intBelow(random, names.length)]!;
           if (index === 0 && FACILITATOR_SPARED.has(name)) name = "session.rename";
-          send(fuzzer, name, sample(jsonSchemas.get(name)!, random, ids, random() < 0.6 ? 0.01 : 0.15));
+          send(fuzzer, name, sample(messageJsonSchemas.get(name)!, random, ids, random() < 0.6 ? 0.01 : 0.15));
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -97,14 +97,20 @@ export async function startTestServer(
   };
 }
 
-/** Resolves with the next message of a type, or rejects after `timeoutMs`. */
-export function nextMessage<T = unknown>(room: AnyRoom, type: string, timeoutMs = 3000): Promise<T> {
+/** Resolves with the next message of a type (that passes `test`, if given), or rejects after `timeoutMs`. */
+export function nextMessage<T = unknown>(
+  room: AnyRoom,
+  type: string,
+  timeoutMs = 3000,
+  test: (message: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
       reject(new Error(`no "${type}" message in time`));
     }, timeoutMs);
     const off = room.onMessage(type, (message: T) => {
+      if (!test(message)) return;
       clearTimeout(timer);
       off();
       resolve(message);
