@@ -2,6 +2,7 @@ import { memo, useMemo, useRef } from "react";
 import { useFrame, type ThreeEvent } from "@react-three/fiber";
 import { DoubleSide, Matrix4, Plane, Ray, Vector3, type Group, type Object3D } from "three";
 import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "../../shared/boards/model";
+import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 import { clampNote, PLENARY_CONTENT_RANGE_M } from "../../shared/boards/geometry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
@@ -156,7 +157,7 @@ function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
     event.stopPropagation();
     connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta });
   };
-  const canAdd = used < vote.perPerson && mine < vote.maxPerNote;
+  const canAdd = dotRefusal(vote, used, mine) === null;
   const half = NOTE_M / 2;
   // A press on a dot button is not the start of dragging the note.
   const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
@@ -389,7 +390,7 @@ function BoardStatus({ board }: { board: BoardView }) {
     board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
-    vote && canVote ? t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) }) : "",
+    vote && canVote ? t("boards.vote.left", { count: dotsLeft(vote, used) }) : "",
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
