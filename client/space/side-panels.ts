@@ -26,13 +26,18 @@ export interface SidePanelTab {
   /** A small count beside the label (unread chat lines), or nothing. */
   Badge?: ComponentType;
   visibleTo?(self: PersonView | undefined): boolean;
+  /**
+   * Shown beside the 3D view only: the 2D view is this panel already, and a second copy beside it
+   * showed every form and the facilitator's tools twice.
+   */
+  only3D?: boolean;
 }
 
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
 
 export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "people", icon: "people", labelKey: "people.heading", Panel: PeoplePanel },
-  { id: "boards", icon: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
+  { id: "boards", icon: "boards", labelKey: "boards.tab", Panel: BoardsPanel, only3D: true },
   { id: "screen", icon: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
   {
     id: "export",
