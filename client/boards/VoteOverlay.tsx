@@ -78,7 +78,7 @@ export function VoteOverlay() {
                 : t("boards.vote.clickNote")}
             </p>
           )}
-          <button type="button" className="button--quiet" onClick={() => showBoard(board.id)}>
+          <button type="button" onClick={() => showBoard(board.id)}>
             {t("boards.vote.showBoard")}
           </button>
         </div>
