@@ -8,7 +8,7 @@ import { useBoardTitle } from "./names";
 import { useViewMode } from "./view-mode";
 
 /** Open votes on boards we can read, and the latest ended vote we have not dismissed. */
-function useVotes(): { open: [BoardView, VoteView][]; ended: [BoardView, VoteView] | undefined } {
+export function useVotes(): { open: [BoardView, VoteView][]; ended: [BoardView, VoteView] | undefined } {
   const boards = useBoardsStore((s) => s.boards);
   return useMemo(() => {
     const open: [BoardView, VoteView][] = [];
