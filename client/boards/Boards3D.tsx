@@ -37,6 +37,16 @@ import { DesktopOnly } from "../xr/guards";
  */
 const CONTENT_RANGE_M = 16;
 const NOTE_M = NOTE_SIZE_CM / 100;
+/**
+ * The title and status line above a board grow with the board: a zone board's are read from its
+ * circle, the 10 m note wall's from across the plenary (the lab had a second, larger sign for it just
+ * above the board's own title). Heights are metres above the board's top edge, status nearest.
+ */
+function headingLayout(widthM: number) {
+  const status = Math.min(0.14, Math.max(0.09, widthM * 0.014));
+  const title = Math.min(0.28, Math.max(0.13, widthM * 0.028));
+  return { status, statusAt: 0.04 + status / 2, title, titleAt: 0.08 + status + title / 2 };
+}
 /** Board-local centimetres (from the top-left, y down) to the board group's metres (from the centre, y up). */
 function toLocal(board: Pick<BoardView, "width" | "height">, x: number, y: number): [number, number] {
   return [(x - board.width / 2) / 100, (board.height / 2 - y) / 100];
@@ -290,8 +300,8 @@ function BoardStatus({ board }: { board: BoardView }) {
   return (
     <Label3D
       name={`board-status:${board.id}`}
-      position={[0, board.height / 200 + 0.085, 0.01]}
-      fontSize={0.09}
+      position={[0, board.height / 200 + headingLayout(board.width / 100).statusAt, 0.01]}
+      fontSize={headingLayout(board.width / 100).status}
       color="#4a5b6b"
       anchorX="center"
       anchorY="middle"
@@ -364,8 +374,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
           </mesh>
         ))}
         <Label3D
-          position={[0, h / 2 + 0.25, 0.01]}
-          fontSize={0.13}
+          position={[0, h / 2 + headingLayout(w).titleAt, 0.01]}
+          fontSize={headingLayout(w).title}
           color="#1b2a38"
           anchorX="center"
           anchorY="middle"
