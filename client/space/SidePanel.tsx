@@ -1,4 +1,4 @@
-import { useEffect, useId, type KeyboardEvent } from "react";
+import { Suspense, useEffect, useId, type KeyboardEvent } from "react";
 import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Icon } from "../ui/icons";
@@ -92,7 +92,9 @@ export function SidePanel() {
         aria-labelledby={`${baseId}-tab-${active.id}`}
         tabIndex={0}
       >
-        <active.Panel />
+        <Suspense fallback={<p role="status">{t("panel.loading")}</p>}>
+          <active.Panel />
+        </Suspense>
       </div>
     </aside>
   );

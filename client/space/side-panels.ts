@@ -1,16 +1,11 @@
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { TranslationKey } from "../../shared/i18n";
 import { PeoplePanel } from "../people/PeoplePanel";
 import { BoardsPanel } from "../boards/BoardsPanel";
 import { ScreenPanel } from "../screen/ScreenPanel";
-import { ExportPanel } from "../export/ExportPanel";
 import { ChatPanel, ChatUnreadBadge } from "../chat/ChatPanel";
-import { FacilitatePanel } from "../zones/FacilitatePanel";
-import { ZonesPanel } from "../zones/ZonesPanel";
-import { MethodPanel } from "../methods/MethodPanel";
 import type { PersonView } from "../session/session-store";
 import type { IconName } from "../ui/icons";
-import { CoachingPanel } from "../coaching/CoachingPanel";
 import { useCoachingStore } from "../coaching/coaching-store";
 
 /**
@@ -32,6 +27,16 @@ export interface SidePanelTab {
    */
   only3D?: boolean;
 }
+
+/*
+ * Panels only facilitators and coaches open load when first opened: a participant (most people in a
+ * room) never downloads the plan editor, the export, the zone editor or the coaching tools.
+ */
+const ExportPanel = lazy(() => import("../export/ExportPanel").then((m) => ({ default: m.ExportPanel })));
+const FacilitatePanel = lazy(() => import("../zones/FacilitatePanel").then((m) => ({ default: m.FacilitatePanel })));
+const ZonesPanel = lazy(() => import("../zones/ZonesPanel").then((m) => ({ default: m.ZonesPanel })));
+const MethodPanel = lazy(() => import("../methods/MethodPanel").then((m) => ({ default: m.MethodPanel })));
+const CoachingPanel = lazy(() => import("../coaching/CoachingPanel").then((m) => ({ default: m.CoachingPanel })));
 
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
 

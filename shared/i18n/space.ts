@@ -9,6 +9,7 @@ export const spaceStrings = defineStrings({
     "panel.label": "Session panels",
     "panel.show": "Show panels",
     "panel.hide": "Hide panels",
+    "panel.loading": "Opening…",
     "dock.label": "Control bar",
   },
   fi: {
@@ -19,6 +20,7 @@ export const spaceStrings = defineStrings({
     "panel.label": "Tilaisuuden paneelit",
     "panel.show": "Näytä paneelit",
     "panel.hide": "Piilota paneelit",
+    "panel.loading": "Avataan…",
     "dock.label": "Toimintopalkki",
   },
   sv: {
@@ -29,6 +31,7 @@ export const spaceStrings = defineStrings({
     "panel.label": "Sessionens paneler",
     "panel.show": "Visa paneler",
     "panel.hide": "Dölj paneler",
+    "panel.loading": "Öppnar…",
     "dock.label": "Kontrollfält",
   },
 });
