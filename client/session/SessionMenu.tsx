@@ -8,6 +8,9 @@ import { useIsFacilitator, useSessionStore } from "./session-store";
 import { ACCESSIBILITY_PATH, sessionPath } from "../app/route";
 import { useActions } from "../actions/use-actions";
 
+/** The leave action's id (client/session/actions.ts): the menu puts it last. */
+const LEAVE = "session.leave";
+
 function RenameDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const id = useId();
@@ -100,6 +103,12 @@ export function SessionMenu() {
     if (confirm(t("session.confirmEnd"))) connection.send("session.end", {});
   };
 
+  const actionItem = (action: (typeof actions)[number]) => (
+    <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
+      {t(action.labelKey)}
+    </button>
+  );
+
   return (
     <div className="menu">
       <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -132,11 +141,7 @@ export function SessionMenu() {
               {t(action.labelKey)}
             </button>
           ))}
-          {actions.map((action) => (
-            <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
-              {t(action.labelKey)}
-            </button>
-          ))}
+          {actions.filter((action) => action.id !== LEAVE).map(actionItem)}
           {/* In a new tab: leaving this page would leave the session. */}
           <a
             role="menuitem"
@@ -148,6 +153,8 @@ export function SessionMenu() {
           >
             {t("a11y.link")}
           </a>
+          {/* Leaving comes last, where people look for it and away from what they meant to press. */}
+          {actions.filter((action) => action.id === LEAVE).map(actionItem)}
         </div>
       )}
       {renaming && <RenameDialog onClose={() => setRenaming(false)} />}

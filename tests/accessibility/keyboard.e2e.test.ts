@@ -140,7 +140,7 @@ describe("a small workshop with the keyboard alone", () => {
       await expect.poll(() => menuButton.evaluate((b) => b === document.activeElement)).toBe(true);
       await helena.page.keyboard.press("Enter");
       await helena.page.keyboard.press("End");
-      await expect.poll(() => focused(helena.page)).toBe(t("a11y.link"));
+      await expect.poll(() => focused(helena.page)).toBe(t("session.leave"));
       await helena.page.keyboard.press("Escape");
       await expect.poll(() => menuButton.evaluate((b) => b === document.activeElement)).toBe(true);
 

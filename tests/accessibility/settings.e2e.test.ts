@@ -52,6 +52,22 @@ describe("settings a person needs, remembered in their browser", () => {
     if (await listen.isVisible()) await listen.click();
     await page.getByRole("button", { name: /^Session/ }).click();
     expect(await page.getByRole("menuitemcheckbox", { name: /Larger text/ }).getAttribute("aria-checked")).toBe("true");
+    // On a phone with larger text the menu stays on the screen (it touched the left edge), its items
+    // start in one line, and leaving is the last item.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const menu = (await page.getByRole("menu").boundingBox())!;
+    expect(menu.x).toBeGreaterThanOrEqual(4);
+    expect(menu.x + menu.width).toBeLessThanOrEqual(390 - 4);
+    const starts = await page
+      .getByRole("menu")
+      .locator("[role^=menuitem]")
+      .evaluateAll((items) =>
+        items.map((item) => item.getBoundingClientRect().left + parseFloat(getComputedStyle(item).paddingLeft)),
+      );
+    expect(new Set(starts).size).toBe(1);
+    expect(await page.getByRole("menu").locator("[role^=menuitem]").last().textContent()).toBe("Leave");
+    await screenshot(page, "settings-larger-menu-phone");
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("menuitemcheckbox", { name: /Larger text/ }).click();
     expect(await rootFontSize()).toBe("16px");
     expect(visitor.errors).toEqual([]);
