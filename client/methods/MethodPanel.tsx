@@ -10,8 +10,9 @@ import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
 import { serverTime } from "../timers/server-clock";
 import { Field } from "../ui/Field";
-import { clearMethodsRefusal, useMethodsStore, type MethodsRefusal } from "./methods-store";
+import { useMethodsStore, type MethodsRefusal } from "./methods-store";
 import { NowCountdown } from "./NowCard";
+import { extendStep, nextStep, previousStep } from "./actions";
 import { PlanFile } from "./PlanFile";
 import { savePlan } from "./save-plan";
 import { StepEditor } from "./StepEditor";
@@ -75,14 +76,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
         <p className="help">{t("methods.panel.notStarted")}</p>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          disabled={step < 0}
-          onClick={() => {
-            clearMethodsRefusal();
-            connection.send("methods.step.back", { from: step });
-          }}
-        >
+        <button type="button" disabled={step < 0} onClick={() => previousStep({ connection })}>
           {t("methods.panel.back")}
         </button>
         <button
@@ -90,10 +84,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
           className="button--primary"
           disabled={last}
           aria-describedby={upcoming ? `${id}-upcoming` : undefined}
-          onClick={() => {
-            clearMethodsRefusal();
-            connection.send("methods.step.next", { from: step });
-          }}
+          onClick={() => nextStep({ connection })}
         >
           {step < 0 ? t("methods.panel.start") : t("methods.panel.next")}
         </button>
@@ -103,10 +94,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
             type="button"
             disabled={step < 0}
             aria-label={t("methods.panel.extendLabel", { n })}
-            onClick={() => {
-              clearMethodsRefusal();
-              connection.send("methods.step.extend", { from: step, minutes: n });
-            }}
+            onClick={() => extendStep({ connection }, n)}
           >
             {t("methods.panel.extend", { n })}
           </button>
