@@ -93,6 +93,9 @@ export function NowCard() {
             </details>
           )}
           <GroupLine state={state} />
+          {/* Where the notes went when the step moved them (shared/boards/merge.ts). */}
+          {current.grouping.kind === "mergePairs" && <p className="now-card__note">{t("methods.now.merged")}</p>}
+          {current.mechanic?.kind === "harvest" && <p className="now-card__note">{t("methods.now.harvest")}</p>}
         </section>
       )}
     </>

@@ -123,6 +123,8 @@ export const methodsStrings = defineStrings({
     "methods.now.group": "Your group: {names}",
     "methods.now.alone": "You work on your own.",
     "methods.now.everyone": "Everyone together.",
+    "methods.now.merged": "Both pairs' notes are now on your group's board.",
+    "methods.now.harvest": "Every table's notes are gathered on the harvest wall in the plenary.",
     "methods.now.announce": "New step: {title}. {prompt}",
     "methods.now.prompt": "What to do",
     "methods.panel.tooBigToSend":
@@ -350,6 +352,8 @@ export const methodsStrings = defineStrings({
     "methods.now.group": "Ryhmäsi: {names}",
     "methods.now.alone": "Työskentelet yksin.",
     "methods.now.everyone": "Kaikki yhdessä.",
+    "methods.now.merged": "Molempien parien laput ovat nyt ryhmänne taululla.",
+    "methods.now.harvest": "Kaikkien pöytien laput on koottu sadonkorjuuseinälle yhteiseen tilaan.",
     "methods.now.announce": "Uusi vaihe: {title}. {prompt}",
     "methods.now.prompt": "Mitä tehdään",
     "methods.panel.tooBigToSend":
@@ -581,6 +585,8 @@ export const methodsStrings = defineStrings({
     "methods.now.group": "Din grupp: {names}",
     "methods.now.alone": "Du arbetar ensam.",
     "methods.now.everyone": "Alla tillsammans.",
+    "methods.now.merged": "Båda parens lappar finns nu på er grupps tavla.",
+    "methods.now.harvest": "Alla bords lappar är samlade på skördeväggen i plenum.",
     "methods.now.announce": "Nytt steg: {title}. {prompt}",
     "methods.now.prompt": "Vad ska göras",
     "methods.panel.tooBigToSend":

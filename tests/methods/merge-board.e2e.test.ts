@@ -102,6 +102,8 @@ describe.each(["en", "fi"] as const)(
       for (const guest of guests) {
         await expect.poll(() => nowTitle(guest.page), { timeout: 15_000 }).toBe(t("methods.step.fours"));
         await expect.poll(() => notesIn(guest.page), { timeout: 15_000 }).toEqual(all);
+        // The Now card says where the notes went.
+        expect(await guest.page.locator(".now-card__note").textContent()).toBe(t("methods.now.merged"));
       }
       // The pictures show the board's list of notes, where a person scrolls to read them.
       for (const guest of guests)
