@@ -56,7 +56,8 @@ export function stepBoardChanges(
   if (!doc || !run.plan || !entry || !step) return { changes: [], record: null };
   const zoneIds = zoneIdsOf(room);
   const zones = zonesOfEntries(run.plan, run.entries, zoneIds);
-  const since = run.entries[0]!.startedAt;
+  // The pairs' notes: those written since the step before began (a TRIZ cycle's earlier notes stay put).
+  const since = run.entries.at(-2)?.startedAt ?? entry.startedAt;
   const changes: DocChange[] = [];
   const travel: NoteTravel[] = [];
   for (const merge of zoneMerges(run.plan, run.entries, zones)) {

@@ -168,7 +168,7 @@ describe("1-2-4-All: zones and boards follow the groups", () => {
     expect(doc.notes.has("n-zb-1")).toBe(false);
   });
 
-  it("only notes written since the run began travel; older ones stay on their zone's board", () => {
+  it("only notes written since the pairs began travel; older ones (an earlier cycle's) stay on their zone's board", () => {
     const doc = docWith(["za", "zb"], 1);
     doc.notes.set("old", note("old", "b-zb", 100, 100, { createdAt: 1 }));
     const { changes } = mergeOntoBoard(doc, "b-za", ["b-zb"], 5, 50);
