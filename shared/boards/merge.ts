@@ -125,7 +125,9 @@ export interface HarvestSource {
  * The harvest wall: one wide board in the plenary, on the floor between the southern zones, facing
  * the plenary circle (from its south side), so everyone can read it without walking into a zone.
  */
-export const HARVEST_PLACEMENT = { x: 0, z: 900, yaw: 180, width: BOARD_MAX_CM.width, height: BOARD_MAX_CM.height };
+// As wide as a board may be; 1.8 m tall rather than the most, so that the notes (which fill each
+// column from the top) hang at eye height and not above it.
+export const HARVEST_PLACEMENT = { x: 0, z: 900, yaw: 180, width: BOARD_MAX_CM.width, height: 180 };
 
 const STEP = NOTE_SIZE_CM + 6;
 
