@@ -7,6 +7,7 @@ import { timersActions } from "../timers/actions";
 import { reactionActions } from "../reactions/actions";
 import { accessibilityActions } from "../accessibility/settings";
 import { coachingMenuActions } from "../coaching/actions";
+import { methodsActions } from "../methods/actions";
 
 /** Every client action; a capability adds its list here. */
 export const allActions: readonly ClientAction[] = [
@@ -18,4 +19,5 @@ export const allActions: readonly ClientAction[] = [
   ...timersActions,
   ...accessibilityActions,
   ...coachingMenuActions,
+  ...methodsActions,
 ];

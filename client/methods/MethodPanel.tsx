@@ -3,17 +3,19 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { isMessageKey, translate } from "../../shared/i18n";
 import type { Locale, MethodsState } from "../../shared/protocol";
 import type { Plan, PlanStep } from "../../shared/methods/plan";
-import { checkStepForPeople, describePlanIssue, validatePlan } from "../../shared/methods/rules";
+import { checkStepForPeople, describePlanIssue, duplicatePlan, validatePlan } from "../../shared/methods/rules";
 import { TEMPLATE_IDS, TEMPLATES, templatePlan, type TemplateId } from "../../shared/methods/templates";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
 import { serverTime } from "../timers/server-clock";
 import { Field } from "../ui/Field";
-import { clearMethodsRefusal, useMethodsStore, type MethodsRefusal } from "./methods-store";
+import { useMethodsStore, type MethodsRefusal } from "./methods-store";
 import { NowCountdown } from "./NowCard";
+import { extendStep, nextStep, previousStep } from "./actions";
 import { PlanFile } from "./PlanFile";
 import { savePlan } from "./save-plan";
+import { forgetOwnTemplate, saveOwnTemplate, useOwnTemplates } from "./own-templates";
 import { StepEditor } from "./StepEditor";
 import { clockTime, groupingLabel, minutes, newPlanId, stepRows } from "./plan-view";
 
@@ -75,14 +77,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
         <p className="help">{t("methods.panel.notStarted")}</p>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          disabled={step < 0}
-          onClick={() => {
-            clearMethodsRefusal();
-            connection.send("methods.step.back", { from: step });
-          }}
-        >
+        <button type="button" disabled={step < 0} onClick={() => previousStep({ connection })}>
           {t("methods.panel.back")}
         </button>
         <button
@@ -90,10 +85,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
           className="button--primary"
           disabled={last}
           aria-describedby={upcoming ? `${id}-upcoming` : undefined}
-          onClick={() => {
-            clearMethodsRefusal();
-            connection.send("methods.step.next", { from: step });
-          }}
+          onClick={() => nextStep({ connection })}
         >
           {step < 0 ? t("methods.panel.start") : t("methods.panel.next")}
         </button>
@@ -103,10 +95,7 @@ function RunControls({ state, plan }: { state: MethodsState; plan: Plan }) {
             type="button"
             disabled={step < 0}
             aria-label={t("methods.panel.extendLabel", { n })}
-            onClick={() => {
-              clearMethodsRefusal();
-              connection.send("methods.step.extend", { from: step, minutes: n });
-            }}
+            onClick={() => extendStep({ connection }, n)}
           >
             {t("methods.panel.extend", { n })}
           </button>
@@ -216,6 +205,72 @@ function StepList({ state, plan }: { state: MethodsState; plan: Plan }) {
         )}
       </ol>
       {!editable && <p className="help">{t("methods.panel.editBeforeRun")}</p>}
+      <SaveAsOwn plan={plan} />
+    </section>
+  );
+}
+
+/** Keeps the session's plan as one of the facilitator's own templates, to start from another time. */
+function SaveAsOwn({ plan }: { plan: Plan }) {
+  const t = useT();
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <div className="methods__own-save">
+      <button
+        type="button"
+        onClick={() => {
+          saveOwnTemplate(plan);
+          setSaved(plan.title);
+        }}
+      >
+        {t("methods.own.save")}
+      </button>
+      <p className="help" role="status">
+        {saved !== null && t("methods.own.saved", { title: saved })}
+      </p>
+    </div>
+  );
+}
+
+/** The facilitator's own templates (kept by this browser): use one, or remove it. */
+function OwnTemplates() {
+  const t = useT();
+  const id = useId();
+  const connection = useConnection();
+  const list = useOwnTemplates((s) => s.list);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (list.length === 0) return null;
+  const own = list.find((o) => o.plan.id === chosen) ?? list[0]!;
+  return (
+    <section className="facilitate__section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t("methods.own.heading")}</h3>
+      <Field label={t("methods.own.label")} help={t("methods.own.help")} error={error}>
+        {(control) => (
+          <select {...control} value={own.plan.id} onChange={(e) => setChosen(e.target.value)}>
+            {list.map((o) => (
+              <option key={o.plan.id} value={o.plan.id}>
+                {t("methods.own.option", { title: o.plan.title, n: o.plan.steps.length })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => {
+            setError(null);
+            // A copy with fresh ids: the template stays as it was whatever the session does with its plan.
+            savePlan(connection, duplicatePlan(own.plan, newPlanId), t, setError);
+          }}
+        >
+          {t("methods.own.use")}
+        </button>
+        <button type="button" className="button--quiet" onClick={() => forgetOwnTemplate(own.plan.id)}>
+          {t("methods.own.remove")}
+        </button>
+      </div>
     </section>
   );
 }
@@ -279,6 +334,7 @@ export function MethodPanel() {
         <p className="help methods__empty">{t("methods.panel.noPlan")}</p>
       )}
       <TemplatePicker hasPlan={plan !== null} />
+      <OwnTemplates />
       <PlanFile plan={plan} />
     </div>
   );

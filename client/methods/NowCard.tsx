@@ -9,16 +9,22 @@ import { Countdown } from "../timers/Countdown";
 import { useZonesStore } from "../zones/zones-store";
 import { useMethodsStore } from "./methods-store";
 
-/** The current step's time left as a countdown to its planned end on the server's clock. */
-export function NowCountdown({ state, label }: { state: Pick<MethodsState, "startedAt" | "endsAt">; label: string }) {
-  const { startedAt, endsAt } = state;
-  const timer = useMemo<TimerValue | null>(
+/** The current step as a countdown to its planned end on the server's clock (null before the first step). */
+export function useStepTimer(state: Pick<MethodsState, "startedAt" | "endsAt"> | null): TimerValue | null {
+  const startedAt = state?.startedAt ?? null;
+  const endsAt = state?.endsAt ?? null;
+  return useMemo<TimerValue | null>(
     () =>
       startedAt === null || endsAt === null
         ? null
         : { status: "running", durationMs: endsAt - startedAt, remainingMs: endsAt, stampedAt: 0 },
     [startedAt, endsAt],
   );
+}
+
+/** The current step's time left as a countdown to its planned end on the server's clock. */
+export function NowCountdown({ state, label }: { state: Pick<MethodsState, "startedAt" | "endsAt">; label: string }) {
+  const timer = useStepTimer(state);
   return timer ? <Countdown timer={timer} label={label} /> : null;
 }
 
@@ -87,6 +93,9 @@ export function NowCard() {
             </details>
           )}
           <GroupLine state={state} />
+          {/* Where the notes went when the step moved them (shared/boards/merge.ts). */}
+          {current.grouping.kind === "mergePairs" && <p className="now-card__note">{t("methods.now.merged")}</p>}
+          {current.mechanic?.kind === "harvest" && <p className="now-card__note">{t("methods.now.harvest")}</p>}
         </section>
       )}
     </>

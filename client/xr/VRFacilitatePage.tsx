@@ -12,11 +12,14 @@ import { useSessionStore } from "../session/session-store";
 import { useRemaining } from "../timers/use-countdown";
 import { useVoiceStore } from "../voice/voice-store";
 import { useBreakoutDraft } from "../zones/breakout-draft";
+import { useMethodsStore } from "../methods/methods-store";
+import { useStepTimer } from "../methods/NowCard";
 import { useZonesStore } from "../zones/zones-store";
 import { ActionButton, COLORS, MenuButton, Section, type MenuButtons } from "./menu-parts";
 
 /** Where each registered facilitation action is listed on the page, by the start of its id. */
 const SECTIONS: { title: TranslationKey; prefixes: string[] }[] = [
+  { title: "methods.tab", prefixes: ["methods."] },
   { title: "breakout.groupsHeading", prefixes: ["breakout.", "zones."] },
   { title: "timers.plenary", prefixes: ["timers."] },
   { title: "hands.queue", prefixes: ["hands."] },
@@ -26,7 +29,7 @@ const SECTIONS: { title: TranslationKey; prefixes: string[] }[] = [
 /**
  * The facilitator's page of the in-VR menu: the moves made most often while standing in the room
  * (recall, summon, the plenary countdown, sending the groups formed in the panel, hands, mute all,
- * ending a dot vote). Buttons are the registered client actions (client/actions), so they do exactly
+ * ending a dot vote; the session plan's Next step, Extend and Back). Buttons are the registered client actions (client/actions), so they do exactly
  * what the HTML controls do; the server refuses them from anyone who is not a facilitator anyway.
  */
 export function VRFacilitatePage({ buttons }: { buttons: MenuButtons }) {
@@ -41,6 +44,9 @@ export function VRFacilitatePage({ buttons }: { buttons: MenuButtons }) {
   const people = useSessionStore((s) => s.people);
   const boards = useBoardsStore((s) => s.boards);
   const remaining = useRemaining(timer);
+  const method = useMethodsStore((s) => s.state);
+  const stepTimer = useStepTimer(method);
+  const stepRemaining = useRemaining(stepTimer);
   const { actions, context } = useActions("facilitation");
 
   const queue = handsQueue(people);
@@ -61,7 +67,10 @@ export function VRFacilitatePage({ buttons }: { buttons: MenuButtons }) {
         const list = inSection(prefixes);
         const isTimer = title === "timers.plenary";
         const isHands = title === "hands.queue";
-        if (list.length === 0 && !isTimer && !isHands) return null;
+        const isMethod = title === "methods.tab";
+        // The method's section shows only when a plan is set: most sessions run without one.
+        if (isMethod && !method?.steps) return null;
+        if (list.length === 0 && !isTimer && !isHands && !isMethod) return null;
         return (
           <Container key={title} flexDirection="column" gap={6}>
             <Section title={t(title)}>{list.map(button)}</Section>
@@ -70,6 +79,13 @@ export function VRFacilitatePage({ buttons }: { buttons: MenuButtons }) {
                 {timer.status === "idle"
                   ? t("xr.facilitate.noTimer")
                   : `${formatClock(remaining)}${timer.status === "paused" ? ` (${t("timers.paused")})` : ""}`}
+              </Text>
+            )}
+            {isMethod && method && (
+              <Text fontSize={15} color={COLORS.text} width="100%">
+                {method.current
+                  ? `${t("methods.vr.step", { n: method.step + 1, count: method.steps, title: method.current.title })}   ${formatClock(stepRemaining)}`
+                  : t("methods.vr.notStarted")}
               </Text>
             )}
             {isHands && (

@@ -156,7 +156,7 @@ export class BoardsRuntime {
           boards.add(change.id);
           break;
         case "note":
-          boards.add(this.projectNote(change.id) ?? "");
+          for (const id of this.projectNote(change.id)) boards.add(id);
           break;
         case "cluster":
           this.projectCluster(change.id);
@@ -214,23 +214,23 @@ export class BoardsRuntime {
     }
   }
 
-  private projectNote(id: string): string | undefined {
+  /** Projects one note; returns the boards whose notes changed (two when the note moved between boards). */
+  private projectNote(id: string): string[] {
     const doc = this.doc.notes.get(id);
-    if (!doc) {
-      // Deleted: find it wherever it was.
-      for (const [boardId, board] of this.room.state.boards) {
-        const state = board.notes.get(id);
-        if (!state) continue;
-        this.forget(state);
-        board.notes.delete(id);
-        for (const viewer of this.viewers.values()) viewer.mine.notes.delete(id);
-        return boardId;
-      }
-      return undefined;
+    const touched: string[] = [];
+    // Deleted, or carried to another board (a method merging boards): it leaves wherever it was.
+    for (const [boardId, board] of this.room.state.boards) {
+      const state = board.notes.get(id);
+      if (!state || boardId === doc?.boardId) continue;
+      this.forget(state);
+      board.notes.delete(id);
+      if (!doc) for (const viewer of this.viewers.values()) viewer.mine.notes.delete(id);
+      touched.push(boardId);
     }
+    if (!doc) return touched;
     const board = this.room.state.boards.get(doc.boardId);
     const boardDoc = this.doc.boards.get(doc.boardId);
-    if (!board || !boardDoc) return undefined;
+    if (!board || !boardDoc) return touched;
     let state = board.notes.get(id);
     const created = !state;
     if (!state) state = new NoteState();
@@ -249,7 +249,7 @@ export class BoardsRuntime {
       for (const viewer of this.viewers.values()) if (viewer.uid === doc.authorUid) viewer.mine.notes.set(id, true);
     }
     if (created || revealed) this.reconcileNote(boardDoc, doc, state);
-    return doc.boardId;
+    return [...touched, doc.boardId];
   }
 
   private reconcileNote(board: BoardDoc, note: NoteDoc, state: NoteState): void {

@@ -9,6 +9,8 @@ import { writeTimer } from "../timers/write";
 import { applyPlacements, breakoutContext, serverRandom } from "../zones/context";
 import { finishRecall } from "../zones/commands";
 import { breakoutRecord, saveZone } from "../zones/records";
+import { zonesOfEntries } from "../../shared/methods/choreography";
+import { zoneIdsOf } from "./boards";
 
 /** Groups that could not be sent out because the room has too few breakout zones (facilitators are told). */
 export interface ZonesShort {
@@ -55,23 +57,24 @@ export async function arrangeRoom(room: RoomApi, run: MethodsRun, now: number): 
     const uid = uidOf(client);
     if (uid && room.state.people.get(client.sessionId)?.role === "participant") sessionOf.set(uid, client.sessionId);
   }
-  const groups = entry.groups
-    .map((group) => group.flatMap((uid) => sessionOf.get(uid) ?? []))
-    .filter((group) => group.length > 0);
-  const zones = [...room.state.zones.values()].sort((a, b) => a.letter.localeCompare(b.letter));
-  if (groups.length > zones.length) {
-    shortages.set(room, { groups: groups.length, zones: zones.length });
+  const zoneIds = zoneIdsOf(room);
+  if (entry.groups.length > zoneIds.length) {
+    shortages.set(room, { groups: entry.groups.length, zones: zoneIds.length });
     return;
   }
+  // Each group in the zone the method gives it: a four where most of it stood as pairs, a table where
+  // its host stays (shared/methods/choreography.ts).
+  const zoneOfGroup = zonesOfEntries(run.plan!, run.entries, zoneIds).at(-1)!;
+  const groups = entry.groups
+    .map((group, i) => ({ zone: zoneOfGroup[i], people: group.flatMap((uid) => sessionOf.get(uid) ?? []) }))
+    .filter((g): g is { zone: string; people: string[] } => g.zone !== null && g.people.length > 0);
+  const zones = zoneIds.map((id) => room.state.zones.get(id)!);
   const task = step.prompt.slice(0, ZONE_LIMITS.taskMax);
   const seconds = secondsLeft(run, now);
-  const plan = planBreakout(
-    { ...breakoutContext(room), now, random: serverRandom },
-    { groups: groups.map((people, i) => ({ zone: zones[i]!.id, people })), task, seconds },
-  );
+  const plan = planBreakout({ ...breakoutContext(room), now, random: serverRandom }, { groups, task, seconds });
   if ("error" in plan) {
     // A zone too small for its group: counted as missing room, which the facilitator can fix the same way.
-    shortages.set(room, { groups: groups.length, zones: zones.length });
+    shortages.set(room, { groups: entry.groups.length, zones: zones.length });
     return;
   }
   room.state.facilitation.recallEndsAt = 0;

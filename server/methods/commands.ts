@@ -3,6 +3,7 @@ import { validatePlan } from "../../shared/methods/rules";
 import { defineCommand } from "../commands/registry";
 import { commitRun, newSeed, presentParticipants, runOf, tell, tellFacilitators } from "./runtime";
 import { arrangeRoom, extendZoneClocks, zonesShortOf } from "./arrange";
+import { commitBoards, stepBoardChanges, undoStepBoardChanges } from "./boards";
 import type { RoomApi } from "../commands/registry";
 
 /** Moves the room to the step just stored; facilitators hear of groups that found no zone. */
@@ -51,7 +52,16 @@ export const methodsCommands = [
       if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
       const result = nextStep(run, presentParticipants(ctx.room), ctx.now);
       if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
-      if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+      // The step's board moves are stored with it (for Back) before they are made: the run is
+      // committed first so a second press is checked against it at once. Should storing the boards
+      // then fail, the notes stay where they were, and Back finds them already home.
+      const { changes, record } = stepBoardChanges(ctx.room, result.run, ctx.now);
+      const entries = result.run.entries;
+      const next = record
+        ? { ...result.run, entries: [...entries.slice(0, -1), { ...entries.at(-1)!, boards: record }] }
+        : result.run;
+      if (!(await commitRun(ctx.room, next, ctx.now))) return { error: "storage_failed" };
+      await commitBoards(ctx.room, changes);
       await arrange(ctx.room, ctx.now);
     },
   }),
@@ -66,7 +76,10 @@ export const methodsCommands = [
       if (from !== currentStep(run)) return { error: "invalid_payload", detail: "methods.stale" };
       const result = previousStep(run);
       if (!result.ok) return { error: "invalid_payload", detail: result.issue.key };
+      // Notes the step carried onto a merged board go home; a harvest wall nobody added to comes down.
+      const undo = undoStepBoardChanges(ctx.room, run.entries.at(-1), ctx.now);
       if (!(await commitRun(ctx.room, result.run, ctx.now))) return { error: "storage_failed" };
+      await commitBoards(ctx.room, undo);
       // Back restores the arrangement the step had: its groups in their zones again.
       await arrange(ctx.room, ctx.now);
     },

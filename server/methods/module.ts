@@ -9,7 +9,9 @@ import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } fro
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
  * with the session. Everyone is told the current step and their group; only facilitators see the plan.
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
- * everyone to the plenary for an all-together step. Timers beyond the zones' and boards are not done yet.
+ * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
+ * the four's board, the harvest wall at a harvest step, both undone by Back. Timers beyond the zones'
+ * are not done yet.
  */
 export const methodsModule: RoomModule = {
   name: "methods",

@@ -16,6 +16,7 @@ import {
   type Table,
 } from "./grouping";
 import { PLAN_LIMITS, planSchema, type Plan } from "./plan";
+import { stepBoardsSchema } from "../boards/merge";
 import { checkStepForPeople, type PlanIssue } from "./rules";
 
 /**
@@ -33,6 +34,8 @@ export const stepEntrySchema = z.object({
   from: z.array(z.array(z.number().int().min(0))).nullable(),
   /** Seconds the facilitator added to the step while it ran (Extend); absent in runs stored before Extend. */
   extendedSeconds: z.number().int().min(0).max(PLAN_LIMITS.duration.max).default(0),
+  /** What the step did to the boards (notes carried to a merged board, a harvest wall), for Back. */
+  boards: stepBoardsSchema.nullable().default(null),
 });
 export type StepEntry = z.infer<typeof stepEntrySchema>;
 
@@ -136,6 +139,7 @@ export function nextStep(run: MethodsRun, people: readonly Person[], now: number
     step: index,
     startedAt: now,
     extendedSeconds: 0,
+    boards: null,
     ...groupsForStep(run.plan, index, run.entries, people, run.seed),
   };
   return { ok: true, run: { ...run, entries: [...run.entries, entry] } };

@@ -3,6 +3,9 @@ import type { Browser, Page } from "playwright-core";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
+import type { MethodsState } from "../../shared/protocol";
+import { sendCommand } from "../../shared/protocol/send";
+import { templatePlan } from "../../shared/methods/templates";
 import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
 import { pressMenuButton as pressAt } from "./support/menu";
 
@@ -242,6 +245,62 @@ describe("a headset user and a desktop user in one session", () => {
     await pressUntil(vera.page, "breakout.send", async () => desk.state.people.get(desk.sessionId)?.zone, "nw");
     expect(vera.errors).toEqual([]);
     await desk.leave();
+    await vera.context.close();
+  });
+
+  it("a facilitator in VR runs the session plan from the Facilitate page: Next step, +5 and +1 min", async () => {
+    const session = await server.createSession("VR method");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    // A co-facilitator (SDK) sets the plan; two participants are grouped by it.
+    const cofac = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Co" });
+    const anna = await server.join(session.code, { name: "Anna" });
+    const ben = await server.join(session.code, { name: "Ben" });
+    const told: MethodsState[] = [];
+    for (const room of [cofac, ben]) room.onMessage("methods.state", () => {});
+    anna.onMessage("methods.state", (state: MethodsState) => told.push(state));
+    let n = 0;
+    const plan = templatePlan("oneTwoFourAll", "en", () => `v${++n}`);
+    sendCommand(cofac, "methods.plan.save", { plan });
+    await expect.poll(() => told.at(-1)?.steps ?? 0, { timeout: 5_000 }).toBe(4);
+
+    const vera = await newVisitor(browser);
+    await installEmulatedQuest(vera.page);
+    await joinSession(vera, `${link}#host=${session.facilitatorSecret}`, "Vera");
+    await setHeadset(vera.page, HEAD);
+    const enter = vera.page.getByRole("button", { name: "Enter VR" });
+    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
+    await enter.click();
+    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
+    await click(vera.page, "left", "y-button");
+    await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
+    await pressUntil(
+      vera.page,
+      "menu.facilitate",
+      () => vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("methods.next") !== null),
+      true,
+    );
+    // Before the first step there is nothing to extend.
+    expect(await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("methods.extendFive"))).toBeNull();
+    const step = async () => told.at(-1)?.step ?? -1;
+    await pressUntil(vera.page, "methods.next", step, 0);
+    await pressUntil(vera.page, "methods.next", step, 1);
+    // Pairs: Anna has a partner, and the step runs its planned two minutes.
+    const pairs = told.at(-1)!;
+    expect(pairs.group).toHaveLength(2);
+    expect(pairs.endsAt! - pairs.startedAt!).toBe(120_000);
+    const length = async () => (told.at(-1)!.endsAt ?? 0) - (told.at(-1)!.startedAt ?? 0);
+    await pressUntil(vera.page, "methods.extendFive", length, 420_000);
+    await pressUntil(vera.page, "methods.extendOne", length, 480_000);
+    // Look at the method's buttons for the picture.
+    const at = (await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("methods.next")))!;
+    const yaw = Math.atan2(-(at.x - HEAD.x), -(at.z - HEAD.z));
+    await setHeadset(vera.page, HEAD, yaw, Math.atan2(at.y - HEAD.y, Math.hypot(at.x - HEAD.x, at.z - HEAD.z)));
+    await xrFrames(vera.page, 3);
+    await screenshot(vera.page, "vr-menu-method");
+    // The same step is still running: Extend never moves the plan on.
+    expect(await step()).toBe(1);
+    expect(vera.errors).toEqual([]);
+    await Promise.all([cofac.leave(), anna.leave(), ben.leave()]);
     await vera.context.close();
   });
 

@@ -1,0 +1,109 @@
+import type { Client } from "@colyseus/core";
+import type { DocChange } from "../../shared/boards/model";
+import {
+  gatherHarvest,
+  mergeOntoBoard,
+  returnTravelled,
+  undoHarvest,
+  type NoteTravel,
+  type StepBoards,
+} from "../../shared/boards/merge";
+import { harvestTables, zoneMerges, zonesOfEntries } from "../../shared/methods/choreography";
+import type { MethodsRun, StepEntry } from "../../shared/methods/run";
+import type { ClientPrivate } from "../commands/dispatch";
+import type { RoomApi } from "../commands/registry";
+import { boardsRuntimeOf } from "../boards/module";
+import { newDocId } from "../boards/runtime";
+
+/**
+ * What a step does to the boards, on the server: the pairs' boards merged onto the four's board, the
+ * harvest wall put up at a harvest step; and Back undoing exactly that. The rules are in
+ * shared/boards/merge.ts and shared/methods/choreography.ts; this only finds the boards and stores.
+ */
+
+/** The room's breakout zones in letter order: the order a method hands them out in. */
+export function zoneIdsOf(room: RoomApi): string[] {
+  return [...room.state.zones.values()].sort((a, b) => a.letter.localeCompare(b.letter)).map((z) => z.id);
+}
+
+/** The zone's own board (the one a zone gets when it is made), if it still has one. */
+function zoneBoardOf(room: RoomApi, zoneId: string): string | undefined {
+  const doc = boardsRuntimeOf(room)?.doc;
+  if (!doc) return undefined;
+  return [...doc.boards.values()]
+    .filter((b) => b.zoneId === zoneId && b.preset === "zone")
+    .sort((a, b) => a.order - b.order || a.createdAt - b.createdAt)[0]?.id;
+}
+
+function nameOf(room: RoomApi, uid: string): string | null {
+  for (const client of room.clients as Iterable<Client>) {
+    if ((client.userData as ClientPrivate | undefined)?.uid === uid) {
+      return room.state.people.get(client.sessionId)?.name ?? null;
+    }
+  }
+  return null;
+}
+
+/** The board changes of the step `run` has just applied (its last entry), and their record for Back. */
+export function stepBoardChanges(
+  room: RoomApi,
+  run: MethodsRun,
+  now: number,
+): { changes: DocChange[]; record: StepBoards | null } {
+  const doc = boardsRuntimeOf(room)?.doc;
+  const entry = run.entries.at(-1);
+  const step = entry && run.plan?.steps[entry.step];
+  if (!doc || !run.plan || !entry || !step) return { changes: [], record: null };
+  const zoneIds = zoneIdsOf(room);
+  const zones = zonesOfEntries(run.plan, run.entries, zoneIds);
+  // The pairs' notes: those written since the step before began (a TRIZ cycle's earlier notes stay put).
+  const since = run.entries.at(-2)?.startedAt ?? entry.startedAt;
+  const changes: DocChange[] = [];
+  const travel: NoteTravel[] = [];
+  for (const merge of zoneMerges(run.plan, run.entries, zones)) {
+    const target = zoneBoardOf(room, merge.to);
+    if (!target) continue;
+    const sources = merge.from.flatMap((zone) => zoneBoardOf(room, zone) ?? []);
+    const merged = mergeOntoBoard(doc, target, sources, since, now);
+    changes.push(...merged.changes);
+    travel.push(...merged.travel);
+  }
+  let harvest: StepBoards["harvest"] = null;
+  if (step.mechanic?.kind === "harvest") {
+    const { tables, since: from } = harvestTables(run.plan, run.entries, zones, zoneIds);
+    const sources = tables.flatMap((table) => {
+      const boardId = zoneBoardOf(room, table.zoneId);
+      if (!boardId) return [];
+      const letter = room.state.zones.get(table.zoneId)?.letter ?? "";
+      const host = table.host ? nameOf(room, table.host) : null;
+      // The column is named by its table's letter (the same in every language) and its host.
+      return [{ boardId, title: host ? `${letter} · ${host}` : letter }];
+    });
+    const gathered = gatherHarvest(doc, sources, step.title, from, now, newDocId);
+    if (gathered) {
+      changes.push(...gathered.changes);
+      harvest = gathered.harvest;
+    }
+  }
+  if (travel.length === 0 && !harvest) return { changes, record: null };
+  return { changes, record: { travel, harvest } };
+}
+
+/** The board changes that undo what `entry` did (Back, or a step that could not be stored). */
+export function undoStepBoardChanges(room: RoomApi, entry: StepEntry | undefined, now: number): DocChange[] {
+  const doc = boardsRuntimeOf(room)?.doc;
+  if (!doc || !entry?.boards) return [];
+  return [
+    ...(entry.boards.harvest ? undoHarvest(doc, entry.boards.harvest) : []),
+    ...returnTravelled(doc, entry.boards.travel, now),
+  ];
+}
+
+/** Stores and shows board changes; false when they could not be stored (nothing changed then). */
+export async function commitBoards(room: RoomApi, changes: readonly DocChange[]): Promise<boolean> {
+  const runtime = boardsRuntimeOf(room);
+  if (!runtime || changes.length === 0) return true;
+  const outcome = await runtime.commit(changes);
+  if (outcome) console.error(`methods: boards not changed: ${outcome.error}`);
+  return !outcome;
+}
