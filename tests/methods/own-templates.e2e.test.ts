@@ -33,6 +33,8 @@ describe("a facilitator's own templates", () => {
     const first = await server.createSession("Monday");
     await join(host, `${server.baseUrl}/s/${first.code}#host=${first.facilitatorSecret}`, "Monday");
     await page.getByRole("tab", { name: "Method" }).click();
+    // The panel loads when first opened: wait for it before saying what it lacks.
+    await page.getByLabel("Built-in method").waitFor();
     // Nothing saved yet: no "My templates" section.
     expect(await page.getByRole("heading", { name: "My templates" }).count()).toBe(0);
     await page.getByLabel("Built-in method").selectOption({ label: "World Café" });
@@ -47,7 +49,8 @@ describe("a facilitator's own templates", () => {
     const second = await server.createSession("Tuesday");
     await join(host, `${server.baseUrl}/s/${second.code}#host=${second.facilitatorSecret}`, "Tuesday");
     await page.getByRole("tab", { name: "Method" }).click();
-    const own = page.getByLabel("My template");
+    const own = page.getByLabel("My template", { exact: true });
+    await own.waitFor();
     expect(await own.locator("option").allTextContents()).toEqual(["World Café (4 steps)"]);
     await page.getByRole("button", { name: "Use my template" }).click();
     await expect.poll(() => stepTitles(page), { timeout: 10_000 }).toEqual(titles);
