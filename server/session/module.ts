@@ -4,10 +4,11 @@ import type { ZoneShape } from "../../shared/zones/membership";
 import type { AnyCommand, RoomApi } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
 import type { ScreenFile } from "../screen/records";
+import type { ErrorCode, JoinOptions, Role } from "../../shared/protocol";
 
 /** Why a capability stopped a step, and which zone did. */
 export interface MoveRefusal {
-  reason: "zone_locked" | "zone_full";
+  reason: "zone_locked" | "zone_full" | "seated";
   zone: string;
 }
 
@@ -24,6 +25,8 @@ export interface RoomModule {
   setup?(room: RoomApi): void | Promise<void>;
   /** After setup, with this module's stored records for the session (after a restart, say). */
   restore?(room: RoomApi, records: readonly StoredRecord[]): void | Promise<void>;
+  /** Before a person joins: may this capability refuse the join options (a physical room that does not exist)? */
+  checkJoin?(room: RoomApi, options: JoinOptions, role: Role): ErrorCode | undefined;
   onJoin?(room: RoomApi, client: Client, person: PersonState): void;
   /** A coach joined (they are not in `state.people`; see RoomApi.coaches): show them what they may see. */
   onCoachJoin?(room: RoomApi, client: Client, coach: PersonState): void;
