@@ -20,6 +20,8 @@ import { ReactionBubbles } from "../reactions/ReactionBubbles";
 import { QualityGovernor } from "./QualityGovernor";
 import { useQuality } from "./quality-store";
 import { FreeViewCentre } from "./FreeViewCentre";
+import { Tables3D } from "../hybrid/Tables3D";
+import { WalkersOnly } from "../hybrid/guards";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -51,12 +53,15 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <Avatars />
         <VoiceScene />
         <ZonesLayer />
+        <Tables3D />
         <RaisedHands />
         <ReactionBubbles />
         <ZoneBarrier />
         <Follower />
         <DesktopOnly>
-          <DesktopControls />
+          <WalkersOnly>
+            <DesktopControls />
+          </WalkersOnly>
         </DesktopOnly>
         <PoseSender />
         <Inspector />

@@ -12,6 +12,7 @@ import type { PersonView } from "../session/session-store";
 import type { IconName } from "../ui/icons";
 import { CoachingPanel } from "../coaching/CoachingPanel";
 import { useCoachingStore } from "../coaching/coaching-store";
+import { HybridPanel } from "../hybrid/HybridPanel";
 
 /**
  * The tabs of the side panel, as data: each capability adds its panel here (People, Zones, Boards…).
@@ -51,6 +52,7 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
   },
   { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
   { id: "method", icon: "method", labelKey: "methods.tab", Panel: MethodPanel, visibleTo: facilitatorsOnly },
+  { id: "hybrid", icon: "table", labelKey: "hybrid.tab", Panel: HybridPanel, visibleTo: facilitatorsOnly },
   {
     id: "coaching",
     icon: "chat",
