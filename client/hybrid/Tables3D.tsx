@@ -51,7 +51,7 @@ function Seat({ room, index, person }: { room: PhysicalRoomView; index: number; 
             <meshLambertMaterial color={avatarHex(person.color)} transparent opacity={person.connected ? 1 : 0.45} />
           </mesh>
           <FacingViewer y={1.55}>
-            <Label3D fontSize={0.12} color="#1b2a38" outlineWidth={0.012} outlineColor="#ffffff" anchorX="center">
+            <Label3D fontSize={0.16} color="#1b2a38" outlineWidth={0.014} outlineColor="#ffffff" anchorX="center">
               {person.name}
             </Label3D>
           </FacingViewer>
@@ -86,7 +86,13 @@ function Device({ name }: { name: string }) {
 function Table({ room }: { room: PhysicalRoomView }) {
   const t = useT();
   const people = useSessionStore((s) => s.people);
-  const byseat = new Map(Object.entries(room.seated).map(([id, seat]) => [seat, people[id]]));
+  const selfId = useSessionStore((s) => s.selfId);
+  // One's own figure (or laptop) is not drawn: the camera is where it would be.
+  const byseat = new Map(
+    Object.entries(room.seated)
+      .filter(([id]) => id !== selfId)
+      .map(([id, seat]) => [seat, people[id]]),
+  );
   const radius = tableRadius(room.seats);
   const label = t("hybrid.table", { name: room.name, seated: Object.keys(room.seated).length, seats: room.seats });
   return (
@@ -102,15 +108,15 @@ function Table({ room }: { room: PhysicalRoomView }) {
       {Array.from({ length: room.seats }, (_, i) => (
         <Seat key={i} room={room} index={i} person={byseat.get(i)} />
       ))}
-      {room.device && <Device name={room.name} />}
+      {room.device && room.device !== selfId && <Device name={room.name} />}
       {/* The room's name on a sign above the table, readable from both sides. */}
       <group position-y={2.35}>
         <mesh>
-          <boxGeometry args={[2, 0.34, 0.04]} />
+          <boxGeometry args={[2.4, 0.42, 0.04]} />
           <meshLambertMaterial color="#1d4f80" />
         </mesh>
         <BothSides gap={0.025}>
-          <Label3D fontSize={0.15} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={1.9} bold>
+          <Label3D fontSize={0.18} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={2.3} bold>
             {label}
           </Label3D>
         </BothSides>

@@ -2,10 +2,15 @@ import type { ReactNode } from "react";
 import { useSessionStore } from "../session/session-store";
 import { usePlacement } from "./hybrid-store";
 
+/** False for people seated in a physical room or serving as its device: they stay where the server put them. */
+export function useWalks(): boolean {
+  const selfId = useSessionStore((s) => s.selfId);
+  return usePlacement(selfId) === undefined;
+}
+
 /** Renders its children only for people who walk the lab: not for those seated in a physical room or its device. */
 export function WalkersOnly({ children }: { children: ReactNode }) {
-  const selfId = useSessionStore((s) => s.selfId);
-  return usePlacement(selfId) ? null : <>{children}</>;
+  return useWalks() ? <>{children}</> : null;
 }
 
 /** True while this page's person sits in a physical room (not its device): their voice stays off. */

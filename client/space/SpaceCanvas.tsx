@@ -21,7 +21,7 @@ import { QualityGovernor } from "./QualityGovernor";
 import { useQuality } from "./quality-store";
 import { FreeViewCentre } from "./FreeViewCentre";
 import { Tables3D } from "../hybrid/Tables3D";
-import { WalkersOnly } from "../hybrid/guards";
+import { useWalks } from "../hybrid/guards";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -37,6 +37,8 @@ function Inspector() {
 export function SpaceCanvas({ player }: { player: LocalPlayer }) {
   const t = useT();
   const { antialias, maxDpr } = useQuality((s) => s.settings);
+  // People in a physical room keep their seat: they look around but do not walk.
+  const walks = useWalks();
   return (
     <div className="space__canvas" tabIndex={0} role="application" aria-label={t("space.label")}>
       {/* Multisampling is fixed when the WebGL context is made: a tier that changes it gets a new canvas. */}
@@ -59,9 +61,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <ZoneBarrier />
         <Follower />
         <DesktopOnly>
-          <WalkersOnly>
-            <DesktopControls />
-          </WalkersOnly>
+          <DesktopControls walk={walks} />
         </DesktopOnly>
         <PoseSender />
         <Inspector />
