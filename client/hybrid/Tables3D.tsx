@@ -11,7 +11,7 @@ import { useHybridStore, type PhysicalRoomView } from "./hybrid-store";
 
 const TABLE_HEIGHT = 0.74;
 const WOOD = "#b89263";
-const CHAIR = "#5b6470";
+const CHAIR = "#8a96a3";
 const viewer = new Vector3();
 
 /** Turns its children about the vertical to face the viewer (names over seats read from anywhere). */
@@ -36,8 +36,8 @@ function Seat({ room, index, person }: { room: PhysicalRoomView; index: number; 
   const spot = seatSpot({ x: 0, z: 0 }, room.seats, index);
   return (
     <group position={[spot.x, 0, spot.z]} rotation-y={spot.yaw} name={`seat:${room.id}:${index}`}>
-      <mesh position-y={0.23}>
-        <boxGeometry args={[0.42, 0.46, 0.42]} />
+      <mesh position-y={0.22}>
+        <boxGeometry args={[0.36, 0.44, 0.36]} />
         <meshLambertMaterial color={CHAIR} />
       </mesh>
       {person && (

@@ -66,10 +66,10 @@ export const hybridStrings = defineStrings({
     "hybrid.deviceOff": "ei huonelaitetta",
     "hybrid.whereLegend": "Mistä osallistut?",
     "hybrid.remote": "Omalta tietokoneelta tai puhelimelta (etänä)",
-    "hybrid.inRoom": "Olen huoneessa {room}",
+    "hybrid.inRoom": "Olen paikan päällä: {room}",
     "hybrid.inRoomHelp":
       "Saat paikan huoneen pöydästä. Äänesi on pois päältä, jotta huoneeseen ei tule kaikua: huonelaite välittää huoneen äänen.",
-    "hybrid.asDevice": "Tämä kannettava on huoneen {room} huonelaite",
+    "hybrid.asDevice": "Tämä kannettava on huonelaite: {room}",
     "hybrid.asDeviceHelp":
       "Aseta se pöydälle mikrofoni ja kaiutin päällä: etäosallistujat kuulevat huoneen sen kautta, ja huone kuulee heidät.",
     "hybrid.full": "(täynnä)",
@@ -77,11 +77,11 @@ export const hybridStrings = defineStrings({
     "hybrid.count": "{room} huoneessa · {remote} etänä",
     "hybrid.inRoomBadge": "Huoneessa",
     "hybrid.deviceBadge": "Huonelaite",
-    "hybrid.inRoomMeta": "huoneessa {room}, paikka {seat}",
-    "hybrid.deviceMeta": "huoneen {room} mikrofoni ja kaiutin",
+    "hybrid.inRoomMeta": "{room}, paikka {seat}",
+    "hybrid.deviceMeta": "mikrofoni ja kaiutin: {room}",
     "hybrid.seatedNotice":
-      "Olet huoneessa {room}, paikalla {seat}. Äänesi on pois päältä: huonelaite välittää huoneen äänen.",
-    "hybrid.deviceNotice": "Tämä kannettava on huoneen {room} huonelaite: pidä mikrofoni ja kaiutin päällä.",
+      "Olet paikan päällä: {room}, paikka {seat}. Äänesi on pois päältä: huonelaite välittää huoneen äänen.",
+    "hybrid.deviceNotice": "Tämä kannettava on huonelaite: {room}. Pidä mikrofoni ja kaiutin päällä.",
     "hybrid.table": "{name} · {seated}/{seats}",
   },
   sv: {
