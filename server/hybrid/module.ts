@@ -4,7 +4,8 @@ import { assignSeat, checkHybridJoin } from "../../shared/hybrid/rules";
 import type { RoomApi } from "../commands/registry";
 import type { RoomModule } from "../session/module";
 import { addedAt, buildPhysicalRoom, hybridCommands } from "./commands";
-import { physicalRoomRecord, storedPhysicalRooms } from "./records";
+import { attendanceRecord, physicalRoomRecord, storedPhysicalRooms } from "./records";
+import type { ClientPrivate } from "../commands/dispatch";
 import { isOnSpot, placeOf, poseAtJoin, spotOf } from "./seating";
 
 function hybridChoice(client: Client): JoinOptions["hybrid"] {
@@ -33,7 +34,7 @@ function checkJoin(room: RoomApi, options: JoinOptions, role: string) {
 export const hybridModule: RoomModule = {
   name: "hybrid",
   commands: hybridCommands,
-  recordKinds: [physicalRoomRecord.kind],
+  recordKinds: [physicalRoomRecord.kind, attendanceRecord.kind],
   restore(room, records) {
     for (const stored of storedPhysicalRooms(records)) {
       const physical = buildPhysicalRoom(stored.id, stored);
@@ -56,6 +57,14 @@ export const hybridModule: RoomModule = {
     if (choice.as === "device") physical.device = client.sessionId;
     else physical.seated.set(client.sessionId, assignSeat(physical.seated.values(), physical.seats)!);
     poseAtJoin(person, placeOf(room, client.sessionId)!);
+    // Kept for the exports only (nobody is shown it), so the join does not wait for the write.
+    const uid = (client.userData as ClientPrivate).uid;
+    const value = { uid, name: person.name, room: physical.name, as: choice.as };
+    void room
+      .saveRecord(attendanceRecord.encode(`${uid}:${physical.id}`, value, room.services.now()))
+      .catch((error: unknown) =>
+        console.error("attendance not stored:", error instanceof Error ? error.message : error),
+      );
   },
   onLeave(room, id) {
     const place = placeOf(room, id);

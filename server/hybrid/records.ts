@@ -45,3 +45,30 @@ export function storedPhysicalRooms(records: readonly StoredRecord[]): StoredPhy
   }
   return rooms.sort((a, b) => a.addedAt - b.addedAt);
 }
+
+/**
+ * That a person took part from a physical room, kept for the exports ("in the room" beside their
+ * named notes). One per person and room, by their session uid; the name is the one they joined with.
+ */
+export const attendanceRecord = defineRecordType({
+  kind: "hybrid-attendance",
+  schema: z.object({
+    uid: z.string().max(64),
+    name: z.string().max(80),
+    room: z.string().max(HYBRID_LIMITS.nameMax),
+    as: z.enum(["seat", "device"]),
+  }),
+});
+
+export function storedAttendance(records: readonly StoredRecord[]): ReturnType<typeof attendanceRecord.decode>[] {
+  const out: ReturnType<typeof attendanceRecord.decode>[] = [];
+  for (const record of records) {
+    if (record.kind !== attendanceRecord.kind) continue;
+    try {
+      out.push(attendanceRecord.decode(record));
+    } catch (error) {
+      console.error(`attendance ${record.id} unreadable, skipped:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return out;
+}

@@ -3,6 +3,10 @@ import { defineStrings } from "./define";
 /** The hybrid room: physical meeting rooms taking part in the session. */
 export const hybridStrings = defineStrings({
   en: {
+    "doc.hybrid": "In the room and remote",
+    "doc.hybridRoom": "{name} ({seats} seats), in the room: {people}",
+    "doc.hybridNotes": "Named notes written in a meeting room: {room}; remotely: {remote}.",
+    "doc.inRoom": "in the room",
     "errors.physical_room_not_found": "That meeting room is not part of this session (any more).",
     "errors.physical_room_full": "Every seat of that meeting room is taken. Ask the facilitator to add seats.",
     "errors.room_device_taken": "That meeting room already has a room device. Join as a person in the room instead.",
@@ -44,6 +48,10 @@ export const hybridStrings = defineStrings({
     "hybrid.table": "{name} · {seated}/{seats}",
   },
   fi: {
+    "doc.hybrid": "Paikan päällä ja etänä",
+    "doc.hybridRoom": "{name} ({seats} paikkaa), paikan päällä: {people}",
+    "doc.hybridNotes": "Nimellä kirjoitetut laput kokoushuoneesta: {room}; etänä: {remote}.",
+    "doc.inRoom": "paikan päällä",
     "errors.physical_room_not_found": "Kokoushuone ei ole (enää) mukana tässä tilaisuudessa.",
     "errors.physical_room_full": "Kokoushuoneen kaikki paikat on varattu. Pyydä fasilitaattoria lisäämään paikkoja.",
     "errors.room_device_taken": "Kokoushuoneella on jo huonelaite. Liity sen sijaan huoneessa olevana henkilönä.",
@@ -85,6 +93,10 @@ export const hybridStrings = defineStrings({
     "hybrid.table": "{name} · {seated}/{seats}",
   },
   sv: {
+    "doc.hybrid": "I rummet och på distans",
+    "doc.hybridRoom": "{name} ({seats} platser), i rummet: {people}",
+    "doc.hybridNotes": "Lappar med namn skrivna i ett mötesrum: {room}; på distans: {remote}.",
+    "doc.inRoom": "i rummet",
     "errors.physical_room_not_found": "Mötesrummet är inte (längre) med i den här sessionen.",
     "errors.physical_room_full": "Alla platser i mötesrummet är tagna. Be facilitatorn lägga till platser.",
     "errors.room_device_taken": "Mötesrummet har redan en rumsenhet. Gå med som person i rummet i stället.",

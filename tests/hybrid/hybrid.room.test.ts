@@ -157,6 +157,40 @@ describe("physical rooms on the server's authority", () => {
   });
 });
 
+describe("exports mark what came from the room", () => {
+  it("lists each room with who sat in it, and marks their named notes", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Rita"]);
+    const rita = guests[0]!;
+    const id = await addRoom(host, "Meeting room Kuusi", 8);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: id, as: "seat" } });
+    const board = [...host.state.boards.entries()].find(([, b]) => b.preset === "wall")![0];
+    sendCommand(aino, "boards.addNote", { boardId: board, text: "Cable missing", color: 0 });
+    sendCommand(rita, "boards.addNote", { boardId: board, text: "Audio is fine", color: 1 });
+    await waitForState(host, (s) => s.boards.get(board)?.notes?.size === 2);
+    const get = async (format: string) => {
+      const response = await fetch(`${server.baseUrl}/api/sessions/${session.code}/export.${format}?lang=en`, {
+        headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+      });
+      return response.text();
+    };
+    const md = await get("md");
+    expect(md).toContain("- Cable missing — *by Aino · in the room*");
+    expect(md).toContain("- Audio is fine — *by Rita*");
+    expect(md).toContain("## In the room and remote");
+    expect(md).toContain("- Meeting room Kuusi (8 seats), in the room: Aino");
+    expect(md).toContain("Named notes written in a meeting room: 1; remotely: 1.");
+    const json = JSON.parse(await get("json")) as {
+      physicalRooms: unknown[];
+      boards: { notes: { text: string; inRoom: boolean }[] }[];
+    };
+    expect(json.physicalRooms).toEqual([{ name: "Meeting room Kuusi", seats: 8, inRoom: ["Aino"] }]);
+    const notes = json.boards.flatMap((b) => b.notes);
+    expect(notes.find((n) => n.text === "Cable missing")!.inRoom).toBe(true);
+    expect(notes.find((n) => n.text === "Audio is fine")!.inRoom).toBe(false);
+    await Promise.all([host.leave(), rita.leave(), aino.leave()]);
+  });
+});
+
 /** Everyone seated in room `id` stands on their seat of its current ring, as `room` sees it. */
 async function allSeen(room: SdkSessionRoom, id: string): Promise<void> {
   await waitForState(room, (s) => {

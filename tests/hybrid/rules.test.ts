@@ -12,6 +12,8 @@ import {
 } from "../../shared/hybrid/rules";
 import { isWalkable, LAB } from "../../shared/space/layout";
 import { zoneWorld } from "./helpers";
+import { hybridMarkdownLines, inRoomUids } from "../../shared/hybrid/export";
+import { translate } from "../../shared/i18n";
 
 describe("seats", () => {
   it("fills a table from seat 0 round, reusing freed seats, and says when it is full", () => {
@@ -106,5 +108,39 @@ describe("who takes part from where", () => {
         (id) => id === "d",
       ),
     ).toEqual({ room: 2, remote: 1 });
+  });
+});
+
+describe("the hybrid part of the Markdown export", () => {
+  const hybrid = {
+    rooms: [{ name: "Kuusi", seats: 8 }],
+    attendance: [
+      { uid: "u1", name: "Aino", room: "Kuusi", as: "seat" as const },
+      { uid: "u2", name: "Kuusi laptop", room: "Kuusi", as: "device" as const },
+    ],
+  };
+  it("counts named notes from the room and remotely, and never an anonymous note", () => {
+    const notes = [
+      { authorUid: "u1", anonymous: false },
+      { authorUid: "u1", anonymous: true },
+      { authorUid: "u3", anonymous: false },
+    ];
+    const lines = hybridMarkdownLines(
+      hybrid,
+      notes,
+      (key, params) => translate("en", key, params),
+      (s) => s,
+    );
+    expect(lines).toContain("- Kuusi (8 seats), in the room: Aino");
+    expect(lines).toContain("Named notes written in a meeting room: 1; remotely: 1.");
+    expect([...inRoomUids(hybrid)]).toEqual(["u1"]);
+    expect(
+      hybridMarkdownLines(
+        undefined,
+        notes,
+        (key) => key,
+        (s) => s,
+      ),
+    ).toEqual([]);
   });
 });
