@@ -41,6 +41,9 @@ describe("the hybrid room in the browser", () => {
       "You are in Meeting room Kuusi, seat 1. Your voice is off: the room device carries the room's voice.",
     );
     expect(await phone.page.getByRole("dialog", { name: "Your microphone" }).isVisible()).toBe(false);
+    // No voice connection at all from a phone in the room: nothing to echo, nothing to hear.
+    expect(await phone.page.evaluate(() => window.yhteistilaVoice?.status())).toBe("idle");
+    expect(await phone.page.getByRole("button", { name: "Use my microphone" }).count()).toBe(0);
     const hint = phone.page.getByRole("button", { name: "Got it" });
     expect(await hint.isVisible()).toBe(false);
 
