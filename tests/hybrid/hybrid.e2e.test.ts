@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { sendCommand } from "../../shared/protocol/send";
-import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
+import { externalRequests, recordErrors, recordRequests, screenshot, withServerAndBrowser } from "../support/browser";
+import { audit, describeViolations, type Violation } from "../accessibility/axe";
 import { wallBoardId } from "../support/boards";
-import { joinSession, newVisitor } from "../support/pages";
+import { joinSession, type Visitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
+
+/** A visitor whose page may run axe (an inline script: the context bypasses the Content-Security-Policy). */
+async function auditableVisitor(width: number, height: number): Promise<Visitor> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "en-GB", bypassCSP: true });
+  const requests = recordRequests(context);
+  const page = await context.newPage();
+  return { context, page, requests, errors: recordErrors(page) };
+}
 
 describe("the hybrid room in the browser", () => {
   it("a facilitator adds a meeting room; a phone joins in the room, writes and votes; a remote page sees its table", async () => {
@@ -16,8 +25,8 @@ describe("the hybrid room in the browser", () => {
     const link = `${server.baseUrl}/s/${session.code}`;
 
     // 1. The facilitator adds the room in the Rooms tab, at 1280x720.
-    const host = await newVisitor(browser);
-    await host.page.setViewportSize({ width: 1280, height: 720 });
+    const found: Violation[] = [];
+    const host = await auditableVisitor(1280, 720);
     await joinSession(host, `${link}#host=${session.facilitatorSecret}`, "Helena");
     await host.page.getByRole("tab", { name: "Rooms" }).click();
     const add = host.page.getByTestId("physical-room-add");
@@ -25,16 +34,17 @@ describe("the hybrid room in the browser", () => {
     await add.getByLabel("Seats").fill("8");
     await add.getByRole("button", { name: "Add meeting room" }).click();
     await host.page.getByText("0 of 8 seats taken").waitFor({ timeout: 10_000 });
+    found.push(...(await audit(host.page, "Rooms tab with a room")));
     await screenshot(host.page, "hybrid-facilitator-rooms");
 
     // 2. A phone joins in the room: no microphone question, a seat at the table, its notice.
-    const phone = await newVisitor(browser);
-    await phone.page.setViewportSize({ width: 390, height: 844 });
+    const phone = await auditableVisitor(390, 844);
     await phone.page.goto(link);
     await phone.page.getByLabel("Your name").fill("Aino");
     await phone.page.getByLabel("I'm in Meeting room Kuusi").check();
     await phone.page.getByText("Your voice stays off so the room does not echo").waitFor();
     await screenshot(phone.page, "hybrid-phone-join");
+    found.push(...(await audit(phone.page, "join page with a meeting room")));
     await phone.page.getByRole("button", { name: "Enter the space" }).click();
     await phone.page.getByTestId("hybrid-notice").waitFor({ timeout: 60_000 });
     expect(await phone.page.getByTestId("hybrid-notice").textContent()).toBe(
@@ -44,6 +54,7 @@ describe("the hybrid room in the browser", () => {
     // No voice connection at all from a phone in the room: nothing to echo, nothing to hear.
     expect(await phone.page.evaluate(() => window.yhteistilaVoice?.status())).toBe("idle");
     expect(await phone.page.getByRole("button", { name: "Use my microphone" }).count()).toBe(0);
+    found.push(...(await audit(phone.page, "seated in the room @phone")));
     const hint = phone.page.getByRole("button", { name: "Got it" });
     expect(await hint.isVisible()).toBe(false);
 
@@ -72,7 +83,7 @@ describe("the hybrid room in the browser", () => {
     await screenshot(phone.page, "hybrid-phone-voted");
 
     // 4. A remote page sees the room's table with its eight seats and Aino at one, not walking about.
-    const remote = await newVisitor(browser);
+    const remote = await auditableVisitor(640, 360);
     await joinSession(remote, link, "Remote Rita");
     await expect
       .poll(() => remote.page.evaluate(() => window.yhteistila!.labels("table:")), { timeout: 20_000 })
@@ -86,6 +97,8 @@ describe("the hybrid room in the browser", () => {
     const aino = remote.page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: "Aino" });
     expect(await aino.getByTestId("in-room-badge").textContent()).toBe("In the room");
     await screenshot(remote.page, "hybrid-remote-people");
+    found.push(...(await audit(remote.page, "People panel with people in the room")));
+    expect(found, describeViolations(found)).toEqual([]);
 
     for (const visitor of [host, phone, remote]) {
       expect(externalRequests(visitor.requests)).toEqual([]);
