@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from "react";
 import { NOTE_COLORS, noteHex } from "../../shared/boards/model";
+import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 import { formatClock, runningUntil } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { useRemaining } from "../timers/use-countdown";
@@ -35,7 +36,7 @@ export function VoteStatus({ vote }: { vote: VoteView }) {
   const canVote = self?.role === "participant" || self?.role === "facilitator";
   return (
     <p className="vote-status" aria-live="polite">
-      {canVote && <strong>{t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) })}</strong>}
+      {canVote && <strong>{t("boards.vote.left", { count: dotsLeft(vote, used) })}</strong>}
       {vote.endsAt > 0 && <span> · {t("boards.vote.timeLeft", { time: formatClock(left) })}</span>}
       <span> · {t("boards.vote.voters", { count: vote.voters })}</span>
     </p>
@@ -120,7 +121,7 @@ function DotButtons({ vote, note }: { vote: VoteView; note: NoteView }) {
         type="button"
         className="dots__button"
         onClick={() => send(1)}
-        disabled={used >= vote.perPerson || mine >= vote.maxPerNote}
+        disabled={dotRefusal(vote, used, mine) !== null}
         aria-label={t("boards.vote.addDot", { text: note.text })}
       >
         +

@@ -1,13 +1,13 @@
 import { memo, useMemo, useRef } from "react";
 import { useFrame, type ThreeEvent } from "@react-three/fiber";
-import { DoubleSide, Matrix4, Plane, Ray, Vector3, type Group, type Object3D } from "three";
+import { DoubleSide, Vector3, type Group } from "three";
 import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "../../shared/boards/model";
+import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 import { clampNote, PLENARY_CONTENT_RANGE_M } from "../../shared/boards/geometry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { Label3D } from "../text/Label3D";
-import { grabbedPointers } from "../space/pointer-grab";
 import { isStillClick } from "../space/interaction";
 import {
   lastEndedVote,
@@ -27,6 +27,7 @@ import { openNoteDialog } from "./note-dialog";
 import { NoteFace } from "./NoteFace";
 import { boardClick, noteClick } from "./note-click";
 import { BoardFocus } from "./BoardFocus";
+import { pointOnBoard, useBoardDrag } from "./board-drag";
 import { showToast } from "../ui/toast-store";
 import { DesktopOnly } from "../xr/guards";
 
@@ -36,115 +37,19 @@ import { DesktopOnly } from "../xr/guards";
  */
 const CONTENT_RANGE_M = 16;
 const NOTE_M = NOTE_SIZE_CM / 100;
-/** A drag shorter than this (cm on the board) is a click. */
-const CLICK_SLOP_CM = 1.5;
-
+/**
+ * The title and status line above a board grow with the board: a zone board's are read from its
+ * circle, the 10 m note wall's from across the plenary (the lab had a second, larger sign for it just
+ * above the board's own title). Heights are metres above the board's top edge, status nearest.
+ */
+function headingLayout(widthM: number) {
+  const status = Math.min(0.14, Math.max(0.09, widthM * 0.014));
+  const title = Math.min(0.28, Math.max(0.13, widthM * 0.028));
+  return { status, statusAt: 0.04 + status / 2, title, titleAt: 0.08 + status + title / 2 };
+}
 /** Board-local centimetres (from the top-left, y down) to the board group's metres (from the centre, y up). */
 function toLocal(board: Pick<BoardView, "width" | "height">, x: number, y: number): [number, number] {
   return [(x - board.width / 2) / 100, (board.height / 2 - y) / 100];
-}
-
-const scratch = {
-  inverse: new Matrix4(),
-  ray: new Ray(),
-  plane: new Plane(new Vector3(0, 0, 1), 0),
-  hit: new Vector3(),
-};
-
-/**
- * Where a pointer's ray (a mouse, a controller or a hand) meets a board's surface, in board
- * centimetres. Works while the pointer is captured and off the note, because it uses the ray itself.
- */
-function pointOnBoard(
-  event: ThreeEvent<PointerEvent>,
-  surface: Object3D,
-  board: Pick<BoardView, "width" | "height">,
-): { x: number; y: number } | undefined {
-  surface.updateWorldMatrix(true, false);
-  scratch.inverse.copy(surface.matrixWorld).invert();
-  const ray = (event as unknown as { ray?: Ray }).ray;
-  let local: Vector3 | null;
-  if (ray) {
-    scratch.ray.copy(ray).applyMatrix4(scratch.inverse);
-    local = scratch.ray.intersectPlane(scratch.plane, scratch.hit);
-  } else {
-    local = scratch.hit.copy(event.point).applyMatrix4(scratch.inverse);
-  }
-  if (!local) return undefined;
-  return { x: local.x * 100 + board.width / 2, y: board.height / 2 - local.y * 100 };
-}
-
-function capture(event: ThreeEvent<PointerEvent>): void {
-  (event.target as unknown as { setPointerCapture?(id: number): void }).setPointerCapture?.(event.pointerId);
-  grabbedPointers.add(event.pointerId);
-}
-
-function release(event: ThreeEvent<PointerEvent>): void {
-  (event.target as unknown as { releasePointerCapture?(id: number): void }).releasePointerCapture?.(event.pointerId);
-  grabbedPointers.delete(event.pointerId);
-}
-
-interface Drag {
-  pointerId: number;
-  /** Where on the item the pointer took hold, cm from its anchor. */
-  dx: number;
-  dy: number;
-  x: number;
-  y: number;
-  moved: boolean;
-}
-
-/**
- * Dragging something on a board (a note, a cluster's frame) with a mouse, a controller ray or a
- * hand: the press notes where the thing was taken hold of, each move goes to the 3D object directly
- * (not through React), and the release says where it was dropped, or that it was only a click.
- */
-function useBoardDrag(options: {
-  surface: React.RefObject<Group | null>;
-  board: BoardView;
-  /** The thing's anchor on the board now, cm. */
-  at: { x: number; y: number };
-  canGrab: boolean;
-  canMove: boolean;
-  /** Keeps a dragged anchor where the thing may be (on the board). */
-  keep(x: number, y: number): { x: number; y: number };
-  onDrag(spot: { x: number; y: number }): void;
-  onRelease(drop: { x: number; y: number } | null): void;
-}) {
-  const drag = useRef<Drag | null>(null);
-  const { surface, board, at } = options;
-  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
-    event.stopPropagation();
-    if (!options.canGrab || !surface.current) return;
-    const point = pointOnBoard(event, surface.current, board);
-    if (!point) return;
-    capture(event);
-    drag.current = { pointerId: event.pointerId, dx: point.x - at.x, dy: point.y - at.y, ...at, moved: false };
-  };
-  const onPointerMove = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId || !surface.current || !options.canMove) return;
-    event.stopPropagation();
-    const point = pointOnBoard(event, surface.current, board);
-    if (!point) return;
-    const spot = options.keep(point.x - current.dx, point.y - current.dy);
-    current.x = spot.x;
-    current.y = spot.y;
-    current.moved ||= Math.hypot(spot.x - at.x, spot.y - at.y) > CLICK_SLOP_CM;
-    options.onDrag(spot);
-  };
-  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
-    event.stopPropagation();
-    release(event);
-    drag.current = null;
-    options.onRelease(current.moved ? { x: current.x, y: current.y } : null);
-  };
-  // The press and release were this thing's: the click that follows must not reach the board
-  // behind it (which would start a new note there).
-  const onClick = (event: ThreeEvent<MouseEvent>) => event.stopPropagation();
-  return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClick, dragging: drag };
 }
 
 function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
@@ -156,7 +61,7 @@ function DotControls({ vote, note }: { vote: VoteView; note: NoteView }) {
     event.stopPropagation();
     connection.send("boards.dot", { voteId: vote.id, noteId: note.id, delta });
   };
-  const canAdd = used < vote.perPerson && mine < vote.maxPerNote;
+  const canAdd = dotRefusal(vote, used, mine) === null;
   const half = NOTE_M / 2;
   // A press on a dot button is not the start of dragging the note.
   const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
@@ -389,14 +294,14 @@ function BoardStatus({ board }: { board: BoardView }) {
     board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
-    vote && canVote ? t("boards.vote.left", { count: Math.max(0, vote.perPerson - used) }) : "",
+    vote && canVote ? t("boards.vote.left", { count: dotsLeft(vote, used) }) : "",
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
     <Label3D
       name={`board-status:${board.id}`}
-      position={[0, board.height / 200 + 0.085, 0.01]}
-      fontSize={0.09}
+      position={[0, board.height / 200 + headingLayout(board.width / 100).statusAt, 0.01]}
+      fontSize={headingLayout(board.width / 100).status}
       color="#4a5b6b"
       anchorX="center"
       anchorY="middle"
@@ -469,8 +374,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
           </mesh>
         ))}
         <Label3D
-          position={[0, h / 2 + 0.25, 0.01]}
-          fontSize={0.13}
+          position={[0, h / 2 + headingLayout(w).titleAt, 0.01]}
+          fontSize={headingLayout(w).title}
           color="#1b2a38"
           anchorX="center"
           anchorY="middle"

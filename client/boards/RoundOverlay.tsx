@@ -27,7 +27,7 @@ export function RoundOverlay() {
             <strong>{t("boards.round.cardTitle", { board: boardTitle(board) })}</strong>
             <p>{t(anonymous ? "boards.round.activeAnonymous" : "boards.round.active")}</p>
             <p className="help">{t("boards.round.written", { count: board.noteCount })}</p>
-            <button type="button" className="button--quiet" onClick={() => showBoard(board.id)}>
+            <button type="button" onClick={() => showBoard(board.id)}>
               {t("boards.vote.showBoard")}
             </button>
           </div>

@@ -8,7 +8,7 @@ import { useBoardTitle } from "./names";
 import { useViewMode } from "./view-mode";
 
 /** Open votes on boards we can read, and the latest ended vote we have not dismissed. */
-function useVotes(): { open: [BoardView, VoteView][]; ended: [BoardView, VoteView] | undefined } {
+export function useVotes(): { open: [BoardView, VoteView][]; ended: [BoardView, VoteView] | undefined } {
   const boards = useBoardsStore((s) => s.boards);
   return useMemo(() => {
     const open: [BoardView, VoteView][] = [];
@@ -78,7 +78,7 @@ export function VoteOverlay() {
                 : t("boards.vote.clickNote")}
             </p>
           )}
-          <button type="button" className="button--quiet" onClick={() => showBoard(board.id)}>
+          <button type="button" onClick={() => showBoard(board.id)}>
             {t("boards.vote.showBoard")}
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { dotRefusal } from "../../shared/boards/votes";
 import type { VoteView } from "./boards-store";
 
 /**
@@ -40,8 +41,7 @@ export function noteClick(input: NoteClickInput): NoteClick {
   const { vote, mine, used } = input;
   if (!vote || !input.canVote) return input.mayEdit ? { kind: "edit" } : { kind: "none" };
   if (!vote.noteIds.includes(input.noteId)) return { kind: "notInVote" };
-  const canAdd = mine < vote.maxPerNote && used < vote.perPerson;
-  if (!canAdd && mine > 0) return { kind: "undot", count: mine };
+  if (dotRefusal(vote, used, mine) !== null && mine > 0) return { kind: "undot", count: mine };
   return { kind: "dot" };
 }
 

@@ -209,7 +209,6 @@ function Stage() {
 }
 
 function NoteWall() {
-  const t = useT();
   const { noteWall } = LAB;
   return (
     <group
@@ -221,18 +220,7 @@ function NoteWall() {
         <boxGeometry args={[noteWall.width, noteWall.height, 0.05]} />
         <meshStandardMaterial color={COLORS.noteWall} roughness={1} />
       </mesh>
-      <Sign>
-        <Label3D
-          position={[0, noteWall.height / 2 + 0.25, 0]}
-          fontSize={0.28}
-          color="#5d4a2f"
-          anchorX="center"
-          anchorY="middle"
-          bold
-        >
-          {t("space.noteWall")}
-        </Label3D>
-      </Sign>
+      {/* No sign of its own: the wall board on it carries the title, sized for the plenary. */}
     </group>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useId, type KeyboardEvent } from "react";
+import { Suspense, useEffect, useId, type KeyboardEvent } from "react";
 import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Icon } from "../ui/icons";
 import { useMediaQuery } from "../ui/use-media-query";
 import { NARROW_QUERY, SIDE_PANEL_ID, usePanelStore } from "./panel-store";
 import { sidePanelTabs } from "./side-panels";
+import { useViewMode } from "../boards/view-mode";
 
 /** Narrow screens (phones): the panel is a bottom sheet and its tabs run across its top. */
 
@@ -22,7 +23,8 @@ export function SidePanel() {
   const baseId = useId();
   const open = usePanelStore((s) => s.open);
   const narrow = useMediaQuery(NARROW_QUERY);
-  const tabs = sidePanelTabs.filter((tab) => tab.visibleTo?.(self) ?? true);
+  const mode = useViewMode((s) => s.mode);
+  const tabs = sidePanelTabs.filter((tab) => (tab.visibleTo?.(self) ?? true) && (mode === "3d" || !tab.only3D));
   const activeId = usePanelStore((s) => s.tab);
   const setActiveId = usePanelStore((s) => s.setTab);
   const active = tabs.find((tab) => tab.id === activeId) ?? tabs[0];
@@ -90,7 +92,9 @@ export function SidePanel() {
         aria-labelledby={`${baseId}-tab-${active.id}`}
         tabIndex={0}
       >
-        <active.Panel />
+        <Suspense fallback={<p role="status">{t("panel.loading")}</p>}>
+          <active.Panel />
+        </Suspense>
       </div>
     </aside>
   );

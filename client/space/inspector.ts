@@ -63,6 +63,8 @@ export interface SpaceInspector {
    * and drag at them as a person would.
    */
   screenPoints(prefix: string): { name: string; x: number; y: number; inView: boolean; world: Point3 }[];
+  /** Where world points fall on the canvas from this camera, as screenPoints gives them. */
+  project(points: Point3[]): { x: number; y: number; inView: boolean }[];
   xr?: XRInspector;
 }
 
@@ -93,6 +95,15 @@ export function installInspector(
   camera: () => Camera,
   player: LocalPlayer,
 ): () => void {
+  const toCanvas = (world: Vector3) => {
+    const rect = gl.domElement.getBoundingClientRect();
+    const p = world.clone().project(camera());
+    return {
+      x: rect.left + ((p.x + 1) / 2) * rect.width,
+      y: rect.top + ((1 - p.y) / 2) * rect.height,
+      inView: p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1,
+    };
+  };
   window.yhteistila = {
     avatars: () => instances(scene, "avatar-body").map(position),
     avatarParts() {
@@ -133,22 +144,15 @@ export function installInspector(
       quality: useQuality.getState().state.tier,
     }),
     screenPoints(prefix) {
-      const rect = gl.domElement.getBoundingClientRect();
       const points: ReturnType<SpaceInspector["screenPoints"]> = [];
       scene.traverse((object) => {
         if (!object.name.startsWith(prefix)) return;
         const world = object.getWorldPosition(new Vector3());
-        const p = world.clone().project(camera());
-        points.push({
-          name: object.name,
-          world: { x: world.x, y: world.y, z: world.z },
-          x: rect.left + ((p.x + 1) / 2) * rect.width,
-          y: rect.top + ((1 - p.y) / 2) * rect.height,
-          inView: p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1,
-        });
+        points.push({ name: object.name, world: { x: world.x, y: world.y, z: world.z }, ...toCanvas(world) });
       });
       return points;
     },
+    project: (points) => points.map((p) => toCanvas(new Vector3(p.x, p.y, p.z))),
   };
   return () => {
     delete window.yhteistila;

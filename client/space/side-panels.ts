@@ -1,18 +1,12 @@
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { TranslationKey } from "../../shared/i18n";
 import { PeoplePanel } from "../people/PeoplePanel";
 import { BoardsPanel } from "../boards/BoardsPanel";
 import { ScreenPanel } from "../screen/ScreenPanel";
-import { ExportPanel } from "../export/ExportPanel";
 import { ChatPanel, ChatUnreadBadge } from "../chat/ChatPanel";
-import { FacilitatePanel } from "../zones/FacilitatePanel";
-import { ZonesPanel } from "../zones/ZonesPanel";
-import { MethodPanel } from "../methods/MethodPanel";
 import type { PersonView } from "../session/session-store";
 import type { IconName } from "../ui/icons";
-import { CoachingPanel } from "../coaching/CoachingPanel";
 import { useCoachingStore } from "../coaching/coaching-store";
-import { HybridPanel } from "../hybrid/HybridPanel";
 
 /**
  * The tabs of the side panel, as data: each capability adds its panel here (People, Zones, Boards…).
@@ -27,13 +21,29 @@ export interface SidePanelTab {
   /** A small count beside the label (unread chat lines), or nothing. */
   Badge?: ComponentType;
   visibleTo?(self: PersonView | undefined): boolean;
+  /**
+   * Shown beside the 3D view only: the 2D view is this panel already, and a second copy beside it
+   * showed every form and the facilitator's tools twice.
+   */
+  only3D?: boolean;
 }
+
+/*
+ * Panels only facilitators and coaches open load when first opened: a participant (most people in a
+ * room) never downloads the plan editor, the export, the zone editor or the coaching tools.
+ */
+const ExportPanel = lazy(() => import("../export/ExportPanel").then((m) => ({ default: m.ExportPanel })));
+const FacilitatePanel = lazy(() => import("../zones/FacilitatePanel").then((m) => ({ default: m.FacilitatePanel })));
+const ZonesPanel = lazy(() => import("../zones/ZonesPanel").then((m) => ({ default: m.ZonesPanel })));
+const MethodPanel = lazy(() => import("../methods/MethodPanel").then((m) => ({ default: m.MethodPanel })));
+const HybridPanel = lazy(() => import("../hybrid/HybridPanel").then((m) => ({ default: m.HybridPanel })));
+const CoachingPanel = lazy(() => import("../coaching/CoachingPanel").then((m) => ({ default: m.CoachingPanel })));
 
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
 
 export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "people", icon: "people", labelKey: "people.heading", Panel: PeoplePanel },
-  { id: "boards", icon: "boards", labelKey: "boards.tab", Panel: BoardsPanel },
+  { id: "boards", icon: "boards", labelKey: "boards.tab", Panel: BoardsPanel, only3D: true },
   { id: "screen", icon: "screen", labelKey: "screen.tab", Panel: ScreenPanel },
   {
     id: "export",

@@ -175,6 +175,11 @@ export function VRLocomotion({ origin, rig }: { origin: RefObject<Group | null>;
       rig.originYaw = player.yaw - headYaw;
       rig.lastTurnAt = -Infinity;
     }
+    if (rig.faceYaw !== null) {
+      rig.originYaw = rig.faceYaw - headYaw;
+      rig.faceYaw = null;
+      rig.lastTurnAt = now;
+    }
 
     // 1. Walking in the real room walks in the lab, unless a wall is in the way.
     const head = tmp.local.set(hp.x, hp.y, hp.z);

@@ -15,6 +15,11 @@ import { VRFacilitatePage } from "./VRFacilitatePage";
 import { ActionButton, COLORS, MenuButton, PIXEL, Section, type MenuButtons } from "./menu-parts";
 import { openVRNote, useNearestWritableBoard } from "./VRNoteKeyboard";
 import { useBoardTitle } from "../boards/names";
+import { useVotes } from "../boards/VoteOverlay";
+import { boardViewpoint } from "../../shared/boards/viewpoint";
+import { boardCentre } from "../../shared/boards/geometry";
+import { isWalkable } from "../../shared/space/layout";
+import type { BoardView } from "../boards/boards-store";
 
 /** The panel floats this far above the holding hand. */
 const ABOVE_HAND_M = 0.09;
@@ -32,7 +37,16 @@ const GROUP_TITLES: Record<Exclude<ClientAction["group"], "facilitation">, Trans
  */
 const GROUP_ORDER = ["presence", "comfort", "session"] as const;
 
-function MenuPanel({ buttons }: { buttons: MenuButtons }) {
+/**
+ * "Show the board" in a headset: the HTML vote card is not drawn there, so the menu offers the same
+ * way to a board where a vote runs, as a hop in front of it and a turn to face it.
+ */
+function showBoardInVR(rig: VRRig, board: BoardView): void {
+  rig.jumpTo(boardViewpoint(board, isWalkable), boardCentre(board));
+  toggleVRMenu();
+}
+
+function MenuPanel({ rig, buttons }: { rig: VRRig; buttons: MenuButtons }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const setLocale = useLocaleStore((s) => s.setLocale);
@@ -42,6 +56,7 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
   const noteBoard = useNearestWritableBoard();
   const boardTitle = useBoardTitle();
   const page = useVRMenu((s) => s.page);
+  const { open: openVotes } = useVotes();
   const facilitator = context.self?.role === "facilitator";
   const facilitating = page === "facilitate" && facilitator;
 
@@ -65,6 +80,19 @@ function MenuPanel({ buttons }: { buttons: MenuButtons }) {
 
   const mainPage = (
     <>
+      {openVotes.length > 0 && (
+        <Section title={t("boards.vote.heading")}>
+          {openVotes.map(([board, vote]) => (
+            <MenuButton
+              key={vote.id}
+              id={`vote.show.${board.id}`}
+              buttons={buttons}
+              label={`${t("boards.vote.showBoard")} · ${boardTitle(board)}`}
+              onSelect={() => showBoardInVR(rig, board)}
+            />
+          ))}
+        </Section>
+      )}
       {noteBoard && (
         <Section title={t("boards.notes")}>
           <MenuButton
@@ -219,7 +247,7 @@ export function VRMenu({ rig, buttons }: { rig: VRRig; buttons: MenuButtons }) {
 
   return (
     <group ref={anchor} name="vr-menu">
-      {open ? <MenuPanel buttons={buttons} /> : <WristButton buttons={buttons} />}
+      {open ? <MenuPanel rig={rig} buttons={buttons} /> : <WristButton buttons={buttons} />}
     </group>
   );
 }

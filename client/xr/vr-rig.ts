@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import { quantisePosition, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import type { LocalPlayer } from "../movement/local-player";
+import { yawToward } from "../../shared/boards/viewpoint";
 import type { SessionConnection } from "../session/connection";
 
 /**
@@ -19,6 +20,8 @@ export class VRRig {
   lastTurnAt = -Infinity;
   /** XR frames seen since entering VR (tests wait on it: a button must be held for a whole frame). */
   frames = 0;
+  /** A heading to face on the next frame (a jump to a board), applied as a snap turn is. */
+  faceYaw: number | null = null;
   /** True while the thumbstick walks (smooth movement), for the comfort vignette. */
   movingSmoothly = false;
   readonly left: HandPose = untrackedHand();
@@ -39,7 +42,18 @@ export class VRRig {
     this.player.placeAt(target.x / 100, target.z / 100);
   }
 
+  /**
+   * Hops to a spot and turns to face a heading: how "Show the board" brings a board in front of a
+   * person in a headset, as a teleport and a snap turn (no flight, which would make people sick).
+   */
+  jumpTo(spot: { x: number; z: number } | null, lookAt: { x: number; z: number }): void {
+    // Where no spot in front can be reached, turning still shows where the board is.
+    if (spot) this.teleport(spot.x, spot.z);
+    this.faceYaw = yawToward(spot ?? this.player, lookAt);
+  }
+
   reset(): void {
+    this.faceYaw = null;
     this.started = false;
     this.aim = null;
     this.movingSmoothly = false;

@@ -2,23 +2,14 @@ import type { Client } from "@colyseus/core";
 import { clientMessages, type ErrorCode, type ServerMessage } from "../../shared/protocol";
 import { hasPermission } from "../../shared/session/roles";
 import type { PersonState } from "../../shared/people/state";
-import type { AnyCommand, Command, CommandOutcome, RoomApi } from "./registry";
-import { fullBucket, take, type Bucket } from "./rate-limit";
-import { freshBudget, type MoveBudget } from "../../shared/movement/rules";
+import type { AnyCommand, ClientPrivate, Command, CommandOutcome, RoomApi } from "./registry";
+import { fullBucket, take } from "./rate-limit";
+import { freshBudget } from "../../shared/movement/rules";
+
+// Kept importable from here, where it is made (newClientPrivate).
+export type { ClientPrivate } from "./registry";
 
 /** Per-connection data that only the server sees; Colyseus carries it over a reconnection. */
-export interface ClientPrivate {
-  buckets: Map<string, Bucket>;
-  /** When this client was last told it is rate limited, so a flood gets one reply a second, not one each. */
-  lastRateNoticeAt: number;
-  /** How far this person may still walk right now (see shared/movement/rules.ts). */
-  movement: MoveBudget;
-  /**
-   * Who this person is within the session, stable across reconnections and server restarts
-   * (derived from the browser's person key; see server/session/secrets.ts).
-   */
-  uid: string;
-}
 
 export function newClientPrivate(now: number, uid: string): ClientPrivate {
   return { buckets: new Map(), lastRateNoticeAt: -Infinity, movement: freshBudget(now), uid };

@@ -4,11 +4,11 @@ import type { ClientMessage, ClientMessageName, ErrorCode } from "../../shared/p
 import type { Permission } from "../../shared/session/roles";
 import type { PersonState } from "../../shared/people/state";
 import type { SessionState } from "../../shared/session/state";
-import type { RateLimit } from "./rate-limit";
+import type { Bucket, RateLimit } from "./rate-limit";
 import type { SessionServices } from "../session/services";
-import type { ClientPrivate } from "./dispatch";
+import type { MoveBudget } from "../../shared/movement/rules";
+import type { ScreenFile } from "../screen/records";
 import type { ZoneShape } from "../../shared/zones/membership";
-import type { MoveRefusal, RoomNotice } from "../session/module";
 
 /** What the room lends commands and modules: the state, the clock and a few verbs. */
 export interface RoomApi {
@@ -87,3 +87,26 @@ export function defineCommand<N extends ClientMessageName>(command: Command<N>):
 }
 
 export type AnyCommand = { [N in ClientMessageName]: Command<N> }[ClientMessageName];
+
+/** What the server keeps about one connection, never sent to anyone (Colyseus' client.userData). */
+export interface ClientPrivate {
+  buckets: Map<string, Bucket>;
+  /** When this client was last told it is rate limited, so a flood gets one reply a second, not one each. */
+  lastRateNoticeAt: number;
+  /** How far this person may still walk right now (see shared/movement/rules.ts). */
+  movement: MoveBudget;
+  /**
+   * Who this person is within the session, stable across reconnections and server restarts
+   * (derived from the browser's person key; see server/session/secrets.ts).
+   */
+  uid: string;
+}
+
+/** Why a capability stopped a step, and which zone did. */
+export interface MoveRefusal {
+  reason: "zone_locked" | "zone_full" | "seated";
+  zone: string;
+}
+
+/** What the HTTP side tells a session's room; plain data, as it may travel between processes. */
+export type RoomNotice = { kind: "screen.fileAdded"; file: ScreenFile };

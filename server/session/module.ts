@@ -1,16 +1,12 @@
 import type { Client } from "@colyseus/core";
 import type { PersonState } from "../../shared/people/state";
 import type { ZoneShape } from "../../shared/zones/membership";
-import type { AnyCommand, RoomApi } from "../commands/registry";
+import type { AnyCommand, MoveRefusal, RoomApi, RoomNotice } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
-import type { ScreenFile } from "../screen/records";
 import type { ErrorCode, JoinOptions, Role } from "../../shared/protocol";
 
-/** Why a capability stopped a step, and which zone did. */
-export interface MoveRefusal {
-  reason: "zone_locked" | "zone_full" | "seated";
-  zone: string;
-}
+// The room's contract types live with RoomApi; kept importable from here for the modules.
+export type { MoveRefusal, RoomNotice } from "../commands/registry";
 
 /**
  * A capability's server side, as data the session room loops over: its commands, and the moments
@@ -57,6 +53,3 @@ export interface RoomModule {
   onNotice?(room: RoomApi, notice: RoomNotice): void;
   onDispose?(room: RoomApi): void | Promise<void>;
 }
-
-/** What the HTTP side tells a session's room; plain data, as it may travel between processes. */
-export type RoomNotice = { kind: "screen.fileAdded"; file: ScreenFile };

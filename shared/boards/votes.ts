@@ -34,6 +34,25 @@ export function isOpen(vote: VoteDoc, now: number): boolean {
   return vote.endedAt === null && (vote.endsAt === null || now < vote.endsAt);
 }
 
+/**
+ * Why one more dot may not go on a note, or null when it may. Written once because the 2D list, the
+ * 3D click and the server each decide it: they must never disagree about the last dot.
+ */
+export function dotRefusal(
+  vote: Pick<VoteDoc, "perPerson" | "maxPerNote">,
+  usedInVote: number,
+  onNote: number,
+): "vote_budget" | "vote_note_max" | null {
+  if (usedInVote >= vote.perPerson) return "vote_budget";
+  if (onNote >= vote.maxPerNote) return "vote_note_max";
+  return null;
+}
+
+/** How many dots a person still has in a vote. */
+export function dotsLeft(vote: Pick<VoteDoc, "perPerson">, usedInVote: number): number {
+  return Math.max(0, vote.perPerson - usedInVote);
+}
+
 /** Places (+1) or takes back (-1) one dot. */
 export function castDot(ctx: RuleContext, input: ClientMessage<"boards.dot">): RuleResult {
   const { doc, actor, now } = ctx;
@@ -50,8 +69,8 @@ export function castDot(ctx: RuleContext, input: ClientMessage<"boards.dot">): R
   const ballot = doc.ballots.get(id) ?? { voteId: vote.id, uid: actor.uid, name: actor.name, dots: {}, updatedAt: now };
   const onNote = ballot.dots[input.noteId] ?? 0;
   if (input.delta === 1) {
-    if (dotsUsed(ballot) + 1 > vote.perPerson) return { error: "vote_budget" };
-    if (onNote + 1 > vote.maxPerNote) return { error: "vote_note_max" };
+    const refusal = dotRefusal(vote, dotsUsed(ballot), onNote);
+    if (refusal) return { error: refusal };
   } else if (onNote === 0) {
     return { error: "not_found", detail: "dot" };
   }

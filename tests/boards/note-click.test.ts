@@ -4,6 +4,7 @@ import { privacyNotice } from "../../client/boards/note-dialog";
 import { boardViewpoint, preferredDistance, turnBetween, yawToward } from "../../shared/boards/viewpoint";
 import { wallBoardPlacement, zoneBoardPlacement } from "../../shared/boards/geometry";
 import { isWalkable } from "../../shared/space/layout";
+import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 
 const vote = { perPerson: 3, maxPerNote: 1, noteIds: ["a", "b", "c", "d"] };
 const click = (over: Partial<NoteClickInput>) =>
@@ -101,5 +102,22 @@ describe("what the note dialog says about privacy", () => {
     expect(privacyNotice({ note: { hidden: false, anonymous: true } })).toBe("boards.dialog.anonymous");
     expect(privacyNotice({ note: { hidden: false, anonymous: false } })).toBeNull();
     expect(privacyNotice({ note: undefined })).toBeNull();
+  });
+});
+
+describe("the dot budget the 2D list, the 3D click and the server share", () => {
+  const limits = { perPerson: 3, maxPerNote: 2 };
+  it("allows a dot until the vote's budget or the note's limit is reached, the budget named first", () => {
+    expect(dotRefusal(limits, 0, 0)).toBeNull();
+    expect(dotRefusal(limits, 2, 1)).toBeNull();
+    expect(dotRefusal(limits, 2, 2)).toBe("vote_note_max");
+    expect(dotRefusal(limits, 3, 0)).toBe("vote_budget");
+    expect(dotRefusal(limits, 3, 2)).toBe("vote_budget");
+  });
+
+  it("counts the dots left, never below none", () => {
+    expect(dotsLeft(limits, 1)).toBe(2);
+    expect(dotsLeft(limits, 3)).toBe(0);
+    expect(dotsLeft(limits, 5)).toBe(0);
   });
 });

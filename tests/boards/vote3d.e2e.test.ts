@@ -168,16 +168,7 @@ describe("dot voting in the 3D view", () => {
     const wall = wallBoardId(host);
     const paula = await newVisitor(browser, "fi-FI");
     await paula.page.setViewportSize({ width: 1280, height: 720 });
-    await paula.page.goto(`${server.baseUrl}/s/${session.code}`);
-    // The Finnish interface: the same join steps as joinSession, in Finnish.
-    await paula.page.getByLabel("Nimesi").fill("Paula");
-    await paula.page.getByRole("button", { name: "Astu tilaan" }).click();
-    await paula.page.waitForFunction(() => window.yhteistila !== undefined, undefined, { timeout: 60_000 });
-    const voice = paula.page.getByRole("dialog", { name: "Mikrofonisi" });
-    if (await voice.isVisible()) await voice.getByRole("button", { name: "Vain kuuntelu" }).click();
-    const hint = paula.page.getByRole("button", { name: "Selvä" });
-    await hint.waitFor({ timeout: 5_000 }).catch(() => undefined);
-    if (await hint.isVisible()) await hint.click();
+    await joinSession(paula, `${server.baseUrl}/s/${session.code}`, "Paula");
 
     await act(host, "boards.round", { action: "start", boardId: wall, anonymous: true }, (r) =>
       Boolean(r.state.boards.get(wall)!.round),
@@ -215,5 +206,63 @@ describe("dot voting in the 3D view", () => {
     expect(paula.errors).toEqual([]);
     await host.leave();
     await paula.context.close();
+  });
+  it("on a phone in Swedish: the card's button brings the board, and taps on notes place dots", async () => {
+    const session = await server.createSession("Röstning");
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Host" });
+    const wall = wallBoardId(host);
+    for (const [text, x] of [
+      ["Alfa", 420],
+      ["Beta", 540],
+    ] as const) {
+      await act(host, "boards.addNote", { boardId: wall, text, color: 0, x, y: 105 }, () =>
+        decodedNotes(host).some((n) => n.text === text),
+      );
+    }
+    const sara = await newVisitor(browser, "sv-SE", { phone: true });
+    const { page, t } = sara;
+    await joinSession(sara, `${server.baseUrl}/s/${session.code}`, "Sara");
+    const saraId = sessionIdOf(session.code, "Sara");
+    const ids = () => Object.fromEntries(decodedNotes(host).map((n) => [n.text, n.id]));
+    await act(
+      host,
+      "boards.startVote",
+      { boardId: wall, perPerson: 2, maxPerNote: 1, anonymous: false, durationSeconds: 0 },
+      (r) => r.state.boards.get(wall)!.votes?.size === 1,
+    );
+    const voteId = openVoteId(host, wall);
+
+    // The panel is a bottom sheet on a phone: put away, the card and the view are what is left.
+    const hide = page.getByRole("button", { name: t("panel.hide") });
+    if (await hide.isVisible()) await hide.tap();
+    const card = page.locator(".vote-overlay__card").first();
+    await card.waitFor({ timeout: 10_000 });
+    const show = card.getByRole("button", { name: t("boards.vote.showBoard") });
+    // The whole button is on the screen and nothing lies over its centre.
+    const box = (await show.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(
+      await show.evaluate((button) => {
+        const r = button.getBoundingClientRect();
+        return button.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      }),
+    ).toBe(true);
+    await screenshot(page, "vote3d-phone-sv-card");
+    await show.tap();
+
+    const alfa = await noteOnScreen(page, ids().Alfa!);
+    await page.touchscreen.tap(alfa.x, alfa.y);
+    await expect
+      .poll(() => dotsOnServer(session.code, saraId, voteId), { timeout: 10_000 })
+      .toEqual({ [ids().Alfa!]: 1 });
+    const left = t("boards.vote.left", { count: 1 });
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(left);
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await screenshot(page, "vote3d-phone-sv-dot");
+    expect(sara.errors).toEqual([]);
+    await host.leave();
+    await sara.context.close();
   });
 });

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { sendCommand } from "../../shared/protocol/send";
 import { externalRequests, recordErrors, recordRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { audit, describeViolations, type Violation } from "../accessibility/axe";
+import { translate } from "../../shared/i18n";
 import { wallBoardId } from "../support/boards";
 import { joinSession, type Visitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
@@ -16,7 +17,7 @@ async function auditableVisitor(width: number, height: number): Promise<Visitor>
   const context = await browser.newContext({ viewport: { width, height }, locale: "en-GB", bypassCSP: true });
   const requests = recordRequests(context);
   const page = await context.newPage();
-  return { context, page, requests, errors: recordErrors(page) };
+  return { context, page, requests, errors: recordErrors(page), t: (key, params) => translate("en", key, params) };
 }
 
 describe("the hybrid room in the browser", () => {

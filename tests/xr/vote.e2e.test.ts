@@ -5,6 +5,7 @@ import { joinSession, newVisitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 import { act, decodedNotes, wallBoardId } from "../support/boards";
 import { click, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
+import { pressMenuButton } from "./support/menu";
 
 let server: TestServer;
 let browser: Browser;
@@ -108,6 +109,40 @@ describe("dot voting in VR", () => {
     await pullAtBeta(0);
     expect(await vera.page.evaluate(() => window.yhteistila!.xr!.state().noteDraft)).toBeNull();
     await waitForState(host, (s) => s.boards.get(wall)!.votes.get(voteId)!.voters === 0, 10_000);
+
+    // Across the room with her back to the wall, "Show the board" in the menu (the HTML vote card is
+    // not drawn in a headset) hops her in front of it, facing it: Beta is in view again.
+    room.placePerson(veraId, -3, 4, 0);
+    await expect.poll(async () => (await vera.page.evaluate(() => window.yhteistila!.self())).z).toBeCloseTo(4, 1);
+    // She has turned round in her real room, away from the wall.
+    await setHeadset(vera.page, HEAD, Math.PI);
+    const betaInView = async () =>
+      (await vera.page.evaluate(() => window.yhteistila!.screenPoints("note:"))).find((p) => p.name === `note:${beta}`)
+        ?.inView ?? false;
+    await xrFrames(vera.page, 3);
+    expect(await betaInView()).toBe(false);
+    await click(vera.page, "left", "y-button");
+    await expect
+      .poll(() => vera.page.evaluate(() => window.yhteistila!.xr!.state().menuOpen), { timeout: 5_000 })
+      .toBe(true);
+    const head = await pressMenuButton(vera.page, HEAD, `vote.show.${wall}`);
+    await expect
+      .poll(async () => (await vera.page.evaluate(() => window.yhteistila!.self())).z, { timeout: 10_000 })
+      .toBeGreaterThan(10);
+    // Eyes up from the menu, head where it was: the hop turned her body to the board.
+    await setHeadset(vera.page, HEAD, head.yaw, 0);
+    await expect
+      .poll(
+        async () => {
+          await xrFrames(vera.page, 2);
+          return betaInView();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    // The server followed the hop, so others see her at the board.
+    await expect.poll(() => room.state.people.get(veraId)!.pose.z, { timeout: 10_000 }).toBeGreaterThan(1000);
+    await screenshot(vera.page, "vr-vote-show-board");
     expect(vera.errors).toEqual([]);
     await host.leave();
     await vera.context.close();

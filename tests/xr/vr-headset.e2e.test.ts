@@ -4,6 +4,7 @@ import { externalRequests, screenshot, withServerAndBrowser } from "../support/b
 import { joinSession, newVisitor, type Visitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
+import { pressMenuButton as pressAt } from "./support/menu";
 
 let server: TestServer;
 let browser: Browser;
@@ -18,34 +19,10 @@ const distance = (a: { x: number; z: number }, b: { x: number; z: number }) => M
 /** The headset's place in the test's room while Vera uses the menu. */
 const HEAD = { x: 0.5, y: 1.6, z: 0 };
 
-/** Looks at a button of the open in-VR menu, points the right controller's ray at it and pulls the trigger. */
-async function pressMenuButton(page: Page, id: string, options: { screenshot?: boolean } = {}): Promise<void> {
-  const buttonAt = () => page.evaluate((button) => window.yhteistila!.xr!.menuButton(button), id);
-  let target = await buttonAt();
-  if (target) {
-    // Turn the head towards it, as a person would (the screenshot then shows the menu and the ray).
-    const yaw = Math.atan2(-(target.x - HEAD.x), -(target.z - HEAD.z));
-    await setHeadset(page, HEAD, yaw, Math.atan2(target.y - HEAD.y, Math.hypot(target.x - HEAD.x, target.z - HEAD.z)));
-  }
-  // The panel lays itself out over a few frames once its font has loaded, and turns to face the eyes:
-  // wait until the button stays put.
-  await expect
-    .poll(
-      async () => {
-        const before = target;
-        await xrFrames(page, 3);
-        target = await buttonAt();
-        return before !== null && target !== null && Math.hypot(before.x - target.x, before.y - target.y) < 0.001;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  const at = target!;
-  await pointController(page, "right", { x: at.x + 0.15, y: at.y - 0.1, z: at.z + 0.35 }, at);
-  await xrFrames(page, 3);
-  if (options.screenshot !== false) await screenshot(page, `vr-menu-${id}`);
-  await click(page, "right", "trigger");
-}
+/** Presses a menu button from where Vera stands in the test's room. */
+const pressMenuButton = async (page: Page, id: string, options: { screenshot?: boolean } = {}) => {
+  await pressAt(page, HEAD, id, options);
+};
 
 /**
  * Presses a button until `check` holds. On this machine, when other jobs load both cores, an emulated
