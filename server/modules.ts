@@ -13,11 +13,14 @@ import { xrModule } from "./xr/module";
 import { reactionsModule } from "./reactions/module";
 import { methodsModule } from "./methods/module";
 import { coachingModule } from "./coaching/module";
+import { hybridModule } from "./hybrid/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
   sessionModule,
   peopleModule,
+  // Before movement, zones and voice: a seated person's spot is settled before they reason about it.
+  hybridModule,
   movementModule,
   zonesModule,
   boardsModule,

@@ -19,6 +19,7 @@ import { useT } from "../i18n/locale";
 import { useNameTags } from "./name-tags";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import { useQuality } from "../space/quality-store";
+import { useAtTables } from "../hybrid/hybrid-store";
 import {
   FAR_PARTS,
   MAX_AVATARS,
@@ -37,12 +38,14 @@ import {
 function useOthers(): PersonView[] {
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
+  // People in a physical room are drawn seated at its table (client/hybrid/Tables3D.tsx), not as walkers.
+  const atTables = useAtTables();
   return useMemo(
     () =>
       Object.values(people)
-        .filter((p) => p.id !== selfId && p.role !== "observer")
+        .filter((p) => p.id !== selfId && p.role !== "observer" && !atTables.has(p.id))
         .sort((a, b) => a.joinedAt - b.joinedAt),
-    [people, selfId],
+    [people, selfId, atTables],
   );
 }
 

@@ -12,8 +12,9 @@ const ARRIVED_M = 0.05;
 /**
  * Keyboard and mouse/touch controls for people without a headset: keys walk and turn, dragging looks
  * around, and a click on the floor (see space/Floor) sets a walk target followed here at walking pace.
+ * With `walk` false (someone seated in a physical room) the keys and drags only turn and look.
  */
-export function DesktopControls() {
+export function DesktopControls({ walk = true }: { walk?: boolean }) {
   const player = useLocalPlayer();
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
@@ -70,7 +71,9 @@ export function DesktopControls() {
 
     const forward = (keys.isHeld("forward") ? 1 : 0) - (keys.isHeld("back") ? 1 : 0);
     const strafe = (keys.isHeld("right") ? 1 : 0) - (keys.isHeld("left") ? 1 : 0);
-    if (forward !== 0 || strafe !== 0) {
+    if (!walk) {
+      player.walkTarget = null;
+    } else if (forward !== 0 || strafe !== 0) {
       player.walkTarget = null;
       const length = Math.hypot(forward, strafe);
       const step = (WALK_SPEED * dt) / length;

@@ -7,6 +7,8 @@ import { PersonVoice } from "../voice/PersonVoice";
 import { useZonesStore } from "../zones/zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
 import { CoachesObserving } from "../coaching/CoachesObserving";
+import { placementIn, useHybridStore } from "../hybrid/hybrid-store";
+import { HybridCount, PlacementBadge, placementMeta } from "../hybrid/people";
 
 const ROLE_ORDER = { facilitator: 0, participant: 1, observer: 2, coach: 3 } as const;
 
@@ -65,6 +67,7 @@ export function PeoplePanel() {
   const selfId = useSessionStore((s) => s.selfId);
   const isFacilitator = useIsFacilitator();
   const zones = useZonesStore((s) => s.zones);
+  const physicalRooms = useHybridStore((s) => s.rooms);
   const zoneName = (id: string) =>
     zoneDisplayName(
       zones.find((z) => z.id === id),
@@ -81,10 +84,16 @@ export function PeoplePanel() {
   return (
     <>
       <p className="person__meta">{t("people.count", { count: sorted.length })}</p>
+      <HybridCount />
       <CoachesObserving />
       <ul className="people-list" aria-label={t("people.heading")}>
         {sorted.map((person) => {
-          const where = person.zone ? t("people.inZone", { zone: zoneName(person.zone) }) : t("people.inPlenary");
+          const placement = placementIn(physicalRooms, person.id);
+          const where = placement
+            ? placementMeta(t, placement)
+            : person.zone
+              ? t("people.inZone", { zone: zoneName(person.zone) })
+              : t("people.inPlenary");
           const meta = [t(`people.role.${person.role}`), where];
           if (person.organisation) meta.push(person.organisation);
           if (person.inVR) meta.push(t("people.inVR"));
@@ -102,6 +111,7 @@ export function PeoplePanel() {
                   {person.id === selfId && ` ${t("people.you")}`}
                   {person.role === "facilitator" && <span className="badge">{t("people.role.facilitator")}</span>}
                   {person.inVR && <span className="badge badge--muted">{t("people.vrBadge")}</span>}
+                  <PlacementBadge placement={placement} />
                   {person.handRaisedAt > 0 && <span className="badge badge--hand">{t("hands.raised")}</span>}
                 </div>
                 <div className="person__meta">{meta.join(" · ")}</div>

@@ -7,6 +7,8 @@ import { textProblemMessage } from "./input-errors";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { loadProfile, saveProfile } from "./profile";
+import type { HybridJoin, PhysicalRoomInfo } from "../../shared/protocol";
+import { JoinPlace } from "../hybrid/JoinPlace";
 
 export interface JoinChoice {
   name: string;
@@ -15,6 +17,8 @@ export interface JoinChoice {
   /** "" when not given. */
   organisation: string;
   observer: boolean;
+  /** Taking part from a physical room of the session; undefined = remote. */
+  hybrid?: HybridJoin | undefined;
 }
 
 /** Name, colour, language: the only three things anyone needs before entering. */
@@ -25,6 +29,8 @@ export function JoinForm(props: {
   facilitatorKeyInvalid?: boolean;
   busy: boolean;
   error: string | null;
+  /** The session's physical rooms (the hybrid room): the form asks where the person takes part from. */
+  physicalRooms?: readonly PhysicalRoomInfo[] | undefined;
   onJoin(choice: JoinChoice): void;
 }) {
   const t = useT();
@@ -33,6 +39,7 @@ export function JoinForm(props: {
   const [color, setColor] = useState(profile.color);
   const [organisation, setOrganisation] = useState(profile.organisation);
   const [observer, setObserver] = useState(false);
+  const [hybrid, setHybrid] = useState<HybridJoin | undefined>(undefined);
 
   // A field says why it is refused once the person has been in it (or tried to enter); the button
   // stays pressable so that pressing it explains rather than does nothing.
@@ -55,7 +62,7 @@ export function JoinForm(props: {
       return;
     }
     saveProfile({ name: nameCheck.value, color, organisation: organisationCheck.value });
-    props.onJoin({ name: nameCheck.value, color, organisation: organisationCheck.value, observer });
+    props.onJoin({ name: nameCheck.value, color, organisation: organisationCheck.value, observer, hybrid });
   };
 
   return (
@@ -108,7 +115,10 @@ export function JoinForm(props: {
         onChange={setColor}
       />
       <LanguagePicker />
-      {!props.asFacilitator && (
+      {props.physicalRooms && props.physicalRooms.length > 0 && !observer && (
+        <JoinPlace rooms={props.physicalRooms} value={hybrid} onChange={setHybrid} />
+      )}
+      {!props.asFacilitator && !hybrid && (
         <label className="checkbox field">
           <input type="checkbox" checked={observer} onChange={(e) => setObserver(e.target.checked)} />
           <span>{t("join.observer")}</span>

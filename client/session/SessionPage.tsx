@@ -109,6 +109,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       locale: useLocaleStore.getState().locale,
       ...(choice.organisation ? { organisation: choice.organisation } : {}),
       ...(choice.observer ? { observer: true } : {}),
+      ...(choice.hybrid ? { hybrid: choice.hybrid } : {}),
       ...(secret.current ? { facilitatorSecret: secret.current } : {}),
       ...(!secret.current && coachSecret.current ? { coachSecret: coachSecret.current } : {}),
     });
@@ -175,6 +176,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
             facilitatorKeyInvalid={key === "invalid"}
             busy={busy}
             error={joinError}
+            physicalRooms={phase.info.physicalRooms}
             onJoin={join}
           />
         </PageShell>

@@ -9,6 +9,7 @@ import { bindChat } from "../chat/bind";
 import { bindServerClock } from "../timers/server-clock";
 import { bindMethods } from "../methods/bind";
 import { bindCoaching } from "../coaching/bind";
+import { bindHybrid } from "../hybrid/bind";
 
 export type { BindingContext, StateBinding } from "./binding";
 
@@ -24,4 +25,5 @@ export const stateBindings: readonly StateBinding[] = [
   bindServerClock,
   bindMethods,
   bindCoaching,
+  bindHybrid,
 ];

@@ -10,6 +10,7 @@ import { FacilitatorVoiceControls, VoiceControls } from "../voice/VoiceControls"
 import { PresenceControls } from "../zones/PresenceControls";
 import { NARROW_QUERY, SIDE_PANEL_ID, usePanelStore } from "./panel-store";
 import { useMediaQuery } from "../ui/use-media-query";
+import { NotSeatedInRoom } from "../hybrid/guards";
 
 /** Left and right arrows move between the dock's buttons, as in any toolbar; Tab still reaches each. */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
@@ -137,7 +138,9 @@ export function ControlDock() {
           </button>
         )}
       </div>
-      <VoiceControls />
+      <NotSeatedInRoom>
+        <VoiceControls />
+      </NotSeatedInRoom>
       <div className="dock__group">
         <PresenceControls />
         <ReactionPicker />

@@ -34,6 +34,8 @@ import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
 import "./overlay.css";
 import { STAGE_ID } from "./FreeViewCentre";
 import { RoomAnnouncer } from "../accessibility/RoomAnnouncer";
+import { HybridNotice } from "../hybrid/HybridNotice";
+import { WalkersOnly } from "../hybrid/guards";
 
 function TopBar() {
   const t = useT();
@@ -111,6 +113,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             </div>
             <div className="overlay__cards">
               <NowCard />
+              <HybridNotice />
               <ZoneBanner />
               <VoteOverlay />
               <RoundOverlay />
@@ -119,7 +122,11 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
           {/* The 2D page sits in the flow between the cards and the dock, so nothing covers it. */}
           {mode === "3d" ? <div className="overlay__spacer" /> : <Boards2DPage />}
           <div className="overlay__bottom">
-            {mode === "3d" && <MoveHint />}
+            {mode === "3d" && (
+              <WalkersOnly>
+                <MoveHint />
+              </WalkersOnly>
+            )}
             <ControlDock />
           </div>
         </div>

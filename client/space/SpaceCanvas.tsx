@@ -20,6 +20,8 @@ import { ReactionBubbles } from "../reactions/ReactionBubbles";
 import { QualityGovernor } from "./QualityGovernor";
 import { useQuality } from "./quality-store";
 import { FreeViewCentre } from "./FreeViewCentre";
+import { Tables3D } from "../hybrid/Tables3D";
+import { useWalks } from "../hybrid/guards";
 
 function Inspector() {
   const scene = useThree((s) => s.scene);
@@ -35,6 +37,8 @@ function Inspector() {
 export function SpaceCanvas({ player }: { player: LocalPlayer }) {
   const t = useT();
   const { antialias, maxDpr } = useQuality((s) => s.settings);
+  // People in a physical room keep their seat: they look around but do not walk.
+  const walks = useWalks();
   return (
     <div className="space__canvas" tabIndex={0} role="application" aria-label={t("space.label")}>
       {/* Multisampling is fixed when the WebGL context is made: a tier that changes it gets a new canvas. */}
@@ -51,12 +55,13 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <Avatars />
         <VoiceScene />
         <ZonesLayer />
+        <Tables3D />
         <RaisedHands />
         <ReactionBubbles />
         <ZoneBarrier />
         <Follower />
         <DesktopOnly>
-          <DesktopControls />
+          <DesktopControls walk={walks} />
         </DesktopOnly>
         <PoseSender />
         <Inspector />

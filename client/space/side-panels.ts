@@ -36,6 +36,7 @@ const ExportPanel = lazy(() => import("../export/ExportPanel").then((m) => ({ de
 const FacilitatePanel = lazy(() => import("../zones/FacilitatePanel").then((m) => ({ default: m.FacilitatePanel })));
 const ZonesPanel = lazy(() => import("../zones/ZonesPanel").then((m) => ({ default: m.ZonesPanel })));
 const MethodPanel = lazy(() => import("../methods/MethodPanel").then((m) => ({ default: m.MethodPanel })));
+const HybridPanel = lazy(() => import("../hybrid/HybridPanel").then((m) => ({ default: m.HybridPanel })));
 const CoachingPanel = lazy(() => import("../coaching/CoachingPanel").then((m) => ({ default: m.CoachingPanel })));
 
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
@@ -61,6 +62,7 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
   },
   { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
   { id: "method", icon: "method", labelKey: "methods.tab", Panel: MethodPanel, visibleTo: facilitatorsOnly },
+  { id: "hybrid", icon: "table", labelKey: "hybrid.tab", Panel: HybridPanel, visibleTo: facilitatorsOnly },
   {
     id: "coaching",
     icon: "chat",

@@ -23,7 +23,8 @@ export type IconName =
   | "thumbs_up"
   | "clap"
   | "heart"
-  | "method";
+  | "method"
+  | "table";
 
 const stroke = {
   stroke: "currentColor",
@@ -34,6 +35,16 @@ const stroke = {
 } as const;
 
 const paths: Record<IconName, ReactNode> = {
+  // A round table seen from above, with chairs around it (the hybrid room's physical rooms).
+  table: (
+    <>
+      <circle cx="12" cy="12" r="4.5" {...stroke} />
+      <circle cx="12" cy="3.5" r="1.5" {...stroke} />
+      <circle cx="12" cy="20.5" r="1.5" {...stroke} />
+      <circle cx="3.5" cy="12" r="1.5" {...stroke} />
+      <circle cx="20.5" cy="12" r="1.5" {...stroke} />
+    </>
+  ),
   people: (
     <>
       <circle cx="9" cy="8" r="3.5" {...stroke} />

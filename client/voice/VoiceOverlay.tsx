@@ -4,6 +4,7 @@ import { installVoiceInspector } from "./inspector";
 import { startVoice } from "./runtime";
 import { VoiceSetup } from "./VoiceSetup";
 import { useCoachingStore } from "../coaching/coaching-store";
+import { useSeatedInRoom } from "../hybrid/guards";
 import "./voice.css";
 
 /**
@@ -14,7 +15,11 @@ export function VoiceOverlay() {
   const connection = useConnection();
   // A coach has no voice in the room (listening to a zone is a later part of issue 11).
   const isCoach = useCoachingStore((s) => s.isCoach);
-  useEffect(() => (isCoach ? undefined : startVoice(connection)), [connection, isCoach]);
+  // Someone sitting in a physical room neither speaks nor listens through their phone: the room
+  // device does both for the room, and a second microphone or speaker there would echo.
+  const seated = useSeatedInRoom();
+  const silent = isCoach || seated;
+  useEffect(() => (silent ? undefined : startVoice(connection)), [connection, silent]);
   useEffect(() => installVoiceInspector(), []);
-  return isCoach ? null : <VoiceSetup />;
+  return silent ? null : <VoiceSetup />;
 }

@@ -104,7 +104,7 @@ export interface ClientPrivate {
 
 /** Why a capability stopped a step, and which zone did. */
 export interface MoveRefusal {
-  reason: "zone_locked" | "zone_full";
+  reason: "zone_locked" | "zone_full" | "seated";
   zone: string;
 }
 

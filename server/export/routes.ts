@@ -8,6 +8,7 @@ import { docFromRecords } from "../boards/records";
 import { storedBreakouts, storedZones } from "../zones/records";
 import { facilitatorGate } from "../http/facilitator-auth";
 import type { SessionServices } from "../session/services";
+import { storedAttendance, storedPhysicalRooms } from "../hybrid/records";
 
 const FORMATS = {
   md: { type: "text/markdown; charset=utf-8", build: buildMarkdown },
@@ -23,6 +24,13 @@ export function exportFileName(title: string, code: string, ext: string): string
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
   return `${slug || "yhteistila"}-${code}.${ext}`;
+}
+
+/** The hybrid room's part of an export, only when the session had a physical room. */
+function hybridPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "hybrid"> {
+  const rooms = storedPhysicalRooms(records).map(({ name, seats }) => ({ name, seats }));
+  const attendance = storedAttendance(records);
+  return rooms.length > 0 || attendance.length > 0 ? { hybrid: { rooms, attendance } } : {};
 }
 
 /**
@@ -52,6 +60,7 @@ export function exportRoutes(services: SessionServices): Router {
       doc: docFromRecords(records, (m) => console.error(`export: ${m}`)),
       zones: (storedZones(records) ?? []).map(({ id, name, letter, task }) => ({ id, name, letter, task })),
       breakouts: storedBreakouts(records),
+      ...hybridPart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

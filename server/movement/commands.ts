@@ -3,7 +3,7 @@ import { checkTeleport, checkWalk } from "../../shared/movement/rules";
 import { defineCommand, type CommandContext } from "../commands/registry";
 import { applyHands } from "../xr/hands";
 
-type Refusal = "too_fast" | "not_walkable" | "too_far" | "too_soon" | "zone_locked" | "zone_full";
+type Refusal = "too_fast" | "not_walkable" | "too_far" | "too_soon" | "zone_locked" | "zone_full" | "seated";
 
 function correct(ctx: CommandContext, reason: Refusal, zone?: string): void {
   const { pose } = ctx.person;

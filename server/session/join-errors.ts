@@ -13,6 +13,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_join: 400,
   session_full: 503,
   session_busy: 409,
+  physical_room_not_found: 404,
+  physical_room_full: 409,
+  room_device_taken: 409,
 };
 
 export class JoinRefusal extends ServerError {}

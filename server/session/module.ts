@@ -3,6 +3,7 @@ import type { PersonState } from "../../shared/people/state";
 import type { ZoneShape } from "../../shared/zones/membership";
 import type { AnyCommand, MoveRefusal, RoomApi, RoomNotice } from "../commands/registry";
 import type { StoredRecord } from "../storage/store";
+import type { ErrorCode, JoinOptions, Role } from "../../shared/protocol";
 
 // The room's contract types live with RoomApi; kept importable from here for the modules.
 export type { MoveRefusal, RoomNotice } from "../commands/registry";
@@ -20,6 +21,8 @@ export interface RoomModule {
   setup?(room: RoomApi): void | Promise<void>;
   /** After setup, with this module's stored records for the session (after a restart, say). */
   restore?(room: RoomApi, records: readonly StoredRecord[]): void | Promise<void>;
+  /** Before a person joins: may this capability refuse the join options (a physical room that does not exist)? */
+  checkJoin?(room: RoomApi, options: JoinOptions, role: Role): ErrorCode | undefined;
   onJoin?(room: RoomApi, client: Client, person: PersonState): void;
   /** A coach joined (they are not in `state.people`; see RoomApi.coaches): show them what they may see. */
   onCoachJoin?(room: RoomApi, client: Client, coach: PersonState): void;

@@ -192,6 +192,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       if (!hash || !secretMatches(options.coachSecret, hash)) throw joinRefusal("forbidden");
       role = "coach";
     }
+    for (const module of roomModules) {
+      const refusal = module.checkJoin?.(this, options, role);
+      if (refusal) throw joinRefusal(refusal);
+    }
     return { role, options };
   }
 

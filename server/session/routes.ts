@@ -6,6 +6,7 @@ import { facilitatorGate } from "../http/facilitator-auth";
 import { DuplicateSessionCodeError } from "../storage/store";
 import { generateFacilitatorSecret, generateSessionCode, hashSecret } from "./secrets";
 import type { SessionServices } from "./services";
+import { physicalRoomsInfo } from "../hybrid/info";
 
 /**
  * HTTP side of sessions: creating one, and looking one up before joining. Lookups are rate limited
@@ -65,6 +66,7 @@ export function sessionRoutes(services: SessionServices): Router {
       // Observing is never hidden: the join page says so before anyone enters. (A room open on
       // another process is not counted here; the People panel inside the room always is.)
       coaches: services.rooms.get(record.code)?.coaches.size ?? 0,
+      physicalRooms: await physicalRoomsInfo(services, record.code),
     };
     res.set("Cache-Control", "no-store").json(body);
   });

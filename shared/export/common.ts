@@ -11,6 +11,7 @@ import {
   type VoteDoc,
   type VoteResult,
 } from "../boards/model";
+import type { ExportHybrid } from "../hybrid/export";
 
 /** A zone as exports show it, in the session's zone order. */
 export interface ExportZone extends NamedZone {
@@ -33,6 +34,8 @@ export interface ExportInput {
   zones: ExportZone[];
   /** Oldest first. */
   breakouts: ExportBreakout[];
+  /** Physical rooms and who sat in them (the hybrid room); absent when the session had none. */
+  hybrid?: ExportHybrid;
   locale: Locale;
   /** IANA time zone for the times shown (e.g. "Europe/Helsinki"). */
   timeZone: string;

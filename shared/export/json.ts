@@ -1,3 +1,4 @@
+import { inRoomUids } from "../hybrid/export";
 import { NOTE_COLORS } from "../boards/model";
 import { exportBoards, zoneNamer, type ExportInput } from "./common";
 
@@ -50,6 +51,8 @@ export function buildJson(input: ExportInput): string {
       x: note.x,
       y: note.y,
       author: note.anonymous ? null : note.authorName,
+      // Present only for sessions with a physical room; never for an anonymous note.
+      ...(input.hybrid ? { inRoom: !note.anonymous && inRoomUids(input.hybrid).has(note.authorUid) } : {}),
       anonymous: note.anonymous,
       createdAt: iso(note.createdAt),
       updatedAt: iso(note.updatedAt),
@@ -84,6 +87,18 @@ export function buildJson(input: ExportInput): string {
       task: b.task,
       groups: b.groups.map((g) => ({ zone: g.zone, zoneName: zoneName(g.zone), people: g.people })),
     })),
+    ...(input.hybrid
+      ? {
+          physicalRooms: input.hybrid.rooms.map((room) => ({
+            ...room,
+            inRoom: [
+              ...new Set(
+                input.hybrid!.attendance.filter((a) => a.room === room.name && a.as === "seat").map((a) => a.name),
+              ),
+            ],
+          })),
+        }
+      : {}),
     boards,
   };
   return JSON.stringify(body, null, 2) + "\n";

@@ -1,3 +1,4 @@
+import { hybridMarkdownLines, inRoomUids } from "../hybrid/export";
 import type { VoteDoc } from "../boards/model";
 import {
   exportBoards,
@@ -48,6 +49,8 @@ function noteLine(input: ExportInput, entry: ExportBoard, noteId: string): strin
   const t = translator(input.locale);
   const note = entry.notes.find((n) => n.id === noteId)!;
   const meta = [note.anonymous ? t("doc.anonymous") : t("doc.by", { name: escapeMarkdown(note.authorName) })];
+  // Only named notes say where they were written: an anonymous note's author stays unknown, wherever.
+  if (!note.anonymous && inRoomUids(input.hybrid).has(note.authorUid)) meta.push(t("doc.inRoom"));
   const result = entry.latest.get(note.id);
   if (result) meta.push(t("doc.dots", { count: result.count }));
   return `- ${escapeMarkdown(note.text)} — *${meta.join(" · ")}*`;
@@ -135,5 +138,13 @@ export function buildMarkdown(input: ExportInput): string {
     }
   }
   lines.push(...zoneLines(input, boards), ...breakoutLines(input));
+  lines.push(
+    ...hybridMarkdownLines(
+      input.hybrid,
+      boards.flatMap((b) => b.notes),
+      t,
+      escapeMarkdown,
+    ),
+  );
   return lines.join("\n");
 }

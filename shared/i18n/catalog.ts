@@ -17,6 +17,7 @@ import { reactionsStrings } from "./reactions";
 import { methodsStrings } from "./methods";
 import { accessibilityStrings } from "./accessibility";
 import { coachingStrings } from "./coaching";
+import { hybridStrings } from "./hybrid";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -39,6 +40,7 @@ const parts = [
   methodsStrings,
   accessibilityStrings,
   coachingStrings,
+  hybridStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

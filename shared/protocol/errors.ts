@@ -38,6 +38,12 @@ export const ERROR_CODES = [
   "too_many_zones",
   "not_in_zone",
   "no_recall",
+  // the hybrid room (shared/hybrid)
+  "physical_room_not_found",
+  "physical_room_full",
+  "room_device_taken",
+  "too_many_physical_rooms",
+  "seated",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

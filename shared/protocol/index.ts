@@ -18,6 +18,7 @@ import { handsMessages, handsServerMessages } from "./hands";
 import { xrMessages } from "./xr";
 import { methodsMessages, methodsServerMessages } from "./methods";
 import { coachingMessages, coachingServerMessages } from "./coaching";
+import { hybridMessages, hybridServerMessages } from "./hybrid";
 
 export * from "./common";
 export * from "./errors";
@@ -35,6 +36,7 @@ export * from "./xr";
 export * from "./methods";
 export * from "./accessibility";
 export * from "./coaching";
+export * from "./hybrid";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -51,6 +53,7 @@ export const clientMessages = {
   ...reactionsMessages,
   ...methodsMessages,
   ...coachingMessages,
+  ...hybridMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -68,6 +71,7 @@ export const serverMessages = {
   ...reactionsServerMessages,
   ...methodsServerMessages,
   ...coachingServerMessages,
+  ...hybridServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

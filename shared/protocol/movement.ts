@@ -50,7 +50,16 @@ export const movementServerMessages = {
   "movement.corrected": z.object({
     x: cm,
     z: cm,
-    reason: z.enum(["too_fast", "not_walkable", "too_far", "too_soon", "moved_by_server", "zone_locked", "zone_full"]),
+    reason: z.enum([
+      "too_fast",
+      "not_walkable",
+      "too_far",
+      "too_soon",
+      "moved_by_server",
+      "zone_locked",
+      "zone_full",
+      "seated",
+    ]),
     /** With a zone refusal: the zone that stopped the step. */
     zone: z.string().optional(),
     /** With a server move that also turns the person (to face their group, say): yaw in steps. */

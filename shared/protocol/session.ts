@@ -8,6 +8,7 @@ import {
   sessionTitleSchema,
 } from "./common";
 import { AVATAR_COLORS } from "../avatars/palette";
+import { hybridJoinSchema, type PhysicalRoomInfo } from "./hybrid";
 
 /** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
 export const PROTOCOL_VERSION = 1;
@@ -56,6 +57,8 @@ export const joinOptionsSchema = z
       .max(64)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
+    /** Taking part from a physical room of the session (see shared/protocol/hybrid.ts); absent = remote. */
+    hybrid: hybridJoinSchema.optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
@@ -91,4 +94,6 @@ export interface SessionInfoResponse {
   ended: boolean;
   /** Coaches watching right now: observing is never hidden from the people being watched. */
   coaches?: number;
+  /** The session's physical rooms, so the join page can offer "I'm in Meeting room Kuusi". */
+  physicalRooms?: PhysicalRoomInfo[];
 }

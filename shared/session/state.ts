@@ -7,6 +7,7 @@ import { ChatMessageState } from "../chat/state";
 import { TimerState } from "../timers/state";
 import { FacilitationState, ZoneState } from "../zones/state";
 import { CoachingState } from "../coaching/state";
+import { PhysicalRoomState } from "../hybrid/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -32,6 +33,8 @@ export const SessionState = schema(
     facilitation: FacilitationState,
     /** How many coaches are watching (a coach has no place in `people`). */
     coaching: CoachingState,
+    /** Physical meeting rooms taking part (the hybrid room): tables in the lab, in the order added. */
+    physicalRooms: t.map(PhysicalRoomState),
   },
   "SessionState",
 );

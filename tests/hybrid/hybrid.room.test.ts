@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
+import { seatSpot } from "../../shared/hybrid/rules";
+import type { ServerMessage, SessionInfoResponse } from "../../shared/protocol";
+import { sendCommand } from "../../shared/protocol/send";
+import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
+
+const server = useTestServer();
+
+/** Adds a physical room as the host and resolves with its id once the host sees it. */
+async function addRoom(host: SdkSessionRoom, name: string, seats: number): Promise<string> {
+  sendCommand(host, "hybrid.add", { name, seats });
+  await waitForState(host, (s) => [...s.physicalRooms.values()].some((r) => r.name === name));
+  return [...host.state.physicalRooms.values()].find((r) => r.name === name)!.id;
+}
+
+const near = (a: { x: number; z: number }, b: { x: number; z: number }) => Math.hypot(a.x - b.x, a.z - b.z) < 0.02;
+
+describe("physical rooms on the server's authority", () => {
+  it("only facilitators add, rename and remove rooms; names and seat counts are bounded", async () => {
+    const { host, guests } = await hostAndGuests(server, ["Guest"]);
+    const guest = guests[0]!;
+    expect((await refusal(guest, "hybrid.add", { name: "Kuusi", seats: 8 })).code).toBe("forbidden");
+    expect((await refusal(host, "hybrid.add", { name: "Kuusi", seats: 0 })).code).toBe("invalid_payload");
+    expect((await refusal(host, "hybrid.add", { name: "Kuusi", seats: 17 })).code).toBe("invalid_payload");
+    expect((await refusal(host, "hybrid.add", { name: "x".repeat(41), seats: 4 })).code).toBe("invalid_payload");
+    expect((await refusal(host, "hybrid.add", { name: "   ", seats: 4 })).code).toBe("invalid_payload");
+
+    const id = await addRoom(host, "Meeting room Kuusi", 8);
+    await waitForState(guest, (s) => s.physicalRooms.get(id)?.seats === 8);
+    expect((await refusal(guest, "hybrid.update", { id, name: "Mine" })).code).toBe("forbidden");
+    expect((await refusal(guest, "hybrid.remove", { id })).code).toBe("forbidden");
+
+    sendCommand(host, "hybrid.update", { id, name: "Meeting room Koivu", seats: 6 });
+    await waitForState(guest, (s) => s.physicalRooms.get(id)?.name === "Meeting room Koivu");
+    expect(guest.state.physicalRooms.get(id)!.seats).toBe(6);
+
+    // The lab has floor for four tables.
+    for (const name of ["B", "C", "D"]) await addRoom(host, name, 4);
+    expect((await refusal(host, "hybrid.add", { name: "E", seats: 4 })).code).toBe("too_many_physical_rooms");
+
+    sendCommand(host, "hybrid.remove", { id });
+    await waitForState(guest, (s) => !s.physicalRooms.has(id));
+    expect((await refusal(host, "hybrid.remove", { id })).code).toBe("not_found");
+    await Promise.all([host.leave(), guest.leave()]);
+  });
+
+  it("seats people joining in the room, shows them to everyone, and keeps them in their seat", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Remote"]);
+    const remote = guests[0]!;
+    const id = await addRoom(host, "Kuusi", 3);
+
+    // The join page learns of the room before joining.
+    const info = (await (await fetch(`${server.baseUrl}/api/sessions/${session.code}`)).json()) as SessionInfoResponse;
+    expect(info.physicalRooms).toEqual([{ id, name: "Kuusi", seats: 3, seated: 0, device: false }]);
+
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: id, as: "seat" } });
+    const eero = await server.join(session.code, { name: "Eero", hybrid: { room: id, as: "seat" } });
+    await waitForState(remote, (s) => s.physicalRooms.get(id)?.seated.size === 2);
+    const table = remote.state.physicalRooms.get(id)!;
+    expect(table.seated.get(aino.sessionId)).toBe(0);
+    expect(table.seated.get(eero.sessionId)).toBe(1);
+    // Their pose, as everyone sees it, is their seat.
+    expect(near(where(remote, aino.sessionId), seatSpot(table, 3, 0))).toBe(true);
+    expect(near(where(remote, eero.sessionId), seatSpot(table, 3, 1))).toBe(true);
+
+    // Someone in the room cannot walk: the step is refused with a reason, and they stay seated.
+    const seat = where(aino);
+    const corrected = nextMessage<ServerMessage<"movement.corrected">>(aino, "movement.corrected");
+    sendCommand(aino, "movement.pose", encodePose({ x: seat.x + 0.3, y: 1.2, z: seat.z, yaw: 0, pitch: 0 }));
+    expect((await corrected).reason).toBe("seated");
+    await handled(aino);
+    expect(near(where(remote, aino.sessionId), seat)).toBe(true);
+    const hop = nextMessage<ServerMessage<"movement.corrected">>(aino, "movement.corrected");
+    sendCommand(aino, "movement.teleport", { x: Math.round(seat.x * 100) + 100, z: Math.round(seat.z * 100) });
+    expect((await hop).reason).toBe("seated");
+
+    // A facilitator's summon moves the remote people, not the room's.
+    sendCommand(host, "zones.summon", {});
+    await handled(host);
+    await handled(aino);
+    expect(near(where(aino), seat)).toBe(true);
+
+    // They do everything else a participant does: a hand, a chat line.
+    sendCommand(aino, "hands.raise", { raised: true });
+    await waitForState(host, (s) => (s.people.get(aino.sessionId)?.handRaisedAt ?? 0) > 0);
+
+    // A freed seat is given to the next one in; a full room is refused clearly.
+    await eero.leave();
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.seated.size === 1);
+    const sanna = await server.join(session.code, { name: "Sanna", hybrid: { room: id, as: "seat" } });
+    const ville = await server.join(session.code, { name: "Ville", hybrid: { room: id, as: "seat" } });
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.seated.size === 3);
+    expect(host.state.physicalRooms.get(id)!.seated.get(sanna.sessionId)).toBe(1);
+    expect(host.state.physicalRooms.get(id)!.seated.get(ville.sessionId)).toBe(2);
+    await expect(server.join(session.code, { name: "Late", hybrid: { room: id, as: "seat" } })).rejects.toThrow(
+      /physical_room_full/,
+    );
+    // Fewer seats than people in the room is refused; more seats widen the ring and everyone moves with it.
+    expect((await refusal(host, "hybrid.update", { id, seats: 2 })).code).toBe("physical_room_full");
+    sendCommand(host, "hybrid.update", { id, seats: 10 });
+    await waitForState(remote, (s) => s.physicalRooms.get(id)?.seats === 10);
+    await handled(host);
+    await allSeen(remote, id);
+
+    await Promise.all([host.leave(), remote.leave(), aino.leave(), sanna.leave(), ville.leave()]);
+  });
+
+  it("refuses joining a room that does not exist, and a second room device", async () => {
+    const { session, host } = await hostAndGuests(server, []);
+    await expect(server.join(session.code, { name: "Lost", hybrid: { room: "nope", as: "seat" } })).rejects.toThrow(
+      /physical_room_not_found/,
+    );
+    const id = await addRoom(host, "Kuusi", 4);
+    await expect(
+      server.join(session.code, { name: "Watcher", observer: true, hybrid: { room: id, as: "seat" } }),
+    ).rejects.toThrow(/invalid_join/);
+
+    const device = await server.join(session.code, { name: "Kuusi laptop", hybrid: { room: id, as: "device" } });
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.device === device.sessionId);
+    // The device stands at the table's centre: its voice comes from there.
+    const table = host.state.physicalRooms.get(id)!;
+    expect(near(where(host, device.sessionId), { x: table.x, z: table.z })).toBe(true);
+    await expect(
+      server.join(session.code, { name: "Other laptop", hybrid: { room: id, as: "device" } }),
+    ).rejects.toThrow(/room_device_taken/);
+    const corrected = nextMessage<ServerMessage<"movement.corrected">>(device, "movement.corrected");
+    const at = where(device);
+    sendCommand(device, "movement.pose", encodePose({ x: at.x + 0.2, y: 1, z: at.z, yaw: 0, pitch: 0 }));
+    expect((await corrected).reason).toBe("seated");
+
+    // Once it leaves, the room may have a device again.
+    await device.leave();
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.device === "");
+    const next = await server.join(session.code, { name: "Spare laptop", hybrid: { room: id, as: "device" } });
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.device === next.sessionId);
+    await Promise.all([host.leave(), next.leave()]);
+  });
+
+  it("makes the room's people remote when the facilitator removes the room", async () => {
+    const { session, host } = await hostAndGuests(server, []);
+    const id = await addRoom(host, "Kuusi", 4);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: id, as: "seat" } });
+    const moved = nextMessage<ServerMessage<"movement.corrected">>(aino, "movement.corrected");
+    sendCommand(host, "hybrid.remove", { id });
+    expect((await moved).reason).toBe("moved_by_server");
+    await waitForState(aino, (s) => s.physicalRooms.size === 0);
+    // Now remote, they may walk.
+    const from = where(aino);
+    sendCommand(aino, "movement.pose", encodePose({ x: from.x + 0.3, y: 1.6, z: from.z, yaw: 0, pitch: 0 }));
+    await waitForState(host, (s) => {
+      const pose = s.people.get(aino.sessionId)?.pose;
+      return pose !== undefined && Math.abs(floorSpot(pose).x - (from.x + 0.3)) < 0.02;
+    });
+    await Promise.all([host.leave(), aino.leave()]);
+  });
+});
+
+describe("exports mark what came from the room", () => {
+  it("lists each room with who sat in it, and marks their named notes", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Rita"]);
+    const rita = guests[0]!;
+    const id = await addRoom(host, "Meeting room Kuusi", 8);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: id, as: "seat" } });
+    const board = [...host.state.boards.entries()].find(([, b]) => b.preset === "wall")![0];
+    sendCommand(aino, "boards.addNote", { boardId: board, text: "Cable missing", color: 0 });
+    sendCommand(rita, "boards.addNote", { boardId: board, text: "Audio is fine", color: 1 });
+    await waitForState(host, (s) => s.boards.get(board)?.notes?.size === 2);
+    const get = async (format: string) => {
+      const response = await fetch(`${server.baseUrl}/api/sessions/${session.code}/export.${format}?lang=en`, {
+        headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+      });
+      return response.text();
+    };
+    const md = await get("md");
+    expect(md).toContain("- Cable missing — *by Aino · in the room*");
+    expect(md).toContain("- Audio is fine — *by Rita*");
+    expect(md).toContain("## In the room and remote");
+    expect(md).toContain("- Meeting room Kuusi (8 seats), in the room: Aino");
+    expect(md).toContain("Named notes written in a meeting room: 1; remotely: 1.");
+    const json = JSON.parse(await get("json")) as {
+      physicalRooms: unknown[];
+      boards: { notes: { text: string; inRoom: boolean }[] }[];
+    };
+    expect(json.physicalRooms).toEqual([{ name: "Meeting room Kuusi", seats: 8, inRoom: ["Aino"] }]);
+    const notes = json.boards.flatMap((b) => b.notes);
+    expect(notes.find((n) => n.text === "Cable missing")!.inRoom).toBe(true);
+    expect(notes.find((n) => n.text === "Audio is fine")!.inRoom).toBe(false);
+    await Promise.all([host.leave(), rita.leave(), aino.leave()]);
+  });
+});
+
+/** Everyone seated in room `id` stands on their seat of its current ring, as `room` sees it. */
+async function allSeen(room: SdkSessionRoom, id: string): Promise<void> {
+  await waitForState(room, (s) => {
+    const table = s.physicalRooms.get(id);
+    if (!table) return false;
+    return [...table.seated.entries()].every(([person, seat]) => {
+      const pose = s.people.get(person)?.pose;
+      return pose !== undefined && near(floorSpot(pose), seatSpot(table, table.seats, seat));
+    });
+  });
+}
