@@ -9,6 +9,7 @@ import { MAX_MESSAGE_BYTES, SESSION_ROOM } from "../shared/protocol";
 import { SessionRoom, type SessionRoomOptions } from "./session/room";
 import { sessionRoutes } from "./session/routes";
 import { coachingRoutes } from "./coaching/routes";
+import { timelineRoutes } from "./timeline/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
@@ -126,6 +127,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       app.use(screenRoutes(services));
       app.use(retentionRoutes(services));
       app.use(coachingRoutes(services));
+      app.use(timelineRoutes(services));
       app.use(accessibilityRoutes(services, options.accessibilityContact?.trim() || null));
       servePdfAssets(app);
       serveClient(app, clientDir);
