@@ -67,7 +67,7 @@ function serveClient(app: Application, clientDir: string): void {
     express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-  app.get(["/", "/s/:code", "/accessibility"], (_req, res) => {
+  app.get(["/", "/s/:code", "/s/:code/debrief", "/accessibility"], (_req, res) => {
     res.set("Cache-Control", "no-cache").sendFile(join(clientDir, "index.html"));
   });
 }

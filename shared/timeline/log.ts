@@ -69,7 +69,7 @@ export const LOGGED_KINDS: ReadonlySet<string> = new Set([
   "breakout",
   "timer",
   "methods.run",
-  "observation",
+  "coaching.observation",
 ]);
 
 /**

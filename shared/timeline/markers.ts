@@ -29,7 +29,7 @@ export function markersOf(items: readonly TimelineItem[]): Marker[] {
         }
         lastStep = step;
       }
-      if (kind === "observation" && data && item.e === "rec" && !seen.has(id)) {
+      if (kind === "coaching.observation" && data && item.e === "rec" && !seen.has(id)) {
         seen.add(id);
         markers.push({
           kind: "observation",
