@@ -10,7 +10,7 @@ export function TimelineIndicator() {
   return (
     <span className="timeline-indicator" role="status" title={t("timeline.indicatorHelp")} data-testid="timeline-on">
       <span aria-hidden="true" className="timeline-indicator__dot" />
-      {t("timeline.indicator")}
+      <span className="timeline-indicator__label">{t("timeline.indicator")}</span>
       <span className="visually-hidden">: {t("timeline.indicatorHelp")}</span>
     </span>
   );

@@ -47,9 +47,10 @@ export function TopView({ state, zones }: { state: ReplayState; zones: ZoneView[
       ))}
       {people.map(([p, person]) => (
         <g key={p} transform={`translate(${person.x / 100} ${person.z / 100})`}>
-          <circle r={0.45} fill={avatarHex(person.color)} className="debrief__person" />
-          {person.hand && <circle r={0.7} className="debrief__hand" />}
-          <text className="debrief__initial" textAnchor="middle" dy="0.22">
+          <circle r={0.7} fill={avatarHex(person.color)} className="debrief__person" />
+          {person.hand && <circle r={1} className="debrief__hand" />}
+          <title>{person.hand ? `${person.name} (${t("timeline.handUp")})` : person.name}</title>
+          <text className="debrief__initial" textAnchor="middle" dy="0.3">
             {person.name.slice(0, 1).toUpperCase()}
           </text>
         </g>
