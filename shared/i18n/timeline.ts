@@ -36,6 +36,11 @@ export const timelineStrings = defineStrings({
     "timeline.board.wall": "Note wall",
     "timeline.board.zone": "Board of zone {zone}",
     "timeline.board.custom": "Board",
+    "timeline.doc.heading": "Timeline, step by step",
+    "timeline.doc.beforeSteps": "Before the first step",
+    "timeline.doc.counts": "Notes written: {notes}, moved: {moved}; clusters made: {clusters}; votes ended: {votes}",
+    "timeline.doc.presence":
+      "At most {people} people; moves between zones: {moves}; hands raised: {hands}; reactions: {reactions}",
     "timeline.back": "Back to the session",
   },
   fi: {
@@ -74,6 +79,12 @@ export const timelineStrings = defineStrings({
     "timeline.board.wall": "Lappuseinä",
     "timeline.board.zone": "Alueen {zone} taulu",
     "timeline.board.custom": "Taulu",
+    "timeline.doc.heading": "Aikajana vaiheittain",
+    "timeline.doc.beforeSteps": "Ennen ensimmäistä vaihetta",
+    "timeline.doc.counts":
+      "Lappuja kirjoitettu: {notes}, siirretty: {moved}; ryhmiä tehty: {clusters}; äänestyksiä päättynyt: {votes}",
+    "timeline.doc.presence":
+      "Enintään {people} henkilöä; siirtymiä alueiden välillä: {moves}; viittauksia: {hands}; reaktioita: {reactions}",
     "timeline.back": "Takaisin tilaisuuteen",
   },
   sv: {
@@ -111,6 +122,12 @@ export const timelineStrings = defineStrings({
     "timeline.board.wall": "Lappväggen",
     "timeline.board.zone": "Område {zone}s tavla",
     "timeline.board.custom": "Tavla",
+    "timeline.doc.heading": "Tidslinje, steg för steg",
+    "timeline.doc.beforeSteps": "Före första steget",
+    "timeline.doc.counts":
+      "Lappar skrivna: {notes}, flyttade: {moved}; grupper gjorda: {clusters}; röstningar avslutade: {votes}",
+    "timeline.doc.presence":
+      "Högst {people} personer; byten mellan områden: {moves}; uppräckta händer: {hands}; reaktioner: {reactions}",
     "timeline.back": "Tillbaka till sessionen",
   },
 });

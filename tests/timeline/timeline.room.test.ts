@@ -5,6 +5,7 @@ import { prepareTimeline, stateAt, type ReplayState } from "../../shared/timelin
 import { boardsOf } from "../../shared/timeline/markers";
 import type { TimelineItem } from "../../shared/timeline/log";
 import { skippableClock } from "../support/clock";
+import { sweepOldSessions } from "../../server/retention/sweep";
 import { allPatchesDelivered, handled, hostAndGuests, refusal, teleport, useTestServer } from "../support/rooms";
 import { waitForState, type SdkSessionRoom } from "../support/server";
 import { decodedNotes, wallBoardId } from "../support/boards";
@@ -207,5 +208,33 @@ describe("the debrief timeline", () => {
     expect(boardsOf(state).flatMap((b) => b.notes.map((n) => n.text))).toContain("Kept");
     await waitForState(back, (s) => s.people.size === 1);
     await back.leave();
+  });
+
+  it("goes with the session: in its export, deleted with it, and swept by RETENTION_DAYS", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
+    const [anna] = guests as [SdkSessionRoom];
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(anna, (s) => s.timeline.on === true);
+    sendCommand(anna, "boards.addNote", { boardId: wallBoardId(anna), text: "Exported", color: 0 });
+    await handled(anna);
+    const get = (ext: string) =>
+      fetch(`${server.baseUrl}/api/sessions/${session.code}/export.${ext}?lang=en`, {
+        headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+      });
+    const json = (await (await get("json")).json()) as { timeline?: { items: TimelineItem[] } };
+    expect(json.timeline?.items.some((i) => i.e === "rec" && JSON.stringify(i.r).includes("Exported"))).toBe(true);
+    expect(await (await get("md")).text()).toContain("## Timeline, step by step");
+
+    await Promise.all([host.leave(), anna.leave()]);
+    const store = server.app.services.store;
+    // The sweep leaves an open room alone: wait until the last leave has closed it.
+    for (let i = 0; i < 100 && server.app.services.rooms.has(session.code); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await store.loadTimeline(session.code)).length).toBeGreaterThan(0);
+    // Forty days later nobody has touched it: the retention sweep takes the session, and its timeline with it.
+    clock.skip(40 * 24 * 3600 * 1000);
+    expect(await sweepOldSessions(server.app.services, 30)).toContain(session.code);
+    expect(await store.loadTimeline(session.code)).toEqual([]);
   });
 });
