@@ -172,8 +172,25 @@ function Debrief({ code, data }: { code: string; data: TimelineResponse }) {
               className="debrief__slider"
               min={timeline.from}
               max={end}
-              step={1000}
-              value={Math.round(at)}
+              // "any": a marker's own millisecond shows where it is; the keys below move in seconds and minutes.
+              step="any"
+              value={at}
+              onKeyDown={(e) => {
+                const by = {
+                  ArrowLeft: -1000,
+                  ArrowDown: -1000,
+                  ArrowRight: 1000,
+                  ArrowUp: 1000,
+                  PageDown: -60_000,
+                  PageUp: 60_000,
+                }[e.key];
+                const to =
+                  e.key === "Home" ? timeline.from : e.key === "End" ? end : by !== undefined ? at + by : undefined;
+                if (to === undefined) return;
+                e.preventDefault();
+                setPlaying(false);
+                seek(to);
+              }}
               aria-label={t("timeline.position")}
               aria-valuetext={`${clock.format(at)} (${elapsed(at)})`}
               onChange={(e) => {

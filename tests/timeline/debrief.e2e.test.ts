@@ -9,6 +9,7 @@ import { joinSession, newVisitor } from "../support/pages";
 import { handled } from "../support/rooms";
 import { waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { decodedNotes, wallBoardId } from "../support/boards";
+import { audit, describeViolations, type Violation } from "../accessibility/axe";
 
 let server: TestServer;
 let browser: Browser;
@@ -98,5 +99,45 @@ describe("the debrief", () => {
       expect(externalRequests(visitor.requests)).toEqual([]);
       await visitor.context.close();
     }
+  });
+
+  it("has no serious or critical axe violation in fi, sv and en at 1280x720 and 390x844, refused or not", async () => {
+    const session = await server.createSession("Saavutettava jälkipuinti");
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Host" });
+    const anna = await server.join(session.code, { name: "Anna" });
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+    sendCommand(anna, "boards.addNote", { boardId: wallBoardId(anna), text: "Yhteinen kahvinurkka", color: 2 });
+    await handled(anna);
+    const coach = await joinAsCoach(session.code, session.facilitatorSecret);
+    sendCommand(coach, "coaching.observe", { text: "Anna kirjoitti ensin" });
+    await handled(coach);
+    const found: Violation[] = [];
+    for (const locale of ["fi", "sv", "en"] as const) {
+      // axe is injected as an inline script, which the product's CSP rightly refuses.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+      await context.addInitScript((l) => localStorage.setItem("yhteistila.locale", l), locale);
+      let page = await context.newPage();
+      await page.goto(`${server.baseUrl}/s/${session.code}/debrief`);
+      await page.getByRole("alert").waitFor();
+      found.push(...(await audit(page, `${locale} refused`)));
+      await page.close();
+      // The facilitator's link opened afresh (a fragment change alone does not load a page).
+      page = await context.newPage();
+      await page.goto(`${server.baseUrl}/s/${session.code}/debrief#host=${session.facilitatorSecret}`);
+      await page.getByTestId("debrief-slider").waitFor();
+      await page.locator(".debrief__marker--observation button").click();
+      for (const [width, height] of [
+        [1280, 720],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        found.push(...(await audit(page, `${locale} debrief @${width}x${height}`)));
+        await screenshot(page, `timeline-debrief-${locale}-${width}x${height}`);
+      }
+      await context.close();
+    }
+    expect(found, describeViolations(found)).toEqual([]);
+    await Promise.all([host.leave(), anna.leave(), coach.leave()]);
   });
 });
