@@ -279,6 +279,7 @@ function BoardList({ board, zoneLetter }: { board: BoardView; zoneLetter: string
               <span className="debrief__note-text">{note.text}</span>{" "}
               <span className="debrief__note-meta">
                 — {note.anonymous ? t("timeline.anonymous") : note.authorName}
+                {note.dots !== null ? ` · ${t("doc.dots", { count: note.dots })}` : ""}
                 {note.clusterId && clusterTitle.get(note.clusterId) ? ` · ${clusterTitle.get(note.clusterId)}` : ""}
               </span>
             </li>

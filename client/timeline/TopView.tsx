@@ -3,6 +3,7 @@ import { avatarHex } from "../../shared/avatars/palette";
 import type { ReplayState } from "../../shared/timeline/replay";
 import type { ZoneView } from "../../shared/timeline/markers";
 import { useT } from "../i18n/locale";
+import { REACTIONS } from "../../shared/protocol";
 
 const { minX, maxX, minZ, maxZ } = LAB.walls;
 
@@ -67,18 +68,33 @@ export function RoomList({ state, zones }: { state: ReplayState; zones: ZoneView
     { id: "", name: t("timeline.plenary") },
     ...zones.map((z) => ({ id: z.id, name: z.name || z.letter })),
   ];
+  const reactions = state.reactions
+    .map((r) => ({ ...r, name: state.people.get(r.p)?.name ?? "" }))
+    .filter((r) => r.name !== "");
   return (
-    <ul className="debrief__rooms" data-testid="debrief-rooms">
-      {groups.map((group) => {
-        const members = people.filter((p) => p.zone === group.id);
-        if (members.length === 0 && group.id !== "") return null;
-        return (
-          <li key={group.id || "plenary"}>
-            <strong>{group.name}</strong> ({members.length}):{" "}
-            {members.map((m) => (m.hand ? `${m.name} (${t("timeline.handUp")})` : m.name)).join(", ")}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {reactions.length > 0 && (
+        <p className="debrief__reactions" data-testid="debrief-reactions">
+          {t("timeline.reactions")}:{" "}
+          {reactions.map((r) => t("reactions.shown", { name: r.name, reaction: reactionLabel(t, r.k) })).join(", ")}
+        </p>
+      )}
+      <ul className="debrief__rooms" data-testid="debrief-rooms">
+        {groups.map((group) => {
+          const members = people.filter((p) => p.zone === group.id);
+          if (members.length === 0 && group.id !== "") return null;
+          return (
+            <li key={group.id || "plenary"}>
+              <strong>{group.name}</strong> ({members.length}):{" "}
+              {members.map((m) => (m.hand ? `${m.name} (${t("timeline.handUp")})` : m.name)).join(", ")}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
+}
+
+function reactionLabel(t: ReturnType<typeof useT>, kind: string): string {
+  return (REACTIONS as readonly string[]).includes(kind) ? t(`reactions.${kind as (typeof REACTIONS)[number]}`) : kind;
 }

@@ -41,6 +41,7 @@ export const timelineStrings = defineStrings({
     "timeline.doc.counts": "Notes written: {notes}, moved: {moved}; clusters made: {clusters}; votes ended: {votes}",
     "timeline.doc.presence":
       "At most {people} people; moves between zones: {moves}; hands raised: {hands}; reactions: {reactions}",
+    "timeline.reactions": "Reactions just now",
     "timeline.back": "Back to the session",
   },
   fi: {
@@ -85,6 +86,7 @@ export const timelineStrings = defineStrings({
       "Lappuja kirjoitettu: {notes}, siirretty: {moved}; ryhmiä tehty: {clusters}; äänestyksiä päättynyt: {votes}",
     "timeline.doc.presence":
       "Enintään {people} henkilöä; siirtymiä alueiden välillä: {moves}; viittauksia: {hands}; reaktioita: {reactions}",
+    "timeline.reactions": "Reaktiot juuri nyt",
     "timeline.back": "Takaisin tilaisuuteen",
   },
   sv: {
@@ -128,6 +130,7 @@ export const timelineStrings = defineStrings({
       "Lappar skrivna: {notes}, flyttade: {moved}; grupper gjorda: {clusters}; röstningar avslutade: {votes}",
     "timeline.doc.presence":
       "Högst {people} personer; byten mellan områden: {moves}; uppräckta händer: {hands}; reaktioner: {reactions}",
+    "timeline.reactions": "Reaktioner just nu",
     "timeline.back": "Tillbaka till sessionen",
   },
 });

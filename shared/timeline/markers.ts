@@ -57,6 +57,8 @@ export interface BoardView {
     hidden: boolean;
     clusterId: string;
     color: number;
+    /** Dots in the board's latest ended vote, or null when no vote had ended by then. */
+    dots: number | null;
   }[];
   clusters: { id: string; title: string }[];
 }
@@ -68,6 +70,15 @@ export function boardsOf(state: ReplayState): BoardView[] {
     .sort((a, b) => Number(a.b.order ?? 0) - Number(b.b.order ?? 0) || a.id.localeCompare(b.id));
   const notes = [...(state.records.get("note")?.entries() ?? [])];
   const clusters = [...(state.records.get("cluster")?.entries() ?? [])];
+  const votes = [...(state.records.get("vote")?.values() ?? [])];
+  /** The results of each board's latest ended vote, by note id, as the room showed them then. */
+  const dotsOn = (boardId: string) => {
+    const ended = votes
+      .filter((v) => v.boardId === boardId && Array.isArray(v.results))
+      .sort((a, b) => Number(b.endedAt ?? 0) - Number(a.endedAt ?? 0))[0];
+    if (!ended) return null;
+    return new Map((ended.results as { noteId: string; count: number }[]).map((r) => [r.noteId, r.count]));
+  };
   return boards.map(({ id, b }) => ({
     id,
     title: String(b.title ?? ""),
@@ -84,6 +95,7 @@ export function boardsOf(state: ReplayState): BoardView[] {
         hidden: n.hidden === true,
         clusterId: String(n.clusterId ?? ""),
         color: Number(n.color ?? 0),
+        dots: dotsOn(id)?.get(noteId) ?? (dotsOn(id) ? 0 : null),
       })),
     clusters: clusters
       .filter(([, c]) => c.boardId === id)

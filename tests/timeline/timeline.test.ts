@@ -55,6 +55,12 @@ const items: TimelineItem[] = [
     ],
   },
   { at: 7000, e: "join", p: [3, "Ben", "participant", 2, "", 0, 0, 0] },
+  { at: 7200, e: "react", p: 3, k: "clap" },
+  {
+    at: 7500,
+    e: "rec",
+    r: [["vote", "v1", { boardId: "wall", endedAt: 7500, results: [{ noteId: "n2", count: 3, voters: [] }] }]],
+  },
   { at: 8000, e: "stop" },
 ];
 
@@ -85,6 +91,10 @@ describe("the timeline's pure rules", () => {
     ]);
     expect(at7000.people.size).toBe(3);
     expect(stateAt(timeline, 9000).recording).toBe(false);
+    // A reaction stays in the picture a few seconds; a vote's results put dots on its notes.
+    expect(stateAt(timeline, 7300).reactions).toEqual([{ p: 3, k: "clap", at: 7200 }]);
+    expect(boardsOf(stateAt(timeline, 7400))[0]!.notes[0]!.dots).toBeNull();
+    expect(boardsOf(stateAt(timeline, 7600))[0]!.notes[0]!.dots).toBe(3);
     // The same log and moment give the same state, however often asked (the snapshot is not mutated).
     expect(stateAt(timeline, 4600).people.get(1)).toEqual(at4600.people.get(1));
   });
@@ -98,7 +108,7 @@ describe("the timeline's pure rules", () => {
       [1, "Pairs"],
     ]);
     expect(summary[1]).toMatchObject({ zoneChanges: 1, handsRaised: 1, observations: [{ text: "Quiet" }] });
-    expect(summary[2]).toMatchObject({ notesWritten: 1, mostPeople: 3 });
+    expect(summary[2]).toMatchObject({ notesWritten: 1, mostPeople: 3, reactions: 1, votesEnded: 1 });
   });
 
   it("goes into the Markdown and JSON exports only when one was kept", () => {
