@@ -23,11 +23,12 @@ export const timelineModule: RoomModule = {
     if (!stored) return;
     const settings = timelineSettingsRecord.decode(stored);
     room.state.timeline.since = settings.since;
-    if (!settings.on) return;
-    // Reopened while on (a restart, or everyone had left): a fresh start, as people join again.
     const recorder = recorderOf(room);
     const code = room.state.code;
+    // The size bound and the people's numbers count the whole log, whichever room wrote it.
     recorder.resumeFrom(await room.services.store.loadTimeline(code));
+    if (!settings.on) return;
+    // Reopened while on (a restart, or everyone had left): a fresh start, as people join again.
     const snap = recorder.snapshot(await room.services.store.loadRecords(code));
     recorder.on = true;
     await room.services.store.appendTimeline(code, recorder.entry({ e: "start", snap }, room.services.now()));
