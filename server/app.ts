@@ -9,6 +9,7 @@ import { MAX_MESSAGE_BYTES, SESSION_ROOM } from "../shared/protocol";
 import { SessionRoom, type SessionRoomOptions } from "./session/room";
 import { sessionRoutes } from "./session/routes";
 import { coachingRoutes } from "./coaching/routes";
+import { timelineRoutes } from "./timeline/routes";
 import type { SessionServices } from "./session/services";
 import type { SessionStore } from "./storage/store";
 import { securityHeaders } from "./http/security-headers";
@@ -66,7 +67,7 @@ function serveClient(app: Application, clientDir: string): void {
     express.static(join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-  app.get(["/", "/s/:code", "/accessibility"], (_req, res) => {
+  app.get(["/", "/s/:code", "/s/:code/debrief", "/accessibility"], (_req, res) => {
     res.set("Cache-Control", "no-cache").sendFile(join(clientDir, "index.html"));
   });
 }
@@ -126,6 +127,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       app.use(screenRoutes(services));
       app.use(retentionRoutes(services));
       app.use(coachingRoutes(services));
+      app.use(timelineRoutes(services));
       app.use(accessibilityRoutes(services, options.accessibilityContact?.trim() || null));
       servePdfAssets(app);
       serveClient(app, clientDir);

@@ -14,6 +14,7 @@ import { reactionsModule } from "./reactions/module";
 import { methodsModule } from "./methods/module";
 import { coachingModule } from "./coaching/module";
 import { hybridModule } from "./hybrid/module";
+import { timelineModule } from "./timeline/module";
 
 /** Every capability the session room runs, in the order their hooks are called. */
 export const roomModules: readonly RoomModule[] = [
@@ -33,4 +34,6 @@ export const roomModules: readonly RoomModule[] = [
   reactionsModule,
   methodsModule,
   coachingModule,
+  // Last: its restore snapshots what every other module has restored.
+  timelineModule,
 ];

@@ -8,6 +8,7 @@ import { reactionActions } from "../reactions/actions";
 import { accessibilityActions } from "../accessibility/settings";
 import { coachingMenuActions } from "../coaching/actions";
 import { methodsActions } from "../methods/actions";
+import { timelineMenuActions } from "../timeline/actions";
 
 /** Every client action; a capability adds its list here. */
 export const allActions: readonly ClientAction[] = [
@@ -20,4 +21,5 @@ export const allActions: readonly ClientAction[] = [
   ...accessibilityActions,
   ...coachingMenuActions,
   ...methodsActions,
+  ...timelineMenuActions,
 ];

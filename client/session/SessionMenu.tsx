@@ -103,11 +103,24 @@ export function SessionMenu() {
     if (confirm(t("session.confirmEnd"))) connection.send("session.end", {});
   };
 
-  const actionItem = (action: (typeof actions)[number]) => (
-    <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
-      {t(action.labelKey)}
-    </button>
-  );
+  const actionItem = (action: (typeof actions)[number]) =>
+    // A session setting that is on or off (keeping the debrief timeline) says which.
+    action.pressed ? (
+      <button
+        key={action.id}
+        type="button"
+        role="menuitemcheckbox"
+        aria-checked={action.pressed(context)}
+        onClick={run(() => action.run(context))}
+      >
+        {action.pressed(context) ? "✓ " : ""}
+        {t(action.labelKey)}
+      </button>
+    ) : (
+      <button key={action.id} type="button" role="menuitem" onClick={run(() => action.run(context))}>
+        {t(action.labelKey)}
+      </button>
+    );
 
   return (
     <div className="menu">

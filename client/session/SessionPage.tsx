@@ -170,6 +170,11 @@ export function SessionPage({ code: rawCode }: { code: string }) {
             </p>
           )}
           <CoachesObserving count={phase.info.coaches ?? 0} />
+          {phase.info.timeline && (
+            <p className="help timeline-join-notice" role="note" data-testid="timeline-kept">
+              {t("timeline.joinNotice")}
+            </p>
+          )}
           <JoinForm
             title={phase.info.title}
             asFacilitator={secret.current !== undefined && key === "valid"}

@@ -10,6 +10,7 @@ import { bindServerClock } from "../timers/server-clock";
 import { bindMethods } from "../methods/bind";
 import { bindCoaching } from "../coaching/bind";
 import { bindHybrid } from "../hybrid/bind";
+import { bindTimeline } from "../timeline/bind";
 
 export type { BindingContext, StateBinding } from "./binding";
 
@@ -26,4 +27,5 @@ export const stateBindings: readonly StateBinding[] = [
   bindMethods,
   bindCoaching,
   bindHybrid,
+  bindTimeline,
 ];

@@ -36,6 +36,7 @@ import { STAGE_ID } from "./FreeViewCentre";
 import { RoomAnnouncer } from "../accessibility/RoomAnnouncer";
 import { HybridNotice } from "../hybrid/HybridNotice";
 import { WalkersOnly } from "../hybrid/guards";
+import { TimelineIndicator } from "../timeline/TimelineIndicator";
 
 function TopBar() {
   const t = useT();
@@ -47,6 +48,7 @@ function TopBar() {
       <h1 className="topbar__title">{title}</h1>
       <span className="topbar__code code">{code}</span>
       <ReconnectingNotice />
+      <TimelineIndicator />
       <span className="topbar__spacer" />
       <ViewToggle />
       <EnterVRButton />

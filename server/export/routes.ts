@@ -9,6 +9,7 @@ import { storedBreakouts, storedZones } from "../zones/records";
 import { facilitatorGate } from "../http/facilitator-auth";
 import type { SessionServices } from "../session/services";
 import { storedAttendance, storedPhysicalRooms } from "../hybrid/records";
+import { loadTimelineItems } from "../timeline/routes";
 
 const FORMATS = {
   md: { type: "text/markdown; charset=utf-8", build: buildMarkdown },
@@ -64,6 +65,8 @@ export function exportRoutes(services: SessionServices): Router {
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),
+      // The debrief timeline goes with the session's export when one was kept.
+      timeline: await loadTimelineItems(services, session.code),
     };
     const name = exportFileName(session.title, session.code, req.params.format!);
     res

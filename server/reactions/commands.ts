@@ -1,4 +1,5 @@
 import { defineCommand } from "../commands/registry";
+import { timelineReaction } from "../timeline/recorder";
 
 export const reactionsCommands = [
   defineCommand({
@@ -10,6 +11,7 @@ export const reactionsCommands = [
     run(ctx, { kind }) {
       const message = { id: ctx.client.sessionId, kind };
       for (const client of ctx.room.clients) client.send("reaction.shown", message);
+      timelineReaction(ctx.room, ctx.client.sessionId, kind, ctx.now);
     },
   }),
 ];

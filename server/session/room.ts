@@ -32,6 +32,7 @@ import { personUid, secretMatches } from "./secrets";
 import { JoinRefusal, joinRefusal } from "./join-errors";
 import { SessionSerializer } from "./serializer";
 import { leastWornColor } from "../../shared/avatars/palette";
+import { timelineFor } from "../timeline/recorder";
 
 interface SessionAuth {
   role: Role;
@@ -285,15 +286,23 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   // --- RoomApi: the verbs commands and modules may use ---
 
   saveRecord(record: StoredRecord): Promise<void> {
-    return this.services.store.saveRecord(this.state.code, record);
+    return this.writeRecords([record], []);
   }
 
   deleteRecord(kind: string, id: string): Promise<void> {
-    return this.services.store.deleteRecord(this.state.code, kind, id);
+    return this.writeRecords([], [{ kind, id }]);
   }
 
   writeRecords(put: readonly StoredRecord[], remove: readonly { kind: string; id: string }[]): Promise<void> {
-    return this.services.store.writeRecords(this.state.code, put, remove);
+    // While the debrief timeline is kept, the change's entry is written in the same transaction.
+    const timeline = timelineFor(this, put, remove, this.services.now());
+    if (timeline.length === 0 && put.length === 1 && remove.length === 0) {
+      return this.services.store.saveRecord(this.state.code, put[0]!);
+    }
+    if (timeline.length === 0 && put.length === 0 && remove.length === 1) {
+      return this.services.store.deleteRecord(this.state.code, remove[0]!.kind, remove[0]!.id);
+    }
+    return this.services.store.writeRecords(this.state.code, put, remove, timeline);
   }
 
   personMoved(id: string): void {

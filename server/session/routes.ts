@@ -7,6 +7,17 @@ import { DuplicateSessionCodeError } from "../storage/store";
 import { generateFacilitatorSecret, generateSessionCode, hashSecret } from "./secrets";
 import type { SessionServices } from "./services";
 import { physicalRoomsInfo } from "../hybrid/info";
+import { timelineSettingsRecord, TIMELINE_SETTINGS_ID } from "../timeline/records";
+
+/** Read from the stored setting, so it is right whether or not the room is open here. */
+async function timelineIsOn(services: SessionServices, code: string): Promise<boolean> {
+  const stored = await services.store.getRecord(code, timelineSettingsRecord.kind, TIMELINE_SETTINGS_ID);
+  try {
+    return stored ? timelineSettingsRecord.decode(stored).on : false;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * HTTP side of sessions: creating one, and looking one up before joining. Lookups are rate limited
@@ -67,6 +78,8 @@ export function sessionRoutes(services: SessionServices): Router {
       // another process is not counted here; the People panel inside the room always is.)
       coaches: services.rooms.get(record.code)?.coaches.size ?? 0,
       physicalRooms: await physicalRoomsInfo(services, record.code),
+      // Likewise whether the debrief timeline is kept: people are told before they enter.
+      timeline: await timelineIsOn(services, record.code),
     };
     res.set("Cache-Control", "no-store").json(body);
   });

@@ -6,6 +6,7 @@ import {
   ProcessClaims,
   type SessionClaim,
   type FeedbackRecord,
+  type TimelineEntry,
 } from "./store";
 
 /** Keeps sessions in memory only: for tests of the contract and for throwaway demos (`STORAGE=memory`). */
@@ -17,6 +18,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly files = new Map<string, Uint8Array>();
   private readonly feedback: FeedbackRecord[] = [];
   private readonly coachHashes = new Map<string, string>();
+  private readonly timelines = new Map<string, TimelineEntry[]>();
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
     this.feedback.push({ ...feedback });
@@ -60,6 +62,7 @@ export class MemorySessionStore implements SessionStore {
     this.sessions.delete(code);
     this.records.delete(code);
     this.coachHashes.delete(code);
+    this.timelines.delete(code);
     for (const key of [...this.files.keys()]) if (key.startsWith(`${code}/`)) this.files.delete(key);
   }
 
@@ -81,10 +84,24 @@ export class MemorySessionStore implements SessionStore {
     code: string,
     put: readonly StoredRecord[],
     remove: readonly { kind: string; id: string }[],
+    timeline: readonly TimelineEntry[] = [],
   ): Promise<void> {
     if (!this.sessions.has(code)) throw new Error(`no session ${code}`);
     for (const record of put) await this.saveRecord(code, record);
     for (const { kind, id } of remove) await this.deleteRecord(code, kind, id);
+    await this.appendTimeline(code, timeline);
+  }
+
+  async appendTimeline(code: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (!this.sessions.has(code)) throw new Error(`no session ${code}`);
+    if (entries.length === 0) return;
+    let list = this.timelines.get(code);
+    if (!list) this.timelines.set(code, (list = []));
+    for (const entry of entries) list.push(structuredClone(entry));
+  }
+
+  async loadTimeline(code: string): Promise<TimelineEntry[]> {
+    return (this.timelines.get(code) ?? []).map((entry) => structuredClone(entry));
   }
 
   async getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined> {
@@ -132,5 +149,6 @@ export class MemorySessionStore implements SessionStore {
     this.sessions.clear();
     this.records.clear();
     this.files.clear();
+    this.timelines.clear();
   }
 }

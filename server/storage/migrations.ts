@@ -33,4 +33,11 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
   // 4: the coach link's secret, as a hash like the facilitator's; null while there is no coach link
   `ALTER TABLE sessions ADD COLUMN coach_hash TEXT;`,
+  // 5: the debrief timeline (server/timeline), append-only, in rowid order; goes with its session
+  `CREATE TABLE timeline (
+     session_code TEXT NOT NULL REFERENCES sessions (code) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     data TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX timeline_session ON timeline (session_code);`,
 ];

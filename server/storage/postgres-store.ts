@@ -6,6 +6,7 @@ import {
   type SessionRecord,
   type SessionStore,
   type StoredRecord,
+  type TimelineEntry,
 } from "./store";
 
 /**
@@ -47,6 +48,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX accessibility_feedback_received_at ON accessibility_feedback (received_at);`,
   `ALTER TABLE sessions ADD COLUMN coach_hash text;`,
+  `CREATE TABLE timeline (
+     session_code text NOT NULL REFERENCES sessions (code) ON DELETE CASCADE,
+     seq bigserial PRIMARY KEY,
+     at bigint NOT NULL,
+     data text NOT NULL
+   );
+   CREATE INDEX timeline_session ON timeline (session_code, seq);`,
 ];
 
 /** Schema names come from the operator's settings; only plain identifiers reach SQL. */
@@ -220,8 +228,10 @@ export class PostgresSessionStore implements SessionStore {
     code: string,
     put: readonly StoredRecord[],
     remove: readonly { kind: string; id: string }[],
+    timeline: readonly TimelineEntry[] = [],
   ): Promise<void> {
     await this.inTransaction(async (client) => {
+      await this.appendIn(client, code, timeline);
       for (const record of put) {
         await client.query(
           `INSERT INTO records (session_code, kind, id, data, updated_at) VALUES ($1, $2, $3, $4, $5)
@@ -233,6 +243,29 @@ export class PostgresSessionStore implements SessionStore {
         await client.query("DELETE FROM records WHERE session_code = $1 AND kind = $2 AND id = $3", [code, kind, id]);
       }
     });
+  }
+
+  private async appendIn(client: pg.PoolClient, code: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // One statement for the batch (a second's positions and events), in the given order.
+    await client.query(
+      `INSERT INTO timeline (session_code, at, data)
+       SELECT $1, a, d FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS e(a, d, n) ORDER BY n`,
+      [code, entries.map((e) => e.at), entries.map((e) => JSON.stringify(e.data))],
+    );
+  }
+
+  async appendTimeline(code: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.inTransaction((client) => this.appendIn(client, code, entries));
+  }
+
+  async loadTimeline(code: string): Promise<TimelineEntry[]> {
+    const { rows } = await this.pool.query<{ at: number; data: string }>(
+      "SELECT at, data FROM timeline WHERE session_code = $1 ORDER BY seq",
+      [code],
+    );
+    return rows.map((row) => ({ at: row.at, data: JSON.parse(row.data) as unknown }));
   }
 
   async getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined> {

@@ -12,6 +12,7 @@ import {
   type StoredRecord,
   ProcessClaims,
   type SessionClaim,
+  type TimelineEntry,
 } from "./store";
 
 interface SessionRow {
@@ -109,6 +110,10 @@ export class SqliteSessionStore implements SessionStore {
       getRecord: this.db.prepare<[string, string, string], RecordRow>(
         "SELECT kind, id, data, updated_at FROM records WHERE session_code = ? AND kind = ? AND id = ?",
       ),
+      appendTimeline: this.db.prepare("INSERT INTO timeline (session_code, at, data) VALUES (?, ?, ?)"),
+      loadTimeline: this.db.prepare<[string], { at: number; data: string }>(
+        "SELECT at, data FROM timeline WHERE session_code = ? ORDER BY rowid",
+      ),
       saveFeedback: this.db.prepare(
         `INSERT INTO accessibility_feedback (id, received_at, message, contact, about, locale)
          VALUES (@id, @receivedAt, @message, @contact, @about, @locale)`,
@@ -179,12 +184,14 @@ export class SqliteSessionStore implements SessionStore {
     code: string,
     put: readonly StoredRecord[],
     remove: readonly { kind: string; id: string }[],
+    timeline: readonly TimelineEntry[],
   ): void => {
     this.db.transaction(() => {
       for (const record of put) {
         this.statements.saveRecord.run(code, record.kind, record.id, JSON.stringify(record.data), record.updatedAt);
       }
       for (const { kind, id } of remove) this.statements.deleteRecord.run(code, kind, id);
+      for (const entry of timeline) this.statements.appendTimeline.run(code, entry.at, JSON.stringify(entry.data));
     })();
   };
 
@@ -192,8 +199,17 @@ export class SqliteSessionStore implements SessionStore {
     code: string,
     put: readonly StoredRecord[],
     remove: readonly { kind: string; id: string }[],
+    timeline: readonly TimelineEntry[] = [],
   ): Promise<void> {
-    this.writeMany(code, put, remove);
+    this.writeMany(code, put, remove, timeline);
+  }
+
+  async appendTimeline(code: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length > 0) this.writeMany(code, [], [], entries);
+  }
+
+  async loadTimeline(code: string): Promise<TimelineEntry[]> {
+    return this.statements.loadTimeline.all(code).map((row) => ({ at: row.at, data: JSON.parse(row.data) as unknown }));
   }
 
   async getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined> {

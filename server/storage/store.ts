@@ -41,6 +41,15 @@ export interface StoredRecord {
   updatedAt: number;
 }
 
+/**
+ * One entry of a session's debrief timeline (server/timeline): what happened at `at` (server ms),
+ * as the timeline's own encoding (shared/timeline/log.ts); the store only keeps entries in order.
+ */
+export interface TimelineEntry {
+  at: number;
+  data: unknown;
+}
+
 export interface SessionStore {
   createSession(record: SessionRecord): Promise<void>;
   getSession(code: string): Promise<SessionRecord | undefined>;
@@ -58,12 +67,20 @@ export interface SessionStore {
   /** Creates or replaces one record; durable when the promise resolves. */
   saveRecord(code: string, record: StoredRecord): Promise<void>;
   deleteRecord(code: string, kind: string, id: string): Promise<void>;
-  /** Creates, replaces and deletes several records in one transaction: all of it is durable, or none. */
+  /**
+   * Creates, replaces and deletes several records in one transaction: all of it is durable, or none.
+   * `timeline` entries are appended in that same transaction, after every earlier entry.
+   */
   writeRecords(
     code: string,
     put: readonly StoredRecord[],
     remove: readonly { kind: string; id: string }[],
+    timeline?: readonly TimelineEntry[],
   ): Promise<void>;
+  /** Appends entries to the session's timeline in one transaction; durable when the promise resolves. */
+  appendTimeline(code: string, entries: readonly TimelineEntry[]): Promise<void>;
+  /** The session's timeline, in the order it was written (deleted with the session). */
+  loadTimeline(code: string): Promise<TimelineEntry[]>;
   getRecord(code: string, kind: string, id: string): Promise<StoredRecord | undefined>;
   /** Every record of a session, oldest change first. */
   loadRecords(code: string): Promise<StoredRecord[]>;

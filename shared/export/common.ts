@@ -1,4 +1,5 @@
 import type { Locale } from "../protocol/common";
+import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
 import { boardLabel, byBoardOrder } from "../boards/names";
 import { zoneDisplayName, type NamedZone } from "../zones/names";
@@ -40,6 +41,8 @@ export interface ExportInput {
   /** IANA time zone for the times shown (e.g. "Europe/Helsinki"). */
   timeZone: string;
   exportedAt: number;
+  /** The debrief timeline, when one was kept (server/timeline); absent or empty otherwise. */
+  timeline?: readonly TimelineItem[];
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

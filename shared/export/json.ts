@@ -100,6 +100,8 @@ export function buildJson(input: ExportInput): string {
         }
       : {}),
     boards,
+    // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
+    ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };
   return JSON.stringify(body, null, 2) + "\n";
 }

@@ -1,5 +1,6 @@
 import { hybridMarkdownLines, inRoomUids } from "../hybrid/export";
 import type { VoteDoc } from "../boards/model";
+import { summariseSteps } from "../timeline/summary";
 import {
   exportBoards,
   formatClock,
@@ -92,6 +93,43 @@ function breakoutLines(input: ExportInput): string[] {
   return lines;
 }
 
+/** The debrief timeline, step by step: when, how long, and what happened in it (only when one was kept). */
+function timelineLines(input: ExportInput): string[] {
+  if (!input.timeline || input.timeline.length === 0) return [];
+  const t = translator(input.locale);
+  const lines = [`## ${t("timeline.doc.heading")}`, ""];
+  for (const s of summariseSteps(input.timeline)) {
+    const name =
+      s.step < 0 ? t("timeline.doc.beforeSteps") : t("timeline.markerStep", { number: s.step + 1, title: s.title });
+    const minutes = Math.max(0, Math.round((s.to - s.from) / 60_000));
+    lines.push(
+      `### ${escapeMarkdown(name)}`,
+      "",
+      `${formatTime(s.from, input.timeZone)}–${formatClock(s.to, input.timeZone)} (${t("doc.minutes", { count: minutes })})`,
+      "",
+      `- ${t("timeline.doc.counts", {
+        notes: s.notesWritten,
+        moved: s.notesMoved,
+        clusters: s.clustersMade,
+        votes: s.votesEnded,
+      })}`,
+      `- ${t("timeline.doc.presence", {
+        people: s.mostPeople,
+        moves: s.zoneChanges,
+        hands: s.handsRaised,
+        reactions: s.reactions,
+      })}`,
+    );
+    for (const o of s.observations) {
+      lines.push(
+        `- ${t("timeline.markerObservation", { author: escapeMarkdown(o.author), text: escapeMarkdown(o.text) })} (${formatClock(o.at, input.timeZone)})`,
+      );
+    }
+    lines.push("");
+  }
+  return lines;
+}
+
 /** A readable summary of the session: boards with their clusters and notes, votes ranked, rounds and times. */
 export function buildMarkdown(input: ExportInput): string {
   const t = translator(input.locale);
@@ -146,5 +184,6 @@ export function buildMarkdown(input: ExportInput): string {
       escapeMarkdown,
     ),
   );
+  lines.push(...timelineLines(input));
   return lines.join("\n");
 }

@@ -18,6 +18,7 @@ import { methodsStrings } from "./methods";
 import { accessibilityStrings } from "./accessibility";
 import { coachingStrings } from "./coaching";
 import { hybridStrings } from "./hybrid";
+import { timelineStrings } from "./timeline";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -41,6 +42,7 @@ const parts = [
   accessibilityStrings,
   coachingStrings,
   hybridStrings,
+  timelineStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

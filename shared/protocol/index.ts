@@ -19,6 +19,7 @@ import { xrMessages } from "./xr";
 import { methodsMessages, methodsServerMessages } from "./methods";
 import { coachingMessages, coachingServerMessages } from "./coaching";
 import { hybridMessages, hybridServerMessages } from "./hybrid";
+import { timelineMessages, timelineServerMessages } from "./timeline";
 
 export * from "./common";
 export * from "./errors";
@@ -37,6 +38,7 @@ export * from "./methods";
 export * from "./accessibility";
 export * from "./coaching";
 export * from "./hybrid";
+export * from "./timeline";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -54,6 +56,7 @@ export const clientMessages = {
   ...methodsMessages,
   ...coachingMessages,
   ...hybridMessages,
+  ...timelineMessages,
 } as const;
 
 /** Messages the server sends to clients. */
@@ -72,6 +75,7 @@ export const serverMessages = {
   ...methodsServerMessages,
   ...coachingServerMessages,
   ...hybridServerMessages,
+  ...timelineServerMessages,
 } as const;
 
 export type ClientMessageName = keyof typeof clientMessages;

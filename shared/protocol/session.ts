@@ -96,4 +96,6 @@ export interface SessionInfoResponse {
   coaches?: number;
   /** The session's physical rooms, so the join page can offer "I'm in Meeting room Kuusi". */
   physicalRooms?: PhysicalRoomInfo[];
+  /** Whether the debrief timeline is being kept: the join page says so before anyone enters. */
+  timeline?: boolean;
 }

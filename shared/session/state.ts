@@ -8,6 +8,7 @@ import { TimerState } from "../timers/state";
 import { FacilitationState, ZoneState } from "../zones/state";
 import { CoachingState } from "../coaching/state";
 import { PhysicalRoomState } from "../hybrid/state";
+import { TimelineState } from "../timeline/state";
 
 /**
  * The shared state of one session room. Capabilities add their own maps here
@@ -35,6 +36,8 @@ export const SessionState = schema(
     coaching: CoachingState,
     /** Physical meeting rooms taking part (the hybrid room): tables in the lab, in the order added. */
     physicalRooms: t.map(PhysicalRoomState),
+    /** Whether the debrief timeline is kept (everyone is shown it). */
+    timeline: TimelineState,
   },
   "SessionState",
 );

@@ -211,5 +211,48 @@ export function sessionStoreContract(name: string, factory: StoreFactory): void 
       await store.deleteSession(record().code);
       expect(await store.listFeedback()).toEqual([first, later]);
     });
+
+    it("keeps a session's timeline in the order written, in the same transaction as the records, and deletes it with the session", async () => {
+      await store.createSession(record());
+      await store.createSession(record({ code: "BBB-BBB-BBB" }));
+      const code = record().code;
+      await store.appendTimeline(code, [
+        { at: 10, data: { e: "on", n: "ä ö — ”" } },
+        { at: 10, data: { e: "pos", d: [1, 2, 3] } },
+      ]);
+      await store.writeRecords(
+        code,
+        [{ kind: "note", id: "n1", data: { v: 1, text: "x" }, updatedAt: 11 }],
+        [],
+        [{ at: 11, data: { e: "rec", n: 1 } }],
+      );
+      // Written later with an earlier time: the order is the writing order, not the clock's.
+      await store.appendTimeline(code, [{ at: 9, data: { e: "late" } }]);
+      await store.appendTimeline(code, []);
+      await store.appendTimeline("BBB-BBB-BBB", [{ at: 1, data: { e: "other" } }]);
+      expect(await store.loadTimeline(code)).toEqual([
+        { at: 10, data: { e: "on", n: "ä ö — ”" } },
+        { at: 10, data: { e: "pos", d: [1, 2, 3] } },
+        { at: 11, data: { e: "rec", n: 1 } },
+        { at: 9, data: { e: "late" } },
+      ]);
+      expect((await store.getRecord(code, "note", "n1"))?.data).toEqual({ v: 1, text: "x" });
+      await store.deleteSession(code);
+      expect(await store.loadTimeline(code)).toEqual([]);
+      expect(await store.loadTimeline("BBB-BBB-BBB")).toHaveLength(1);
+    });
+
+    it("refuses timeline entries for a session it does not hold, keeping none", async () => {
+      await expect(store.appendTimeline("ZZZ-ZZZ-ZZZ", [{ at: 1, data: { e: "x" } }])).rejects.toThrow();
+      await expect(
+        store.writeRecords(
+          "ZZZ-ZZZ-ZZZ",
+          [{ kind: "note", id: "x", data: {}, updatedAt: 1 }],
+          [],
+          [{ at: 1, data: { e: "rec" } }],
+        ),
+      ).rejects.toThrow();
+      expect(await store.loadTimeline("ZZZ-ZZZ-ZZZ")).toEqual([]);
+    });
   });
 }
