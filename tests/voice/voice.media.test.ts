@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchMaker } from "@colyseus/core";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { LAB } from "../../shared/space/layout";
 import { VOICE_SDP_MAX } from "../../shared/protocol";
-import type { SessionRoom } from "../../server/session/room";
-import { externalRequests, launchChromium, recordErrors, recordRequests, screenshot } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import { externalRequests, screenshot } from "../support/browser";
 import { voiceRooms } from "../../server/voice/commands";
-import { writeToneWav } from "../support/tone";
+import { HEARD_DBFS, inNamespace, packetsReceived, slotsOf, toneLevel, useMediaSession } from "./media-people";
 import { VoiceBot } from "../support/voice-bot";
 
 /**
@@ -19,132 +12,28 @@ import { VoiceBot } from "../support/voice-bot";
  * browsers on two cores took minutes just to join; the third person's part needs no browser.) Run by `npm run test:media` inside a private network
  * namespace (tests/voice/run-media.mjs), so no packet can leave the machine.
  */
-const inNamespace = process.env.YHTEISTILA_NETNS === "1";
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
 const NE = LAB.breakoutAreas.find((a) => a.id === "ne")!;
 const SW = LAB.breakoutAreas.find((a) => a.id === "sw")!;
-/** The issue's bar for "clearly heard": the speaker's tone above -40 dBFS in what reaches the ears. */
-const HEARD_DBFS = -40;
 /** Far below anything audible: what a listener measures at a pitch nobody it hears is making. */
 const SILENT_DBFS = -70;
 
-interface Person {
-  name: string;
-  tone: number;
-  browser: Browser;
-  page: Page;
-  id: string;
-  requests: string[];
-  errors: string[];
-}
-
-let server: TestServer;
-let wavDir: string;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  if (!inNamespace) return;
-  server = await startTestServer({ clientDir: "dist" });
-  wavDir = mkdtempSync(join(tmpdir(), "yhteistila-tones-"));
-});
-afterAll(async () => {
-  for (const person of people) await person.browser.close().catch(() => undefined);
-  await server?.close();
-  if (wavDir) rmSync(wavDir, { recursive: true, force: true });
-});
-
-/** The server's room for a session, to place people on its authority (as a facilitator's summon does). */
-async function sessionRoom(code: string): Promise<SessionRoom> {
-  const cache = (await matchMaker.query({ name: "session" })).find((c) => c.metadata?.code === code);
-  const room = cache ? (matchMaker.getLocalRoomById(cache.roomId) as SessionRoom | undefined) : undefined;
-  if (!room) throw new Error(`no room for ${code}`);
-  return room;
-}
-
-/** One person in their own browser process (a fake microphone file is per process). */
-async function arrive(
-  link: string,
-  name: string,
-  tone: number,
-  code: string,
-  choice: "microphone" | "listen" = "microphone",
-): Promise<Person> {
-  const wav = join(wavDir, `${tone}.wav`);
-  writeToneWav(wav, tone, { pulsed: true, amplitude: 0.7 });
-  const browser = await launchChromium([
-    "--use-fake-device-for-media-stream",
-    "--use-fake-ui-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-    "--autoplay-policy=no-user-gesture-required",
-    `--use-file-for-fake-audio-capture=${wav}`,
-  ]);
-  // Three browsers render WebGL in software on two cores: keep each view small.
-  const context = await browser.newContext({ viewport: { width: 480, height: 270 }, locale: "en-GB" });
-  // Any single step that hangs fails fast instead of eating the whole test's time.
-  context.setDefaultTimeout(15_000);
-  const requests = recordRequests(context);
-  const page = await context.newPage();
-  const errors = recordErrors(page);
-  await page.goto(link);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Enter the space" }).click();
-  const setup = page.getByRole("dialog", { name: "Your microphone" });
-  if (choice === "listen") {
-    await setup.getByRole("button", { name: "Listen only" }).click({ timeout: 60_000 });
-  } else {
-    await setup.getByRole("button", { name: "Use my microphone" }).click({ timeout: 60_000 });
-    await expect.poll(() => setup.getByRole("meter").getAttribute("aria-valuenow"), { timeout: 10_000 }).not.toBe("0");
-    await setup.getByRole("button", { name: "Enter with microphone on" }).click();
-  }
-  await expect.poll(() => page.evaluate(() => window.yhteistilaVoice?.status()), { timeout: 20_000 }).toBe("connected");
-  let id = "";
-  (await sessionRoom(code)).state.people.forEach((p, key) => {
-    if (p.name === name) id = key;
-  });
-  const person = { name, tone, browser, page, id, requests, errors };
-  people.push(person);
-  return person;
-}
-
-/** The loudest reading of a tone in what the page plays, over a short window. */
-function toneLevel(person: Person, frequency: number, windowMs = 1200): Promise<number> {
-  return person.page.evaluate(
-    async ({ frequency, windowMs }) => {
-      let best = -Infinity;
-      const end = performance.now() + windowMs;
-      while (performance.now() < end) {
-        best = Math.max(best, window.yhteistilaVoice!.toneLevel(frequency));
-        await new Promise((resolve) => setTimeout(resolve, 40));
-      }
-      return best;
-    },
-    { frequency, windowMs },
-  );
-}
-
-/** RTP packets received, over all of the page's receive slots (from its RTCPeerConnection stats). */
-async function packetsReceived(person: Person): Promise<number> {
-  const stats = await person.page.evaluate(() => window.yhteistilaVoice!.slotStats());
-  return stats.reduce((sum, slot) => sum + slot.packets, 0);
-}
-
-function slotsOf(person: Person): Promise<string[]> {
-  return person.page.evaluate(() => window.yhteistilaVoice!.slots());
-}
+const media = useMediaSession();
+const { arrive, sessionRoom, people } = media;
 
 describe.skipIf(!inNamespace)("voice between browsers (inside a private network namespace)", () => {
   it("keeps zones private to the packet, makes a group audible when you walk in, lets the facilitator reach every zone, and recovers a lost connection", async () => {
-    const session = await server.createSession("Voice");
-    const link = `${server.baseUrl}/s/${session.code}`;
+    const session = await media.server.createSession("Voice");
+    const link = `${media.server.baseUrl}/s/${session.code}`;
     const [anna, ben] = await Promise.all([
       arrive(`${link}#host=${session.facilitatorSecret}`, "Anna", 440, session.code),
       // Ben enters listening only, and turns his microphone on later.
-      arrive(link, "Ben", 660, session.code, "listen"),
+      arrive(link, "Ben", 660, session.code, { listen: true }),
     ]);
     // A third person, simulated (werift, like the benchmark's bots), talking in a third zone: every
     // packet it receives is stamped with its sender, so "receives nothing" is exact.
-    const caiRoom = await server.join(session.code, { name: "Cai" });
+    const caiRoom = await media.server.join(session.code, { name: "Cai" });
     const cai = new VoiceBot(caiRoom, 3);
     await cai.connect();
     cai.talk();
