@@ -1,5 +1,5 @@
 import { wallBoardPlacement } from "../../shared/boards/geometry";
-import { applyChanges, emptyDoc, type BoardDoc, type DocChange } from "../../shared/boards/model";
+import { applyChanges, emptyDoc, newBoardDoc, type BoardDoc, type DocChange } from "../../shared/boards/model";
 import { newZoneBoard, zoneBoardChanges } from "../../shared/boards/zone-boards";
 import type { ZoneState } from "../../shared/zones/state";
 import type { RoomApi } from "../commands/registry";
@@ -20,19 +20,11 @@ export function boardsRuntimeOf(room: RoomApi): BoardsRuntime | undefined {
 /** The boards a new session starts with: the note wall, and one in each of its zones. */
 function defaultBoards(now: number, zones: Iterable<ZoneState>): BoardDoc[] {
   const doc = emptyDoc();
-  const wall: BoardDoc = {
-    id: newDocId(),
-    title: "",
-    preset: "wall",
-    zoneId: "",
-    ...wallBoardPlacement(),
-    locked: false,
-    clustering: false,
-    round: null,
-    rounds: [],
-    order: 0,
-    createdAt: now,
-  };
+  const wall = newBoardDoc(
+    doc,
+    { id: newDocId(), title: "", preset: "wall", zoneId: "", ...wallBoardPlacement() },
+    now,
+  );
   doc.boards.set(wall.id, wall);
   for (const zone of zones) {
     const board = newZoneBoard(doc, zone.id, zone, newDocId(), now);

@@ -8,8 +8,8 @@ import {
   NOTES_PER_BOARD_MAX,
   clustersOfBoard,
   docIdSchema,
+  newBoardDoc,
   notesOfBoard,
-  type BoardDoc,
   type BoardsDoc,
   type ClusterDoc,
   type DocChange,
@@ -158,19 +158,7 @@ export function gatherHarvest(
     .filter((s) => s.notes.length > 0)
     .slice(0, BOARDS_MAX);
   if (tables.length === 0) return null;
-  const board: BoardDoc = {
-    id: newId(),
-    title,
-    preset: "custom",
-    zoneId: "",
-    ...HARVEST_PLACEMENT,
-    locked: false,
-    clustering: false,
-    round: null,
-    rounds: [],
-    order: Math.max(0, ...[...doc.boards.values()].map((b) => b.order + 1)),
-    createdAt: now,
-  };
+  const board = newBoardDoc(doc, { id: newId(), title, preset: "custom", zoneId: "", ...HARVEST_PLACEMENT }, now);
   const changes: DocChange[] = [{ kind: "board", id: board.id, value: board }];
   const harvest: HarvestRecord = { boardId: board.id, notes: [], clusters: [] };
   const columnWidth = Math.floor(board.width / tables.length);

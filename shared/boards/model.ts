@@ -190,6 +190,26 @@ export function emptyDoc(): BoardsDoc {
   return { boards: new Map(), notes: new Map(), clusters: new Map(), votes: new Map(), ballots: new Map() };
 }
 
+/**
+ * A board as every board starts, whoever puts it up (a facilitator, a new zone, a method's harvest):
+ * unlocked, without clustering or a round, listed after every board there is.
+ */
+export function newBoardDoc(
+  doc: BoardsDoc,
+  board: Pick<BoardDoc, "id" | "title" | "preset" | "zoneId" | "x" | "z" | "yaw" | "width" | "height">,
+  now: number,
+): BoardDoc {
+  return {
+    ...board,
+    locked: false,
+    clustering: false,
+    round: null,
+    rounds: [],
+    order: Math.max(0, ...[...doc.boards.values()].map((b) => b.order + 1)),
+    createdAt: now,
+  };
+}
+
 /** The kinds of document record, named as they are stored. */
 export type DocKind = "board" | "note" | "cluster" | "vote" | "ballot";
 

@@ -6,6 +6,7 @@ import {
   NOTES_PER_PERSON_PER_BOARD_MAX,
   NOTE_SIZE_CM,
   clustersOfBoard,
+  newBoardDoc,
   notesOfBoard,
   openVoteOf,
   type Actor,
@@ -103,24 +104,21 @@ export function createBoard(ctx: RuleContext, input: ClientMessage<"boards.creat
   if (!isFacilitator(ctx.actor)) return { error: "forbidden" };
   if (ctx.doc.boards.size >= BOARDS_MAX) return { error: "note_limit", detail: "boards" };
   if (!placementInside(input)) return { error: "invalid_payload", detail: "outside" };
-  const order = Math.max(0, ...[...ctx.doc.boards.values()].map((b) => b.order + 1));
-  const board: BoardDoc = {
-    id: ctx.newId(),
-    title: input.title,
-    preset: "custom",
-    zoneId: input.zoneId,
-    x: input.x,
-    z: input.z,
-    yaw: input.yaw,
-    width: input.width,
-    height: input.height,
-    locked: false,
-    clustering: false,
-    round: null,
-    rounds: [],
-    order,
-    createdAt: ctx.now,
-  };
+  const board = newBoardDoc(
+    ctx.doc,
+    {
+      id: ctx.newId(),
+      title: input.title,
+      preset: "custom",
+      zoneId: input.zoneId,
+      x: input.x,
+      z: input.z,
+      yaw: input.yaw,
+      width: input.width,
+      height: input.height,
+    },
+    ctx.now,
+  );
   return { changes: [{ kind: "board", id: board.id, value: board }] };
 }
 

@@ -1,6 +1,6 @@
 import { LAB } from "../space/layout";
 import { zoneBoardPlacement } from "./geometry";
-import { BOARDS_MAX, type BoardDoc, type BoardsDoc, type DocChange } from "./model";
+import { BOARDS_MAX, newBoardDoc, type BoardDoc, type BoardsDoc, type DocChange } from "./model";
 
 /** A zone's place and size on the floor, in metres. */
 export interface ZoneCircle {
@@ -27,19 +27,7 @@ function insideWalls(x: number, z: number): { x: number; z: number } {
 
 /** A new zone's own board, listed after every other board. */
 export function newZoneBoard(doc: BoardsDoc, zoneId: string, zone: ZoneCircle, id: string, now: number): BoardDoc {
-  return {
-    id,
-    title: "",
-    preset: "zone",
-    zoneId,
-    ...zoneBoardPlacement(zone),
-    locked: false,
-    clustering: false,
-    round: null,
-    rounds: [],
-    order: Math.max(0, ...[...doc.boards.values()].map((b) => b.order + 1)),
-    createdAt: now,
-  };
+  return newBoardDoc(doc, { id, title: "", preset: "zone", zoneId, ...zoneBoardPlacement(zone) }, now);
 }
 
 /**
