@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
+import { killTestStores } from "../support/postgres";
 import { pdfBytes, upload } from "../support/files";
 import { act, decodedNotes, joinAt, mineOf, snapshot, textsSeenBy, wallBoardId } from "../support/boards";
 
@@ -32,25 +32,7 @@ function openVoteId(room: SdkSessionRoom, boardId: string): string {
   throw new Error("no open vote");
 }
 
-// The embedded default (a SQLite file) and a deployment's PostgreSQL (a schema of its own per run)
-// must keep the same promise: nothing acknowledged is lost to a power cut.
-const postgresSchema = `t_kill_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const stores: [string, Record<string, string>][] = [
-  ["SQLite", {}],
-  [
-    "PostgreSQL",
-    {
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
-      DATABASE_SCHEMA: postgresSchema,
-    },
-  ],
-];
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: stores[1]![1].DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${postgresSchema}" CASCADE`);
-  await admin.end();
-});
+const stores = killTestStores("t_kill");
 
 describe.each(stores)("a server on %s killed with SIGKILL mid-session", (_name, env) => {
   it("comes back with every board, note, cluster, round, vote and the screen exactly as acknowledged", async () => {

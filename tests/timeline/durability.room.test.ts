@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse, TimelineResponse } from "../../shared/protocol";
 import { prepareTimeline, stateAt } from "../../shared/timeline/replay";
 import { boardsOf } from "../../shared/timeline/markers";
 import { freePort, waitForState } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
+import { killTestStores } from "../support/postgres";
 import { act, joinAt, textsSeenBy, wallBoardId } from "../support/boards";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-timeline-kill-"));
@@ -17,23 +17,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const postgresSchema = `t_tlkill_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const stores: [string, Record<string, string>][] = [
-  ["SQLite", {}],
-  [
-    "PostgreSQL",
-    {
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
-      DATABASE_SCHEMA: postgresSchema,
-    },
-  ],
-];
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: stores[1]![1].DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${postgresSchema}" CASCADE`);
-  await admin.end();
-});
+const stores = killTestStores("t_tlkill");
 
 describe.each(stores)("the timeline on %s, killed with SIGKILL mid-session", (_name, env) => {
   it("holds every note change anyone was shown, and is still switched on after the restart", async () => {
