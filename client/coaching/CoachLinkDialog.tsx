@@ -9,7 +9,8 @@ import { useCoachingStore } from "./coaching-store";
 
 /**
  * The facilitator's coach link: made on request (the server keeps only its hash, so the link is shown
- * here once and never again), copied from here; making a new one replaces the old.
+ * here once and never again), copied from here; making a new one replaces the old, and withdrawing
+ * it also sends away the coaches watching.
  */
 export function CoachLinkDialog() {
   const t = useT();
@@ -36,6 +37,21 @@ export function CoachLinkDialog() {
         headers: { authorization: `Bearer ${linkSecretFor("host", code) ?? ""}` },
       });
       setLink(linkWithSecret("coach", location.origin, code, coachSecret));
+    } catch {
+      setFailed(true);
+    }
+    setBusy(false);
+  };
+  const withdraw = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await request(`/api/sessions/${encodeURIComponent(code)}/coach-link`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${linkSecretFor("host", code) ?? ""}` },
+      });
+      setLink(null);
+      showToast({ key: "coaching.withdrawn" });
     } catch {
       setFailed(true);
     }
@@ -71,6 +87,9 @@ export function CoachLinkDialog() {
             {t("coaching.copy")}
           </button>
         )}
+        <button type="button" className="button--danger" disabled={busy} onClick={() => void withdraw()}>
+          {t("coaching.withdraw")}
+        </button>
         <button type="button" className="button--primary" disabled={busy} onClick={() => void create()}>
           {link ? t("coaching.newLink") : t("coaching.createLink")}
         </button>

@@ -26,9 +26,11 @@ export function ClosedOverlay({ onRejoin }: { onRejoin(): void }) {
         ? t("status.deleted")
         : reason === "removed"
           ? t("status.removed")
-          : reason === "left"
-            ? t("status.disconnected")
-            : t("status.failed");
+          : reason === "coach_revoked"
+            ? t("coaching.revoked")
+            : reason === "left"
+              ? t("status.disconnected")
+              : t("status.failed");
   return (
     <div className="overlay-center" role="alertdialog" aria-labelledby="closed-message">
       <div className="card card--narrow">
@@ -37,7 +39,7 @@ export function ClosedOverlay({ onRejoin }: { onRejoin(): void }) {
           <a className="button" href="/">
             {t("notFound.home")}
           </a>
-          {reason !== "ended" && reason !== "deleted" && (
+          {reason !== "ended" && reason !== "deleted" && reason !== "coach_revoked" && (
             <button type="button" className="button--primary" onClick={onRejoin} autoFocus>
               {t("status.rejoin")}
             </button>

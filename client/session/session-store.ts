@@ -3,7 +3,7 @@ import type { ErrorCode, Role } from "../../shared/protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "closed";
 /** Why the connection is closed: the facilitator ended or deleted it, removed us, we left, or it failed. */
-export type ClosedReason = "ended" | "removed" | "deleted" | "left" | "failed";
+export type ClosedReason = "ended" | "removed" | "deleted" | "coach_revoked" | "left" | "failed";
 
 /** The slow-changing part of a person (poses go through avatars/presence.ts, not React). */
 export interface PersonView {

@@ -35,6 +35,12 @@ export const coachingModule: RoomModule = {
     observationsByRoom.set(room, list);
   },
   onCoachJoin: (room, client) => showEveryZone(room, client),
+  // The facilitator withdrew the coach link (./routes.ts): coaches watching now leave too, not only
+  // those who would open the link later.
+  onNotice(room, notice) {
+    if (notice.kind !== "coaching.linkRevoked") return;
+    for (const id of [...room.coaches.keys()]) room.dismissCoach(id);
+  },
   // A client asks for the list once it listens (`coaching.sync`); a new co-facilitator is told at once.
   onPersonRoleChanged(room, id, from, to) {
     if (!seesObservations(from) && seesObservations(to)) sendObservations(room, room.clientById(id));

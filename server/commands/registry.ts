@@ -44,6 +44,8 @@ export interface RoomApi {
   placePerson(id: string, x: number, z: number, yaw?: number): void;
   /** Closes one person's connection after telling them why. */
   removePerson(id: string, reason: "ended" | "removed"): void;
+  /** Sends a coach away, saying their link was withdrawn. */
+  dismissCoach(id: string): void;
   /** Closes every connection (the session has ended, or is being deleted); resolves when the room is gone. */
   closeAll(reason?: "ended" | "deleted"): Promise<void>;
   /** Something happened to the session outside the room (see RoomModule.onNotice). */
@@ -109,4 +111,4 @@ export interface MoveRefusal {
 }
 
 /** What the HTTP side tells a session's room; plain data, as it may travel between processes. */
-export type RoomNotice = { kind: "screen.fileAdded"; file: ScreenFile };
+export type RoomNotice = { kind: "screen.fileAdded"; file: ScreenFile } | { kind: "coaching.linkRevoked" };

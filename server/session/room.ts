@@ -354,6 +354,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.personMoved(id);
   }
 
+  /** A coach whose link was withdrawn: told why, then let go (they hold no place in the room). */
+  dismissCoach(id: string): void {
+    const client = this.clientById(id);
+    if (!client) return;
+    client.send("session.closed", { reason: "coach_revoked" });
+    client.leave(CloseCode.CONSENTED);
+  }
+
   removePerson(id: string, reason: "ended" | "removed"): void {
     const client = this.clientById(id);
     this.forgetPerson(id);

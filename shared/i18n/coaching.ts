@@ -16,7 +16,10 @@ export const coachingStrings = defineStrings({
     "coaching.linkLabel": "Coach link",
     "coaching.copy": "Copy",
     "coaching.copied": "Coach link copied.",
-    "coaching.linkFailed": "Could not create a coach link. Try again.",
+    "coaching.linkFailed": "Could not create or withdraw the coach link. Try again.",
+    "coaching.withdraw": "Withdraw the link",
+    "coaching.withdrawn": "Coach link withdrawn: it no longer opens the session, and coaches watching have left.",
+    "coaching.revoked": "The facilitator withdrew the coach link, so you are no longer observing this session.",
     "coaching.close": "Close",
     "coaching.joiningAsCoach":
       "You are joining as a coach: you see the whole session but have no avatar and cannot change anything.",
@@ -48,7 +51,11 @@ export const coachingStrings = defineStrings({
     "coaching.linkLabel": "Valmentajan linkki",
     "coaching.copy": "Kopioi",
     "coaching.copied": "Valmentajan linkki kopioitu.",
-    "coaching.linkFailed": "Valmentajan linkkiä ei voitu luoda. Yritä uudelleen.",
+    "coaching.linkFailed": "Valmentajan linkkiä ei voitu luoda tai perua. Yritä uudelleen.",
+    "coaching.withdraw": "Peru linkki",
+    "coaching.withdrawn":
+      "Valmentajan linkki peruttu: se ei enää avaa tilaisuutta, ja seuraamassa olleet valmentajat ovat poistuneet.",
+    "coaching.revoked": "Fasilitaattori perui valmentajan linkin, joten et enää seuraa tätä tilaisuutta.",
     "coaching.close": "Sulje",
     "coaching.joiningAsCoach":
       "Liityt valmentajana: näet koko tilaisuuden, mutta sinulla ei ole hahmoa etkä voi muuttaa mitään.",
@@ -80,7 +87,11 @@ export const coachingStrings = defineStrings({
     "coaching.linkLabel": "Coachlänk",
     "coaching.copy": "Kopiera",
     "coaching.copied": "Coachlänken kopierades.",
-    "coaching.linkFailed": "Det gick inte att skapa en coachlänk. Försök igen.",
+    "coaching.linkFailed": "Det gick inte att skapa eller återkalla coachlänken. Försök igen.",
+    "coaching.withdraw": "Återkalla länken",
+    "coaching.withdrawn":
+      "Coachlänken är återkallad: den öppnar inte längre sessionen, och coacher som följde den har lämnat.",
+    "coaching.revoked": "Facilitatorn återkallade coachlänken, så du följer inte längre den här sessionen.",
     "coaching.close": "Stäng",
     "coaching.joiningAsCoach":
       "Du går med som coach: du ser hela sessionen men har ingen avatar och kan inte ändra något.",

@@ -78,7 +78,7 @@ export const sessionMessages = {
 
 export const sessionServerMessages = {
   /** Sent to a person just before the server closes their connection on purpose. */
-  "session.closed": z.object({ reason: z.enum(["ended", "removed", "deleted"]) }),
+  "session.closed": z.object({ reason: z.enum(["ended", "removed", "deleted", "coach_revoked"]) }),
 } as const;
 
 /** HTTP: creating a session. */

@@ -61,6 +61,19 @@ describe("a coach shadows a facilitator", () => {
     expect(await anna.page.getByTestId("coaches-observing").textContent()).toContain("1 coach observing");
     await screenshot(anna.page, "coaching-participant-sees-coach-observing");
 
+    // The facilitator withdraws the link: the coach's page says why it is over, with no way back in,
+    // and Anna is told no coach is observing any more.
+    await host.page.getByRole("button", { name: /Session/ }).click();
+    await host.page.getByRole("menuitem", { name: "Coach link…" }).click();
+    await host.page.getByRole("button", { name: "Withdraw the link" }).click();
+    await host.page.getByText("Coach link withdrawn").waitFor({ timeout: 10_000 });
+    await host.page.getByRole("dialog", { name: "Coach link" }).getByRole("button", { name: "Close" }).click();
+    const over = coach.page.getByRole("alertdialog");
+    await over.getByText("The facilitator withdrew the coach link").waitFor({ timeout: 10_000 });
+    expect(await over.getByRole("button", { name: "Join again" }).count()).toBe(0);
+    await screenshot(coach.page, "coaching-link-withdrawn");
+    await expect.poll(() => anna.page.getByTestId("coaches-observing").count(), { timeout: 10_000 }).toBe(0);
+
     for (const visitor of [host, anna, coach]) {
       expect(externalRequests(visitor.requests)).toEqual([]);
       expect(visitor.errors).toEqual([]);

@@ -88,6 +88,33 @@ describe("the coach link", () => {
     await again.leave();
     await waitForState(anna, (s) => s.coaching.coaches === 0);
   });
+
+  it("is withdrawn by a facilitator only: coaches watching are sent away with the reason, and the link opens nothing", async () => {
+    const { session, guests } = await hostAndGuests(server, ["Anna"]);
+    const [anna] = guests as [SdkSessionRoom];
+    const secret = await coachSecretFor(session.code, session.facilitatorSecret);
+    const coach = await joinAsCoach(session.code, secret);
+    await waitForState(anna, (s) => s.coaching.coaches === 1);
+    const withdraw = (bearer: string | undefined) =>
+      fetch(`${server.baseUrl}/api/sessions/${session.code}/coach-link`, {
+        method: "DELETE",
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
+
+    // Without the facilitator's secret, or with the coach's own, nothing is withdrawn.
+    expect((await withdraw(undefined)).status).toBe(401);
+    expect((await withdraw(secret)).status).toBe(401);
+    expect(await server.app.services.store.getCoachHash(session.code)).toBeDefined();
+
+    const closed = nextMessage<ServerMessage<"session.closed">>(coach, "session.closed");
+    const left = new Promise<number>((resolve) => coach.onLeave((code) => resolve(code)));
+    expect((await withdraw(session.facilitatorSecret)).status).toBe(204);
+    expect(await closed).toEqual({ reason: "coach_revoked" });
+    await left;
+    await waitForState(anna, (s) => s.coaching.coaches === 0);
+    expect(await server.app.services.store.getCoachHash(session.code)).toBeUndefined();
+    await expect(joinAsCoach(session.code, secret)).rejects.toThrow();
+  });
 });
 
 describe("a coach in the room", () => {
