@@ -9,8 +9,20 @@ import type { SessionServices } from "../session/services";
  * room list). Alone, the room is in this process and is called directly.
  */
 async function remoteRoomOf(code: string): Promise<string | undefined> {
+  return (await listingOf(code))?.roomId;
+}
+
+async function listingOf(code: string) {
   const [listing] = await matchMaker.query({ name: SESSION_ROOM, code } as never);
-  return listing?.roomId;
+  return listing;
+}
+
+/** Coaches watching a session now, wherever its room runs (0 when no room is open). */
+export async function coachesWatching(services: SessionServices, code: string): Promise<number> {
+  const local = services.rooms.get(code);
+  if (local) return local.coaches.size;
+  const coaches = (await listingOf(code))?.metadata?.coaches;
+  return typeof coaches === "number" ? coaches : 0;
 }
 
 export async function tellSessionRoom(services: SessionServices, code: string, notice: RoomNotice): Promise<void> {

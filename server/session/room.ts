@@ -269,13 +269,22 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     coach.role = "coach";
     coach.joinedAt = this.services.now();
     this.coaches.set(client.sessionId, coach);
-    this.state.coaching.coaches = this.coaches.size;
+    this.countCoaches();
     for (const module of roomModules) module.onCoachJoin?.(this, client, coach);
+  }
+
+  /**
+   * Everyone in the room sees the count, and so does the join page, which may be served by another
+   * process: the room listing carries it there (server/scaleout/room-calls.ts).
+   */
+  private countCoaches(): void {
+    this.state.coaching.coaches = this.coaches.size;
+    void this.setMetadata({ ...this.metadata, coaches: this.coaches.size });
   }
 
   private forgetPerson(id: string): void {
     if (this.coaches.delete(id)) {
-      this.state.coaching.coaches = this.coaches.size;
+      this.countCoaches();
       return;
     }
     if (!this.state.people.has(id)) return;

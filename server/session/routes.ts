@@ -7,6 +7,7 @@ import { DuplicateSessionCodeError } from "../storage/store";
 import { generateFacilitatorSecret, generateSessionCode, hashSecret } from "./secrets";
 import type { SessionServices } from "./services";
 import { physicalRoomsInfo } from "../hybrid/info";
+import { coachesWatching } from "../scaleout/room-calls";
 import { timelineSettingsRecord, TIMELINE_SETTINGS_ID } from "../timeline/records";
 
 /** Read from the stored setting, so it is right whether or not the room is open here. */
@@ -74,9 +75,8 @@ export function sessionRoutes(services: SessionServices): Router {
       code: record.code,
       title: record.title,
       ended: record.endedAt !== null,
-      // Observing is never hidden: the join page says so before anyone enters. (A room open on
-      // another process is not counted here; the People panel inside the room always is.)
-      coaches: services.rooms.get(record.code)?.coaches.size ?? 0,
+      // Observing is never hidden: the join page says so before anyone enters.
+      coaches: await coachesWatching(services, record.code),
       physicalRooms: await physicalRoomsInfo(services, record.code),
       // Likewise whether the debrief timeline is kept: people are told before they enter.
       timeline: await timelineIsOn(services, record.code),

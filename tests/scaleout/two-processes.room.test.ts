@@ -4,7 +4,15 @@ import { join } from "node:path";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreateSessionResponse } from "../../shared/protocol";
+import { Client } from "@colyseus/sdk";
+import {
+  PROTOCOL_VERSION,
+  SESSION_ROOM,
+  type CoachLinkResponse,
+  type CreateSessionResponse,
+  type SessionInfoResponse,
+} from "../../shared/protocol";
+import type { SessionState } from "../../shared/session/state";
 import { act, joinAt, textsSeenBy, wallBoardId } from "../support/boards";
 import { pdfBytes, upload } from "../support/files";
 import { startChildServer, type ChildServer } from "../support/child-server";
@@ -107,6 +115,39 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
     await waitForState(host, (s) => s.screen?.files?.has(fileId) === true);
     const served = await fetch(`${a.baseUrl}/api/sessions/${session.code}/files/${fileId}`);
     expect(served.status).toBe(200);
+
+    // A coach watching is on both processes' join pages (one of them holds the room, the other reads
+    // the shared room list), and withdrawing the link through B sends the coach away wherever the room is.
+    const bearer = { authorization: `Bearer ${session.facilitatorSecret}` };
+    const link = await fetch(`${b.baseUrl}/api/sessions/${session.code}/coach-link`, {
+      method: "POST",
+      headers: bearer,
+    });
+    expect(link.status).toBe(201);
+    const { coachSecret } = (await link.json()) as CoachLinkResponse;
+    const coach = await new Client(a.baseUrl.replace(/^http/, "ws")).joinOrCreate<SessionState>(SESSION_ROOM, {
+      protocol: PROTOCOL_VERSION,
+      code: session.code,
+      name: "Coach",
+      color: 0,
+      locale: "en",
+      coachSecret,
+    });
+    await waitForState(host, (s) => s.coaching.coaches === 1);
+    for (const process of [a, b]) {
+      const coachesOnJoinPage = async () =>
+        ((await (await fetch(`${process.baseUrl}/api/sessions/${session.code}`)).json()) as SessionInfoResponse)
+          .coaches;
+      await expect.poll(coachesOnJoinPage, { timeout: 10_000, interval: 500 }).toBe(1);
+    }
+    const closed = new Promise<unknown>((resolve) => coach.onMessage("session.closed", resolve));
+    const withdrawn = await fetch(`${b.baseUrl}/api/sessions/${session.code}/coach-link`, {
+      method: "DELETE",
+      headers: bearer,
+    });
+    expect(withdrawn.status).toBe(204);
+    expect(await closed).toEqual({ reason: "coach_revoked" });
+    await waitForState(host, (s) => s.coaching.coaches === 0);
   }, 60_000);
 
   it("never open two rooms for one session when joins race through both processes", async () => {
