@@ -37,6 +37,7 @@ const FacilitatePanel = lazy(() => import("../zones/FacilitatePanel").then((m) =
 const ZonesPanel = lazy(() => import("../zones/ZonesPanel").then((m) => ({ default: m.ZonesPanel })));
 const MethodPanel = lazy(() => import("../methods/MethodPanel").then((m) => ({ default: m.MethodPanel })));
 const HybridPanel = lazy(() => import("../hybrid/HybridPanel").then((m) => ({ default: m.HybridPanel })));
+const BalconyPanel = lazy(() => import("../coaching/BalconyPanel").then((m) => ({ default: m.BalconyPanel })));
 const CoachingPanel = lazy(() => import("../coaching/CoachingPanel").then((m) => ({ default: m.CoachingPanel })));
 
 const facilitatorsOnly = (self: PersonView | undefined) => self?.role === "facilitator";
@@ -63,6 +64,13 @@ export const sidePanelTabs: readonly SidePanelTab[] = [
   { id: "zones", icon: "zones", labelKey: "zones.tab", Panel: ZonesPanel, visibleTo: facilitatorsOnly },
   { id: "method", icon: "method", labelKey: "methods.tab", Panel: MethodPanel, visibleTo: facilitatorsOnly },
   { id: "hybrid", icon: "table", labelKey: "hybrid.tab", Panel: HybridPanel, visibleTo: facilitatorsOnly },
+  {
+    id: "balcony",
+    icon: "zones",
+    labelKey: "balcony.tab",
+    Panel: BalconyPanel,
+    visibleTo: (self) => self?.role === "facilitator" || useCoachingStore.getState().isCoach,
+  },
   {
     id: "coaching",
     icon: "chat",

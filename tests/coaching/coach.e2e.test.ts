@@ -61,6 +61,14 @@ describe("a coach shadows a facilitator", () => {
     expect(await anna.page.getByTestId("coaches-observing").textContent()).toContain("1 coach observing");
     await screenshot(anna.page, "coaching-participant-sees-coach-observing");
 
+    // The balcony shows the coach every group at a glance: Anna in the plenary, raising her hand.
+    await anna.page.getByRole("button", { name: "Raise hand" }).click();
+    await coach.page.getByRole("tab", { name: "Balcony" }).click();
+    const plenary = coach.page.locator(".balcony__zone", { hasText: "Plenary" });
+    await plenary.getByRole("listitem").filter({ hasText: "Anna" }).waitFor({ timeout: 10_000 });
+    await plenary.getByText("1 hand raised").waitFor({ timeout: 10_000 });
+    await screenshot(coach.page, "coaching-balcony");
+
     // The facilitator withdraws the link: the coach's page says why it is over, with no way back in,
     // and Anna is told no coach is observing any more.
     await host.page.getByRole("button", { name: /Session/ }).click();
