@@ -1,6 +1,7 @@
 import type { RoomApi } from "../commands/registry";
 import { defineCommand } from "../commands/registry";
 import type { VoiceRoom } from "./voice-room";
+import { placeOf } from "../hybrid/seating";
 
 /** The voice room of a session; modules are shared by every room, so their per-room state lives here. */
 export const voiceRooms = new WeakMap<RoomApi, VoiceRoom>();
@@ -12,6 +13,10 @@ export const voiceCommands = [
     rate: { perSecond: 0.5, burst: 3 },
     overRate: "reject",
     async run(ctx) {
+      // A phone at a meeting room's table would echo the room back into it: the room is heard
+      // through its room device, so a seat has no voice of its own, whatever its page sends.
+      const place = placeOf(ctx.room, ctx.client.sessionId);
+      if (place && place.seat !== "device") return { error: "forbidden", detail: "seated" };
       const voice = voiceRooms.get(ctx.room);
       if (!voice?.engine) {
         ctx.client.send("voice.unavailable", { reason: "disabled" });

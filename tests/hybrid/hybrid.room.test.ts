@@ -82,6 +82,10 @@ describe("physical rooms on the server's authority", () => {
     await handled(aino);
     expect(near(where(aino), seat)).toBe(true);
 
+    // Their phone has no voice of its own (the room device carries the room), whatever it sends.
+    const voice = await refusal(aino, "voice.connect", {});
+    expect(voice).toMatchObject({ code: "forbidden", detail: "seated" });
+
     // They do everything else a participant does: a hand, a chat line.
     sendCommand(aino, "hands.raise", { raised: true });
     await waitForState(host, (s) => (s.people.get(aino.sessionId)?.handRaisedAt ?? 0) > 0);
