@@ -1,7 +1,7 @@
 import { LAB } from "../../shared/space/layout";
 import { avatarHex } from "../../shared/avatars/palette";
 import type { ReplayState } from "../../shared/timeline/replay";
-import type { ZoneView } from "../../shared/timeline/markers";
+import type { ReplayZone } from "../../shared/timeline/markers";
 import { useT } from "../i18n/locale";
 import { REACTIONS } from "../../shared/protocol";
 
@@ -12,7 +12,7 @@ const { minX, maxX, minZ, maxZ } = LAB.walls;
  * The picture is described by a sentence and, for screen readers and phones alike, by the list of
  * who was where beside it (RoomList), so nothing is only in the drawing.
  */
-export function TopView({ state, zones }: { state: ReplayState; zones: ZoneView[] }) {
+export function TopView({ state, zones }: { state: ReplayState; zones: ReplayZone[] }) {
   const t = useT();
   const people = [...state.people.entries()];
   const inZones = people.filter(([, p]) => p.zone !== "").length;
@@ -61,7 +61,7 @@ export function TopView({ state, zones }: { state: ReplayState; zones: ZoneView[
 }
 
 /** Who was where, as text: the plenary and each zone with its members (hands marked). */
-export function RoomList({ state, zones }: { state: ReplayState; zones: ZoneView[] }) {
+export function RoomList({ state, zones }: { state: ReplayState; zones: ReplayZone[] }) {
   const t = useT();
   const people = [...state.people.values()].sort((a, b) => a.name.localeCompare(b.name));
   const groups = [

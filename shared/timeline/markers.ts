@@ -103,7 +103,8 @@ export function boardsOf(state: ReplayState): BoardView[] {
   }));
 }
 
-export interface ZoneView {
+/** A zone as the log recorded it (no clock, lock or capacity: the replay draws where zones were). */
+export interface ReplayZone {
   id: string;
   name: string;
   letter: string;
@@ -114,7 +115,7 @@ export interface ZoneView {
   color: string;
 }
 
-export function zonesOf(state: ReplayState): ZoneView[] {
+export function zonesOf(state: ReplayState): ReplayZone[] {
   return [...(state.records.get("zone")?.entries() ?? [])].map(([id, zone]) => ({
     id,
     name: String(zone.name ?? ""),
