@@ -102,6 +102,7 @@ export function GroupForm() {
   const missingZones = check.missingZones;
   const problems = check.problems.flatMap((problem) => {
     if (problem.code === "zone_twice") return [t("breakout.sameZone")];
+    if (problem.code === "tasks_too_long") return [t("breakout.tasksTooLong")];
     if (problem.code === "over_capacity") {
       const zone = zones.find((z) => z.id === problem.zone);
       return [t("breakout.overCapacity", { zone: zoneDisplayName(zone, t), capacity: problem.capacity })];

@@ -7,11 +7,9 @@ import { showToast } from "../ui/toast-store";
 import { checkCurrentDraft, formDraftGroups, newSeed, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
 import { useZonesStore, zoneById } from "./zones-store";
 
-/** Sends prepared groups out; each group's own task follows in a message of its own (handled in order). */
+/** Sends prepared groups out, with their tasks, in one message: people arrive to their task. */
 export function sendPrepared(connection: SessionConnection, prepared: PreparedSend): void {
-  const { ownTasks, ...message } = prepared;
-  connection.send("zones.send", message);
-  for (const { zone, text } of ownTasks) connection.send("zones.task", { target: zone, text });
+  connection.send("zones.send", prepared);
   showToast({ key: "breakout.sent" });
 }
 

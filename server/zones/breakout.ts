@@ -39,7 +39,8 @@ export const breakoutCommands = [
       const zones = plan.zones.map((id) => room.state.zones.get(id)!);
       for (const zone of zones) {
         zone.ready = false;
-        if (plan.task !== undefined) zone.work.task = plan.task;
+        const task = plan.tasks.get(zone.id);
+        if (task !== undefined) zone.work.task = task;
         if (plan.seconds !== undefined) writeTimer(zone.work.timer, startTimer(plan.seconds * 1000, ctx.now));
       }
       // Someone following the facilitator would otherwise walk straight back out of their zone.

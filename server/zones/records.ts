@@ -71,7 +71,14 @@ export const breakoutRecord = defineRecordType({
     at: z.number().finite(),
     seconds: z.number().int().positive().nullable(),
     task: z.string().max(ZONE_LIMITS.taskMax).nullable(),
-    groups: z.array(z.object({ zone: z.string(), people: z.array(z.string().max(DISPLAY_NAME_MAX)) })),
+    groups: z.array(
+      z.object({
+        zone: z.string(),
+        people: z.array(z.string().max(DISPLAY_NAME_MAX)),
+        /** The group's own task, when it had one (sends before these were kept have none). */
+        task: z.string().max(ZONE_LIMITS.taskMax).optional(),
+      }),
+    ),
   }),
 });
 

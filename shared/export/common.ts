@@ -25,7 +25,8 @@ export interface ExportBreakout {
   at: number;
   seconds: number | null;
   task: string | null;
-  groups: { zone: string; people: string[] }[];
+  /** A group's `task` is its own, given instead of the breakout's common one. */
+  groups: { zone: string; people: string[]; task?: string }[];
 }
 
 /** Everything an export is made from; time and place are passed in so the output is reproducible. */

@@ -85,7 +85,12 @@ export function buildJson(input: ExportInput): string {
       at: iso(b.at),
       seconds: b.seconds,
       task: b.task,
-      groups: b.groups.map((g) => ({ zone: g.zone, zoneName: zoneName(g.zone), people: g.people })),
+      groups: b.groups.map((g) => ({
+        zone: g.zone,
+        zoneName: zoneName(g.zone),
+        people: g.people,
+        task: g.task ?? null,
+      })),
     })),
     ...(input.hybrid
       ? {

@@ -87,6 +87,7 @@ function breakoutLines(input: ExportInput): string[] {
     for (const group of breakout.groups) {
       const people = group.people.length > 0 ? group.people.map(escapeMarkdown).join(", ") : t("doc.nobody");
       lines.push(`- ${escapeMarkdown(zoneName(group.zone))}: ${people}`);
+      if (group.task) lines.push(`  - ${t("doc.task")}: ${escapeMarkdown(group.task)}`);
     }
     lines.push("");
   }

@@ -72,14 +72,22 @@ export const zonesMessages = {
   /** Facilitator: set the task of one zone, or of every zone at once. */
   "zones.task": z.object({ target: z.union([zoneIdSchema, z.literal("*")]), text: taskTextSchema }).strict(),
   /**
-   * Facilitator: send groups out. Each group goes to its zone's spots (a server-side move); the task
-   * and a countdown, when given, are set in every zone that receives a group (a group's own task
-   * follows as `zones.task`, which keeps every message well under the size limit).
+   * Facilitator: send groups out, in one step: each group goes to its zone's spots (a server-side
+   * move) and its zone gets the group's own task, else the common one, and the countdown when given.
+   * All tasks together stay within SEND_TASK_BYTES, so the whole send fits in one message.
    */
   "zones.send": z
     .object({
       groups: z
-        .array(z.object({ zone: zoneIdSchema, people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize) }).strict())
+        .array(
+          z
+            .object({
+              zone: zoneIdSchema,
+              people: z.array(clientIdSchema).max(GROUPING_LIMITS.maxSize),
+              task: taskTextSchema.optional(),
+            })
+            .strict(),
+        )
         .min(1)
         .max(GROUPING_LIMITS.maxGroups),
       task: taskTextSchema.optional(),

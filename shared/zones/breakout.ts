@@ -42,7 +42,17 @@ export interface BreakoutContext extends SendContext {
 export interface BreakoutGroup {
   zone: string;
   people: readonly string[];
+  /** The group's own task, instead of the common one. */
+  task?: string;
 }
+
+/**
+ * The most task text one send may carry, all groups' and the common task together (UTF-8 bytes): with
+ * 16 groups and 200 people's ids it keeps the whole send inside one message (MAX_MESSAGE_BYTES).
+ */
+export const SEND_TASK_BYTES = 12 * 1024;
+
+const utf8 = new TextEncoder();
 
 export type SendProblem =
   | { code: "no_group" }
@@ -51,7 +61,8 @@ export type SendProblem =
   | { code: "person_missing"; person: string }
   | { code: "observer"; person: string }
   | { code: "person_twice"; person: string }
-  | { code: "over_capacity"; zone: string; capacity: number };
+  | { code: "over_capacity"; zone: string; capacity: number }
+  | { code: "tasks_too_long"; bytes: number };
 
 /**
  * Everything wrong with sending these groups, in the order met (group by group): a zone that does not
@@ -59,7 +70,7 @@ export type SendProblem =
  * larger than its zone's capacity. The facilitator's send overrides a zone's lock (it is their
  * decision), never its capacity. Empty means the send may go.
  */
-export function sendProblems(ctx: SendContext, groups: readonly BreakoutGroup[]): SendProblem[] {
+export function sendProblems(ctx: SendContext, groups: readonly BreakoutGroup[], commonTask = ""): SendProblem[] {
   const problems: SendProblem[] = [];
   if (groups.length === 0) problems.push({ code: "no_group" });
   const zones = new Map(ctx.zones.map((zone) => [zone.id, zone]));
@@ -82,6 +93,11 @@ export function sendProblems(ctx: SendContext, groups: readonly BreakoutGroup[])
       problems.push({ code: "over_capacity", zone: zone.id, capacity: zone.capacity });
     }
   }
+  const bytes = [commonTask, ...groups.map((group) => group.task ?? "")].reduce(
+    (sum, text) => sum + utf8.encode(text).length,
+    0,
+  );
+  if (bytes > SEND_TASK_BYTES) problems.push({ code: "tasks_too_long", bytes });
   return problems;
 }
 
@@ -105,6 +121,8 @@ export function sendRefusal(problem: SendProblem): {
       return { error: "invalid_payload", detail: "person twice" };
     case "over_capacity":
       return { error: "zone_full", detail: problem.zone };
+    case "tasks_too_long":
+      return { error: "invalid_payload", detail: "tasks too long" };
   }
 }
 
@@ -120,7 +138,8 @@ export interface BreakoutPlan {
   placements: Placement[];
   /** The zones that receive a group: their ready flag is lowered, task and countdown set when given. */
   zones: string[];
-  task?: string;
+  /** Each receiving zone's task (the group's own, else the common one); a zone without one keeps its task. */
+  tasks: Map<string, string>;
   seconds?: number;
   /** The send-out as kept for the session's record (exports list them), by the names people had. */
   record: {
@@ -128,7 +147,7 @@ export interface BreakoutPlan {
     at: number;
     seconds: number | null;
     task: string | null;
-    groups: { zone: string; people: string[] }[];
+    groups: { zone: string; people: string[]; task?: string }[];
   };
 }
 
@@ -142,7 +161,7 @@ export function planBreakout(
   ctx: BreakoutContext & { now: number; random: Random },
   input: SendInput,
 ): { error: ReturnType<typeof sendRefusal> } | BreakoutPlan {
-  const [problem] = sendProblems(ctx, input.groups);
+  const [problem] = sendProblems(ctx, input.groups, input.task);
   if (problem) return { error: sendRefusal(problem) };
   const zones = new Map(ctx.zones.map((zone) => [zone.id, zone]));
   const names = new Map(ctx.people.map((person) => [person.id, person.name]));
@@ -151,10 +170,15 @@ export function planBreakout(
     const seats = zoneSeats(zones.get(group.zone)!, group.people.length);
     group.people.forEach((id, i) => placements.push({ id, ...seats[i]! }));
   }
+  const tasks = new Map<string, string>();
+  for (const group of input.groups) {
+    const task = group.task ?? input.task;
+    if (task !== undefined) tasks.set(group.zone, task);
+  }
   return {
     placements,
     zones: input.groups.map((group) => group.zone),
-    ...(input.task !== undefined ? { task: input.task } : {}),
+    tasks,
     ...(input.seconds !== undefined ? { seconds: input.seconds } : {}),
     record: {
       id: recordId(ctx.now, ctx.random),
@@ -164,6 +188,7 @@ export function planBreakout(
       groups: input.groups.map((group) => ({
         zone: group.zone,
         people: group.people.map((id) => names.get(id) ?? ""),
+        ...(group.task !== undefined ? { task: group.task } : {}),
       })),
     },
   };
@@ -183,12 +208,11 @@ export interface SendDraft {
   minutes: number;
 }
 
-/** What "Send to zones" sends for a draft: the groups with their zones, the common task and time, own tasks. */
+/** What "Send to zones" sends for a draft: the groups with their zones and own tasks, the common task and time. */
 export interface PreparedSend {
-  groups: { zone: string; people: string[] }[];
+  groups: { zone: string; people: string[]; task?: string }[];
   task?: string;
   seconds: number;
-  ownTasks: { zone: string; text: string }[];
 }
 
 /** A draft checked against the room now: what would be sent, and what stops it. */
@@ -215,16 +239,13 @@ export function checkDraft(draft: SendDraft, ctx: SendContext): DraftCheck {
   const outgoing = groups
     .map((people, i) => ({ zone: draft.zoneIds[i] ?? "", people, own: draft.ownTasks[i]?.trim() ?? "" }))
     .filter((group) => group.people.length > 0 && known.has(group.zone));
-  const problems = sendProblems(ctx, outgoing);
+  const groupsToSend = outgoing.map(({ zone, people, own }) => ({ zone, people, ...(own ? { task: own } : {}) }));
+  const task = draft.task.trim() ? draft.task : undefined;
+  const problems = sendProblems(ctx, groupsToSend, task);
   if (problems.length > 0 || missingZones > 0) return { missingZones, problems, send: null };
   return {
     missingZones,
     problems,
-    send: {
-      groups: outgoing.map(({ zone, people }) => ({ zone, people })),
-      ...(draft.task.trim() ? { task: draft.task } : {}),
-      seconds: draft.minutes * 60,
-      ownTasks: outgoing.filter((group) => group.own).map(({ zone, own }) => ({ zone, text: own })),
-    },
+    send: { groups: groupsToSend, ...(task !== undefined ? { task } : {}), seconds: draft.minutes * 60 },
   };
 }

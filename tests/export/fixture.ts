@@ -178,7 +178,7 @@ export function fixtureInput(locale: ExportInput["locale"] = "en"): ExportInput 
         task: "Map the *customer's* path",
         groups: [
           { zone: "nw", people: ["Anna", "Ben"] },
-          { zone: "zq7", people: [] },
+          { zone: "zq7", people: [], task: "Test the *pilot* plan" },
           // A zone removed since then.
           { zone: "gone", people: ["Åsa"] },
         ],

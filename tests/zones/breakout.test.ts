@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../shared/random";
 import { LAB } from "../../shared/space/layout";
-import { planBreakout, sendProblems, type BreakoutContext } from "../../shared/zones/breakout";
+import { planBreakout, SEND_TASK_BYTES, sendProblems, type BreakoutContext } from "../../shared/zones/breakout";
 
 const ctx: BreakoutContext = {
   zones: LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius, capacity: id === "ne" ? 1 : 0 })),
@@ -41,6 +41,21 @@ describe("checking a send-out (server, panel and VR menu alike)", () => {
     ]);
     expect(sendProblems(ctx, [])).toEqual([{ code: "no_group" }]);
   });
+
+  it("counts every task together, in UTF-8 bytes, so the whole send fits in one message", () => {
+    // 16 groups of 1000 characters each pass every task's own check and still make too large a send.
+    const long = "ä".repeat(1000);
+    const groups = [
+      { zone: "nw", people: ["ann"], task: long },
+      { zone: "sw", people: ["ben"], task: long },
+    ];
+    expect(sendProblems(ctx, groups, long)).toEqual([]);
+    const many = Array.from({ length: 7 }, (_, i) => ({ zone: `z${i}`, people: [], task: long }));
+    const zones = many.map(({ zone }) => ({ id: zone, capacity: 0 }));
+    const problems = sendProblems({ ...ctx, zones }, many, long);
+    expect(problems).toEqual([{ code: "tasks_too_long", bytes: 8 * 2000 }]);
+    expect(8 * 2000).toBeGreaterThan(SEND_TASK_BYTES);
+  });
 });
 
 describe("planning a send-out", () => {
@@ -64,7 +79,13 @@ describe("planning a send-out", () => {
     const plan = planBreakout({ ...ctx, now: 1000, random: mulberry32(7) }, input);
     if ("error" in plan) throw new Error("refused");
     expect(plan.zones).toEqual(["sw", "ne"]);
-    expect(plan).toMatchObject({ task: "Map it", seconds: 600 });
+    expect(plan).toMatchObject({ seconds: 600 });
+    expect(plan.tasks).toEqual(
+      new Map([
+        ["sw", "Map it"],
+        ["ne", "Map it"],
+      ]),
+    );
     for (const { id, x, z } of plan.placements) {
       const zone = ctx.zones.find((area) => area.id === (id === "cay" ? "ne" : "sw"))!;
       expect(Math.hypot(x - zone.x, z - zone.z)).toBeLessThan(zone.radius - 0.4);
@@ -80,5 +101,41 @@ describe("planning a send-out", () => {
     });
     const again = planBreakout({ ...ctx, now: 1000, random: mulberry32(7) }, input);
     expect(again).toEqual(plan);
+  });
+
+  it("gives a group its own task instead of the common one, and keeps it in the record", () => {
+    const plan = planBreakout(
+      { ...ctx, now: 1000, random: mulberry32(7) },
+      {
+        groups: [
+          { zone: "sw", people: ["ann"], task: "Map the risks" },
+          { zone: "se", people: ["ben"] },
+          { zone: "nw", people: ["cay"] },
+        ],
+        task: "Map it",
+      },
+    );
+    if ("error" in plan) throw new Error("refused");
+    expect(plan.tasks).toEqual(
+      new Map([
+        ["sw", "Map the risks"],
+        ["se", "Map it"],
+        ["nw", "Map it"],
+      ]),
+    );
+    expect(plan.record.groups[0]).toEqual({ zone: "sw", people: ["Anna"], task: "Map the risks" });
+    expect(plan.record.groups[1]).toEqual({ zone: "se", people: ["Ben"] });
+    // Without a common task, a zone without its own keeps the task it had.
+    const ownOnly = planBreakout(
+      { ...ctx, now: 1000, random: mulberry32(7) },
+      {
+        groups: [
+          { zone: "sw", people: ["ann"], task: "Map the risks" },
+          { zone: "se", people: ["ben"] },
+        ],
+      },
+    );
+    if ("error" in ownOnly) throw new Error("refused");
+    expect(ownOnly.tasks).toEqual(new Map([["sw", "Map the risks"]]));
   });
 });

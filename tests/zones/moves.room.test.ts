@@ -12,32 +12,36 @@ const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
 
 describe("moving people on the server's authority", () => {
-  it("sends groups to their zones and recalls everyone to the plenary circle", async () => {
+  it("sends groups to their zones with their tasks in one step, and recalls everyone to the plenary circle", async () => {
     const { host, guests } = await hostAndGuests(server, ["Anna", "Ben", "Cecilia"]);
     const [anna, ben, cecilia] = guests as [SdkSessionRoom, SdkSessionRoom, SdkSessionRoom];
     const moved = nextMessage<ServerMessage<"movement.corrected">>(anna, "movement.corrected");
     sendCommand(host, "zones.send", {
       groups: [
         { zone: "nw", people: [anna.sessionId, cecilia.sessionId] },
-        { zone: "se", people: [ben.sessionId] },
+        { zone: "se", people: [ben.sessionId], task: "Map the risks" },
       ],
       task: "Sketch the ideal service",
       seconds: 900,
     });
     expect(await moved).toMatchObject({ reason: "moved_by_server" });
+    // People arrive to their task: the moment Ben is in his zone, his state already holds its own task.
+    await waitForState(ben, (s) => s.people.get(ben.sessionId)?.zone === "se");
+    expect(zoneWork(ben.state, "se")?.task).toBe("Map the risks");
     await waitForState(host, (s) => {
       const zones = [anna, ben, cecilia].map((r) => s.people.get(r.sessionId)?.zone);
       return zones.join() === "nw,se,nw";
     });
-    for (const [room, zone] of [
-      [anna, "nw"],
-      [ben, "se"],
-      [cecilia, "nw"],
+    for (const [room, zone, task] of [
+      [anna, "nw", "Sketch the ideal service"],
+      [ben, "se", "Map the risks"],
+      [cecilia, "nw", "Sketch the ideal service"],
     ] as const) {
       const spot = where(host, room.sessionId);
       const area = host.state.zones.get(zone)!;
       expect(Math.hypot(spot.x - area.x, spot.z - area.z)).toBeLessThan(area.radius);
-      expect(zoneWork(room.state, zone)?.task).toBe("Sketch the ideal service");
+      await waitForState(room, (s) => zoneWork(s, zone)?.task !== undefined);
+      expect(zoneWork(room.state, zone)?.task).toBe(task);
     }
     expect(zoneWork(host.state, "nw")?.timer.status).toBe("running");
     expect(zoneWork(host.state, "sw")?.timer.status).toBe("idle");
@@ -71,8 +75,23 @@ describe("moving people on the server's authority", () => {
       ],
       [{ groups: [{ zone: "ne", people: ["nobody"] }] }, "not_found"],
       [{ groups: [] }, "invalid_payload"],
+      // Each task within its own limit, but all together too long for one send (UTF-8: "€" is 3 bytes).
+      [
+        {
+          groups: ["nw", "ne", "sw", "se"].map((zone, i) => ({
+            zone,
+            people: i === 0 ? [anna.sessionId] : [],
+            task: "€".repeat(1000),
+          })),
+          task: "€".repeat(1000),
+        },
+        "invalid_payload",
+      ],
     ];
-    for (const [payload, code] of cases) expect(await refusal(host, "zones.send", payload)).toMatchObject({ code });
+    for (const [payload, code] of cases) {
+      clock.skip(1000); // each case on its own, not against the send rate
+      expect(await refusal(host, "zones.send", payload)).toMatchObject({ code });
+    }
     await allPatchesDelivered(host, [anna]);
     expect(where(host, anna.sessionId).zone).toBe("");
     await Promise.all([host.leave(), anna.leave(), ben.leave()]);

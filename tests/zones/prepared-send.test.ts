@@ -29,21 +29,30 @@ const zones = [
 const everyone = new Set(["ann", "ben", "cay", "dan"]);
 
 describe("sending the prepared groups (facilitator panel and VR menu alike)", () => {
-  it("sends each group to its zone with the common task and time, and own tasks after", () => {
+  it("sends each group to its zone with its own task, the common task and time, in one message", () => {
     expect(preparedSend(draft({}), everyone, zones)).toEqual({
       groups: [
         { zone: "nw", people: ["ann", "ben"] },
-        { zone: "ne", people: ["cay", "dan"] },
+        { zone: "ne", people: ["cay", "dan"], task: "Map the risks" },
       ],
       task: "What would make this worse?",
       seconds: 300,
-      ownTasks: [{ zone: "ne", text: "Map the risks" }],
     });
+  });
+
+  it("refuses tasks too long together to go in one message", () => {
+    const long = "ö".repeat(1000);
+    const many = Array.from({ length: 8 }, (_, i) => [`p${i}`]);
+    const manyZones = many.map((_, i) => ({ id: `z${i}`, capacity: 0 }));
+    const present = new Set(many.flat());
+    const base = { groups: many, zoneIds: manyZones.map((z) => z.id), task: long };
+    expect(preparedSend(draft({ ...base, ownTasks: many.map(() => "") }), present, manyZones)).not.toBeNull();
+    expect(preparedSend(draft({ ...base, ownTasks: many.map(() => long) }), present, manyZones)).toBeNull();
   });
 
   it("leaves out people who have gone, empty groups and a blank common task", () => {
     const prepared = preparedSend(draft({ task: "  " }), new Set(["ann", "ben"]), zones);
-    expect(prepared).toEqual({ groups: [{ zone: "nw", people: ["ann", "ben"] }], seconds: 300, ownTasks: [] });
+    expect(prepared).toEqual({ groups: [{ zone: "nw", people: ["ann", "ben"] }], seconds: 300 });
   });
 
   it("refuses what the panel would not send: no groups, too few zones, one zone twice, over capacity", () => {
