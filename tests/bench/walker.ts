@@ -8,6 +8,7 @@ import { isPathWalkable } from "../../shared/space/layout";
 import type { SessionState } from "../../shared/session/state";
 import { AVATAR_COLORS } from "../../shared/avatars/palette";
 import { between, intBelow, type Random } from "../../shared/random";
+import { joinPatiently } from "../../shared/session/join-retry";
 import type { SdkSessionRoom } from "../support/server";
 import { waitForState } from "../support/wait-for-state";
 
@@ -110,13 +111,11 @@ export class Walker {
 
   static async join(baseUrl: string, code: string, name: string, random: Random): Promise<Walker> {
     const sdk = new Client(baseUrl);
-    const room: SdkSessionRoom = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
-      protocol: PROTOCOL_VERSION,
-      code,
-      name,
-      color: intBelow(random, AVATAR_COLORS.length),
-      locale: "fi",
-    });
+    const color = intBelow(random, AVATAR_COLORS.length);
+    // As the browser does: two processes racing to open the session answer one joiner "busy" for a moment.
+    const room: SdkSessionRoom = await joinPatiently(() =>
+      sdk.joinOrCreate<SessionState>(SESSION_ROOM, { protocol: PROTOCOL_VERSION, code, name, color, locale: "fi" }),
+    );
     await waitForState(room, (state) => state.people?.has(room.sessionId) === true, 10_000);
     const pose = room.state.people.get(room.sessionId)!.pose;
     return new Walker(room, planCircle(floorSpot(pose), random), random);
