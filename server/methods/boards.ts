@@ -1,5 +1,5 @@
 import type { Client } from "@colyseus/core";
-import type { DocChange } from "../../shared/boards/model";
+import { applyChanges, type BoardsDoc, type DocChange } from "../../shared/boards/model";
 import {
   gatherHarvest,
   mergeOntoBoard,
@@ -8,7 +8,9 @@ import {
   type NoteTravel,
   type StepBoards,
 } from "../../shared/boards/merge";
+import { openCapture, revealCapture, undoCapture, type CaptureRecord } from "../../shared/methods/capture";
 import { harvestTables, zoneMerges, zonesOfEntries } from "../../shared/methods/choreography";
+import type { CaptureBoard } from "../../shared/methods/plan";
 import type { MethodsRun, StepEntry } from "../../shared/methods/run";
 import type { ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
@@ -44,23 +46,75 @@ function nameOf(room: RoomApi, uid: string): string | null {
   return null;
 }
 
-/** The board changes of the step `run` has just applied (its last entry), and their record for Back. */
+/** The note wall: where a step with everyone together writes unless it puts up a board of its own. */
+function wallOf(room: RoomApi): string | null {
+  const doc = boardsRuntimeOf(room)?.doc;
+  return (doc && [...doc.boards.values()].find((b) => b.preset === "wall")?.id) ?? null;
+}
+
+/** The board the step a capture names put up, the last time it ran. */
+function boardPutUpBy(run: MethodsRun, board: CaptureBoard | undefined): string | null {
+  if (board?.kind !== "step" || !run.plan) return null;
+  const index = run.plan.steps.findIndex((step) => step.id === board.stepId);
+  return run.entries.findLast((entry) => entry.step === index)?.capture?.boardId ?? null;
+}
+
+/**
+ * The board changes of the step `run` has just applied (its last entry): the previous step's private
+ * rounds revealed, notes carried and a harvest wall put up (`record`, for Back), and the step's own
+ * capture board and round opened (`capture`). Applied in that order, so a four's board holds both
+ * pairs' notes before its round starts.
+ */
 export function stepBoardChanges(
   room: RoomApi,
   run: MethodsRun,
   now: number,
-): { changes: DocChange[]; record: StepBoards | null } {
+): { changes: DocChange[]; record: StepBoards | null; capture: CaptureRecord | null } {
   const doc = boardsRuntimeOf(room)?.doc;
   const entry = run.entries.at(-1);
   const step = entry && run.plan?.steps[entry.step];
-  if (!doc || !run.plan || !entry || !step) return { changes: [], record: null };
+  if (!doc || !run.plan || !entry || !step) return { changes: [], record: null, capture: null };
+  // Each part starts from the board as the part before left it: the merge carries revealed notes, and
+  // a round starts on a four's board already holding both pairs' notes.
+  const after = { ...doc, boards: new Map(doc.boards), notes: new Map(doc.notes), clusters: new Map(doc.clusters) };
+  const revealed = revealCapture(after, run.entries.at(-2)?.capture, now);
+  applyChanges(after, revealed);
+  const steps = boardSteps(room, after, run, now);
+  applyChanges(after, steps.changes);
+  const zoneBoards = (zonesOfEntries(run.plan, run.entries, zoneIdsOf(room)).at(-1) ?? []).flatMap((zone) =>
+    zone ? (zoneBoardOf(room, zone) ?? []) : [],
+  );
+  const opened = openCapture(
+    after,
+    step.capture,
+    { groups: zoneBoards, wall: wallOf(room), earlier: boardPutUpBy(run, step.capture?.board) },
+    now,
+    newDocId,
+  );
+  return {
+    changes: [...revealed, ...steps.changes, ...(opened?.changes ?? [])],
+    record: steps.record,
+    capture: opened && (opened.record.boardId || opened.record.rounds.length > 0) ? opened.record : null,
+  };
+}
+
+/** Notes carried onto merged boards and the harvest wall put up, with their record for Back. */
+function boardSteps(
+  room: RoomApi,
+  doc: BoardsDoc,
+  run: MethodsRun,
+  now: number,
+): { changes: DocChange[]; record: StepBoards | null } {
+  const entry = run.entries.at(-1)!;
+  const plan = run.plan!;
+  const step = plan.steps[entry.step]!;
   const zoneIds = zoneIdsOf(room);
-  const zones = zonesOfEntries(run.plan, run.entries, zoneIds);
+  const zones = zonesOfEntries(plan, run.entries, zoneIds);
   // The pairs' notes: those written since the step before began (a TRIZ cycle's earlier notes stay put).
   const since = run.entries.at(-2)?.startedAt ?? entry.startedAt;
   const changes: DocChange[] = [];
   const travel: NoteTravel[] = [];
-  for (const merge of zoneMerges(run.plan, run.entries, zones)) {
+  for (const merge of zoneMerges(plan, run.entries, zones)) {
     const target = zoneBoardOf(room, merge.to);
     if (!target) continue;
     const sources = merge.from.flatMap((zone) => zoneBoardOf(room, zone) ?? []);
@@ -70,7 +124,7 @@ export function stepBoardChanges(
   }
   let harvest: StepBoards["harvest"] = null;
   if (step.mechanic?.kind === "harvest") {
-    const { tables, since: from } = harvestTables(run.plan, run.entries, zones, zoneIds);
+    const { tables, since: from } = harvestTables(plan, run.entries, zones, zoneIds);
     const sources = tables.flatMap((table) => {
       const boardId = zoneBoardOf(room, table.zoneId);
       if (!boardId) return [];
@@ -92,10 +146,11 @@ export function stepBoardChanges(
 /** The board changes that undo what `entry` did (Back, or a step that could not be stored). */
 export function undoStepBoardChanges(room: RoomApi, entry: StepEntry | undefined, now: number): DocChange[] {
   const doc = boardsRuntimeOf(room)?.doc;
-  if (!doc || !entry?.boards) return [];
+  if (!doc || !entry || (!entry.boards && !entry.capture)) return [];
   return [
-    ...(entry.boards.harvest ? undoHarvest(doc, entry.boards.harvest) : []),
-    ...returnTravelled(doc, entry.boards.travel, now),
+    ...undoCapture(doc, entry.capture),
+    ...(entry.boards?.harvest ? undoHarvest(doc, entry.boards.harvest) : []),
+    ...returnTravelled(doc, entry.boards?.travel ?? [], now),
   ];
 }
 

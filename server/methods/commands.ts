@@ -55,11 +55,12 @@ export const methodsCommands = [
       // The step's board moves are stored with it (for Back) before they are made: the run is
       // committed first so a second press is checked against it at once. Should storing the boards
       // then fail, the notes stay where they were, and Back finds them already home.
-      const { changes, record } = stepBoardChanges(ctx.room, result.run, ctx.now);
+      const { changes, record, capture } = stepBoardChanges(ctx.room, result.run, ctx.now);
       const entries = result.run.entries;
-      const next = record
-        ? { ...result.run, entries: [...entries.slice(0, -1), { ...entries.at(-1)!, boards: record }] }
-        : result.run;
+      const next = {
+        ...result.run,
+        entries: [...entries.slice(0, -1), { ...entries.at(-1)!, boards: record, capture }],
+      };
       if (!(await commitRun(ctx.room, next, ctx.now))) return { error: "storage_failed" };
       await commitBoards(ctx.room, changes);
       await arrange(ctx.room, ctx.now);

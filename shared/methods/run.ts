@@ -1,3 +1,4 @@
+import { captureRecordSchema } from "./capture";
 import { z } from "zod";
 import { mulberry32 } from "../random";
 import {
@@ -36,6 +37,8 @@ export const stepEntrySchema = z.object({
   extendedSeconds: z.number().int().min(0).max(PLAN_LIMITS.duration.max).default(0),
   /** What the step did to the boards (notes carried to a merged board, a harvest wall), for Back. */
   boards: stepBoardsSchema.nullable().default(null),
+  /** The board the step put up and the private rounds it started (capture.ts); absent in older runs. */
+  capture: captureRecordSchema.nullable().default(null),
 });
 export type StepEntry = z.infer<typeof stepEntrySchema>;
 
@@ -140,6 +143,7 @@ export function nextStep(run: MethodsRun, people: readonly Person[], now: number
     startedAt: now,
     extendedSeconds: 0,
     boards: null,
+    capture: null,
     ...groupsForStep(run.plan, index, run.entries, people, run.seed),
   };
   return { ok: true, run: { ...run, entries: [...run.entries, entry] } };

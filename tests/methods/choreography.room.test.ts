@@ -4,7 +4,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer, where } from "../support/rooms";
-import { act, decodedNotes, textsSeenBy, zoneBoardId } from "../support/boards";
+import { act, boardWhere, decodedNotes, textsSeenBy, zoneBoardId } from "../support/boards";
 
 const server = useTestServer();
 
@@ -200,6 +200,47 @@ describe("the method's choreography moves the boards with the groups", () => {
     );
     await waitForState(host, (s) => !s.boards.has(wallId));
     expect(decodedNotes(host)).toHaveLength(9);
+    await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
+  });
+
+  it("25/10: the writing step puts up its own board in the plenary with an anonymous private round, the next step reveals it, Back calls off an empty round", async () => {
+    // Six people: passing cards for five rounds needs one more than the rounds.
+    const names = ["Anna", "Ben", "Cai", "Dora", "Eino", "Fanni"];
+    const { host, guests } = await hostAndGuests(server, names);
+    for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
+    const plan = templatePlan("crowdSourcing", "en", idsFrom());
+    await after(
+      host,
+      () => sendCommand(host, "methods.plan.save", { plan }),
+      (s) => s.plan !== null,
+    );
+    await runTo(host, -1);
+    const [boardId, board] = await waitForState(host, (s) =>
+      [...s.boards.values()].some((b) => b.title === "Bold ideas"),
+    ).then(() => boardWhere(host, (b) => b.title === "Bold ideas"));
+    expect(board).toMatchObject({ zoneId: "", round: "anonymous" });
+    // Everyone sees the board; a note written now is its author's alone until the reveal.
+    await waitForState(guests[1]!, (s) => s.boards.has(boardId));
+    await act(guests[0]!, "boards.addNote", { boardId, text: "bold idea", color: 0 }, (r) =>
+      textsSeenBy(r).includes("bold idea"),
+    );
+    await waitForState(host, (s) => s.boards.get(boardId)!.noteCount === 1);
+    expect(textsSeenBy(guests[1]!)).not.toContain("bold idea");
+
+    // The next step keeps writing on the same board: the first round is revealed as it starts.
+    await runTo(host, 0);
+    await waitForState(guests[1]!, () => textsSeenBy(guests[1]!).includes("bold idea"));
+    await waitForState(host, (s) => s.boards.get(boardId)!.round === "anonymous");
+    expect(decodedNotes(guests[1]!).find((n) => n.text === "bold idea")!.authorName).toBe("");
+
+    // Back: the second step's round had nothing written in it and is called off; the board and note stay.
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.back", { from: 1 }),
+      (s) => s.step === 0,
+    );
+    await waitForState(host, (s) => s.boards.get(boardId)!.round === "");
+    expect(textsSeenBy(guests[1]!)).toContain("bold idea");
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
   });
 });
