@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { useCallback } from "react";
-import { LOCALES, type Locale } from "../../shared/protocol/common";
+import { LOCALES, type Locale } from "../../shared/protocol/constants";
 import { pickLocale, translate, type TranslateParams, type TranslationKey } from "../../shared/i18n";
 import { loadStrings } from "./strings";
 

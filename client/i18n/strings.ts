@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../shared/i18n/catalog";
-import type { Locale } from "../../shared/protocol/common";
+import type { Locale } from "../../shared/protocol/constants";
 
 /**
  * The browser's stand-in for shared/i18n/catalog.ts (client/i18n/build-plugin.ts swaps it in): the tables
