@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { useLocaleStore } from "./i18n/locale";
+import { initialStringsReady, useLocaleStore } from "./i18n/locale";
 import "./ui/styles.css";
 import { applyToPage, useAccessibilitySettings } from "./accessibility/settings";
 
@@ -10,8 +10,12 @@ document.documentElement.lang = useLocaleStore.getState().locale;
 applyToPage(useAccessibilitySettings.getState());
 useAccessibilitySettings.subscribe((settings) => applyToPage(settings));
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render waits for the visitor's language (fetched in parallel with the rest), so no key shows.
+// Should that fetch fail, render anyway: a page of keys is still better than an empty one.
+const render = () =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+void initialStringsReady.then(render, render);

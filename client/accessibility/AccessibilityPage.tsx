@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { FEEDBACK_REPLY_DAYS, STATEMENT_PREPARED, STATEMENT_REVIEWED } from "../../shared/accessibility/statement";
-import { FEEDBACK_LIMITS, type AccessibilityFeedbackResponse } from "../../shared/protocol";
+import type { AccessibilityFeedbackResponse } from "../../shared/protocol";
+import { FEEDBACK_LIMITS } from "../../shared/protocol/constants";
 import { checkText } from "../../shared/session/input";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { ApiError } from "../session/api";

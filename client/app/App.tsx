@@ -1,9 +1,20 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { HomePage } from "../session/HomePage";
-import { AccessibilityPage } from "../accessibility/AccessibilityPage";
 import { SessionPage } from "../session/SessionPage";
-import { DebriefPage } from "../timeline/DebriefPage";
+import { useT } from "../i18n/locale";
+import { Loading } from "../ui/Loading";
 import { parseRoute, type Route } from "./route";
+
+// Pages nobody passes through on the way into a session load when opened, not with the join.
+const AccessibilityPage = lazy(() =>
+  import("../accessibility/AccessibilityPage").then((m) => ({ default: m.AccessibilityPage })),
+);
+const DebriefPage = lazy(() => import("../timeline/DebriefPage").then((m) => ({ default: m.DebriefPage })));
+
+function PageLoading() {
+  const t = useT();
+  return <Loading label={t("status.loading")} />;
+}
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
@@ -13,6 +24,10 @@ export function App() {
     return () => removeEventListener("popstate", onPop);
   }, []);
   if (route.page === "session") return <SessionPage key={route.code} code={route.code} />;
-  if (route.page === "debrief") return <DebriefPage key={route.code} code={route.code} />;
-  return route.page === "accessibility" ? <AccessibilityPage /> : <HomePage />;
+  if (route.page === "home") return <HomePage />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      {route.page === "debrief" ? <DebriefPage key={route.code} code={route.code} /> : <AccessibilityPage />}
+    </Suspense>
+  );
 }

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from "react";
-import { NOTE_COLORS, noteHex } from "../../shared/boards/model";
+import { NOTE_COLORS, noteHex } from "../../shared/boards/basics";
 import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 import { formatClock, runningUntil } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";

@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef } from "react";
 import { useFrame, type ThreeEvent } from "@react-three/fiber";
 import { DoubleSide, Vector3, type Group } from "three";
-import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "../../shared/boards/model";
+import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "../../shared/boards/basics";
 import { dotRefusal, dotsLeft } from "../../shared/boards/votes";
 import { clampNote, PLENARY_CONTENT_RANGE_M } from "../../shared/boards/geometry";
 import { useT } from "../i18n/locale";

@@ -1,5 +1,5 @@
 import { useContext, useId, useState, type FormEvent } from "react";
-import { BOARD_TITLE_MAX, CLUSTER_TITLE_MAX, VOTE_LIMITS } from "../../shared/boards/model";
+import { BOARD_TITLE_MAX, CLUSTER_TITLE_MAX, VOTE_LIMITS } from "../../shared/boards/basics";
 import { LAB } from "../../shared/space/layout";
 import { useT } from "../i18n/locale";
 import { LocalPlayerContext } from "../movement/local-player";

@@ -1,4 +1,4 @@
-import { NOTE_SIZE_CM, noteHex } from "../../shared/boards/model";
+import { NOTE_SIZE_CM, noteHex } from "../../shared/boards/basics";
 import { NOTE_LINE_EM, NOTE_TEXT_BOX_CM, noteTextSize } from "../../shared/boards/geometry";
 import { Label3D } from "../text/Label3D";
 import type { NoteView } from "./boards-store";

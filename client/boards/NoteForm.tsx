@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { SwatchPicker } from "../ui/SwatchPicker";
-import { NOTE_COLORS, NOTE_TEXT_MAX, noteHex } from "../../shared/boards/model";
+import { NOTE_COLORS, NOTE_TEXT_MAX, noteHex } from "../../shared/boards/basics";
 import { useT } from "../i18n/locale";
 
 export interface NoteDraft {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { OBSERVATION_MAX, WHISPER_MAX } from "../../shared/protocol";
+import { OBSERVATION_MAX, WHISPER_MAX } from "../../shared/protocol/constants";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { Field } from "../ui/Field";

@@ -1,4 +1,4 @@
-import { NOTE_SIZE_CM, noteHex } from "../../shared/boards/model";
+import { NOTE_SIZE_CM, noteHex } from "../../shared/boards/basics";
 import type { BoardView, VoteResultView } from "../boards/boards-store";
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { LOCALES, type Locale } from "../../shared/protocol/common";
+import { LOCALES, type Locale } from "../../shared/protocol/constants";
 import { useLocaleStore, useT } from "./locale";
 
 /** A labelled select listing each language in its own name. */

@@ -1,7 +1,8 @@
 import { create } from "zustand";
 import { useCallback } from "react";
-import { LOCALES, type Locale } from "../../shared/protocol/common";
+import { LOCALES, type Locale } from "../../shared/protocol/constants";
 import { pickLocale, translate, type TranslateParams, type TranslationKey } from "../../shared/i18n";
+import { loadStrings } from "./strings";
 
 const STORAGE_KEY = "yhteistila.locale";
 
@@ -11,18 +12,33 @@ function initialLocale(): Locale {
   return pickLocale(globalThis.navigator?.languages ?? []);
 }
 
+const initial = initialLocale();
+/** The visitor's language, requested as soon as the app starts; main.tsx renders once it is here. */
+export const initialStringsReady = loadStrings(initial);
+
 interface LocaleStore {
   locale: Locale;
   setLocale(locale: Locale): void;
 }
 
-/** The interface language, chosen per user and remembered in this browser. */
+let latestChoice: Locale = initial;
+
+/**
+ * The interface language, chosen per user and remembered in this browser. A newly chosen language
+ * takes effect once its strings have arrived, so the page never shows raw keys in between.
+ */
 export const useLocaleStore = create<LocaleStore>((set) => ({
-  locale: initialLocale(),
+  locale: initial,
   setLocale(locale) {
+    latestChoice = locale;
     globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-    document.documentElement.lang = locale;
-    set({ locale });
+    const apply = () => {
+      if (latestChoice !== locale) return; // a later choice overrides this one
+      document.documentElement.lang = locale;
+      set({ locale });
+    };
+    // If the strings cannot be fetched, switch anyway: English fallbacks and keys beat a dead control.
+    void loadStrings(locale).then(apply, apply);
   },
 }));
 

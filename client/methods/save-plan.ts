@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_BYTES } from "../../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol/constants";
 import type { Plan } from "../../shared/methods/plan";
 import type { Translate } from "../i18n/locale";
 import type { SessionConnection } from "../session/binding";

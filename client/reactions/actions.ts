@@ -1,4 +1,4 @@
-import { REACTIONS } from "../../shared/protocol/reactions";
+import { REACTIONS } from "../../shared/protocol/constants";
 import { hasPermission } from "../../shared/session/roles";
 import { defineAction } from "../actions/registry";
 

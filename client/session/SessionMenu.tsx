@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { SESSION_TITLE_MAX } from "../../shared/protocol/common";
+import { SESSION_TITLE_MAX } from "../../shared/protocol/constants";
 import { useT } from "../i18n/locale";
 import { showToast } from "../ui/toast-store";
 import { Field } from "../ui/Field";

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { forgetLinkSecret, takeLinkSecret } from "./link-secrets";
-import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol/common";
+import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol/constants";
 import type { SessionInfoResponse } from "../../shared/protocol";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { PageShell } from "../ui/PageShell";

@@ -1,12 +1,6 @@
 import { Callbacks, Client } from "@colyseus/sdk";
-import {
-  PROTOCOL_VERSION,
-  SESSION_ROOM,
-  ERROR_CODES,
-  type ErrorCode,
-  type JoinOptions,
-  type ServerMessage,
-} from "../../shared/protocol";
+import type { JoinOptions, ServerMessage } from "../../shared/protocol";
+import { ERROR_CODES, PROTOCOL_VERSION, SESSION_ROOM, type ErrorCode } from "../../shared/protocol/constants";
 import type { SessionState } from "../../shared/session/state";
 import { Presence } from "../avatars/presence";
 import { showToast } from "../ui/toast-store";

@@ -3,7 +3,7 @@ import { avatarHex } from "../../shared/avatars/palette";
 import type { ReplayState } from "../../shared/timeline/replay";
 import type { ReplayZone } from "../../shared/timeline/markers";
 import { useT } from "../i18n/locale";
-import { REACTIONS } from "../../shared/protocol";
+import { REACTIONS } from "../../shared/protocol/constants";
 
 const { minX, maxX, minZ, maxZ } = LAB.walls;
 

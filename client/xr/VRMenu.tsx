@@ -2,7 +2,7 @@ import { useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Container, Text } from "@react-three/uikit";
 import { Vector3, type Group } from "three";
-import { LOCALES } from "../../shared/protocol/common";
+import { LOCALES } from "../../shared/protocol/constants";
 import type { TranslationKey } from "../../shared/i18n";
 import { useActions } from "../actions/use-actions";
 import type { ClientAction } from "../actions/registry";

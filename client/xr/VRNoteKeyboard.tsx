@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Container, Text } from "@react-three/uikit";
 import { Vector3, type Group } from "three";
-import { NOTE_COLORS } from "../../shared/boards/model";
+import { NOTE_COLORS } from "../../shared/boards/basics";
 import { useBoardsStore, sortedBoards, type BoardView } from "../boards/boards-store";
 import { useBoardTitle } from "../boards/names";
 import {

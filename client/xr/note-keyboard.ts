@@ -1,4 +1,4 @@
-import { NOTE_TEXT_MAX } from "../../shared/boards/model";
+import { NOTE_TEXT_MAX } from "../../shared/boards/basics";
 import { noteTextSchema } from "../../shared/protocol/boards";
 
 /**

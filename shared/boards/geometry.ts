@@ -1,5 +1,6 @@
 import { LAB, type BreakoutArea } from "../space/layout";
-import { BOARD_BOTTOM_M, NOTE_SIZE_CM, type BoardDoc, type ClusterDoc, type NoteDoc } from "./model";
+import { BOARD_BOTTOM_M, NOTE_SIZE_CM } from "./basics";
+import type { BoardDoc, ClusterDoc, NoteDoc } from "./model";
 
 /**
  * Where things go on a board and where boards go in the lab: pure geometry shared by the server's

@@ -1,5 +1,37 @@
 import { z } from "zod";
 import type { ErrorCode } from "../protocol/errors";
+import {
+  BOARD_MAX_CM,
+  BOARD_MIN_CM,
+  BOARD_TITLE_MAX,
+  CLUSTER_TITLE_MAX,
+  NOTE_COLORS,
+  NOTE_TEXT_MAX,
+  NOTES_PER_BOARD_MAX,
+  VOTE_LIMITS,
+} from "./basics";
+
+export {
+  ballotId,
+  BOARD_BOTTOM_M,
+  BOARD_MAX_CM,
+  BOARD_MIN_CM,
+  BOARD_TITLE_MAX,
+  BOARDS_MAX,
+  CLUSTER_TITLE_MAX,
+  CLUSTERS_PER_BOARD_MAX,
+  clustersOfBoard,
+  NOTE_COLORS,
+  NOTE_SIZE_CM,
+  NOTE_TEXT_MAX,
+  noteHex,
+  NOTES_PER_BOARD_MAX,
+  NOTES_PER_PERSON_PER_BOARD_MAX,
+  notesOfBoard,
+  openVoteOf,
+  VOTE_LIMITS,
+  votesOfBoard,
+} from "./basics";
 
 /**
  * The group's work as a document: boards, the notes and clusters on them, and the dot votes run on
@@ -10,38 +42,6 @@ import type { ErrorCode } from "../protocol/errors";
  * survive a round trip through storage unchanged); positions on a board are centimetres from its
  * top-left corner, x to the right and y down, and name the centre of a note.
  */
-
-/** Longest note text, in characters: a sticky note holds a thought, not a paragraph. */
-export const NOTE_TEXT_MAX = 140;
-export const BOARD_TITLE_MAX = 60;
-export const CLUSTER_TITLE_MAX = 60;
-/**
- * A note is a square of this side on every board (cm): large enough that a short note's text can be
- * read from the plenary (see noteTextSize in geometry.ts for the measure).
- */
-export const NOTE_SIZE_CM = 36;
-export const NOTES_PER_BOARD_MAX = 300;
-export const NOTES_PER_PERSON_PER_BOARD_MAX = 40;
-export const CLUSTERS_PER_BOARD_MAX = 40;
-export const BOARDS_MAX = 24;
-export const BOARD_MIN_CM = { width: 120, height: 80 } as const;
-export const BOARD_MAX_CM = { width: 1000, height: 240 } as const;
-/** Every board stands with its lower edge this high above the floor. */
-export const BOARD_BOTTOM_M = 0.6;
-
-/** Note colours: pale enough for dark text, different enough to tell apart, each with a name to say aloud. */
-export const NOTE_COLORS = [
-  { hex: "#fde68a", nameKey: "boards.color.yellow" },
-  { hex: "#fbcfe8", nameKey: "boards.color.pink" },
-  { hex: "#bfdbfe", nameKey: "boards.color.blue" },
-  { hex: "#bbf7d0", nameKey: "boards.color.green" },
-  { hex: "#fed7aa", nameKey: "boards.color.orange" },
-  { hex: "#ddd6fe", nameKey: "boards.color.purple" },
-] as const;
-
-export function noteHex(color: number): string {
-  return NOTE_COLORS[color]?.hex ?? NOTE_COLORS[0].hex;
-}
 
 /** Ids the server makes: 12 url-safe characters. Zone ids are someone else's and stay opaque strings. */
 export const docIdSchema = z
@@ -138,13 +138,6 @@ export const voteResultSchema = z.object({
 });
 export type VoteResult = z.infer<typeof voteResultSchema>;
 
-export const VOTE_LIMITS = {
-  perPerson: { min: 1, max: 20 },
-  maxPerNote: { min: 1, max: 20 },
-  /** Seconds; 0 is no limit. */
-  duration: { min: 10, max: 3 * 3600 },
-} as const;
-
 export const voteDocSchema = z.object({
   id: docIdSchema,
   boardId: docIdSchema,
@@ -171,10 +164,6 @@ export const ballotDocSchema = z.object({
   updatedAt: z.number(),
 });
 export type BallotDoc = z.infer<typeof ballotDocSchema>;
-
-export function ballotId(voteId: string, uid: string): string {
-  return `${voteId}.${uid}`;
-}
 
 /** The whole document of one session's boards, keyed by id. */
 export interface BoardsDoc {
@@ -249,22 +238,6 @@ export interface Actor {
   role: "facilitator" | "participant" | "observer" | string;
   /** The zone the person stands in ("" is the plenary). */
   zone: string;
-}
-
-export function notesOfBoard(doc: BoardsDoc, boardId: string): NoteDoc[] {
-  return [...doc.notes.values()].filter((n) => n.boardId === boardId);
-}
-
-export function clustersOfBoard(doc: BoardsDoc, boardId: string): ClusterDoc[] {
-  return [...doc.clusters.values()].filter((c) => c.boardId === boardId);
-}
-
-export function votesOfBoard(doc: BoardsDoc, boardId: string): VoteDoc[] {
-  return [...doc.votes.values()].filter((v) => v.boardId === boardId).sort((a, b) => a.startedAt - b.startedAt);
-}
-
-export function openVoteOf(doc: BoardsDoc, boardId: string): VoteDoc | undefined {
-  return votesOfBoard(doc, boardId).find((v) => v.endedAt === null);
 }
 
 /** What every board rule is given: the document, who acts, the time, and a maker of fresh ids. */

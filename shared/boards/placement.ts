@@ -1,4 +1,5 @@
-import { NOTE_SIZE_CM, type BoardDoc, type ClusterDoc, type NoteDoc } from "./model";
+import { NOTE_SIZE_CM } from "./basics";
+import type { BoardDoc, ClusterDoc, NoteDoc } from "./model";
 
 /**
  * Where the server puts a new note, so that notes never land on top of each other: near the spot

@@ -1,17 +1,6 @@
 import type { ClientMessage } from "../protocol";
-import {
-  ballotId,
-  type BallotDoc,
-  type BoardsDoc,
-  type DocChange,
-  type NoteDoc,
-  type RuleContext,
-  type RuleResult,
-  type VoteDoc,
-  notesOfBoard,
-  openVoteOf,
-  type VoteResult,
-} from "./model";
+import { ballotId, notesOfBoard, openVoteOf } from "./basics";
+import type { BallotDoc, BoardsDoc, DocChange, NoteDoc, RuleContext, RuleResult, VoteDoc, VoteResult } from "./model";
 import { seesBoardContents } from "./visibility";
 import { facilitates, takesPart } from "./permissions";
 

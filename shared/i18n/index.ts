@@ -38,5 +38,6 @@ export function pickLocale(preferences: readonly string[], fallback: Locale = "f
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+  // Every language has the same keys, and the browser may hold only its visitor's language.
+  return Object.values(tables).some((table) => key in table);
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { localeSchema, plainText } from "./common";
 
-/** Limits of the accessibility feedback form, shared by the form and the server that checks it. */
-export const FEEDBACK_LIMITS = { messageMax: 2000, contactMax: 200, aboutMax: 200 } as const;
+import { FEEDBACK_LIMITS } from "./constants";
+
+export { FEEDBACK_LIMITS } from "./constants";
 
 /** HTTP: feedback sent from the accessibility statement (`POST /api/accessibility/feedback`). */
 export const accessibilityFeedbackSchema = z

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { plainText } from "./common";
 
-/** A whisper is a line, not a letter: the facilitator reads it while running the room. */
-export const WHISPER_MAX = 200;
-/** An observation is a note to come back to in the debrief. */
-export const OBSERVATION_MAX = 500;
+import { OBSERVATION_MAX, WHISPER_MAX } from "./constants";
+
+export { OBSERVATION_MAX, WHISPER_MAX } from "./constants";
 /** Observations a session keeps; a coach writing more is refused. */
 export const OBSERVATIONS_PER_SESSION = 500;
 

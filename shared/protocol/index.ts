@@ -85,7 +85,4 @@ export type ClientMessageInput<N extends ClientMessageName> = z.input<(typeof cl
 export type ServerMessageName = keyof typeof serverMessages;
 export type ServerMessage<N extends ServerMessageName> = z.output<(typeof serverMessages)[N]>;
 
-/** Room name in the Colyseus matchmaker. */
-export const SESSION_ROOM = "session";
-/** Largest WebSocket frame the server accepts; anything larger closes the connection. */
-export const MAX_MESSAGE_BYTES = 16 * 1024;
+export { SESSION_ROOM, MAX_MESSAGE_BYTES } from "./constants";

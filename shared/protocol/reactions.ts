@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { clientIdSchema } from "./common";
 
-/** The reactions anyone can send: a quick, wordless response everyone sees for a moment. */
-export const REACTIONS = ["thumbs_up", "clap", "heart"] as const;
-export type Reaction = (typeof REACTIONS)[number];
+import { REACTIONS } from "./constants";
+
+export { REACTIONS, type Reaction } from "./constants";
 
 export const reactionsMessages = {
   /** Show a reaction above one's own avatar. Presence only: never stored. */

@@ -10,8 +10,9 @@ import {
 import { AVATAR_COLORS } from "../avatars/palette";
 import { hybridJoinSchema, type PhysicalRoomInfo } from "./hybrid";
 
-/** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
-export const PROTOCOL_VERSION = 1;
+import { PROTOCOL_VERSION } from "./constants";
+
+export { PROTOCOL_VERSION } from "./constants";
 
 export const avatarColorSchema = z
   .number()

@@ -2,11 +2,13 @@ import {
   DISPLAY_NAME_MAX,
   normaliseSessionCode,
   ORGANISATION_MAX,
-  plainText,
   SESSION_CODE_ALPHABET,
   SESSION_CODE_PATTERN,
   SESSION_TITLE_MAX,
-} from "../protocol/common";
+  showsSomething,
+  tidyText,
+  UNPRINTABLE,
+} from "../protocol/constants";
 
 /**
  * What people type before they are inside, checked the way the server will check it, so that a
@@ -19,22 +21,22 @@ export type TextProblem =
 export type Checked<T, P> = { ok: true; value: T } | ({ ok: false } & P);
 
 /** The value as the server will keep it: NFC, trimmed, inner runs of white space as one space. */
-export function tidyText(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/g, " ");
-}
+export { tidyText };
 
-// As in protocol/common.ts: blank-looking characters (zero-width spaces, fillers) show as nothing.
-const VISIBLE = /[^\p{Cf}\p{Z}\s\u115f\u1160\u2800\u3164\uffa0]/u;
-
+/**
+ * The same rules as the protocol's plainText schema (shared/protocol/common.ts), written without zod
+ * so the join form does not download it: the schema is built from these same functions.
+ */
 export function checkText(raw: string, max: number, min: number): Checked<string, TextProblem> {
   const value = tidyText(raw);
-  if (min > 0 && (value.length < min || !VISIBLE.test(value))) return { ok: false, reason: "empty" };
+  if (min > 0 && (value.length < min || !showsSomething(value))) return { ok: false, reason: "empty" };
   // Counted as the server counts: UTF-16 units of the tidied text.
   if (value.length > max) return { ok: false, reason: "too_long", max, length: value.length };
-  // The protocol's own schema decides the rest (control characters, nothing visible).
-  const parsed = plainText(max, min).safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "unprintable" };
-  return { ok: true, value: parsed.data };
+  // The rest the schema refuses: a raw text padded far past the limit, control characters, nothing visible.
+  if (raw.length > max * 4 || UNPRINTABLE.test(value) || (value !== "" && !showsSomething(value))) {
+    return { ok: false, reason: "unprintable" };
+  }
+  return { ok: true, value };
 }
 
 export function checkDisplayName(raw: string): Checked<string, TextProblem> {
