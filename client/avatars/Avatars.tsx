@@ -154,7 +154,7 @@ export function Avatars() {
       }
 
       tag.eye = tag.at.copy(eye);
-      tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true;
+      tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true || person.role === "facilitator";
     }
     nameTags.placeAll(tags, viewer, facing, nameTagRangeM, maxNameTags);
     for (const key of Object.keys(counts) as PartName[]) {

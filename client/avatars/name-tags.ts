@@ -15,7 +15,7 @@ export interface TagEntry {
   id: string;
   /** Where the eyes are drawn; null when the person is not drawn this frame. */
   eye: Vector3 | null;
-  /** Speaking or with a hand up: their tag is drawn before nearer ones. */
+  /** Speaking, with a hand up, or a facilitator: their tag is drawn before nearer ones. */
   wanted: boolean;
 }
 

@@ -57,7 +57,7 @@ export interface TagCandidate {
   id: string;
   /** Squared distance from the viewer, m². */
   distanceSq: number;
-  /** Speaking or with a hand up: the people one looks for in a crowd. */
+  /** Speaking, with a hand up, or a facilitator: the people one looks for in a crowd. */
   wanted: boolean;
   /** Drawn in the last frame: it keeps its place against a newcomer only a little nearer. */
   drawn: boolean;
@@ -67,10 +67,11 @@ export interface TagCandidate {
 const KEEP_DRAWN = 0.8;
 
 /**
- * Which tags are drawn when more than `max` are near enough to read: the people speaking or with a
- * hand up first, then the nearest (a tag already drawn keeps its place against one only a little
- * nearer: every change repacks the batch, and blinking tags catch the eye). In a crowd the far tags overlap into an unreadable wall, and each
- * one costs fill rate, which a software renderer pays in full. Ties keep the candidates' order.
+ * Which tags are drawn when more than `max` are near enough to read: the people speaking, with a
+ * hand up or facilitating first, then the nearest. A tag already drawn keeps its place against one
+ * only a little nearer: every change repacks the batch, and blinking tags catch the eye. In a crowd
+ * the far tags overlap into an unreadable wall, and each one drawn costs a software renderer its
+ * glyphs' vertex and pixel work. Ties keep the candidates' order.
  */
 export function pickTags(candidates: readonly TagCandidate[], max: number): Set<string> {
   if (candidates.length <= max) return new Set(candidates.map((c) => c.id));

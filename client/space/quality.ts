@@ -13,7 +13,7 @@ export interface TierSettings {
   antialias: boolean;
   /** Name tags further than this are not drawn. */
   nameTagRangeM: number;
-  /** At most this many name tags at once (the nearest, and whoever speaks or has a hand up). */
+  /** At most this many name tags at once (the nearest; whoever speaks, has a hand up or facilitates first). */
   maxNameTags: number;
   /** Avatars further than this are drawn with the low-detail parts. */
   detailRangeM: number;
