@@ -16,7 +16,8 @@ import { untrackedHand, type Pose } from "../../shared/movement/pose-codec";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
-import { useNameTags } from "./name-tags";
+import { useNameTags, type TagEntry } from "./name-tags";
+import { useVoiceStore } from "../voice/voice-store";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import { useQuality } from "../space/quality-store";
 import { useAtTables } from "../hybrid/hybrid-store";
@@ -49,7 +50,7 @@ function useOthers(): PersonView[] {
   );
 }
 
-type PartName = "body" | "head" | "body-far" | "head-far" | "eye" | "visor" | "hand" | "badge";
+type PartName = "body" | "head" | "body-far" | "head-far" | "eye" | "visor" | "hand" | "hand-far" | "badge";
 
 /**
  * Everyone else in the room, drawn from the pose buffers a little in the past so movement is smooth.
@@ -72,10 +73,19 @@ export function Avatars() {
       eye: new Vector3(),
       viewer: new Vector3(),
       facing: new Quaternion(),
-      counts: { body: 0, head: 0, "body-far": 0, "head-far": 0, eye: 0, visor: 0, hand: 0, badge: 0 } as Record<
-        PartName,
-        number
-      >,
+      // One entry per person, reused from frame to frame; `eye` points at the entry's own vector when drawn.
+      tags: [] as (TagEntry & { at: Vector3 })[],
+      counts: {
+        body: 0,
+        head: 0,
+        "body-far": 0,
+        "head-far": 0,
+        eye: 0,
+        visor: 0,
+        hand: 0,
+        "hand-far": 0,
+        badge: 0,
+      } as Record<PartName, number>,
     }),
     [],
   );
@@ -85,28 +95,32 @@ export function Avatars() {
     const { body, head, eye: eyes, visor, hand, badge } = m;
     const bodyFar = m["body-far"];
     const headFar = m["head-far"];
-    if (!body || !head || !bodyFar || !headFar || !eyes || !visor || !hand || !badge) return;
-    const { pose, matrix, color, eye, left, right, viewer, facing, counts } = scratch;
-    const { nameTagRangeM, detailRangeM } = useQuality.getState().settings;
+    const handFar = m["hand-far"];
+    if (!body || !head || !bodyFar || !headFar || !eyes || !visor || !hand || !handFar || !badge) return;
+    const { pose, matrix, color, eye, left, right, viewer, facing, counts, tags } = scratch;
+    const { nameTagRangeM, maxNameTags, detailRangeM } = useQuality.getState().settings;
+    const { speaking } = useVoiceStore.getState();
     // In VR the camera hangs under the XR origin: its world pose, not its local one, is the viewer's.
     camera.getWorldPosition(viewer);
     camera.getWorldQuaternion(facing);
     const t = performance.now() - RENDER_DELAY_MS;
     for (const key of Object.keys(counts) as PartName[]) counts[key] = 0;
     let people = 0;
-    for (const person of others) {
+    while (tags.length < others.length) tags.push({ id: "", eye: null, wanted: false, at: new Vector3() });
+    tags.length = others.length;
+    for (const [index, person] of others.entries()) {
+      const tag = tags[index]!;
+      tag.id = person.id;
+      tag.eye = null;
       const buffer = presence.buffers.get(person.id);
-      if (!buffer || !buffer.sample(t, pose) || people >= MAX_AVATARS) {
-        nameTags.place(person.id, null, viewer, facing, nameTagRangeM);
-        continue;
-      }
+      if (!buffer || !buffer.sample(t, pose) || people >= MAX_AVATARS) continue;
       people++;
       eye.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y, pose.z);
       const hex = avatarHex(person.color);
       const near = viewer.distanceTo(eye) < detailRangeM;
-      const [bodyMesh, headMesh, bodyKey, headKey] = near
-        ? ([body, head, "body", "head"] as const)
-        : ([bodyFar, headFar, "body-far", "head-far"] as const);
+      const [bodyMesh, headMesh, handMesh, bodyKey, headKey, handKey] = near
+        ? ([body, head, hand, "body", "head", "hand"] as const)
+        : ([bodyFar, headFar, handFar, "body-far", "head-far", "hand-far"] as const);
 
       bodyMesh.setMatrixAt(counts[bodyKey], partMatrix(matrix, eye, pose.yaw, 0, { up: PARTS.body.offsetY }));
       bodyMesh.setColorAt(counts[bodyKey]++, bodyColor(hex, person.connected, color));
@@ -127,20 +141,22 @@ export function Avatars() {
       for (const side of [-1, 1]) {
         const trackedHand = side < 0 ? left : right;
         if (tracked && !trackedHand.tracked) continue;
-        if (tracked) hand.setMatrixAt(counts.hand, trackedHandMatrix(matrix, eye, trackedHand));
+        if (tracked) handMesh.setMatrixAt(counts[handKey], trackedHandMatrix(matrix, eye, trackedHand));
         else {
           const offset = { up: PARTS.hand.offsetY, side: side * PARTS.hand.side, forward: PARTS.hand.forward };
-          hand.setMatrixAt(counts.hand, partMatrix(matrix, eye, pose.yaw, 0, offset));
+          handMesh.setMatrixAt(counts[handKey], partMatrix(matrix, eye, pose.yaw, 0, offset));
         }
-        hand.setColorAt(counts.hand++, headColor(hex, person.connected, color));
+        handMesh.setColorAt(counts[handKey]++, headColor(hex, person.connected, color));
       }
       if (person.role === "facilitator") {
         const spin = (performance.now() / 1600) % (Math.PI * 2);
         badge.setMatrixAt(counts.badge++, partMatrix(matrix, eye, spin, 0, { up: PARTS.badge.offsetY }));
       }
 
-      nameTags.place(person.id, eye, viewer, facing, nameTagRangeM);
+      tag.eye = tag.at.copy(eye);
+      tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true || person.role === "facilitator";
     }
+    nameTags.placeAll(tags, viewer, facing, nameTagRangeM, maxNameTags);
     for (const key of Object.keys(counts) as PartName[]) {
       const mesh = m[key]!;
       // Nothing to upload when a part had no instances before and has none now.
@@ -186,6 +202,7 @@ export function Avatars() {
       {instanced("eye", PARTS.eye.geometry, eyeMaterial, MAX_AVATARS * 2, false)}
       {instanced("visor", PARTS.visor.geometry, visorMaterial, MAX_AVATARS, false)}
       {instanced("hand", PARTS.hand.geometry, partMaterial, MAX_AVATARS * 2, true)}
+      {instanced("hand-far", FAR_PARTS.hand, partMaterial, MAX_AVATARS * 2, true)}
       {instanced("badge", PARTS.badge.geometry, badgeMaterial, MAX_AVATARS, false)}
       <primitive object={nameTags.batch} />
     </group>

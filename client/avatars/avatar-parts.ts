@@ -32,12 +32,14 @@ export const PARTS = {
 } as const;
 
 /**
- * Low-detail body and head for people further than the tier's detail range: a few dozen triangles
+ * Low-detail body, head and hands for people further than the tier's detail range: a few dozen triangles
  * each instead of a few hundred, which is what a software renderer spends its vertex time on.
  */
 export const FAR_PARTS = {
   body: new CapsuleGeometry(0.21, 0.62, 1, 6),
   head: new SphereGeometry(0.15, 7, 5),
+  // 20 triangles instead of 80; still longer towards the fingers, so a far VR hand shows its direction.
+  hand: new IcosahedronGeometry(0.05, 0).scale(0.9, 0.6, 1.4),
 } as const;
 
 export const MAX_AVATARS = 256;

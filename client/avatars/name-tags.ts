@@ -1,19 +1,30 @@
-import { useEffect, useMemo } from "react";
-import type { Quaternion, Vector3 } from "three";
+import { useCallback, useEffect, useMemo } from "react";
+import { Vector3, type Quaternion } from "three";
 import { BatchedText, Text } from "troika-three-text";
 import type { Translate } from "../i18n/locale";
 import type { PersonView } from "../session/session-store";
 import { FONT_BOLD, configureFonts, renderableText } from "../text/fonts";
 import { LAB } from "../../shared/space/layout";
-import { tagShown } from "./tag-rules";
+import { pickTags, tagShown, type TagCandidate } from "./tag-rules";
 
 const ABOVE_EYES_M = 0.24;
 const BADGE_BELOW_NAME_M = 0.06;
+
+/** One person drawn this frame, as the avatars pass them to `placeAll`. */
+export interface TagEntry {
+  id: string;
+  /** Where the eyes are drawn; null when the person is not drawn this frame. */
+  eye: Vector3 | null;
+  /** Speaking, with a hand up, or a facilitator: their tag is drawn before nearer ones. */
+  wanted: boolean;
+}
 
 interface Tag {
   name: Text;
   /** "Facilitator" under the name, for facilitators. */
   badge: Text | null;
+  /** Whether the tag is a member of the batch now: only tags in sight are, see `placeAll`. */
+  drawn: boolean;
 }
 
 function tagText(props: Partial<Text> & { text: string }): Text {
@@ -24,9 +35,11 @@ function tagText(props: Partial<Text> & { text: string }): Text {
 }
 
 /**
- * Everyone's name tag drawn as one batched text (troika BatchedText): two draw calls for the whole room
- * (outline and letters) instead of two per person, which matters most in a headset, where each draw
- * call is made once per eye. Tags face the viewer; `place` is called once per person per frame.
+ * Name tags drawn as one batched text (troika BatchedText): two draw calls for the whole room (outline
+ * and letters) instead of two per person, which matters most in a headset, where each draw call is
+ * made once per eye. Everyone has a tag laid out, but only the tags in sight are members of the batch:
+ * a hidden member would still cost its glyphs' vertex work, which in a crowd drawn in software cost
+ * more than all the avatars' bodies. Tags face the viewer; `placeAll` is called once per frame.
  */
 export function useNameTags(others: readonly PersonView[], t: Translate) {
   const batch = useMemo(() => {
@@ -38,6 +51,21 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
     return text;
   }, []);
   const tags = useMemo(() => new Map<string, Tag>(), []);
+  const scratch = useMemo(() => ({ forward: new Vector3(), candidates: [] as TagCandidate[] }), []);
+
+  // Joining or leaving the batch repacks its glyphs (plain copying, no new layout): done only on change.
+  const setDrawn = useCallback(
+    (tag: Tag, drawn: boolean) => {
+      if (tag.drawn === drawn) return;
+      tag.drawn = drawn;
+      for (const text of [tag.name, tag.badge]) {
+        if (!text) continue;
+        if (drawn) batch.addText(text);
+        else batch.removeText(text);
+      }
+    },
+    [batch],
+  );
 
   useEffect(() => {
     const seen = new Set<string>();
@@ -48,8 +76,8 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
         tag = {
           name: tagText({ text: "", fontSize: 0.12, maxWidth: 1.6, anchorY: "bottom", outlineWidth: 0.012 }),
           badge: null,
+          drawn: false,
         };
-        batch.addText(tag.name);
         tags.set(person.id, tag);
       }
       tag.name.text = renderableText(person.name);
@@ -57,9 +85,9 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
       const facilitator = person.role === "facilitator";
       if (facilitator && !tag.badge) {
         tag.badge = tagText({ text: "", fontSize: 0.075, anchorY: "top", outlineWidth: 0.01, color: "#7a5c12" });
-        batch.addText(tag.badge);
+        if (tag.drawn) batch.addText(tag.badge);
       } else if (!facilitator && tag.badge) {
-        batch.removeText(tag.badge);
+        if (tag.drawn) batch.removeText(tag.badge);
         tag.badge.dispose();
         tag.badge = null;
       }
@@ -67,16 +95,13 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
     }
     for (const [id, tag] of tags) {
       if (seen.has(id)) continue;
-      batch.removeText(tag.name);
+      setDrawn(tag, false);
       tag.name.dispose();
-      if (tag.badge) {
-        batch.removeText(tag.badge);
-        tag.badge.dispose();
-      }
+      tag.badge?.dispose();
       tags.delete(id);
     }
     batch.userData.names = others.map((person) => person.name);
-  }, [others, t, batch, tags]);
+  }, [others, t, batch, tags, setDrawn]);
 
   useEffect(
     () => () => {
@@ -93,24 +118,39 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
   return {
     batch,
     /**
-     * Puts a person's tag above their eyes, turned like the viewer (world position and rotation of the
-     * camera, read once per frame); hidden when `eye` is null, further than `rangeM` (unreadable, and
-     * text is costly to draw) or in front of the presentation screen as the viewer sees it.
+     * Puts the tags of the people drawn this frame (`eye` null: not drawn) above their eyes, turned like
+     * the viewer (world position and rotation of the camera, read once per frame). A tag is hidden
+     * when further than `rangeM` (unreadable, and text is costly to draw), behind the viewer, in front
+     * of the presentation screen as the viewer sees it, or beyond the `max` tags picked (see pickTags).
      */
-    place(id: string, eye: Vector3 | null, viewer: Vector3, facing: Quaternion, rangeM: number) {
-      const tag = tags.get(id);
-      if (!tag) return;
-      const shown =
-        eye !== null && tagShown(viewer, { x: eye.x, y: eye.y + ABOVE_EYES_M + 0.06, z: eye.z }, rangeM, LAB.screen);
-      for (const [text, drop] of [
-        [tag.name, 0],
-        [tag.badge, BADGE_BELOW_NAME_M],
-      ] as const) {
-        if (!text) continue;
-        text.scale.setScalar(shown ? 1 : 0);
+    placeAll(entries: readonly TagEntry[], viewer: Vector3, facing: Quaternion, rangeM: number, max: number) {
+      const { forward, candidates } = scratch;
+      forward.set(0, 0, -1).applyQuaternion(facing);
+      candidates.length = 0;
+      for (const { id, eye, wanted } of entries) {
+        const tag = tags.get(id);
+        if (!eye || !tag) continue;
+        // A tag behind the viewer is clipped anyway: it must not take the place of one in sight.
+        const ahead = (eye.x - viewer.x) * forward.x + (eye.y - viewer.y) * forward.y + (eye.z - viewer.z) * forward.z;
+        if (ahead <= 0) continue;
+        if (!tagShown(viewer, { x: eye.x, y: eye.y + ABOVE_EYES_M + 0.06, z: eye.z }, rangeM, LAB.screen)) continue;
+        candidates.push({ id, distanceSq: eye.distanceToSquared(viewer), wanted, drawn: tag.drawn });
+      }
+      const picked = pickTags(candidates, max);
+      for (const { id, eye } of entries) {
+        const tag = tags.get(id);
+        if (!tag) continue;
+        const shown = eye !== null && picked.has(id);
+        setDrawn(tag, shown);
         if (!shown || !eye) continue;
-        text.position.set(eye.x, eye.y + ABOVE_EYES_M - drop, eye.z);
-        text.quaternion.copy(facing);
+        for (const [text, drop] of [
+          [tag.name, 0],
+          [tag.badge, BADGE_BELOW_NAME_M],
+        ] as const) {
+          if (!text) continue;
+          text.position.set(eye.x, eye.y + ABOVE_EYES_M - drop, eye.z);
+          text.quaternion.copy(facing);
+        }
       }
     },
   };

@@ -51,3 +51,31 @@ export function tagShown(viewer: Point3, tag: Point3, rangeM: number, screen: Sc
   if (dx * dx + dy * dy + dz * dz >= rangeM * rangeM) return false;
   return !tagCoversScreen(viewer, tag, screen);
 }
+
+/** A tag that passed `tagShown`, competing for one of the few tags drawn at a time. */
+export interface TagCandidate {
+  id: string;
+  /** Squared distance from the viewer, m². */
+  distanceSq: number;
+  /** Speaking, with a hand up, or a facilitator: the people one looks for in a crowd. */
+  wanted: boolean;
+  /** Drawn in the last frame: it keeps its place against a newcomer only a little nearer. */
+  drawn: boolean;
+}
+
+/** A drawn tag ranks as if this much nearer (squared: ~10% of the distance), so tags do not flicker. */
+const KEEP_DRAWN = 0.8;
+
+/**
+ * Which tags are drawn when more than `max` are near enough to read: the people speaking, with a
+ * hand up or facilitating first, then the nearest. A tag already drawn keeps its place against one
+ * only a little nearer: every change repacks the batch, and blinking tags catch the eye. In a crowd
+ * the far tags overlap into an unreadable wall, and each one drawn costs a software renderer its
+ * glyphs' vertex and pixel work. Ties keep the candidates' order.
+ */
+export function pickTags(candidates: readonly TagCandidate[], max: number): Set<string> {
+  if (candidates.length <= max) return new Set(candidates.map((c) => c.id));
+  const rank = (c: TagCandidate) => (c.drawn ? c.distanceSq * KEEP_DRAWN : c.distanceSq);
+  const ranked = [...candidates].sort((a, b) => Number(b.wanted) - Number(a.wanted) || rank(a) - rank(b));
+  return new Set(ranked.slice(0, Math.max(0, max)).map((c) => c.id));
+}

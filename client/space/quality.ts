@@ -13,6 +13,8 @@ export interface TierSettings {
   antialias: boolean;
   /** Name tags further than this are not drawn. */
   nameTagRangeM: number;
+  /** At most this many name tags at once (the nearest; whoever speaks, has a hand up or facilitates first). */
+  maxNameTags: number;
   /** Avatars further than this are drawn with the low-detail parts. */
   detailRangeM: number;
   /** Room signs (stage, note wall) further than this are not drawn: text is costly per pixel. */
@@ -31,6 +33,7 @@ export const TIERS: Record<QualityTier, TierSettings> = {
     maxDpr: 1.5,
     antialias: true,
     nameTagRangeM: 14,
+    maxNameTags: 48,
     detailRangeM: 12,
     signRangeM: 80,
     floorAnisotropy: 4,
@@ -40,6 +43,7 @@ export const TIERS: Record<QualityTier, TierSettings> = {
     maxDpr: 1,
     antialias: false,
     nameTagRangeM: 12,
+    maxNameTags: 24,
     detailRangeM: 8,
     signRangeM: 24,
     floorAnisotropy: 1,
@@ -49,6 +53,7 @@ export const TIERS: Record<QualityTier, TierSettings> = {
     maxDpr: 0.75,
     antialias: false,
     nameTagRangeM: 8,
+    maxNameTags: 12,
     detailRangeM: 5,
     signRangeM: 16,
     floorAnisotropy: 1,

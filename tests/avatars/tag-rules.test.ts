@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tagCoversScreen, tagShown } from "../../client/avatars/tag-rules";
+import { pickTags, tagCoversScreen, tagShown } from "../../client/avatars/tag-rules";
 import { LAB } from "../../shared/space/layout";
 
 const screen = LAB.screen;
@@ -38,5 +38,37 @@ describe("tagShown", () => {
     expect(tagShown(viewer, tagAt(4, 2), 8, screen)).toBe(true);
     expect(tagShown(viewer, tagAt(4, -6), 8, screen)).toBe(false);
     expect(tagShown(viewer, tagAt(0, 1), 14, screen)).toBe(false);
+  });
+});
+
+describe("pickTags", () => {
+  const near = (id: string, distance: number, wanted = false, drawn = false) => ({
+    id,
+    distanceSq: distance * distance,
+    wanted,
+    drawn,
+  });
+
+  it("draws every tag while there are no more than the limit", () => {
+    expect(pickTags([near("a", 9), near("b", 2)], 2)).toEqual(new Set(["a", "b"]));
+  });
+
+  it("draws the nearest tags in a crowd", () => {
+    const crowd = [near("far", 7), near("close", 1), near("mid", 4), near("farther", 8)];
+    expect(pickTags(crowd, 2)).toEqual(new Set(["close", "mid"]));
+  });
+
+  it("keeps the tag of someone speaking or with a hand up, however far in the crowd", () => {
+    const crowd = [near("close", 1), near("mid", 4), near("speaker", 11, true)];
+    expect(pickTags(crowd, 2)).toEqual(new Set(["speaker", "close"]));
+  });
+
+  it("keeps a drawn tag against a newcomer only a little nearer, not against one much nearer", () => {
+    expect(pickTags([near("drawn", 5, false, true), near("new", 4.8)], 1)).toEqual(new Set(["drawn"]));
+    expect(pickTags([near("drawn", 5, false, true), near("new", 3)], 1)).toEqual(new Set(["new"]));
+  });
+
+  it("draws none when the limit is zero", () => {
+    expect(pickTags([near("a", 1)], 0).size).toBe(0);
   });
 });

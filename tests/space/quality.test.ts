@@ -22,6 +22,7 @@ describe("nextQuality", () => {
       expect(Number(lower.floorMipmapBlend)).toBeLessThanOrEqual(Number(higher.floorMipmapBlend));
       expect(lower.maxDpr).toBeLessThanOrEqual(higher.maxDpr);
       expect(lower.nameTagRangeM).toBeLessThanOrEqual(higher.nameTagRangeM);
+      expect(lower.maxNameTags).toBeLessThanOrEqual(higher.maxNameTags);
     }
     // The full look keeps the sharp floor; the tier a machine without a GPU starts in does not pay for it.
     expect(full.floorAnisotropy).toBeGreaterThan(1);
