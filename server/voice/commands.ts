@@ -35,11 +35,27 @@ export const voiceCommands = [
     permission: "anyone",
     rate: { perSecond: 0.5, burst: 3 },
     overRate: "reject",
-    async run(ctx, { generation, sdp }) {
+    async run(ctx, { generation, sdp, revision }) {
       const engine = voiceRooms.get(ctx.room)?.engine;
       if (!engine) return { error: "not_found" };
       try {
-        await engine.answer(ctx.client.sessionId, generation, sdp);
+        await engine.answer(ctx.client.sessionId, generation, sdp, revision);
+      } catch {
+        return { error: "invalid_payload", detail: "sdp" };
+      }
+    },
+  }),
+  defineCommand({
+    name: "voice.micOffer",
+    permission: "anyone",
+    rate: { perSecond: 0.5, burst: 3 },
+    overRate: "reject",
+    async run(ctx, { generation, sdp }) {
+      const engine = voiceRooms.get(ctx.room)?.engine;
+      // Only an engine that asked for a microphone connection of its own takes one.
+      if (!engine?.micOffer) return { error: "not_found" };
+      try {
+        await engine.micOffer(ctx.client.sessionId, generation, sdp);
       } catch {
         return { error: "invalid_payload", detail: "sdp" };
       }
