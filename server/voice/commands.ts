@@ -33,7 +33,9 @@ export const voiceCommands = [
   defineCommand({
     name: "voice.answer",
     permission: "anyone",
-    rate: { perSecond: 0.5, burst: 3 },
+    // With Janus every change of whom one hears is a renegotiation, answered with one of these:
+    // walking through the plenary changes it a few times a second.
+    rate: { perSecond: 4, burst: 12 },
     overRate: "reject",
     async run(ctx, { generation, sdp, revision }) {
       const engine = voiceRooms.get(ctx.room)?.engine;

@@ -22,7 +22,7 @@ export const JANUS_LINK_ADDRESS = "10.201.0.1";
  * own link up; otherwise they are skipped.
  */
 export const janusAvailable =
-  JANUS_LINK !== "" && existsSync(JANUS) && spawnSync(JANUS, ["--version"], { stdio: "ignore" }).status === 0;
+  JANUS_LINK !== "" && existsSync(JANUS) && spawnSync(JANUS, ["--help"], { stdio: "ignore" }).status === 0;
 
 export interface RunningJanus {
   /** Its WebSocket API, for JANUS_URL. */

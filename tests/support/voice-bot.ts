@@ -1,4 +1,11 @@
-import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
+import {
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  RtpHeader,
+  RtpPacket,
+  type MediaStreamTrack,
+  type RTCRtpTransceiver,
+} from "werift";
 import type { ServerMessage } from "../../shared/protocol";
 import { loopbackPairsOnly } from "../../server/voice/config";
 import { sendCommand } from "../../shared/protocol/send";
@@ -91,14 +98,22 @@ export class VoiceBot {
 
   /** Counts what one receive transceiver gets, by the sender stamped in each payload. */
   private count(transceiver: RTCRtpTransceiver): void {
-    transceiver.receiver.track.onReceiveRtp.subscribe((rtp) => {
-      const slot = this.slotMids.indexOf(transceiver.mid ?? "");
-      this.received.set(slot, (this.received.get(slot) ?? 0) + 1);
-      if (rtp.payload.length >= 5) {
-        const from = rtp.payload.readUInt16BE(1);
-        this.receivedFrom.set(from, (this.receivedFrom.get(from) ?? 0) + 1);
-      }
-    });
+    const counted = new Set<MediaStreamTrack>();
+    const countTrack = (track: MediaStreamTrack) => {
+      if (counted.has(track)) return;
+      counted.add(track);
+      track.onReceiveRtp.subscribe((rtp) => {
+        const slot = this.slotMids.indexOf(transceiver.mid ?? "");
+        this.received.set(slot, (this.received.get(slot) ?? 0) + 1);
+        if (rtp.payload.length >= 5) {
+          const from = rtp.payload.readUInt16BE(1);
+          this.receivedFrom.set(from, (this.receivedFrom.get(from) ?? 0) + 1);
+        }
+      });
+    };
+    countTrack(transceiver.receiver.track);
+    // A renegotiation (Janus) may bring the same m-line a new stream, and werift a new track for it.
+    transceiver.onTrack.subscribe((track) => countTrack(track));
   }
 
   /** Janus: the microphone on a connection of its own, which the bot offers like a browser. */
@@ -123,6 +138,9 @@ export class VoiceBot {
     const pc = (this.listenPc ??= this.newConnection());
     const known = new Set(pc.getTransceivers());
     this.slotMids = offer.slotMids;
+    // werift hands an inactive transceiver's place to the next new m-line, even when the same offer
+    // reactivates it (Janus reuses an unsubscribed m-line): its mid would vanish. Keep them all.
+    for (const transceiver of known) (transceiver as unknown as { usedForSender: boolean }).usedForSender = true;
     await pc.setRemoteDescription({ type: "offer", sdp: offer.sdp });
     for (const transceiver of pc.getTransceivers()) if (!known.has(transceiver)) this.count(transceiver);
     await pc.setLocalDescription(await pc.createAnswer());
