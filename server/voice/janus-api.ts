@@ -35,12 +35,15 @@ export class JanusSession {
   private keepalive: NodeJS.Timeout | null = null;
   private id = 0;
   private closed = false;
+  /** Called once when the session ends on its own (Janus stopped or the connection broke). */
+  onLost: (() => void) | null = null;
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
 
   private constructor(private readonly socket: WebSocket) {
-    socket.on("message", (raw) => {
-      if (process.env.DEBUG_JANUS) console.log("<<", String(raw).slice(0, 4000));
-      this.receive(JSON.parse(String(raw)) as JanusMessage);
-    });
+    socket.on("message", (raw) => this.receive(JSON.parse(String(raw)) as JanusMessage));
     socket.on("close", () => this.fail(new JanusError("the connection to Janus closed")));
     socket.on("error", (error) => this.fail(error));
   }
@@ -54,7 +57,10 @@ export class JanusSession {
     const session = new JanusSession(socket);
     const created = await session.send({ janus: "create" }, false);
     session.id = created.data?.id ?? 0;
-    session.keepalive = setInterval(() => void session.send({ janus: "keepalive" }, false).catch(() => undefined), KEEPALIVE_MS);
+    session.keepalive = setInterval(
+      () => void session.send({ janus: "keepalive" }, false).catch(() => undefined),
+      KEEPALIVE_MS,
+    );
     session.keepalive.unref();
     return session;
   }
@@ -90,6 +96,7 @@ export class JanusSession {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.onLost = null;
     await this.send({ janus: "destroy" }, false).catch(() => undefined);
     this.fail(new JanusError("closed"));
     this.socket.close();
@@ -104,7 +111,6 @@ export class JanusSession {
         reject(new JanusError(`Janus did not answer ${String(request.janus)}`));
       }, REQUEST_TIMEOUT_MS);
       this.waiting.set(transaction, { resolve, reject, async, timer });
-      if (process.env.DEBUG_JANUS) console.log(">>", JSON.stringify(request).slice(0, 4000));
       this.socket.send(JSON.stringify({ ...request, transaction, ...(this.id ? { session_id: this.id } : {}) }));
     });
   }
@@ -124,7 +130,9 @@ export class JanusSession {
   }
 
   private fail(error: Error): void {
+    if (this.closed) return;
     this.closed = true;
+    this.onLost?.();
     if (this.keepalive) clearInterval(this.keepalive);
     for (const pending of this.waiting.values()) {
       clearTimeout(pending.timer);

@@ -91,7 +91,11 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (this.people.get(id) !== person) return void session.detach(person.handle);
     await session.message(person.handle, { request: "join", ptype: "publisher", room: this.room, id: person.feed });
     if (this.people.get(id) !== person) return;
-    this.callbacks.signal(id, { type: "microphone", generation, iceServers: iceServersFor(this.config, id, this.now()) });
+    this.callbacks.signal(id, {
+      type: "microphone",
+      generation,
+      iceServers: iceServersFor(this.config, id, this.now()),
+    });
   }
 
   async micOffer(id: string, generation: number, sdp: string): Promise<void> {
@@ -161,6 +165,12 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (!this.config.janusUrl) return Promise.reject(new Error("VOICE_ENGINE=janus needs JANUS_URL"));
     this.session ??= (async () => {
       const session = await JanusSession.open(this.config.janusUrl!);
+      // Janus restarted or the connection broke: every handle is gone with it. Everyone's connection
+      // is lost (their browsers reconnect), and the next join opens a new session and room.
+      session.onLost = () => {
+        this.session = null;
+        for (const id of [...this.people.keys()]) this.closePerson(id);
+      };
       const handle = await session.attach(VIDEOROOM, () => undefined);
       await session.message(handle, {
         request: "create",

@@ -31,7 +31,19 @@ export interface RunningJanus {
 }
 
 /** Every plugin and transport but the two voice needs, so nothing else listens or loads. */
-const OTHER_PLUGINS = ["audiobridge", "duktape", "echotest", "lua", "nosip", "recordplay", "sip", "streaming", "textroom", "videocall", "voicemail"];
+const OTHER_PLUGINS = [
+  "audiobridge",
+  "duktape",
+  "echotest",
+  "lua",
+  "nosip",
+  "recordplay",
+  "sip",
+  "streaming",
+  "textroom",
+  "videocall",
+  "voicemail",
+];
 const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
 
 /**
@@ -68,9 +80,13 @@ loggers: { disable = "libjanus_jsonlog.so" }
     join(dir, "janus.transport.websockets.jcfg"),
     `general: { json = "compact" ws = true ws_port = ${port} ws_ip = "127.0.0.1" }\nadmin: { admin_ws = false }\n`,
   );
-  const child: ChildProcess = spawn(JANUS, ["-F", dir, "-C", join(dir, "janus.jcfg"), "-o", "-L", join(dir, "janus.log")], {
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    JANUS,
+    ["-F", dir, "-C", join(dir, "janus.jcfg"), "-o", "-L", join(dir, "janus.log")],
+    {
+      stdio: "ignore",
+    },
+  );
   const url = `ws://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let attempt = 0; ; attempt++) {
