@@ -247,7 +247,8 @@ export class VoiceClient {
   private async onListenOffer(offer: ServerMessage<"voice.offer">, revision: number): Promise<void> {
     if (this.closed || offer.generation !== this.generation) return;
     let pc = this.listenPc;
-    if (!pc || pc === this.pc) {
+    if (!offer.renegotiate || !pc || pc === this.pc) {
+      if (pc && pc !== this.pc) pc.close();
       pc = new RTCPeerConnection({ iceServers: offer.iceServers, bundlePolicy: "max-bundle" });
       this.listenPc = pc;
       const created = pc;

@@ -9,8 +9,9 @@ export type EngineSignal =
       micMid: string;
       slotMids: string[];
       iceServers: IceServer[];
-      /** Janus: the listening connection's offers are numbered; after the first they renegotiate it. */
+      /** Janus: the listening connection's offers are numbered, and may renegotiate the current one. */
       revision?: number;
+      renegotiate?: boolean;
     }
   | { type: "slots"; generation: number; speakers: string[] }
   /** Janus: the microphone goes on a connection of its own, which the browser offers. */

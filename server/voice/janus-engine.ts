@@ -11,8 +11,8 @@ const ANSWER_TIMEOUT_MS = 15_000;
 /** One person's listening connection: a VideoRoom subscriber handle, multistream, one m-line per heard voice. */
 interface Subscriber {
   handle: number;
-  /** Offers sent to the browser on this connection; an answer names the one it answers. */
-  revision: number;
+  /** Whether the browser has had an offer for this subscriber (later ones renegotiate). */
+  offered: boolean;
   awaiting: { revision: number; resolve(sdp: string | null): void } | null;
   /** Publisher feed → the m-line it arrives on, as Janus last listed the subscription. */
   mids: Map<number, string>;
@@ -27,6 +27,10 @@ interface Person {
   offered: boolean;
   connected: boolean;
   sub: Subscriber | null;
+  /** Subscribers being detached: Janus may forward on them until it confirms. */
+  dropping: Set<Subscriber>;
+  /** Offers sent for listening connections, numbered across them, so a late answer is never taken for a new one's. */
+  revision: number;
   /** Subscription changes for this listener, one at a time (each may wait for the browser's answer). */
   chain: Promise<void>;
 }
@@ -84,6 +88,8 @@ export class JanusVoiceEngine implements VoiceEngine {
       offered: false,
       connected: false,
       sub: null,
+      dropping: new Set(),
+      revision: 0,
       chain: Promise.resolve(),
     };
     this.people.set(id, person);
@@ -130,6 +136,7 @@ export class JanusVoiceEngine implements VoiceEngine {
     const slots = assignSlots(previous, speakers);
     if (slots.length === previous.length && slots.every((s, i) => s === previous[i])) return;
     this.hearing.set(listener, slots);
+    this.cutOff(listener);
     this.sync(listener);
   }
 
@@ -141,12 +148,17 @@ export class JanusVoiceEngine implements VoiceEngine {
     return { peers: this.people.size, received: 0, forwarded: 0 };
   }
 
-  /** Who a listener is subscribed to in Janus right now, by person id (tests and diagnostics). */
+  /**
+   * Whom Janus may be forwarding to a listener right now, by person id (tests and diagnostics): their
+   * subscriptions, and those of a listening connection being dropped until Janus confirms it is gone.
+   */
   subscriptions(listener: string): string[] {
-    const sub = this.people.get(listener)?.sub;
-    if (!sub) return [];
+    const person = this.people.get(listener);
+    if (!person) return [];
     const byFeed = new Map([...this.people.values()].map((p) => [p.feed, p.id]));
-    return [...sub.mids.keys()].map((feed) => byFeed.get(feed) ?? `feed:${feed}`).sort();
+    const feeds = new Set<number>();
+    for (const sub of [person.sub, ...person.dropping]) for (const feed of sub?.mids.keys() ?? []) feeds.add(feed);
+    return [...feeds].map((feed) => byFeed.get(feed) ?? `feed:${feed}`).sort();
   }
 
   async close(): Promise<void> {
@@ -207,10 +219,36 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (message.jsep?.type === "offer") {
       person.chain = person.chain.then(() => this.negotiate(person, sub, message)).catch(() => undefined);
     } else if (message.janus === "hangup") {
-      person.sub = null;
-      void this.session?.then((s) => s.detach(sub.handle)).catch(() => undefined);
+      this.dropSubscriber(person, sub);
       this.sync(person.id);
     }
+  }
+
+  /**
+   * A listener who must stop hearing someone while their browser still owes an answer (changes wait
+   * for it, in order) loses the whole listening connection at once rather than after the answer: the
+   * browser decides when it answers, never how long it keeps hearing. The next change builds a new one.
+   */
+  private cutOff(listener: string): void {
+    const person = this.people.get(listener);
+    const sub = person?.sub;
+    if (!person || !sub?.awaiting) return;
+    const allowed = new Set(
+      (this.hearing.get(listener) ?? []).map((id) => (id === "" ? undefined : this.people.get(id)?.feed)),
+    );
+    if ([...sub.mids.keys()].every((feed) => allowed.has(feed))) return;
+    this.dropSubscriber(person, sub);
+  }
+
+  private dropSubscriber(person: Person, sub: Subscriber): void {
+    if (person.sub === sub) person.sub = null;
+    sub.awaiting?.resolve(null);
+    sub.awaiting = null;
+    person.dropping.add(sub);
+    void this.session
+      ?.then((session) => session.detach(sub.handle))
+      .catch(() => undefined)
+      .finally(() => person.dropping.delete(sub));
   }
 
   private sync(listener: string): void {
@@ -236,7 +274,7 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (!sub) {
       if (wanted.size === 0) return;
       const handle = await session.attach(VIDEOROOM, (message) => this.onSubscriberEvent(person, message));
-      sub = { handle, revision: 0, awaiting: null, mids: new Map() };
+      sub = { handle, offered: false, awaiting: null, mids: new Map() };
       person.sub = sub;
       const reply = await session.message(handle, {
         request: "join",
@@ -269,7 +307,9 @@ export class JanusVoiceEngine implements VoiceEngine {
       );
     }
     if (message.jsep?.type !== "offer") return this.signalSlots(person, sub);
-    const revision = ++sub.revision;
+    const revision = ++person.revision;
+    const renegotiate = sub.offered;
+    sub.offered = true;
     const answer = new Promise<string | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
       sub.awaiting = {
@@ -289,11 +329,18 @@ export class JanusVoiceEngine implements VoiceEngine {
       slotMids,
       iceServers: iceServersFor(this.config, person.id, this.now()),
       revision,
+      renegotiate,
     });
     this.callbacks.signal(person.id, { type: "slots", generation: person.generation, speakers });
     const sdp = await answer;
     sub.awaiting = null;
-    if (sdp === null || this.people.get(person.id) !== person || person.sub !== sub) return;
+    if (this.people.get(person.id) !== person || person.sub !== sub) return;
+    if (sdp === null) {
+      // No answer: Janus would wait for it forever. Start over with a new listening connection.
+      this.dropSubscriber(person, sub);
+      this.sync(person.id);
+      return;
+    }
     const session = await this.ready();
     await session.message(sub.handle, { request: "start" }, { type: "answer", sdp });
   }

@@ -52,9 +52,11 @@ export const voiceServerMessages = {
     iceServers: z.array(iceServerSchema),
     /**
      * Janus: the offer is for a listening connection only (`micMid` is ""), the microphone having one
-     * of its own; offers are numbered and one after the first renegotiates the same connection.
+     * of its own; offers are numbered (the answer names its number). `renegotiate` applies it to the
+     * current listening connection; without it, it replaces that connection with a new one.
      */
     revision: generationSchema.optional(),
+    renegotiate: z.boolean().optional(),
   }),
   /** Janus: send the microphone on a connection of its own; the browser offers it (`voice.micOffer`). */
   "voice.microphone": z.object({ generation: generationSchema, iceServers: z.array(iceServerSchema) }),

@@ -27,6 +27,8 @@ export const janusAvailable =
 export interface RunningJanus {
   /** Its WebSocket API, for JANUS_URL. */
   url: string;
+  /** Its process, to read its CPU time (the voice benchmark). */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ loggers: { disable = "libjanus_jsonlog.so" }
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async close() {
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);

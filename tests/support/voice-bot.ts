@@ -29,6 +29,8 @@ export class VoiceBot {
   private listenChain: Promise<void> = Promise.resolve();
   private slotMids: string[] = [];
   private generation = 0;
+  /** Janus: a browser that stops answering renegotiations (it must not keep hearing on that account). */
+  withholdAnswers = false;
   private mic: RTCRtpTransceiver | null = null;
   private talkingSince: number | null = null;
   private framesSinceTalk = 0;
@@ -48,7 +50,11 @@ export class VoiceBot {
   ) {
     room.onMessage("voice.offer", (offer: ServerMessage<"voice.offer">) => {
       if (offer.revision === undefined) void this.answer(offer);
-      else this.listenChain = this.listenChain.then(() => this.answerListening(offer, offer.revision!));
+      // A bot closed mid-renegotiation has nothing left to answer with.
+      else
+        this.listenChain = this.listenChain
+          .then(() => this.answerListening(offer, offer.revision!))
+          .catch(() => undefined);
     });
     room.onMessage("voice.microphone", (message: ServerMessage<"voice.microphone">) => void this.offerMic(message));
     room.onMessage("voice.micAnswer", ({ generation, sdp }: ServerMessage<"voice.micAnswer">) => {
@@ -134,7 +140,11 @@ export class VoiceBot {
 
   /** Janus: the listening connection's offer, the first or a renegotiation. */
   private async answerListening(offer: ServerMessage<"voice.offer">, revision: number): Promise<void> {
-    if (offer.generation !== this.generation) return;
+    if (offer.generation !== this.generation || this.withholdAnswers) return;
+    if (!offer.renegotiate) {
+      await this.listenPc?.close();
+      this.listenPc = null;
+    }
     const pc = (this.listenPc ??= this.newConnection());
     const known = new Set(pc.getTransceivers());
     this.slotMids = offer.slotMids;
