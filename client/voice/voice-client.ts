@@ -20,7 +20,10 @@ function view(state: VoicePersonState): VoicePersonView {
 
 /**
  * This browser's voice: one RTCPeerConnection to the server carrying the microphone up and the
- * voices this person may hear down, in fixed receive slots. Spatial placement is done per frame by
+ * voices this person may hear down, in fixed receive slots. With a Janus gateway instead of the
+ * embedded engine the two directions are two connections: the microphone's, which this browser
+ * offers (`voice.microphone`), and the listening one, which the server offers and renegotiates as
+ * the people heard change (`voice.offer` with a `revision`). Spatial placement is done per frame by
  * VoiceScene through `graph`. Reconnects on its own when the connection fails.
  */
 export class VoiceClient {
@@ -33,7 +36,13 @@ export class VoiceClient {
   private micAnalyser: AnalyserNode | null = null;
   private micSource: MediaStreamAudioSourceNode | null = null;
   private readonly micSamples = new Float32Array(1024);
+  /** The connection whose state is voice's state (the only one, or the microphone's with Janus). */
   private pc: RTCPeerConnection | null = null;
+  /** Where the voices arrive: `pc` itself, or Janus's listening connection once it exists. */
+  private listenPc: RTCPeerConnection | null = null;
+  /** Renegotiations of the listening connection, one at a time and in order. */
+  private listenChain: Promise<void> = Promise.resolve();
+  private readonly attached: (MediaStreamTrack | null)[] = [];
   private generation = 0;
   private micSender: RTCRtpSender | null = null;
   private lastStatus = "";
@@ -45,7 +54,16 @@ export class VoiceClient {
   constructor(private readonly connection: SessionConnection) {
     const { room } = connection;
     this.disposers.push(
-      connection.on("voice.offer", (offer) => void this.onOffer(offer)),
+      connection.on("voice.offer", (offer) => {
+        if (offer.revision === undefined) void this.onOffer(offer);
+        else this.listenChain = this.listenChain.then(() => this.onListenOffer(offer, offer.revision!));
+      }),
+      connection.on("voice.microphone", (message) => void this.onMicrophone(message)),
+      connection.on("voice.micAnswer", ({ generation, sdp }) => {
+        const pc = this.pc;
+        if (generation !== this.generation || pc?.signalingState !== "have-local-offer") return;
+        pc.setRemoteDescription({ type: "answer", sdp }).catch(() => this.fail());
+      }),
       connection.on("voice.slots", (message) => this.onSlots(message)),
       connection.on("voice.unavailable", ({ reason }) => {
         useVoiceStore.setState({ status: reason === "disabled" ? "disabled" : "unavailable" });
@@ -127,8 +145,8 @@ export class VoiceClient {
 
   /** Receive statistics per slot, for diagnostics and the end-to-end tests. */
   async slotStats(): Promise<{ speaker: string; packets: number; bytes: number }[]> {
-    const pc = this.pc;
-    if (!pc) return [];
+    const pc = this.listenPc;
+    if (!pc) return this.slots.map((speaker) => ({ speaker, packets: 0, bytes: 0 }));
     const report = await pc.getStats();
     const byMid = new Map<string, { packets: number; bytes: number }>();
     report.forEach((entry: RTCStats & { mid?: string; packetsReceived?: number; bytesReceived?: number }) => {
@@ -146,8 +164,7 @@ export class VoiceClient {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     for (const dispose of this.disposers) dispose();
-    this.pc?.close();
-    this.pc = null;
+    this.closeConnections();
     for (const track of this.micStream?.getTracks() ?? []) track.stop();
     this.graph.close();
   }
@@ -156,12 +173,13 @@ export class VoiceClient {
 
   private async onOffer(offer: ServerMessage<"voice.offer">): Promise<void> {
     if (this.closed) return;
-    this.pc?.close();
+    this.closeConnections();
     this.generation = offer.generation;
     this.slotMids = offer.slotMids;
     this.slots = offer.slotMids.map(() => "");
     const pc = new RTCPeerConnection({ iceServers: offer.iceServers, bundlePolicy: "max-bundle" });
     this.pc = pc;
+    this.listenPc = pc;
     pc.addEventListener("connectionstatechange", () => this.onConnectionState(pc));
     pc.addEventListener("track", (event) => {
       const index = this.slotMids.indexOf(event.transceiver.mid ?? "");
@@ -194,6 +212,86 @@ export class VoiceClient {
       console.warn("voice: could not answer", error);
       this.fail();
     }
+  }
+
+  /** Janus: a connection of its own for the microphone, offered by this browser, answered by Janus. */
+  private async onMicrophone({ generation, iceServers }: ServerMessage<"voice.microphone">): Promise<void> {
+    if (this.closed) return;
+    this.closeConnections();
+    this.generation = generation;
+    this.slotMids = [];
+    this.slots = [];
+    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: "max-bundle" });
+    this.pc = pc;
+    pc.addEventListener("connectionstatechange", () => this.onConnectionState(pc));
+    try {
+      const placeholder = this.placeholderTrack();
+      this.micSender = pc.addTransceiver("audio", { direction: "sendonly" }).sender;
+      await this.micSender.replaceTrack(placeholder);
+      await pc.setLocalDescription(await pc.createOffer());
+      await this.gathered(pc);
+      if (this.pc !== pc) return;
+      const sdp = pc.localDescription!.sdp;
+      this.answerSize = sdp.length;
+      this.connection.send("voice.micOffer", { generation, sdp });
+      this.lastStatus = "";
+      this.applyMic();
+      if (placeholder && placeholder !== this.micStream?.getAudioTracks()[0]) placeholder.stop();
+    } catch (error) {
+      console.warn("voice: could not offer the microphone", error);
+      this.fail();
+    }
+  }
+
+  /** Janus: the listening connection's offer, the first or a renegotiation as the people heard change. */
+  private async onListenOffer(offer: ServerMessage<"voice.offer">, revision: number): Promise<void> {
+    if (this.closed || offer.generation !== this.generation) return;
+    let pc = this.listenPc;
+    if (!offer.renegotiate || !pc || pc === this.pc) {
+      if (pc && pc !== this.pc) pc.close();
+      pc = new RTCPeerConnection({ iceServers: offer.iceServers, bundlePolicy: "max-bundle" });
+      this.listenPc = pc;
+      const created = pc;
+      created.addEventListener("connectionstatechange", () => {
+        if (this.listenPc === created && created.connectionState === "failed") this.fail();
+      });
+    }
+    this.slotMids = offer.slotMids;
+    try {
+      // Transceivers made by a remote offer already receive only: nothing to set.
+      await pc.setRemoteDescription({ type: "offer", sdp: offer.sdp });
+      await pc.setLocalDescription(await pc.createAnswer());
+      await this.gathered(pc);
+      if (this.listenPc !== pc) return;
+      this.connection.send("voice.answer", { generation: offer.generation, sdp: pc.localDescription!.sdp, revision });
+      this.attachSlots(pc);
+    } catch (error) {
+      console.warn("voice: could not answer", error);
+      this.fail();
+    }
+  }
+
+  /** Janus: plays each slot's m-line in that slot (a renegotiation may move, add or end them). */
+  private attachSlots(pc: RTCPeerConnection): void {
+    const transceivers = pc.getTransceivers();
+    const count = Math.max(this.slotMids.length, this.attached.length);
+    for (let i = 0; i < count; i++) {
+      const mid = this.slotMids[i] ?? "";
+      const track = mid === "" ? null : (transceivers.find((t) => t.mid === mid)?.receiver.track ?? null);
+      if ((this.attached[i] ?? null) === track) continue;
+      this.attached[i] = track;
+      if (track) this.graph.attach(i, track);
+      else this.graph.detach(i);
+    }
+  }
+
+  private closeConnections(): void {
+    if (this.listenPc && this.listenPc !== this.pc) this.listenPc.close();
+    this.pc?.close();
+    this.pc = null;
+    this.listenPc = null;
+    for (let i = 0; i < this.attached.length; i++) if (this.attached[i]) this.graph.detach(i);
+    this.attached.length = 0;
   }
 
   private placeholderTrack(): MediaStreamTrack | null {

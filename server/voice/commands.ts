@@ -33,13 +33,31 @@ export const voiceCommands = [
   defineCommand({
     name: "voice.answer",
     permission: "anyone",
+    // With Janus every change of whom one hears is a renegotiation, answered with one of these:
+    // walking through the plenary changes it a few times a second.
+    rate: { perSecond: 4, burst: 12 },
+    overRate: "reject",
+    async run(ctx, { generation, sdp, revision }) {
+      const engine = voiceRooms.get(ctx.room)?.engine;
+      if (!engine) return { error: "not_found" };
+      try {
+        await engine.answer(ctx.client.sessionId, generation, sdp, revision);
+      } catch {
+        return { error: "invalid_payload", detail: "sdp" };
+      }
+    },
+  }),
+  defineCommand({
+    name: "voice.micOffer",
+    permission: "anyone",
     rate: { perSecond: 0.5, burst: 3 },
     overRate: "reject",
     async run(ctx, { generation, sdp }) {
       const engine = voiceRooms.get(ctx.room)?.engine;
-      if (!engine) return { error: "not_found" };
+      // Only an engine that asked for a microphone connection of its own takes one.
+      if (!engine?.micOffer) return { error: "not_found" };
       try {
-        await engine.answer(ctx.client.sessionId, generation, sdp);
+        await engine.micOffer(ctx.client.sessionId, generation, sdp);
       } catch {
         return { error: "invalid_payload", detail: "sdp" };
       }

@@ -6,9 +6,12 @@ export interface VoiceConfig {
   enabled: boolean;
   /**
    * Where the embedded engine runs: `worker` (default), a thread of its own so media and the room
-   * never wait for each other; `inline`, on the room's event loop (VOICE_ENGINE=inline).
+   * never wait for each other; `inline`, on the room's event loop (VOICE_ENGINE=inline); `janus`, no
+   * embedded engine: a Janus gateway's VideoRoom plugin forwards the media (VOICE_ENGINE=janus).
    */
-  engine?: "worker" | "inline";
+  engine?: "worker" | "inline" | "janus";
+  /** Janus's WebSocket API (JANUS_URL=ws://127.0.0.1:8188), for VOICE_ENGINE=janus. */
+  janusUrl?: string;
   /**
    * Addresses offered to browsers besides the machine's own interfaces: loopback (one machine, tests)
    * and, behind a NAT or in a container, the public address (VOICE_ANNOUNCED_IPS).
@@ -38,7 +41,8 @@ export function voiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): VoiceC
   const range = /^(\d+)-(\d+)$/.exec(env.VOICE_PORT_RANGE ?? "");
   return {
     enabled: env.VOICE !== "off",
-    engine: env.VOICE_ENGINE === "inline" ? "inline" : "worker",
+    engine: env.VOICE_ENGINE === "inline" || env.VOICE_ENGINE === "janus" ? env.VOICE_ENGINE : "worker",
+    ...(env.VOICE_ENGINE === "janus" ? { janusUrl: env.JANUS_URL ?? "ws://127.0.0.1:8188" } : {}),
     extraHostAddresses: ["127.0.0.1", ...list(env.VOICE_ANNOUNCED_IPS)],
     ...(range ? { portRange: [Number(range[1]), Number(range[2])] as [number, number] } : {}),
     turnUrls: list(env.VOICE_TURN_URLS),

@@ -2,8 +2,21 @@ import type { IceServer } from "../../shared/protocol";
 
 /** What the media engine asks the room to deliver to one person over the signalling channel. */
 export type EngineSignal =
-  | { type: "offer"; generation: number; sdp: string; micMid: string; slotMids: string[]; iceServers: IceServer[] }
-  | { type: "slots"; generation: number; speakers: string[] };
+  | {
+      type: "offer";
+      generation: number;
+      sdp: string;
+      micMid: string;
+      slotMids: string[];
+      iceServers: IceServer[];
+      /** Janus: the listening connection's offers are numbered, and may renegotiate the current one. */
+      revision?: number;
+      renegotiate?: boolean;
+    }
+  | { type: "slots"; generation: number; speakers: string[] }
+  /** Janus: the microphone goes on a connection of its own, which the browser offers. */
+  | { type: "microphone"; generation: number; iceServers: IceServer[] }
+  | { type: "micAnswer"; generation: number; sdp: string };
 
 export interface EngineCallbacks {
   signal(id: string, message: EngineSignal): void;
@@ -29,7 +42,9 @@ export interface VoiceEngine {
   /** Starts, or restarts after a failure, a person's media connection: the engine signals an offer. */
   join(id: string): Promise<void>;
   /** The browser's answer to the offer of that generation; an older generation is ignored. */
-  answer(id: string, generation: number, sdp: string): Promise<void>;
+  answer(id: string, generation: number, sdp: string, revision?: number): Promise<void>;
+  /** The browser's offer for its microphone's own connection, asked for by a `microphone` signal (Janus). */
+  micOffer?(id: string, generation: number, sdp: string): Promise<void>;
   /** The person left: close their connection and stop forwarding to and from them at once. */
   leave(id: string): void;
   /** The allowed speakers of one listener changed (most important first); nothing else reaches them. */

@@ -6,6 +6,7 @@ import { DEFAULT_VOICE_CONFIG } from "./config";
 import type { EngineSignal, VoiceEngine } from "./engine";
 import { WeriftVoiceEngine } from "./werift-engine";
 import { WorkerVoiceEngine } from "./worker-engine";
+import { JanusVoiceEngine } from "./janus-engine";
 
 /** Plenary movement is re-planned at this rate; zone changes, mutes and leaving take effect at once. */
 export const REPLAN_INTERVAL_MS = 250;
@@ -37,9 +38,11 @@ export class VoiceRoom {
         ? engine
         : !config.enabled
           ? null
-          : config.engine === "inline"
-            ? new WeriftVoiceEngine(config, callbacks)
-            : new WorkerVoiceEngine(config, callbacks);
+          : config.engine === "janus"
+            ? new JanusVoiceEngine(config, callbacks)
+            : config.engine === "inline"
+              ? new WeriftVoiceEngine(config, callbacks)
+              : new WorkerVoiceEngine(config, callbacks);
     room.clock.setInterval(() => {
       if (this.dirty) this.replan();
     }, REPLAN_INTERVAL_MS);
@@ -116,8 +119,12 @@ export class VoiceRoom {
     if (message.type === "offer") {
       const { type: _type, ...offer } = message;
       client.send("voice.offer", offer);
-    } else {
+    } else if (message.type === "slots") {
       client.send("voice.slots", { generation: message.generation, speakers: message.speakers });
+    } else if (message.type === "microphone") {
+      client.send("voice.microphone", { generation: message.generation, iceServers: message.iceServers });
+    } else {
+      client.send("voice.micAnswer", { generation: message.generation, sdp: message.sdp });
     }
   }
 

@@ -29,7 +29,11 @@ export const voiceMessages = {
   /** Start (or restart after a failure) this person's voice connection; the server answers with an offer. */
   "voice.connect": z.object({}).strict(),
   /** The browser's answer to `voice.offer`. */
-  "voice.answer": z.object({ generation: generationSchema, sdp: sdpSchema }).strict(),
+  "voice.answer": z
+    .object({ generation: generationSchema, sdp: sdpSchema, revision: generationSchema.optional() })
+    .strict(),
+  /** Janus: the browser's offer for its microphone's connection, asked for by `voice.microphone`. */
+  "voice.micOffer": z.object({ generation: generationSchema, sdp: sdpSchema }).strict(),
   /** Whether one's microphone is on, and whether one has one at all (false = listen only). */
   "voice.status": z.object({ muted: z.boolean(), mic: z.boolean() }).strict(),
   /** Facilitator: speak to every zone at once, or stop. */
@@ -46,7 +50,18 @@ export const voiceServerMessages = {
     micMid: z.string(),
     slotMids: z.array(z.string()),
     iceServers: z.array(iceServerSchema),
+    /**
+     * Janus: the offer is for a listening connection only (`micMid` is ""), the microphone having one
+     * of its own; offers are numbered (the answer names its number). `renegotiate` applies it to the
+     * current listening connection; without it, it replaces that connection with a new one.
+     */
+    revision: generationSchema.optional(),
+    renegotiate: z.boolean().optional(),
   }),
+  /** Janus: send the microphone on a connection of its own; the browser offers it (`voice.micOffer`). */
+  "voice.microphone": z.object({ generation: generationSchema, iceServers: z.array(iceServerSchema) }),
+  /** Janus's answer to `voice.micOffer`. */
+  "voice.micAnswer": z.object({ generation: generationSchema, sdp: z.string() }),
   /** Who is speaking in each receive slot now ("" = silent), in `slotMids` order. */
   "voice.slots": z.object({
     generation: generationSchema,

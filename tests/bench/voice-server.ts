@@ -18,7 +18,11 @@ const app = await startApp({
   voice: {
     ...DEFAULT_VOICE_CONFIG,
     loopbackOnly: true,
-    engine: process.env.VOICE_ENGINE === "inline" ? "inline" : "worker",
+    engine:
+      process.env.VOICE_ENGINE === "inline" || process.env.VOICE_ENGINE === "janus"
+        ? process.env.VOICE_ENGINE
+        : "worker",
+    ...(process.env.JANUS_URL ? { janusUrl: process.env.JANUS_URL } : {}),
   },
 });
 

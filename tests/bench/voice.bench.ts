@@ -3,6 +3,9 @@
 // standing in the plenary within hearing range of each other, and prints for 10, 30 and 60 people
 // with 1, 5 and all talking: packets forwarded per second, the server's CPU, and packet loss.
 // Everything stays on 127.0.0.1. Figures, not assertions: read them against the README's notes.
+// VOICE_ENGINE=janus measures a Janus gateway (started here) instead, with its CPU beside the server's;
+// Janus needs a link other than loopback, so run it inside a network namespace with one (the README's
+// "How far the embedded engine goes" gives the command).
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { WebSocket } from "ws";
@@ -11,6 +14,8 @@ import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse } from "../.
 import type { SessionState } from "../../shared/session/state";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 import { VoiceBot } from "../support/voice-bot";
+import { JANUS_LINK_ADDRESS, janusAvailable, startJanus, type RunningJanus } from "../support/janus";
+import { readFileSync } from "node:fs";
 
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
 
@@ -47,11 +52,24 @@ function ask(child: ChildProcess): Promise<ServerStats> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const JANUS = process.env.VOICE_ENGINE === "janus";
+/** A process's CPU time so far, µs (Linux: utime + stime from /proc, in clock ticks of 10 ms). */
+function processCpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 async function main() {
   const port = await freePort();
+  let janus: RunningJanus | null = null;
+  if (JANUS) {
+    if (!janusAvailable) throw new Error("VOICE_ENGINE=janus: run inside a namespace with YHTEISTILA_NETNS_LINK set");
+    janus = await startJanus();
+  }
+  const hosts = janus ? ["127.0.0.1", JANUS_LINK_ADDRESS] : undefined;
   const server = fork(new URL("./voice-server.ts", import.meta.url).pathname, [], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), ...(janus ? { JANUS_URL: janus.url } : {}) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await new Promise<void>((resolve) => server.once("message", () => resolve()));
@@ -81,7 +99,7 @@ async function main() {
           locale: "en",
         });
         await waitForState(room, (s) => s.people?.has(room.sessionId) === true, 10_000);
-        const bot = new VoiceBot(room, 0);
+        const bot = new VoiceBot(room, 0, hosts);
         return { room, bot };
       });
       for (const person of await Promise.all(batch)) people.push(person);
@@ -99,12 +117,14 @@ async function main() {
       // Server counters and bot counters are read at the same two moments, so they share one window.
       const lagBefore = performance.now();
       const before = await ask(server);
+      const janusBefore = janus ? processCpuMicros(janus.pid) : 0;
       const lag = [performance.now() - lagBefore];
       for (const p of people) p.bot.resetCounts();
       const cpuBefore = process.cpuUsage();
       await sleep(MEASURE_MS);
       const lagAfter = performance.now();
       const after = await ask(server);
+      const janusAfter = janus ? processCpuMicros(janus.pid) : 0;
       lag.push(performance.now() - lagAfter);
       const counts = new Map(people.map((p) => [p, { sent: p.bot.sent, from: new Map(p.bot.receivedFrom) }]));
       const botsCpu = process.cpuUsage(cpuBefore);
@@ -125,8 +145,10 @@ async function main() {
       }
       const sent = talkers.reduce((sum, p) => sum + counts.get(p)!.sent, 0);
       const ingress = (after.received - before.received) / seconds;
-      const forwarded = (after.forwarded - before.forwarded) / seconds;
-      const serverCpu = (after.cpuMicros - before.cpuMicros) / 1e6 / seconds;
+      // Janus's own counters are not read: what the bots received is what it forwarded, at least.
+      const forwarded = janus ? delivered / seconds : (after.forwarded - before.forwarded) / seconds;
+      const serverCpu = (after.cpuMicros - before.cpuMicros + (janusAfter - janusBefore)) / 1e6 / seconds;
+      const janusCpu = (janusAfter - janusBefore) / 1e6 / seconds;
       const loss = expected > 0 ? 1 - delivered / expected : 0;
       rows.push([
         String(size),
@@ -136,6 +158,7 @@ async function main() {
         forwarded.toFixed(0),
         (expected / seconds).toFixed(0),
         `${(serverCpu * 100).toFixed(0)} %`,
+        janus ? `${(janusCpu * 100).toFixed(0)} %` : "-",
         forwarded > 0 ? ((serverCpu * 1e6) / forwarded).toFixed(0) : "-",
         `${(loss * 100).toFixed(1)} %`,
         `${Math.max(...lag).toFixed(0)} ms`,
@@ -154,6 +177,7 @@ async function main() {
     "forwarded/s",
     "wanted out/s",
     "server CPU",
+    "of it Janus",
     "µs/packet",
     "loss",
     "server lag",
@@ -168,6 +192,7 @@ async function main() {
   console.log(
     `server CPU is in one core's time (100 % = one core); µs/packet is server CPU time per forwarded packet ` +
       `(the least sensitive to other load); loss is end to end (bot to server to bot); ` +
+      (janus ? `with Janus, server CPU includes Janus's and forwarded/s counts what the bots received; ` : "") +
       `server lag is how long the server took to answer a question from this process (its event loop); ` +
       `${MEASURE_MS / 1000} s per row, ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all.`,
   );
@@ -186,6 +211,7 @@ async function main() {
   }
   server.send({ type: "stop" });
   await new Promise((resolve) => server.once("exit", resolve));
+  await janus?.close();
 }
 
 await main();

@@ -35,6 +35,7 @@ function firstValue(schema: JsonSchema, id: string): unknown {
 /** Payloads the first-value rule cannot guess (a value with meaning, such as a board's settings). */
 const HAND_WRITTEN: Partial<Record<ClientMessageName, (id: string) => unknown>> = {
   "voice.answer": () => ({ generation: 1, sdp: "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\n" }),
+  "voice.micOffer": () => ({ generation: 1, sdp: "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\n" }),
 };
 
 /**

@@ -13,10 +13,13 @@ import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type T
  * Starts one real server for the test file (before its first test) and closes it after the last.
  * The returned object stands for that server inside tests and hooks.
  */
-export function useTestServer(options: Parameters<typeof startTestServer>[0] = {}): TestServer {
+export function useTestServer(
+  options: Parameters<typeof startTestServer>[0] | (() => Parameters<typeof startTestServer>[0]) = {},
+): TestServer {
   let started: TestServer | undefined;
   beforeAll(async () => {
-    started = await startTestServer(options);
+    // A function is read when the server starts: after earlier hooks (e.g. one starting Janus) ran.
+    started = await startTestServer(typeof options === "function" ? options() : options);
   });
   afterAll(async () => {
     await started?.close();

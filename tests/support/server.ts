@@ -6,7 +6,7 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { startApp, type RunningApp } from "../../server/app";
 import { SqliteSessionStore } from "../../server/storage/sqlite-store";
-import { DEFAULT_VOICE_CONFIG } from "../../server/voice/config";
+import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from "../../server/voice/config";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState } from "./wait-for-state";
@@ -43,7 +43,14 @@ export interface TestServer {
 
 /** Starts the real server (SQLite in a fresh temporary folder) on a free loopback port. */
 export async function startTestServer(
-  options: { reconnectSeconds?: number; clientDir?: string; maxPeople?: number; now?: () => number } = {},
+  options: {
+    reconnectSeconds?: number;
+    clientDir?: string;
+    maxPeople?: number;
+    now?: () => number;
+    /** Voice settings over the tests' own (e.g. VOICE_ENGINE=janus with a test's Janus). */
+    voice?: Partial<VoiceConfig>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-test-"));
   const store = new SqliteSessionStore(join(dataDir, "test.db"));
@@ -56,7 +63,7 @@ export async function startTestServer(
     reconnectSeconds: options.reconnectSeconds ?? 30,
     maxPeople: options.maxPeople,
     // Voice connects over loopback only, so tests send nothing to this machine's network addresses.
-    voice: { ...DEFAULT_VOICE_CONFIG, loopbackOnly: true },
+    voice: { ...DEFAULT_VOICE_CONFIG, loopbackOnly: true, ...options.voice },
     ...(options.now ? { now: options.now } : {}),
   });
   const colyseus = new ColyseusTestServer(app.gameServer);

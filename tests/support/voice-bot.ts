@@ -1,4 +1,11 @@
-import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
+import {
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  RtpHeader,
+  RtpPacket,
+  type MediaStreamTrack,
+  type RTCRtpTransceiver,
+} from "werift";
 import type { ServerMessage } from "../../shared/protocol";
 import { loopbackPairsOnly } from "../../server/voice/config";
 import { sendCommand } from "../../shared/protocol/send";
@@ -17,6 +24,13 @@ export class VoiceBot {
   sent = 0;
   slots: string[] = [];
   private pc: RTCPeerConnection | null = null;
+  /** Janus: the listening connection, renegotiated in order as the people heard change. */
+  private listenPc: RTCPeerConnection | null = null;
+  private listenChain: Promise<void> = Promise.resolve();
+  private slotMids: string[] = [];
+  private generation = 0;
+  /** Janus: a browser that stops answering renegotiations (it must not keep hearing on that account). */
+  withholdAnswers = false;
   private mic: RTCRtpTransceiver | null = null;
   private talkingSince: number | null = null;
   private framesSinceTalk = 0;
@@ -31,8 +45,21 @@ export class VoiceBot {
   constructor(
     readonly room: SdkSessionRoom,
     readonly number: number,
+    /** Addresses the bot's connectivity checks may use: loopback, and in the Janus tests the namespace's own link. */
+    private readonly hosts: readonly string[] = ["127.0.0.1"],
   ) {
-    room.onMessage("voice.offer", (offer: ServerMessage<"voice.offer">) => void this.answer(offer));
+    room.onMessage("voice.offer", (offer: ServerMessage<"voice.offer">) => {
+      if (offer.revision === undefined) void this.answer(offer);
+      // A bot closed mid-renegotiation has nothing left to answer with.
+      else
+        this.listenChain = this.listenChain
+          .then(() => this.answerListening(offer, offer.revision!))
+          .catch(() => undefined);
+    });
+    room.onMessage("voice.microphone", (message: ServerMessage<"voice.microphone">) => void this.offerMic(message));
+    room.onMessage("voice.micAnswer", ({ generation, sdp }: ServerMessage<"voice.micAnswer">) => {
+      if (generation === this.generation) void this.pc?.setRemoteDescription({ type: "answer", sdp });
+    });
     room.onMessage("voice.slots", ({ speakers }: ServerMessage<"voice.slots">) => {
       this.slots = speakers;
     });
@@ -53,9 +80,8 @@ export class VoiceBot {
     ]).finally(() => clearTimeout(timer));
   }
 
-  private async answer(offer: ServerMessage<"voice.offer">): Promise<void> {
-    await this.pc?.close();
-    const pc = new RTCPeerConnection({
+  private newConnection(): RTCPeerConnection {
+    return new RTCPeerConnection({
       codecs: {
         audio: [
           new RTCRtpCodecParameters({ mimeType: "audio/opus", clockRate: 48000, channels: 2, parameters: "usedtx=1" }),
@@ -66,9 +92,74 @@ export class VoiceBot {
       iceAdditionalHostAddresses: ["127.0.0.1"],
       iceUseIpv6: false,
       // Connectivity checks stay on 127.0.0.1: nothing is sent to this machine's other addresses.
-      iceFilterCandidatePair: loopbackPairsOnly,
+      iceFilterCandidatePair:
+        this.hosts.length === 1 && this.hosts[0] === "127.0.0.1"
+          ? loopbackPairsOnly
+          : (pair) =>
+              this.hosts.includes(pair.protocol.localCandidate?.host ?? "") &&
+              this.hosts.includes(pair.remoteCandidate.host),
       bundlePolicy: "max-bundle",
     });
+  }
+
+  /** Counts what one receive transceiver gets, by the sender stamped in each payload. */
+  private count(transceiver: RTCRtpTransceiver): void {
+    const counted = new Set<MediaStreamTrack>();
+    const countTrack = (track: MediaStreamTrack) => {
+      if (counted.has(track)) return;
+      counted.add(track);
+      track.onReceiveRtp.subscribe((rtp) => {
+        const slot = this.slotMids.indexOf(transceiver.mid ?? "");
+        this.received.set(slot, (this.received.get(slot) ?? 0) + 1);
+        if (rtp.payload.length >= 5) {
+          const from = rtp.payload.readUInt16BE(1);
+          this.receivedFrom.set(from, (this.receivedFrom.get(from) ?? 0) + 1);
+        }
+      });
+    };
+    countTrack(transceiver.receiver.track);
+    // A renegotiation (Janus) may bring the same m-line a new stream, and werift a new track for it.
+    transceiver.onTrack.subscribe((track) => countTrack(track));
+  }
+
+  /** Janus: the microphone on a connection of its own, which the bot offers like a browser. */
+  private async offerMic({ generation }: ServerMessage<"voice.microphone">): Promise<void> {
+    await this.pc?.close();
+    await this.listenPc?.close();
+    this.listenPc = null;
+    this.generation = generation;
+    const pc = this.newConnection();
+    this.pc = pc;
+    pc.connectionStateChange.subscribe((state) => {
+      if (state === "connected") this.connectedResolve();
+    });
+    this.mic = pc.addTransceiver("audio", { direction: "sendonly" });
+    await pc.setLocalDescription(await pc.createOffer());
+    sendCommand(this.room, "voice.micOffer", { generation, sdp: pc.localDescription!.sdp });
+  }
+
+  /** Janus: the listening connection's offer, the first or a renegotiation. */
+  private async answerListening(offer: ServerMessage<"voice.offer">, revision: number): Promise<void> {
+    if (offer.generation !== this.generation || this.withholdAnswers) return;
+    if (!offer.renegotiate) {
+      await this.listenPc?.close();
+      this.listenPc = null;
+    }
+    const pc = (this.listenPc ??= this.newConnection());
+    const known = new Set(pc.getTransceivers());
+    this.slotMids = offer.slotMids;
+    // werift hands an inactive transceiver's place to the next new m-line, even when the same offer
+    // reactivates it (Janus reuses an unsubscribed m-line): its mid would vanish. Keep them all.
+    for (const transceiver of known) (transceiver as unknown as { usedForSender: boolean }).usedForSender = true;
+    await pc.setRemoteDescription({ type: "offer", sdp: offer.sdp });
+    for (const transceiver of pc.getTransceivers()) if (!known.has(transceiver)) this.count(transceiver);
+    await pc.setLocalDescription(await pc.createAnswer());
+    sendCommand(this.room, "voice.answer", { generation: offer.generation, sdp: pc.localDescription!.sdp, revision });
+  }
+
+  private async answer(offer: ServerMessage<"voice.offer">): Promise<void> {
+    await this.pc?.close();
+    const pc = this.newConnection();
     this.pc = pc;
     pc.connectionStateChange.subscribe((state) => {
       if (state === "connected") this.connectedResolve();
@@ -80,15 +171,9 @@ export class VoiceBot {
         this.mic = transceiver;
         continue;
       }
-      const slot = offer.slotMids.indexOf(transceiver.mid ?? "");
       // The receive track exists once the offer is applied (its onTrack has already fired by then).
-      transceiver.receiver.track.onReceiveRtp.subscribe((rtp) => {
-        this.received.set(slot, (this.received.get(slot) ?? 0) + 1);
-        if (rtp.payload.length >= 5) {
-          const from = rtp.payload.readUInt16BE(1);
-          this.receivedFrom.set(from, (this.receivedFrom.get(from) ?? 0) + 1);
-        }
-      });
+      this.slotMids = offer.slotMids;
+      this.count(transceiver);
     }
     await pc.setLocalDescription(await pc.createAnswer());
     sendCommand(this.room, "voice.answer", { generation: offer.generation, sdp: pc.localDescription!.sdp });
@@ -174,5 +259,6 @@ export class VoiceBot {
   async close(): Promise<void> {
     this.stopSending();
     await this.pc?.close();
+    await this.listenPc?.close();
   }
 }

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import type { SessionRoom } from "../../server/session/room";
 import { launchChromium, recordErrors, recordRequests } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
+import type { VoiceConfig } from "../../server/voice/config";
 import { writeToneWav } from "../support/tone";
 
 /**
@@ -48,14 +49,17 @@ export interface MediaSession {
   ): Promise<Person>;
 }
 
-/** Starts the server (serving the built client) before the file's tests and closes everything after. */
-export function useMediaSession(): MediaSession {
+/**
+ * Starts the server (serving the built client) before the file's tests and closes everything after;
+ * `voice` is read then, after earlier hooks (e.g. one starting Janus) ran.
+ */
+export function useMediaSession(voice: () => Partial<VoiceConfig> = () => ({})): MediaSession {
   let server: TestServer | undefined;
   let wavDir = "";
   const people: Person[] = [];
   beforeAll(async () => {
     if (!inNamespace) return;
-    server = await startTestServer({ clientDir: "dist" });
+    server = await startTestServer({ clientDir: "dist", voice: voice() });
     wavDir = mkdtempSync(join(tmpdir(), "yhteistila-tones-"));
   });
   afterAll(async () => {

@@ -27,7 +27,21 @@ if (!flags) {
 }
 
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-const inner = `ip link set lo up && exec "${process.execPath}" "${vitest}" run --project media`;
+// Janus (VOICE_ENGINE=janus) never offers loopback candidates: inside the namespace a veth pair gives
+// it an address of its own, still reachable only from within. Without one the Janus variants skip.
+const JANUS_LINK = "yt0";
+const link = [
+  `ip link add ${JANUS_LINK} type veth peer name ${JANUS_LINK}p`,
+  `ip addr add 10.201.0.1/24 dev ${JANUS_LINK}`,
+  `ip link set ${JANUS_LINK} up`,
+  `ip link set ${JANUS_LINK}p up`,
+].join(" && ");
+// Arguments name test files to run alone (`npm run test:media -- tests/voice/janus`).
+const filters = process.argv
+  .slice(2)
+  .map((arg) => `'${arg.replace(/'/g, "")}'`)
+  .join(" ");
+const inner = `ip link set lo up && { ${link} && export YHTEISTILA_NETNS_LINK=${JANUS_LINK} || true; } && exec "${process.execPath}" "${vitest}" run --project media ${filters}`;
 const child = spawn("unshare", [...flags, "sh", "-c", inner], {
   cwd: root,
   stdio: "inherit",

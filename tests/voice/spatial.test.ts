@@ -36,6 +36,20 @@ describe("voice settings from the environment", () => {
     expect(voiceConfigFromEnv({ VOICE: "off" }).enabled).toBe(false);
   });
 
+  it("picks the engine: the worker by default, inline, or a Janus gateway at JANUS_URL", () => {
+    expect(voiceConfigFromEnv({}).engine).toBe("worker");
+    expect(voiceConfigFromEnv({}).janusUrl).toBeUndefined();
+    expect(voiceConfigFromEnv({ VOICE_ENGINE: "inline" }).engine).toBe("inline");
+    expect(voiceConfigFromEnv({ VOICE_ENGINE: "janus" })).toMatchObject({
+      engine: "janus",
+      janusUrl: "ws://127.0.0.1:8188",
+    });
+    expect(voiceConfigFromEnv({ VOICE_ENGINE: "janus", JANUS_URL: "ws://sfu.internal:8188" }).janusUrl).toBe(
+      "ws://sfu.internal:8188",
+    );
+    expect(voiceConfigFromEnv({ VOICE_ENGINE: "livekit" }).engine).toBe("worker");
+  });
+
   it("reads ports, announced addresses and TURN, and makes coturn's short-lived credentials", () => {
     const config = voiceConfigFromEnv({
       VOICE_PORT_RANGE: "40000-40199",

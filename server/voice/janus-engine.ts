@@ -1,0 +1,383 @@
+import { randomInt } from "node:crypto";
+import { assignSlots } from "../../shared/voice/slots";
+import { iceServersFor, type VoiceConfig } from "./config";
+import type { EngineCallbacks, EngineStats, VoiceEngine } from "./engine";
+import { JanusSession, type JanusMessage } from "./janus-api";
+
+const VIDEOROOM = "janus.plugin.videoroom";
+/** A browser that does not answer a renegotiation in this time is skipped, so the queue moves on. */
+const ANSWER_TIMEOUT_MS = 15_000;
+
+/** One person's listening connection: a VideoRoom subscriber handle, multistream, one m-line per heard voice. */
+interface Subscriber {
+  handle: number;
+  /** Whether the browser has had an offer for this subscriber (later ones renegotiate). */
+  offered: boolean;
+  awaiting: { revision: number; resolve(sdp: string | null): void } | null;
+  /** Publisher feed → the m-line it arrives on, as Janus last listed the subscription. */
+  mids: Map<number, string>;
+}
+
+interface Person {
+  id: string;
+  generation: number;
+  /** The publisher handle, carrying the microphone (the browser offers it). */
+  handle: number;
+  feed: number;
+  offered: boolean;
+  connected: boolean;
+  sub: Subscriber | null;
+  /** Subscribers being detached: Janus may forward on them until it confirms. */
+  dropping: Set<Subscriber>;
+  /** Offers sent for listening connections, numbered across them, so a late answer is never taken for a new one's. */
+  revision: number;
+  /** Subscription changes for this listener, one at a time (each may wait for the browser's answer). */
+  chain: Promise<void>;
+}
+
+function streamsOf(message: JanusMessage): { mid: string; feed?: number; active: boolean; type: string }[] {
+  const streams = message.plugindata?.data.streams;
+  if (!Array.isArray(streams)) return [];
+  return streams.map((s: Record<string, unknown>) => ({
+    mid: String(s.mid ?? ""),
+    ...(s.feed_id !== undefined ? { feed: Number(s.feed_id) } : {}),
+    active: s.active !== false,
+    type: String(s.type ?? ""),
+  }));
+}
+
+/**
+ * Voice through a Janus gateway (VideoRoom plugin, audio only) instead of the embedded forwarder.
+ * Everyone publishes their microphone into the session's Janus room on a connection of its own (the
+ * browser offers it); what they hear arrives on a second connection, a multistream subscriber whose
+ * subscriptions are exactly the speakers setHearing names. Janus forwards a stream only to handles
+ * subscribed to it, and only this server can subscribe (browsers never speak Janus's API), so a
+ * person outside a zone receives none of its packets. Subscription changes renegotiate the listening
+ * connection: Janus offers, the server relays the offer (`revision`), the browser answers.
+ */
+export class JanusVoiceEngine implements VoiceEngine {
+  private readonly people = new Map<string, Person>();
+  private readonly generations = new Map<string, number>();
+  private readonly hearing = new Map<string, string[]>();
+  private readonly room = randomInt(1, 2 ** 47);
+  private session: Promise<JanusSession> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly config: VoiceConfig,
+    private readonly callbacks: EngineCallbacks,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The Janus room this engine's session uses (for tests and diagnostics). */
+  get janusRoom(): number {
+    return this.room;
+  }
+
+  async join(id: string): Promise<void> {
+    if (this.closed) return;
+    this.closePerson(id);
+    const generation = (this.generations.get(id) ?? 0) + 1;
+    this.generations.set(id, generation);
+    const session = await this.ready();
+    const person: Person = {
+      id,
+      generation,
+      handle: 0,
+      feed: randomInt(1, 2 ** 47),
+      offered: false,
+      connected: false,
+      sub: null,
+      dropping: new Set(),
+      revision: 0,
+      chain: Promise.resolve(),
+    };
+    this.people.set(id, person);
+    person.handle = await session.attach(VIDEOROOM, (message) => this.onPublisherEvent(person, message));
+    if (this.people.get(id) !== person) return void session.detach(person.handle);
+    await session.message(person.handle, { request: "join", ptype: "publisher", room: this.room, id: person.feed });
+    if (this.people.get(id) !== person) return;
+    this.callbacks.signal(id, {
+      type: "microphone",
+      generation,
+      iceServers: iceServersFor(this.config, id, this.now()),
+    });
+  }
+
+  async micOffer(id: string, generation: number, sdp: string): Promise<void> {
+    const person = this.people.get(id);
+    if (!person || person.generation !== generation || person.offered) return;
+    person.offered = true;
+    const session = await this.ready();
+    const reply = await session.message(
+      person.handle,
+      { request: "configure", audio: true, video: false, data: false },
+      { type: "offer", sdp },
+    );
+    if (this.people.get(id) !== person || !reply.jsep) return;
+    this.callbacks.signal(id, { type: "micAnswer", generation, sdp: reply.jsep.sdp });
+  }
+
+  async answer(id: string, generation: number, sdp: string, revision?: number): Promise<void> {
+    const person = this.people.get(id);
+    const awaiting = person?.sub?.awaiting;
+    if (!person || person.generation !== generation || !awaiting || awaiting.revision !== revision) return;
+    awaiting.resolve(sdp);
+  }
+
+  leave(id: string): void {
+    this.closePerson(id);
+    this.generations.delete(id);
+    this.hearing.delete(id);
+  }
+
+  setHearing(listener: string, speakers: readonly string[]): void {
+    const previous = this.hearing.get(listener) ?? [];
+    const slots = assignSlots(previous, speakers);
+    if (slots.length === previous.length && slots.every((s, i) => s === previous[i])) return;
+    this.hearing.set(listener, slots);
+    this.cutOff(listener);
+    this.sync(listener);
+  }
+
+  /** One room for the whole session: the broadcaster is subscribed to by every listener like anyone heard. */
+  setBroadcaster(_id: string): void {}
+
+  async stats(): Promise<EngineStats> {
+    // Packet counts live in Janus (its Admin API); this process forwards nothing itself.
+    return { peers: this.people.size, received: 0, forwarded: 0 };
+  }
+
+  /**
+   * Whom Janus may be forwarding to a listener right now, by person id (tests and diagnostics): their
+   * subscriptions, and those of a listening connection being dropped until Janus confirms it is gone.
+   */
+  subscriptions(listener: string): string[] {
+    const person = this.people.get(listener);
+    if (!person) return [];
+    const byFeed = new Map([...this.people.values()].map((p) => [p.feed, p.id]));
+    const feeds = new Set<number>();
+    for (const sub of [person.sub, ...person.dropping]) for (const feed of sub?.mids.keys() ?? []) feeds.add(feed);
+    return [...feeds].map((feed) => byFeed.get(feed) ?? `feed:${feed}`).sort();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const id of [...this.people.keys()]) this.closePerson(id);
+    const session = await this.session?.catch(() => null);
+    if (!session) return;
+    await session
+      .attach(VIDEOROOM, () => undefined)
+      .then((handle) => session.message(handle, { request: "destroy", room: this.room }))
+      .catch(() => undefined);
+    await session.close();
+  }
+
+  private ready(): Promise<JanusSession> {
+    if (!this.config.janusUrl) return Promise.reject(new Error("VOICE_ENGINE=janus needs JANUS_URL"));
+    this.session ??= (async () => {
+      const session = await JanusSession.open(this.config.janusUrl!);
+      // Janus restarted or the connection broke: every handle is gone with it. Everyone's connection
+      // is lost (their browsers reconnect), and the next join opens a new session and room.
+      session.onLost = () => {
+        this.session = null;
+        for (const id of [...this.people.keys()]) this.closePerson(id);
+      };
+      const handle = await session.attach(VIDEOROOM, () => undefined);
+      await session.message(handle, {
+        request: "create",
+        room: this.room,
+        is_private: true,
+        publishers: 1000,
+        audiocodec: "opus",
+        notify_joining: false,
+      });
+      await session.detach(handle);
+      return session;
+    })();
+    // A failed start is retried on the next join rather than remembered.
+    this.session.catch(() => (this.session = null));
+    return this.session;
+  }
+
+  private onPublisherEvent(person: Person, message: JanusMessage): void {
+    if (this.people.get(person.id) !== person) return;
+    if (message.janus === "webrtcup" && !person.connected) {
+      person.connected = true;
+      this.callbacks.connection(person.id, true);
+      this.sync(person.id);
+    } else if (message.janus === "hangup" && person.connected) {
+      person.connected = false;
+      this.callbacks.connection(person.id, false);
+    }
+  }
+
+  private onSubscriberEvent(person: Person, message: JanusMessage): void {
+    const sub = person.sub;
+    if (this.people.get(person.id) !== person || !sub || message.sender !== sub.handle) return;
+    // Janus renegotiates on its own when a publisher it forwards to this listener leaves.
+    if (message.jsep?.type === "offer") {
+      person.chain = person.chain.then(() => this.negotiate(person, sub, message)).catch(() => undefined);
+    } else if (message.janus === "hangup") {
+      this.dropSubscriber(person, sub);
+      this.sync(person.id);
+    }
+  }
+
+  /**
+   * A listener who must stop hearing someone while their browser still owes an answer (changes wait
+   * for it, in order) loses the whole listening connection at once rather than after the answer: the
+   * browser decides when it answers, never how long it keeps hearing. The next change builds a new one.
+   */
+  private cutOff(listener: string): void {
+    const person = this.people.get(listener);
+    const sub = person?.sub;
+    if (!person || !sub?.awaiting) return;
+    const allowed = new Set(
+      (this.hearing.get(listener) ?? []).map((id) => (id === "" ? undefined : this.people.get(id)?.feed)),
+    );
+    if ([...sub.mids.keys()].every((feed) => allowed.has(feed))) return;
+    this.dropSubscriber(person, sub);
+  }
+
+  private dropSubscriber(person: Person, sub: Subscriber): void {
+    if (person.sub === sub) person.sub = null;
+    sub.awaiting?.resolve(null);
+    sub.awaiting = null;
+    person.dropping.add(sub);
+    void this.session
+      ?.then((session) => session.detach(sub.handle))
+      .catch(() => undefined)
+      .finally(() => person.dropping.delete(sub));
+  }
+
+  private sync(listener: string): void {
+    const person = this.people.get(listener);
+    if (!person?.connected) return;
+    person.chain = person.chain
+      .then(() => this.reconcile(person))
+      .catch((error: unknown) => {
+        console.error("voice (Janus): could not change subscriptions:", error instanceof Error ? error.message : error);
+      });
+  }
+
+  /** Brings the listener's Janus subscription to what they may hear now, and tells them who is where. */
+  private async reconcile(person: Person): Promise<void> {
+    if (this.people.get(person.id) !== person) return;
+    const session = await this.ready();
+    const wanted = new Set<number>();
+    for (const speaker of this.hearing.get(person.id) ?? []) {
+      const other = speaker === "" ? undefined : this.people.get(speaker);
+      if (other?.connected) wanted.add(other.feed);
+    }
+    let sub = person.sub;
+    if (!sub) {
+      if (wanted.size === 0) return;
+      const handle = await session.attach(VIDEOROOM, (message) => this.onSubscriberEvent(person, message));
+      sub = { handle, offered: false, awaiting: null, mids: new Map() };
+      person.sub = sub;
+      const reply = await session.message(handle, {
+        request: "join",
+        ptype: "subscriber",
+        room: this.room,
+        streams: [...wanted].map((feed) => ({ feed })),
+      });
+      await this.negotiate(person, sub, reply);
+      return;
+    }
+    const subscribe = [...wanted].filter((feed) => !sub.mids.has(feed));
+    const unsubscribe = [...sub.mids.keys()].filter((feed) => !wanted.has(feed));
+    if (subscribe.length === 0 && unsubscribe.length === 0) return this.signalSlots(person, sub);
+    const reply = await session.message(sub.handle, {
+      request: "update",
+      ...(subscribe.length ? { subscribe: subscribe.map((feed) => ({ feed })) } : {}),
+      ...(unsubscribe.length ? { unsubscribe: unsubscribe.map((feed) => ({ feed })) } : {}),
+    });
+    await this.negotiate(person, sub, reply);
+  }
+
+  /** Takes Janus's list of streams from a reply or event, relays its offer if any, and starts on the answer. */
+  private async negotiate(person: Person, sub: Subscriber, message: JanusMessage): Promise<void> {
+    const streams = streamsOf(message);
+    if (streams.length > 0 || message.plugindata?.data.videoroom === "updated") {
+      sub.mids = new Map(
+        streams
+          .filter((s) => s.active && s.type === "audio" && s.feed !== undefined)
+          .map((s) => [s.feed!, s.mid] as [number, string]),
+      );
+    }
+    if (message.jsep?.type !== "offer") return this.signalSlots(person, sub);
+    const revision = ++person.revision;
+    const renegotiate = sub.offered;
+    sub.offered = true;
+    const answer = new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
+      sub.awaiting = {
+        revision,
+        resolve: (sdp) => {
+          clearTimeout(timer);
+          resolve(sdp);
+        },
+      };
+    });
+    const { slotMids, speakers } = this.layout(person, sub);
+    this.callbacks.signal(person.id, {
+      type: "offer",
+      generation: person.generation,
+      sdp: message.jsep.sdp,
+      micMid: "",
+      slotMids,
+      iceServers: iceServersFor(this.config, person.id, this.now()),
+      revision,
+      renegotiate,
+    });
+    this.callbacks.signal(person.id, { type: "slots", generation: person.generation, speakers });
+    const sdp = await answer;
+    sub.awaiting = null;
+    if (this.people.get(person.id) !== person || person.sub !== sub) return;
+    if (sdp === null) {
+      // No answer: Janus would wait for it forever. Start over with a new listening connection.
+      this.dropSubscriber(person, sub);
+      this.sync(person.id);
+      return;
+    }
+    const session = await this.ready();
+    await session.message(sub.handle, { request: "start" }, { type: "answer", sdp });
+  }
+
+  /** The listener's slots in the order setHearing placed them, with the m-line each voice arrives on. */
+  private layout(person: Person, sub: Subscriber): { slotMids: string[]; speakers: string[] } {
+    const slots = this.hearing.get(person.id) ?? [];
+    const slotMids: string[] = [];
+    const speakers: string[] = [];
+    for (const speaker of slots) {
+      const feed = speaker === "" ? undefined : this.people.get(speaker)?.feed;
+      const mid = feed === undefined ? undefined : sub.mids.get(feed);
+      slotMids.push(mid ?? "");
+      speakers.push(mid === undefined ? "" : speaker);
+    }
+    return { slotMids, speakers };
+  }
+
+  private signalSlots(person: Person, sub: Subscriber): void {
+    this.callbacks.signal(person.id, {
+      type: "slots",
+      generation: person.generation,
+      speakers: this.layout(person, sub).speakers,
+    });
+  }
+
+  private closePerson(id: string): void {
+    const person = this.people.get(id);
+    if (!person) return;
+    this.people.delete(id);
+    if (person.connected) this.callbacks.connection(id, false);
+    person.sub?.awaiting?.resolve(null);
+    const handles = [person.handle, person.sub?.handle].filter((h): h is number => !!h);
+    void this.session
+      ?.then(async (session) => {
+        for (const handle of handles) await session.detach(handle);
+      })
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,121 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import WebSocket from "ws";
+import { freePort } from "./server";
+
+/** Debian's janus package (1.1.x): its binary and where its plugins live. */
+const JANUS = process.env.JANUS_PATH ?? "/usr/bin/janus";
+const LIBS = "/usr/lib/x86_64-linux-gnu/janus";
+
+/**
+ * The interface Janus may use inside the media tests' network namespace. Janus never gathers
+ * loopback candidates, so tests/voice/run-media.mjs gives the namespace a veth pair of its own.
+ */
+export const JANUS_LINK = process.env.YHTEISTILA_NETNS_LINK ?? "";
+/** Its address: media between the bots and Janus stays on it and on loopback. */
+export const JANUS_LINK_ADDRESS = "10.201.0.1";
+
+/**
+ * Whether the Janus variants can run: Janus installed (`.ci/run` installs it) and the namespace's
+ * own link up; otherwise they are skipped.
+ */
+export const janusAvailable =
+  JANUS_LINK !== "" && existsSync(JANUS) && spawnSync(JANUS, ["--help"], { stdio: "ignore" }).status === 0;
+
+export interface RunningJanus {
+  /** Its WebSocket API, for JANUS_URL. */
+  url: string;
+  /** Its process, to read its CPU time (the voice benchmark). */
+  pid: number;
+  close(): Promise<void>;
+}
+
+/** Every plugin and transport but the two voice needs, so nothing else listens or loads. */
+const OTHER_PLUGINS = [
+  "audiobridge",
+  "duktape",
+  "echotest",
+  "lua",
+  "nosip",
+  "recordplay",
+  "sip",
+  "streaming",
+  "textroom",
+  "videocall",
+  "voicemail",
+];
+const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
+
+/**
+ * Starts a Janus gateway of its own for a test: a generated configuration in a temporary folder
+ * (VideoRoom and the WebSocket API on a free loopback port, ICE on the namespace's own link only,
+ * no other plugin),
+ * and waits until its API accepts connections.
+ */
+export async function startJanus(): Promise<RunningJanus> {
+  const dir = mkdtempSync(join(tmpdir(), "yhteistila-janus-"));
+  const port = await freePort();
+  const rtp = 20000 + Math.floor(Math.random() * 400) * 100;
+  writeFileSync(
+    join(dir, "janus.jcfg"),
+    `general: {
+  configs_folder = "${dir}"
+  plugins_folder = "${LIBS}/plugins"
+  transports_folder = "${LIBS}/transports"
+  events_folder = "${LIBS}/events"
+  loggers_folder = "${LIBS}/loggers"
+  debug_level = 3
+  session_timeout = 60
+}
+media: { rtp_port_range = "${rtp}-${rtp + 99}" }
+nat: { ice_enforce_list = "${JANUS_LINK}" }
+plugins: { disable = "${OTHER_PLUGINS.map((p) => `libjanus_${p}.so`).join(",")}" }
+transports: { disable = "${OTHER_TRANSPORTS.map((t) => `libjanus_${t}.so`).join(",")}" }
+events: { broadcast = false }
+loggers: { disable = "libjanus_jsonlog.so" }
+`,
+  );
+  writeFileSync(join(dir, "janus.plugin.videoroom.jcfg"), "general: { }\n");
+  writeFileSync(
+    join(dir, "janus.transport.websockets.jcfg"),
+    `general: { json = "compact" ws = true ws_port = ${port} ws_ip = "127.0.0.1" }\nadmin: { admin_ws = false }\n`,
+  );
+  const child: ChildProcess = spawn(
+    JANUS,
+    ["-F", dir, "-C", join(dir, "janus.jcfg"), "-o", "-L", join(dir, "janus.log")],
+    {
+      stdio: "ignore",
+    },
+  );
+  const url = `ws://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`janus exited (${child.exitCode}); see ${dir}/janus.log`);
+    if (await accepts(url)) break;
+    if (attempt > 100) throw new Error("janus did not open its WebSocket API");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid ?? 0,
+    async close() {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function accepts(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, "janus-protocol");
+    socket.once("open", () => {
+      socket.close();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
