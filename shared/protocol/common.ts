@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/**
+ * Most people in one session (the server refuses the next with `session_full`). Interest
+ * management (shared/movement/interest.ts) is what makes this many affordable: without it each
+ * client would receive every pose at the full rate.
+ */
+export const MAX_PEOPLE = 500;
+
 /** Letters that are unambiguous when read aloud or typed (no 0/O, 1/I/L, 5/S). */
 export const SESSION_CODE_ALPHABET = "2346789ABCDEFGHJKMNPQRTUVWXYZ";
 /** Three groups of three, e.g. `K7M-4PQ-XRT`: 29^9 ≈ 1.5e13 codes, far beyond any enumeration at our rate limits. */

@@ -10,8 +10,11 @@ import {
 import { AVATAR_COLORS } from "../avatars/palette";
 import { hybridJoinSchema, type PhysicalRoomInfo } from "./hybrid";
 
-/** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped whenever a message or state shape changes incompatibly; checked when joining.
+ * 2: a person's full `pose` and `hands` reach only near clients, the others read `farPose`.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const avatarColorSchema = z
   .number()
