@@ -72,7 +72,7 @@ export function nearSetFor(
   const candidates: { id: string; distance: number }[] = [];
   for (const other of people) {
     if (other.id === viewer.id) continue;
-    if (other.role === "facilitator" || (viewer.zone !== "" && other.zone === viewer.zone)) {
+    if (other.role === "facilitator" || (viewer.zone && other.zone === viewer.zone)) {
       near.add(other.id);
       continue;
     }
