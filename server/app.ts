@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type Application } from "express";
-import { MAX_MESSAGE_BYTES, SESSION_ROOM } from "../shared/protocol";
+import { MAX_MESSAGE_BYTES, MAX_PEOPLE, SESSION_ROOM } from "../shared/protocol";
 import { SessionRoom, type SessionRoomOptions } from "./session/room";
 import { sessionRoutes } from "./session/routes";
 import { coachingRoutes } from "./coaching/routes";
@@ -31,8 +31,10 @@ export interface AppOptions {
   /** Built client (vite build output); when missing, only the API and rooms are served. */
   clientDir?: string;
   reconnectSeconds?: number;
-  /** Most people in one session; 200 by default. */
+  /** Most people in one session; 500 by default (interest management keeps a session that large affordable). */
   maxPeople?: number;
+  /** See SessionServices.interestManagement; on by default. */
+  interestManagement?: boolean;
   now?: () => number;
   /** Delete sessions idle for this many days (unset: keep until a facilitator deletes them). */
   retentionDays?: number;
@@ -89,7 +91,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: options.store,
     now: options.now ?? Date.now,
     reconnectSeconds: options.reconnectSeconds ?? 30,
-    maxPeople: options.maxPeople ?? 200,
+    maxPeople: options.maxPeople ?? MAX_PEOPLE,
+    ...(options.interestManagement === false ? { interestManagement: false } : {}),
     rooms: new Map(),
     ...(options.voice ? { voice: options.voice } : {}),
   };

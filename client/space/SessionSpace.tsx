@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from "react";
+import { currentPose } from "../../shared/movement/interest";
 import { decodePoseState } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
@@ -69,7 +70,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const connection = useConnection();
   const [player] = useState(() => {
     const self = connection.room.state.people.get(connection.room.sessionId);
-    return new LocalPlayer(self ? decodePoseState(self.pose) : {});
+    return new LocalPlayer(self ? decodePoseState(currentPose(self)) : {});
   });
 
   useActionShortcuts();

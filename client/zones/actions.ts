@@ -1,3 +1,4 @@
+import { currentPose } from "../../shared/movement/interest";
 import { floorSpot } from "../../shared/movement/pose-codec";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { defineAction } from "../actions/registry";
@@ -15,8 +16,8 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 
 /** Where the server has this person now, in metres. */
 export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
-  const pose = connection.room.state.people.get(id)?.pose;
-  return pose ? floorSpot(pose) : null;
+  const person = connection.room.state.people.get(id);
+  return person ? floorSpot(currentPose(person)) : null;
 }
 
 const facilitatorIn = (self: { role: string; zone: string } | undefined) =>

@@ -1,4 +1,18 @@
+import { INTEREST } from "../../shared/movement/interest";
 import type { RoomModule } from "../session/module";
 import { movementCommands } from "./commands";
+import { farPoseAfterMove, joinInterest, leaveInterest, refreshFarPoses, refreshInterest } from "./interest";
 
-export const movementModule: RoomModule = { name: "movement", commands: movementCommands };
+/** Poses in (commands.ts) and out: who receives whose pose at which rate (interest.ts). */
+export const movementModule: RoomModule = {
+  name: "movement",
+  commands: movementCommands,
+  setup(room) {
+    room.clock.setInterval(() => refreshInterest(room), INTEREST.recomputeMs);
+    room.clock.setInterval(() => refreshFarPoses(room), INTEREST.farPoseMs);
+  },
+  onJoin: (room, client) => joinInterest(room, client),
+  onCoachJoin: (room, client) => joinInterest(room, client),
+  onLeave: leaveInterest,
+  onPersonMoved: (room, _id, person) => farPoseAfterMove(room, person),
+};

@@ -12,6 +12,11 @@ export interface SessionServices {
   /** Most people one session room admits; the next is refused with `session_full`. */
   maxPeople: number;
   /**
+   * Whether each client receives full-rate poses only of the people near it (shared/movement/interest.ts);
+   * on unless set to false, which only the server benchmark does, to measure what it saves.
+   */
+  interestManagement?: boolean;
+  /**
    * The session rooms running in this process, by session code, so that HTTP routes (an upload,
    * a deletion) can reach the live room of a session. Rooms add and remove themselves.
    */

@@ -14,6 +14,7 @@ import {
 export {
   DISPLAY_NAME_MAX,
   LOCALES,
+  MAX_PEOPLE,
   normaliseSessionCode,
   ORGANISATION_MAX,
   ROLES,

@@ -6,8 +6,18 @@
  * gzip) and the schemas are not in the join's download. The server still validates every message.
  */
 
-/** Bumped whenever a message or state shape changes incompatibly; checked when joining. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped whenever a message or state shape changes incompatibly; checked when joining.
+ * 2: a person's full `pose` and `hands` reach only near clients, the others read `farPose`.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/**
+ * Most people in one session (the server refuses the next with `session_full`). Interest
+ * management (shared/movement/interest.ts) is what makes this many affordable: without it each
+ * client would receive every pose at the full rate.
+ */
+export const MAX_PEOPLE = 500;
 /** Room name in the Colyseus matchmaker. */
 export const SESSION_ROOM = "session";
 /** Largest WebSocket frame the server accepts; anything larger closes the connection. */

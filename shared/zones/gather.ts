@@ -1,3 +1,4 @@
+import { MAX_PEOPLE } from "../protocol/constants";
 import { LAB, isWalkable } from "../space/layout";
 import { zoneAt, type ZoneShape } from "./membership";
 import { SEAT_SPACING, facing, type Seat } from "./seats";
@@ -25,7 +26,7 @@ export const GATHER = {
   /** Rows go on to here, far enough to cover the whole floor from any corner. */
   maxRow: 46,
   /** Most people one gathering places (a whole session). */
-  maxPeople: 200,
+  maxPeople: MAX_PEOPLE,
 } as const;
 
 export interface Point {

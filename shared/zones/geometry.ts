@@ -1,3 +1,4 @@
+import { MAX_PEOPLE } from "../protocol/constants";
 import { LAB, isWalkable, type Circle, type Rect } from "../space/layout";
 
 /**
@@ -8,8 +9,8 @@ export const ZONE_LIMITS = {
   maxZones: 16,
   minRadius: 1.5,
   maxRadius: 8,
-  /** Most people a capacity may name; 0 means "no limit". */
-  maxCapacity: 200,
+  /** Most people a capacity may name (a whole session); 0 means "no limit". */
+  maxCapacity: MAX_PEOPLE,
   nameMax: 40,
   taskMax: 1000,
   /** Clear floor kept between two zones, and between a zone and the stage or the plenary circle. */

@@ -1,3 +1,4 @@
+import { MAX_PEOPLE } from "../protocol/constants";
 import { mulberry32, type Random } from "../random";
 
 /**
@@ -13,8 +14,8 @@ export interface GroupCandidate {
 export type GroupingSize = { by: "size"; size: number } | { by: "count"; count: number };
 export type GroupingMethod = "random" | "mix" | "manual";
 
-/** Up to 16 groups (as many as there can be zones) of up to 200 people (a whole room). */
-export const GROUPING_LIMITS = { maxGroups: 16, maxSize: 200 } as const;
+/** Up to 16 groups (as many as there can be zones) of up to a whole session. */
+export const GROUPING_LIMITS = { maxGroups: 16, maxSize: MAX_PEOPLE } as const;
 
 /** A copy of `items` in a seeded random order (Fisher–Yates). */
 export function shuffled<T>(items: readonly T[], random: Random): T[] {

@@ -40,6 +40,7 @@ process.on("message", (request: ClientsRequest) => {
       tellParent({
         type: "report",
         perClient: walkers.map((w) => ({ ...w.counters })),
+        fullPosesHeld: walkers.map((w) => [...w.room.state.people.values()].filter((p) => p.pose).length),
         closedUnexpectedly: walkers.filter((w) => w.closedUnexpectedly).length,
         cpu: cpuSample(),
       });

@@ -19,7 +19,14 @@ watchStateProblems();
 const useSqlite = process.env.BENCH_STORAGE === "sqlite";
 const dataDir = useSqlite ? mkdtempSync(join(tmpdir(), "yhteistila-bench-")) : undefined;
 const store = dataDir ? new SqliteSessionStore(join(dataDir, "bench.db")) : new MemorySessionStore();
-const app = await startApp({ port: 0, host: "127.0.0.1", store, clientDir: join(tmpdir(), "yhteistila-no-client") });
+const app = await startApp({
+  port: 0,
+  host: "127.0.0.1",
+  store,
+  clientDir: join(tmpdir(), "yhteistila-no-client"),
+  // BENCH_INTEREST=off: every client receives every full-rate pose, what interest management saves.
+  interestManagement: process.env.BENCH_INTEREST !== "off",
+});
 
 process.on("message", (request: ServerRequest) => {
   if (request.type === "cpu") tellParent({ type: "cpu", sample: cpuSample() });

@@ -73,7 +73,14 @@ export type ClientsRequest =
 export type ClientsReply =
   | { type: "joined"; joined: number; failures: string[] }
   | { type: "reset"; cpu: CpuSample }
-  | { type: "report"; perClient: WalkerCounters[]; closedUnexpectedly: number; cpu: CpuSample }
+  | {
+      type: "report";
+      perClient: WalkerCounters[];
+      /** For each walker, how many people's full-rate pose it holds (the rest it has only coarsely). */
+      fullPosesHeld: number[];
+      closedUnexpectedly: number;
+      cpu: CpuSample;
+    }
   | { type: "stopped" };
 
 /** Ends a child process when its parent disconnects (or is killed), so nothing outlives the benchmark. */

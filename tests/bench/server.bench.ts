@@ -1,5 +1,9 @@
 /**
- * `npm run bench:server [-- --clients N --seconds S --warmup W --seed K --sqlite]`
+ * `npm run bench:server [-- --clients N --seconds S --warmup W --seed K --sqlite --no-interest --compare]`
+ *
+ * `--no-interest` (or BENCH_INTEREST=off) switches interest management off: every client then
+ * receives every full-rate pose, which is what it saves. `--compare` runs without it, then with it,
+ * and prints the ratio of the bytes each client receives.
  *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
  * Three processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
@@ -13,6 +17,9 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { WALK } from "../../shared/movement/rules";
+import { INTEREST } from "../../shared/movement/interest";
+import { floorSpot } from "../../shared/movement/pose-codec";
+import { LAB } from "../../shared/space/layout";
 import { between, mulberry32 } from "../../shared/random";
 import {
   cpuSample,
@@ -31,6 +38,8 @@ interface Settings {
   warmup: number;
   seed: number;
   sqlite: boolean;
+  interest: boolean;
+  compare: boolean;
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -49,6 +58,8 @@ function readSettings(argv: readonly string[]): Settings {
     warmup: number(flag("warmup"), 3, 0),
     seed: Math.floor(number(flag("seed"), 20_240_601, 0)),
     sqlite: argv.includes("--sqlite") || process.env.BENCH_STORAGE === "sqlite",
+    interest: !argv.includes("--no-interest") && process.env.BENCH_INTEREST !== "off",
+    compare: argv.includes("--compare"),
   };
 }
 
@@ -59,7 +70,8 @@ const children: ChildProcess[] = [];
 let phase = "starting";
 
 // Never hang: an awaited event that never comes must not keep the benchmark running.
-const hardTimeoutMs = (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
+const hardTimeoutMs =
+  (settings.compare ? 2 : 1) * (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
 const hardTimeout = setTimeout(() => {
   console.error(`benchmark: gave up after ${Math.round(hardTimeoutMs / 1000)} s while ${phase}`);
   for (const child of children) child.kill("SIGKILL");
@@ -140,12 +152,23 @@ function cpuPercent(from: CpuSample, to: CpuSample): { total: number; user: numb
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function main(): Promise<number> {
+/** What one run measured, for `--compare`. */
+interface RunFigures {
+  healthy: boolean;
+  bytesPerClient: number;
+  p95: number;
+  serverCpu: number;
+}
+
+async function run(interest: boolean): Promise<RunFigures> {
   const { clients, seconds, warmup, seed } = settings;
   const crowdSize = clients - 2;
 
   phase = "starting the server";
-  const server = start("./bench-server.ts", settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {});
+  const server = start("./bench-server.ts", {
+    ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
+    BENCH_INTEREST: interest ? "on" : "off",
+  });
   const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -177,6 +200,14 @@ async function main(): Promise<number> {
   const observer = await Walker.join(baseUrl, code, "Observer", mulberry32(seed + 1));
   probe.start();
   observer.start();
+  // The observer stands a metre from the probe, as a listener does (the two arrive at spawn places
+  // far apart): with interest management the probe is near it and its full pose comes at 20 Hz.
+  const probeSpot = floorSpot(probe.room.state.people.get(probe.room.sessionId)!.pose);
+  const inward = Math.hypot(probeSpot.x - LAB.plenary.x, probeSpot.z - LAB.plenary.z) || 1;
+  await observer.teleportTo({
+    x: probeSpot.x + (LAB.plenary.x - probeSpot.x) / inward,
+    z: probeSpot.z + (LAB.plenary.z - probeSpot.z) / inward,
+  });
 
   // The probe stamps a fresh pitch value at random moments (so they do not lock onto the 20 Hz
   // rhythms of the sender or the server's patches); the observer notes when each first appears.
@@ -199,7 +230,8 @@ async function main(): Promise<number> {
   };
   let lastSeen = Number.NaN;
   observer.room.onStateChange((state) => {
-    const pitch = state.people.get(probe.room.sessionId)?.pose.pitch;
+    // Absent while the probe is not (yet) near the observer: then only its coarse pose arrives.
+    const pitch = state.people.get(probe.room.sessionId)?.pose?.pitch;
     if (pitch === undefined || pitch === lastSeen) return;
     lastSeen = pitch;
     const sent = pending.get(pitch);
@@ -226,6 +258,7 @@ async function main(): Promise<number> {
   const serverEnd = (await askServer(server, "cpu", { type: "cpu" })).sample;
   const hereEnd = cpuSample();
   const crowdEnd = await askClients(crowd, "report", { type: "report" });
+  const nearHeld = crowdEnd.fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, crowdEnd.fullPosesHeld.length);
   const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
 
   phase = "stopping";
@@ -268,6 +301,8 @@ async function main(): Promise<number> {
       `machine:      ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${platform()} ${arch()}`,
       `setup:        ${clients} people in one session (${joined.joined} in the crowd process + probe + observer), ` +
         `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
+      `interest:     ${interest ? "on" : "off (every client receives every full pose)"}; ` +
+        `a client holds ${nearHeld.toFixed(1)} full poses on average (the others: coarse farPose at ${1000 / INTEREST.farPoseMs} Hz)`,
       `timing:       joined in ${joinSeconds.toFixed(1)} s, warm-up ${warmup} s, measured ${measuredSeconds.toFixed(1)} s`,
       "",
       `server CPU:   ${serverCpu.total.toFixed(1)}% of one core (user ${serverCpu.user.toFixed(1)}%, system ${serverCpu.system.toFixed(1)}%), RSS ${(serverEnd.rss / 2 ** 20).toFixed(0)} MiB, ` +
@@ -300,7 +335,30 @@ async function main(): Promise<number> {
     problems.decodeErrors === 0 &&
     problems.schemaWarnings === 0;
   if (!healthy) console.error("benchmark: the run was not clean; see the figures above");
-  return healthy ? 0 : 1;
+  return {
+    healthy,
+    bytesPerClient: mean(bytesRates),
+    p95: percentile(sorted, 95),
+    serverCpu: serverCpu.total,
+  };
+}
+
+async function main(): Promise<number> {
+  if (!settings.compare) return (await run(settings.interest)).healthy ? 0 : 1;
+  const without = await run(false);
+  console.log("");
+  const withInterest = await run(true);
+  const ratio = withInterest.bytesPerClient / without.bytesPerClient;
+  console.log(
+    [
+      "",
+      `comparison:   ${settings.clients} people, per client ${(withInterest.bytesPerClient / 1000).toFixed(1)} kB/s with interest management, ` +
+        `${(without.bytesPerClient / 1000).toFixed(1)} kB/s without: ${ratio.toFixed(2)}x (goal at most 0.30x)`,
+      `              server CPU ${withInterest.serverCpu.toFixed(1)}% with, ${without.serverCpu.toFixed(1)}% without; ` +
+        `p95 move -> seen ${withInterest.p95.toFixed(1)} ms with, ${without.p95.toFixed(1)} ms without (goal under 60 ms)`,
+    ].join("\n"),
+  );
+  return without.healthy && withInterest.healthy ? 0 : 1;
 }
 
 main()

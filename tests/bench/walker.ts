@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { Client } from "@colyseus/sdk";
 import type { WebSocket as NodeWebSocket } from "ws";
-import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
-import { WALK } from "../../shared/movement/rules";
+import { encodePose, floorSpot, quantisePosition } from "../../shared/movement/pose-codec";
+import { TELEPORT, WALK } from "../../shared/movement/rules";
 import { PROTOCOL_VERSION, SESSION_ROOM } from "../../shared/protocol";
 import { isPathWalkable } from "../../shared/space/layout";
 import type { SessionState } from "../../shared/session/state";
@@ -131,6 +131,35 @@ export class Walker {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Hops to a spot (metres) by teleports of at most TELEPORT.maxDistance, as a VR user would, then
+   * walks its circles from there. Resolves when the server has put it there.
+   */
+  async teleportTo(target: { x: number; z: number }): Promise<void> {
+    for (;;) {
+      const here = floorSpot(this.room.state.people.get(this.room.sessionId)!.pose);
+      const dx = target.x - here.x;
+      const dz = target.z - here.z;
+      const distance = Math.hypot(dx, dz);
+      if (distance < 0.05) break;
+      const hop = Math.min(1, (TELEPORT.maxDistance - 0.5) / distance);
+      const next = { x: quantisePosition(here.x + dx * hop), z: quantisePosition(here.z + dz * hop) };
+      this.stop();
+      this.room.send("movement.teleport", next);
+      await waitForState(
+        this.room,
+        (s) => {
+          const pose = s.people.get(this.room.sessionId)!.pose;
+          return pose.x === next.x && pose.z === next.z;
+        },
+        5000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, TELEPORT.cooldownMs + 50));
+    }
+    this.circle = planCircle(floorSpot(this.room.state.people.get(this.room.sessionId)!.pose), this.random);
+    this.start();
   }
 
   /** Sends the current pose now, outside the 20 Hz rhythm (the probe uses this to time a marker). */

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTEREST } from "../../shared/movement/interest";
+import { MAX_PEOPLE } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 
-const PEOPLE = 200;
+const PEOPLE = MAX_PEOPLE;
 
 let server: TestServer;
 const stateProblems: string[] = [];
@@ -25,19 +27,25 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The part of the state every participant in the plenary receives alike. */
+/** The part of the state every participant in the plenary receives alike (full poses go only to those near). */
 function everyonesPart(state: SessionState): unknown {
   const json = state.toJSON() as Record<string, unknown>;
+  const people = Object.fromEntries(
+    Object.entries((json.people ?? {}) as Record<string, Record<string, unknown>>).map(([id, person]) => {
+      const { pose: _near, hands: _nearHands, ...everyones } = person;
+      return [id, everyones];
+    }),
+  );
   const zones = Object.fromEntries(
     Object.entries((json.zones ?? {}) as Record<string, Record<string, unknown>>).map(([id, zone]) => {
       const { work: _private, ...open } = zone;
       return [id, open];
     }),
   );
-  return { title: json.title, people: json.people, zones, plenaryChat: json.plenaryChat };
+  return { title: json.title, people, zones, plenaryChat: json.plenaryChat };
 }
 
-describe("a session of 200 people", () => {
+describe(`a session of ${PEOPLE} people`, () => {
   it("lets all of them in, and every one decodes the same state as the server holds", async () => {
     const session = await server.createSession("Programme event");
     const people: SdkSessionRoom[] = [];
@@ -48,6 +56,8 @@ describe("a session of 200 people", () => {
       );
       people.push(...(await Promise.all(batch)));
     }
+    // One more is refused, clearly, rather than let in or sent to a second room for the same code.
+    await expect(server.join(session.code, { name: "Liikaa" })).rejects.toThrow(/session_full/);
     // Something changes after everyone is in, so the patches are checked as well as the full states.
     sendCommand(people[0]!, "chat.send", { channel: "plenary", text: "Tervetuloa kaikki!" });
     const room = server.app.services.rooms.get(session.code)!;
@@ -57,6 +67,11 @@ describe("a session of 200 people", () => {
     for (const person of people) {
       await waitForState(person, (s) => s.people.size === PEOPLE && s.plenaryChat.size === 1, 20_000);
       expect(everyonesPart(person.state)).toEqual(expected);
+      // The full poses a client holds are the server's, and only of itself and its closest people.
+      const near = [...person.state.people].filter(([, p]) => p.pose);
+      expect(near.length).toBeLessThanOrEqual(INTEREST.maxNear + 1);
+      expect(near.map(([id]) => id)).toContain(person.sessionId);
+      for (const [id, p] of near) expect(p.pose.toJSON()).toEqual(room.state.people.get(id)!.pose.toJSON());
     }
     expect(stateProblems).toEqual([]);
     await Promise.all(people.map((p) => p.leave()));

@@ -38,9 +38,26 @@ afterAll(async () => {
  * person). Empty collections count as absent: a full sync sends a board's private collections as
  * empty containers once anything on the board is visible, while patches never mention them.
  */
+/**
+ * The state as this client decoded it, less what differs between clients by design: their own
+ * notes, and who they are near (whose full `pose` and `hands` they receive; see nearPoses).
+ */
 function decoded(room: SdkSessionRoom): unknown {
-  const { boardsMine: _mine, ...rest } = room.state.toJSON() as Record<string, unknown>;
-  return withoutEmpty(rest);
+  const { boardsMine: _mine, people, ...rest } = room.state.toJSON() as Record<string, unknown>;
+  const shared = Object.fromEntries(
+    Object.entries(people as Record<string, Record<string, unknown>>).map(([id, person]) => {
+      const { pose: _near, hands: _nearHands, ...everyones } = person;
+      return [id, everyones];
+    }),
+  );
+  return withoutEmpty({ ...rest, people: shared });
+}
+
+/** The full poses this client holds, by person: each must equal the other client's where both hold it. */
+function nearPoses(room: SdkSessionRoom): Map<string, unknown> {
+  const poses = new Map<string, unknown>();
+  for (const [id, person] of room.state.people) if (person.pose) poses.set(id, person.pose.toJSON());
+  return poses;
 }
 
 function withoutEmpty(value: unknown): unknown {
@@ -149,6 +166,10 @@ describe("a late joiner's state", () => {
       await waitForState(early, (s) => s.people.has(late.sessionId));
       await waitForState(late, (s) => s.people.has(late.sessionId) && s.people.has(early.sessionId));
       expect(decoded(late), `late joiner at ${target} bytes`).toEqual(decoded(early));
+      const earlyPoses = nearPoses(early);
+      const latePoses = nearPoses(late);
+      expect(latePoses.size).toBeGreaterThan(1);
+      for (const [id, pose] of latePoses) if (earlyPoses.has(id)) expect(pose).toEqual(earlyPoses.get(id));
       console.log(`late joiner decoded the same state as the early one at ${encodedBytes(session.code, late)} bytes`);
       await late.leave();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { currentPose } from "../../shared/movement/interest";
 import { floorSpot } from "../../shared/movement/pose-codec";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
@@ -42,10 +43,13 @@ export async function hostAndGuests(server: TestServer, names: string[]) {
   return { session, host, guests };
 }
 
-/** Where the server has put a person, as this client decoded it: metres and zone. */
+/**
+ * Where the server has put a person, as this client decoded it: metres and zone. The full pose
+ * when the person is near this client, else the coarse one (shared/movement/interest.ts).
+ */
 export function where(room: SdkSessionRoom, id = room.sessionId) {
   const person = room.state.people.get(id)!;
-  return { ...floorSpot(person.pose), zone: person.zone };
+  return { ...floorSpot(currentPose(person)), zone: person.zone };
 }
 
 /** Sends a message (well-formed or not) and resolves with the error it is refused with. */

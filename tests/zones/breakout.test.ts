@@ -42,8 +42,8 @@ describe("checking a send-out (server, panel and VR menu alike)", () => {
     expect(sendProblems(ctx, [])).toEqual([{ code: "no_group" }]);
   });
 
-  it("counts every task together, in UTF-8 bytes, so the whole send fits in one message", () => {
-    // 16 groups of 1000 characters each pass every task's own check and still make too large a send.
+  it("counts every task and id together, in UTF-8 bytes, so the whole send fits in one message", () => {
+    // Tasks of 1000 characters each pass every task's own check and can still make too large a send.
     const long = "ä".repeat(1000);
     const groups = [
       { zone: "nw", people: ["ann"], task: long },
@@ -53,8 +53,21 @@ describe("checking a send-out (server, panel and VR menu alike)", () => {
     const many = Array.from({ length: 7 }, (_, i) => ({ zone: `z${i}`, people: [], task: long }));
     const zones = many.map(({ zone }) => ({ id: zone, capacity: 0 }));
     const problems = sendProblems({ ...ctx, zones }, many, long);
-    expect(problems).toEqual([{ code: "tasks_too_long", bytes: 8 * 2000 }]);
-    expect(8 * 2000).toBeGreaterThan(SEND_TASK_BYTES);
+    expect(problems).toEqual([{ code: "tasks_too_long", bytes: 8 * 2001 }]);
+    expect(8 * 2001).toBeGreaterThan(SEND_TASK_BYTES);
+    // 500 people (session ids of 9 characters) in 16 groups fit, with room for a few kilobytes of tasks.
+    const people = Array.from({ length: 500 }, (_, i) => ({
+      id: `p${String(i).padStart(8, "0")}`,
+      role: "participant",
+      name: "",
+    }));
+    const sixteen = Array.from({ length: 16 }, (_, g) => ({
+      zone: `z${g}`,
+      people: people.filter((_, i) => i % 16 === g).map((p) => p.id),
+    }));
+    const crowd = { people, zones: sixteen.map(({ zone }) => ({ id: zone, capacity: 0 })) };
+    expect(sendProblems(crowd, sixteen, "ä".repeat(2000))).toEqual([]);
+    expect(sendProblems(crowd, sixteen, "€".repeat(4000))).toMatchObject([{ code: "tasks_too_long" }]);
   });
 });
 

@@ -1,0 +1,125 @@
+import type { Client } from "@colyseus/core";
+import { NEAR_TAG, type PersonState } from "../../shared/people/state";
+import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
+import { cmToMetres, POSITION_STEPS_PER_METRE } from "../../shared/movement/pose-codec";
+import type { RoomApi } from "../commands/registry";
+
+/**
+ * Applies the interest rule (shared/movement/interest.ts) to each client's StateView: a person
+ * enters a client's view with NEAR_TAG while near, which sends that client their full-rate pose
+ * and hands; everyone else reaches it only as the coarse `farPose`, refreshed here at a low rate.
+ */
+
+/** Whose full pose each client currently receives, by client session id; one table per room. */
+const nearByRoom = new WeakMap<RoomApi, Map<string, Set<string>>>();
+
+function nearTable(room: RoomApi): Map<string, Set<string>> {
+  let table = nearByRoom.get(room);
+  if (!table) {
+    table = new Map();
+    nearByRoom.set(room, table);
+  }
+  return table;
+}
+
+function interestPeople(room: RoomApi): InterestPerson[] {
+  const people: InterestPerson[] = [];
+  for (const [id, person] of room.state.people) {
+    people.push({
+      id,
+      x: cmToMetres(person.pose.x),
+      z: cmToMetres(person.pose.z),
+      zone: person.zone,
+      role: person.role,
+    });
+  }
+  return people;
+}
+
+/** The near set of one client: a person by the rule, a coach (no place in the room) only the facilitators. */
+function nearFor(room: RoomApi, id: string, people: readonly InterestPerson[], previous: ReadonlySet<string>) {
+  const rule = room.services.interestManagement === false ? EVERYONE_NEAR : INTEREST;
+  const viewer = people.find((p) => p.id === id);
+  if (viewer) return nearSetFor(viewer, people, previous, rule);
+  return new Set(people.filter((p) => p.role === "facilitator" || rule === EVERYONE_NEAR).map((p) => p.id));
+}
+
+/** Brings one client's view in step with its near set; returns the set now applied. */
+function applyNear(room: RoomApi, client: Client, next: Set<string>, previous: ReadonlySet<string>): Set<string> {
+  const view = client.view;
+  if (!view) return next;
+  const { people } = room.state;
+  for (const id of previous) {
+    const person = people.get(id);
+    if (person && !next.has(id)) view.remove(person, NEAR_TAG);
+  }
+  for (const id of next) {
+    const person = people.get(id);
+    if (!person) next.delete(id);
+    else if (!previous.has(id)) view.add(person, NEAR_TAG);
+  }
+  return next;
+}
+
+/** Recomputes every client's near set (a few times a second: people walk at most a few metres in that time). */
+export function refreshInterest(room: RoomApi): void {
+  const table = nearTable(room);
+  const people = interestPeople(room);
+  for (const client of room.clients) {
+    const previous = table.get(client.sessionId) ?? new Set<string>();
+    table.set(client.sessionId, applyNear(room, client, nearFor(room, client.sessionId, people, previous), previous));
+  }
+}
+
+/**
+ * A newcomer sees themselves and whoever is near in their very first state, and is in the near
+ * people's views at once (not only at the next recomputation).
+ */
+export function joinInterest(room: RoomApi, client: Client): void {
+  const person = room.state.people.get(client.sessionId);
+  if (person) writeFarPose(person);
+  const table = nearTable(room);
+  const people = interestPeople(room);
+  const near = applyNear(room, client, nearFor(room, client.sessionId, people, new Set()), new Set());
+  table.set(client.sessionId, near);
+  if (!person) return;
+  for (const id of near) {
+    const other = room.clientById(id);
+    const theirs = table.get(id);
+    if (!other?.view || !theirs || theirs.has(client.sessionId)) continue;
+    other.view.add(person, NEAR_TAG);
+    theirs.add(client.sessionId);
+  }
+}
+
+/** Forgets a person who left: their own near set, and their place in everyone else's. */
+export function leaveInterest(room: RoomApi, id: string): void {
+  const table = nearTable(room);
+  table.delete(id);
+  for (const near of table.values()) near.delete(id);
+}
+
+/** Copies the rounded pose into `farPose`, field by field only where it changed: an unchanged field costs nothing. */
+export function writeFarPose(person: PersonState): void {
+  const coarse = coarsePose(person.pose);
+  const far = person.farPose;
+  if (far.x !== coarse.x) far.x = coarse.x;
+  if (far.y !== coarse.y) far.y = coarse.y;
+  if (far.z !== coarse.z) far.z = coarse.z;
+  if (far.yaw !== coarse.yaw) far.yaw = coarse.yaw;
+  if (far.pitch !== coarse.pitch) far.pitch = coarse.pitch;
+}
+
+/** After an accepted move: a jump reaches everyone at once (see INTEREST.farJump), a step waits for the refresh. */
+export function farPoseAfterMove(room: RoomApi, person: PersonState): void {
+  if (room.services.interestManagement === false) return;
+  const { pose, farPose } = person;
+  const jump = INTEREST.farJump * POSITION_STEPS_PER_METRE;
+  if (Math.abs(pose.x - farPose.x) > jump || Math.abs(pose.z - farPose.z) > jump) writeFarPose(person);
+}
+
+export function refreshFarPoses(room: RoomApi): void {
+  // Without interest management everyone has the full pose: the coarse copy would only add bytes.
+  if (room.services.interestManagement === false) return;
+  for (const person of room.state.people.values()) writeFarPose(person);
+}

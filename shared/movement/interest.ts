@@ -1,0 +1,128 @@
+/**
+ * Interest management: whose head pose a person receives at the full rate (20 a second) and whose
+ * only coarsely (a couple of times a second). At 500 people in one session, everyone receiving
+ * everyone's full-rate pose would cost each client about 100 kB/s and the server the same times
+ * 500; nobody needs the exact head of someone across the hall. Pure rules, shared by the server
+ * (which applies them to each client's StateView) and the tests.
+ */
+import type { PoseFields } from "./pose-codec";
+
+export const INTEREST = {
+  /**
+   * People within this distance (metres) may be "near". Generous on purpose (the lab is 32 m
+   * across, the plenary's arrivals stand within about 17 m of each other): in a small session
+   * everyone sees everyone at the full rate, which is cheap there; in a large one `maxNear` decides.
+   */
+  nearRadius: 10,
+  /**
+   * Someone already near stays near until this much farther (metres), so that a person walking
+   * along the edge does not flip between the full and the coarse pose at every recomputation.
+   */
+  hysteresis: 1,
+  /**
+   * At most this many people are near by distance (the closest ones): what bounds a client's cost
+   * in a large session, however packed. Self, same-zone members and facilitators come on top: they
+   * are never dropped for being many.
+   */
+  maxNear: 40,
+  /** How often each client's near set is recomputed, ms (people walk at most ~3 m/s). */
+  recomputeMs: 250,
+  /** How often the coarse pose everyone receives is refreshed, ms. */
+  farPoseMs: 500,
+  /**
+   * A move longer than this (metres) from the coarse pose is a jump (a teleport, a server move:
+   * send-out, summon): everyone is shown it at once rather than at the next refresh.
+   */
+  farJump: 2,
+  /** Coarse pose steps: 10 cm positions and heights, 1/128 turn of yaw; pitch is not shown from afar. */
+  farPositionStepCm: 10,
+  farYawSteps: 512,
+} as const;
+
+/** What the rule needs to know about one person. */
+export interface InterestPerson {
+  id: string;
+  /** Floor position, metres. */
+  x: number;
+  z: number;
+  /** Breakout zone id, "" in the plenary (the plenary is not a zone: it does not make everyone near). */
+  zone: string;
+  role: string;
+}
+
+export interface InterestRule {
+  nearRadius: number;
+  hysteresis: number;
+  maxNear: number;
+}
+
+/**
+ * The ids whose full pose `viewer` receives: itself, every facilitator (whoever leads is watched
+ * by all), everyone in the same breakout zone, and the `maxNear` closest others within
+ * `nearRadius`. Whoever is in `previous` counts as `hysteresis` metres closer, so membership is
+ * sticky at both the radius and the count limit.
+ */
+export function nearSetFor(
+  viewer: InterestPerson,
+  people: readonly InterestPerson[],
+  previous: ReadonlySet<string> = new Set(),
+  rule: InterestRule = INTEREST,
+): Set<string> {
+  const near = new Set<string>([viewer.id]);
+  const candidates: { id: string; distance: number }[] = [];
+  for (const other of people) {
+    if (other.id === viewer.id) continue;
+    if (other.role === "facilitator" || (viewer.zone && other.zone === viewer.zone)) {
+      near.add(other.id);
+      continue;
+    }
+    const dx = other.x - viewer.x;
+    const dz = other.z - viewer.z;
+    // Squared distances until a candidate is found: this runs for every pair of people.
+    const reach = rule.nearRadius + rule.hysteresis;
+    if (dx * dx + dz * dz > reach * reach) continue;
+    const distance = Math.sqrt(dx * dx + dz * dz) - (previous.has(other.id) ? rule.hysteresis : 0);
+    if (distance <= rule.nearRadius) candidates.push({ id: other.id, distance });
+  }
+  if (candidates.length > rule.maxNear) {
+    // Ties broken by id so that the same positions always give the same set.
+    candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    candidates.length = rule.maxNear;
+  }
+  for (const { id } of candidates) near.add(id);
+  return near;
+}
+
+/** Everyone is near everyone: what a session costs without interest management (for comparison). */
+export const EVERYONE_NEAR: InterestRule = { nearRadius: Infinity, hysteresis: 0, maxNear: Infinity };
+
+/** Rounds to a multiple of `step` that still fits the signed 16-bit wire fields. */
+function roundTo(value: number, step: number): number {
+  const limit = Math.floor(32767 / step) * step;
+  return Math.max(-limit, Math.min(limit, Math.round(value / step) * step));
+}
+
+/**
+ * The coarse pose everyone receives, in the same wire units as the full one (so the client decodes
+ * both alike). Rounding makes small movements (a head bobbing in VR, a shuffle on the spot) change
+ * nothing, and an unchanged field costs nothing on the wire: people standing still cost nothing.
+ */
+export function coarsePose(pose: PoseFields, rule = INTEREST): PoseFields {
+  const yawStep = 65536 / rule.farYawSteps;
+  return {
+    x: roundTo(pose.x, rule.farPositionStepCm),
+    y: roundTo(pose.y, rule.farPositionStepCm),
+    z: roundTo(pose.z, rule.farPositionStepCm),
+    yaw: (Math.round(pose.yaw / yawStep) * yawStep) % 65536,
+    pitch: 0,
+  };
+}
+
+/**
+ * The freshest pose of a person as a client has it: the full-rate one while they are near (the
+ * server sends it only then), else the coarse one. Every client-side reader of someone else's
+ * position goes through this.
+ */
+export function currentPose<P extends PoseFields>(person: { pose?: P | undefined; farPose: P }): P {
+  return person.pose ?? person.farPose;
+}
