@@ -6,7 +6,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { floorSpot } from "../../shared/movement/pose-codec";
 import { between, mulberry32 } from "../../shared/random";
+import { LAB } from "../../shared/space/layout";
 import type { ClientsReply, ClientsRequest, CpuSample, ServerReply, ServerRequest } from "./ipc";
 import type { Walker } from "./walker";
 
@@ -118,6 +120,19 @@ export function processCpu(pid: number): Pick<CpuSample, "user" | "system" | "at
   return { user: Number(fields[11]) * tick, system: Number(fields[12]) * tick, at: performance.now() };
 }
 
+/**
+ * The observer stands a metre from the probe, as a listener does (the two arrive at spawn places
+ * far apart): with interest management the probe is near it and its full pose comes at 20 Hz.
+ */
+export async function standBeside(observer: Walker, probe: Walker): Promise<void> {
+  const probeSpot = floorSpot(probe.room.state.people.get(probe.room.sessionId)!.pose!);
+  const inward = Math.hypot(probeSpot.x - LAB.plenary.x, probeSpot.z - LAB.plenary.z) || 1;
+  await observer.teleportTo({
+    x: probeSpot.x + (LAB.plenary.x - probeSpot.x) / inward,
+    z: probeSpot.z + (LAB.plenary.z - probeSpot.z) / inward,
+  });
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -142,7 +157,8 @@ export class MoveToSeen {
     this.random = mulberry32(seed);
     let lastSeen = Number.NaN;
     observer.room.onStateChange((state) => {
-      const pitch = state.people.get(probe.room.sessionId)?.pose.pitch;
+      // The full pose only: the observer stands near the probe (a far pose carries no pitch).
+      const pitch = state.people.get(probe.room.sessionId)?.pose?.pitch;
       if (pitch === undefined || pitch === lastSeen) return;
       lastSeen = pitch;
       const sent = this.pending.get(pitch);

@@ -23,6 +23,7 @@ import {
   giveUpAfter,
   killChildren,
   MoveToSeen,
+  standBeside,
   percentile,
   processCpu,
   progress,
@@ -147,6 +148,7 @@ async function main(): Promise<number> {
       const observer = await Walker.join(pair[i]!.baseUrl, codes[i]!, "Observer", mulberry32(seed + 10 + i));
       probe.start();
       observer.start();
+      await standBeside(observer, probe);
       const timing = new MoveToSeen(probe, observer, seed + 20 + i);
       timing.start();
       return { probe, observer, timing };

@@ -11,25 +11,26 @@
  * a probe and an observer: the probe stamps a marker into its head pitch at random moments and the
  * observer times how long the marker takes to show up in its decoded state.
  */
-import { fork, type ChildProcess } from "node:child_process";
 import { cpus, platform, arch, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { WALK } from "../../shared/movement/rules";
 import { INTEREST } from "../../shared/movement/interest";
-import { floorSpot } from "../../shared/movement/pose-codec";
-import { LAB } from "../../shared/space/layout";
-import { between, mulberry32 } from "../../shared/random";
+import { mulberry32 } from "../../shared/random";
+import { cpuSample, watchStateProblems, type CpuSample } from "./ipc";
 import {
-  cpuSample,
-  watchStateProblems,
-  type ClientsReply,
-  type ClientsRequest,
-  type CpuSample,
-  type ServerReply,
-  type ServerRequest,
-} from "./ipc";
+  askClients,
+  askServer,
+  cpuPercent,
+  giveUpAfter,
+  killChildren,
+  MoveToSeen,
+  standBeside,
+  percentile,
+  progress,
+  sleep,
+  startChild,
+} from "./harness";
 import { SEND_HZ, SPEED_RANGE, Walker, zeroCounters, type WalkerCounters } from "./walker";
 
 interface Settings {
@@ -65,92 +66,10 @@ function readSettings(argv: readonly string[]): Settings {
 
 const settings = readSettings(process.argv.slice(2));
 watchStateProblems();
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const children: ChildProcess[] = [];
-let phase = "starting";
-
 // Never hang: an awaited event that never comes must not keep the benchmark running.
-const hardTimeoutMs =
-  (settings.compare ? 2 : 1) * (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000;
-const hardTimeout = setTimeout(() => {
-  console.error(`benchmark: gave up after ${Math.round(hardTimeoutMs / 1000)} s while ${phase}`);
-  for (const child of children) child.kill("SIGKILL");
-  process.exit(2);
-}, hardTimeoutMs);
-
-/** Sends `message` (if any) and resolves with the child's next reply of type `type`. */
-function reply<R extends { type: string }, T extends R["type"]>(
-  child: ChildProcess,
-  type: T,
-  message: object | undefined,
-  timeoutMs: number,
-): Promise<Extract<R, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-    };
-    const onMessage = (received: R) => {
-      if (received.type !== type) return;
-      done();
-      resolve(received as Extract<R, { type: T }>);
-    };
-    const onExit = (code: number | null) => {
-      done();
-      reject(new Error(`child process exited (code ${code}) before replying "${type}"`));
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`no "${type}" reply within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-    if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode);
-    if (message) {
-      child.send(message, (error) => {
-        if (!error) return;
-        done();
-        reject(error);
-      });
-    }
-  });
-}
-
-const askServer = <T extends ServerReply["type"]>(child: ChildProcess, type: T, message?: ServerRequest, ms = 10_000) =>
-  reply<ServerReply, T>(child, type, message, ms);
-const askClients = <T extends ClientsReply["type"]>(
-  child: ChildProcess,
-  type: T,
-  message?: ClientsRequest,
-  ms = 10_000,
-) => reply<ClientsReply, T>(child, type, message, ms);
-
-function start(file: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = fork(here(file), [], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.push(child);
-  // A send to a child that has just died reports through its callback; keep the event from crashing us.
-  child.on("error", () => {});
-  return child;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}
-
-function cpuPercent(from: CpuSample, to: CpuSample): { total: number; user: number; system: number } {
-  const wallUs = (to.at - from.at) * 1000;
-  const user = ((to.user - from.user) / wallUs) * 100;
-  const system = ((to.system - from.system) / wallUs) * 100;
-  return { total: user + system, user, system };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hardTimeout = giveUpAfter(
+  (settings.compare ? 2 : 1) * (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000,
+);
 
 /** What one run measured, for `--compare`. */
 interface RunFigures {
@@ -164,15 +83,15 @@ async function run(interest: boolean): Promise<RunFigures> {
   const { clients, seconds, warmup, seed } = settings;
   const crowdSize = clients - 2;
 
-  phase = "starting the server";
-  const server = start("./bench-server.ts", {
+  progress.phase = "starting the server";
+  const server = startChild("./bench-server.ts", {
     ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
     BENCH_INTEREST: interest ? "on" : "off",
   });
   const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  phase = "creating a session";
+  progress.phase = "creating a session";
   const created = await fetch(`${baseUrl}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -181,8 +100,8 @@ async function run(interest: boolean): Promise<RunFigures> {
   if (created.status !== 201) throw new Error(`creating a session: HTTP ${created.status}`);
   const { code } = (await created.json()) as CreateSessionResponse;
 
-  phase = `joining ${crowdSize} simulated people`;
-  const crowd = start("./bench-clients.ts");
+  progress.phase = `joining ${crowdSize} simulated people`;
+  const crowd = startChild("./bench-clients.ts");
   const joinStarted = performance.now();
   const joined = await askClients(
     crowd,
@@ -195,65 +114,29 @@ async function run(interest: boolean): Promise<RunFigures> {
     console.error(`only ${joined.joined} of ${crowdSize} joined; first errors:`, joined.failures);
   }
 
-  phase = "joining the probe and the observer";
+  progress.phase = "joining the probe and the observer";
   const probe = await Walker.join(baseUrl, code, "Probe", mulberry32(seed));
   const observer = await Walker.join(baseUrl, code, "Observer", mulberry32(seed + 1));
   probe.start();
   observer.start();
-  // The observer stands a metre from the probe, as a listener does (the two arrive at spawn places
-  // far apart): with interest management the probe is near it and its full pose comes at 20 Hz.
-  const probeSpot = floorSpot(probe.room.state.people.get(probe.room.sessionId)!.pose);
-  const inward = Math.hypot(probeSpot.x - LAB.plenary.x, probeSpot.z - LAB.plenary.z) || 1;
-  await observer.teleportTo({
-    x: probeSpot.x + (LAB.plenary.x - probeSpot.x) / inward,
-    z: probeSpot.z + (LAB.plenary.z - probeSpot.z) / inward,
-  });
+  await standBeside(observer, probe);
 
-  // The probe stamps a fresh pitch value at random moments (so they do not lock onto the 20 Hz
-  // rhythms of the sender or the server's patches); the observer notes when each first appears.
-  const markerRandom = mulberry32(seed + clients);
-  const pending = new Map<number, { at: number; measured: boolean }>();
-  const latencies: number[] = [];
-  let measuring = false;
-  let markersSent = 0;
-  let marker = 0;
-  let markerTimer: NodeJS.Timeout | undefined;
-  const stampNext = () => {
-    marker = (marker % 30_000) + 1;
-    pending.set(marker, { at: performance.now(), measured: measuring });
-    if (measuring) markersSent++;
-    probe.pitchSteps = marker;
-    probe.sendPose();
-    // 100-250 ms apart: with its 20 Hz walk the probe stays under the server's 30 poses/s limit,
-    // past which poses are dropped silently.
-    markerTimer = setTimeout(stampNext, between(markerRandom, 100, 250));
-  };
-  let lastSeen = Number.NaN;
-  observer.room.onStateChange((state) => {
-    // Absent while the probe is not (yet) near the observer: then only its coarse pose arrives.
-    const pitch = state.people.get(probe.room.sessionId)?.pose?.pitch;
-    if (pitch === undefined || pitch === lastSeen) return;
-    lastSeen = pitch;
-    const sent = pending.get(pitch);
-    if (!sent) return;
-    pending.delete(pitch);
-    if (sent.measured) latencies.push(performance.now() - sent.at);
-  });
-  stampNext();
+  const timing = new MoveToSeen(probe, observer, seed + clients);
+  timing.start();
 
-  phase = "warming up";
+  progress.phase = "warming up";
   await sleep(warmup * 1000);
 
-  phase = "measuring";
+  progress.phase = "measuring";
   const crowdStart = await askClients(crowd, "reset", { type: "reset" });
   probe.counters = zeroCounters();
   observer.counters = zeroCounters();
   const serverStart = (await askServer(server, "cpu", { type: "cpu" })).sample;
   cpuSample(); // starts this process's event loop figures afresh
   const measureStarted = performance.now();
-  measuring = true;
+  timing.measuring = true;
   await sleep(seconds * 1000);
-  measuring = false;
+  timing.measuring = false;
   const measuredSeconds = (performance.now() - measureStarted) / 1000;
   const serverEnd = (await askServer(server, "cpu", { type: "cpu" })).sample;
   const hereEnd = cpuSample();
@@ -261,8 +144,8 @@ async function run(interest: boolean): Promise<RunFigures> {
   const nearHeld = crowdEnd.fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, crowdEnd.fullPosesHeld.length);
   const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
 
-  phase = "stopping";
-  clearTimeout(markerTimer);
+  progress.phase = "stopping";
+  timing.stop();
   await Promise.all([probe.leave(), observer.leave()]);
   await askClients(crowd, "stopped", { type: "stop" }, 15_000).catch(() => crowd.kill());
   await askServer(server, "stopped", { type: "stop" }, 10_000).catch(() => server.kill());
@@ -275,7 +158,7 @@ async function run(interest: boolean): Promise<RunFigures> {
   const total = (pick: (c: WalkerCounters) => number) => all.reduce((sum, c) => sum + pick(c), 0);
   const serverCpu = cpuPercent(serverStart, serverEnd);
   const crowdCpu = cpuPercent(crowdStart.cpu, crowdEnd.cpu);
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const sorted = [...timing.latencies].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const stall = (sample: CpuSample) => `${sample.loopDelay.p99.toFixed(0)} / ${sample.loopDelay.max.toFixed(0)} ms`;
   const kb = (v: number) => `${(v / 1000).toFixed(1)} kB`;
@@ -310,7 +193,7 @@ async function run(interest: boolean): Promise<RunFigures> {
       `received:     ${kb(mean(bytesRates))}/s per client (min ${kb(bytesRates[0] ?? 0)}, max ${kb(bytesRates.at(-1) ?? 0)}), ` +
         `${mean(perSecond((c) => c.messages)).toFixed(1)} messages/s per client (WebSocket payload bytes, frame headers excluded)`,
       `sent:         ${sentRate.toFixed(1)} poses/s per client`,
-      `latency:      move -> seen by another client, n=${sorted.length} of ${markersSent} markers: ` +
+      `latency:      move -> seen by another client, n=${sorted.length} of ${timing.markersSent} markers: ` +
         `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
       `state:        ${problems.decodeErrors} decoding errors on clients, ${problems.schemaWarnings} schema buffer warnings on the server (must both be 0)`,
@@ -368,7 +251,7 @@ main()
     process.exit(code);
   })
   .catch((error: unknown) => {
-    console.error(`benchmark failed while ${phase}:`, error instanceof Error ? error.message : error);
-    for (const child of children) child.kill("SIGKILL");
+    console.error(`benchmark failed while ${progress.phase}:`, error instanceof Error ? error.message : error);
+    killChildren();
     process.exit(1);
   });
