@@ -57,6 +57,8 @@ export const hybridModule: RoomModule = {
     if (choice.as === "device") physical.device = client.sessionId;
     else physical.seated.set(client.sessionId, assignSeat(physical.seated.values(), physical.seats)!);
     poseAtJoin(person, placeOf(room, client.sessionId)!);
+    // Seen at their seat from the start, also from afar (the coarse pose follows moves like this one).
+    room.personMoved(client.sessionId);
     // Kept for the exports only (nobody is shown it), so the join does not wait for the write.
     const uid = (client.userData as ClientPrivate).uid;
     const value = { uid, name: person.name, room: physical.name, as: choice.as };
@@ -84,6 +86,7 @@ export const hybridModule: RoomModule = {
     const spot = spotOf(place);
     if (isOnSpot(person, spot)) return;
     poseAtJoin(person, place);
+    room.personMoved(id);
     room.clientById(id)?.send("movement.corrected", { x: person.pose.x, z: person.pose.z, reason: "seated" });
   },
 };

@@ -36,7 +36,7 @@ async function logUntil(code: string, secret: string, test: (items: TimelineItem
 }
 
 /** What the host's page shows now, in the terms the log keeps: notes per board, zones and positions by name. */
-function liveSnapshot(host: SdkSessionRoom) {
+function liveSnapshot(host: SdkSessionRoom, everyone: readonly SdkSessionRoom[]) {
   const notes = decodedNotes(host).map((n) => ({
     id: n.id,
     boardId: n.boardId,
@@ -47,8 +47,11 @@ function liveSnapshot(host: SdkSessionRoom) {
     x: n.x,
     y: n.y,
   }));
-  const people = [...host.state.people.values()]
-    .map((p) => ({ name: p.name, zone: p.zone, x: p.pose.x, z: p.pose.z }))
+  // Where each person is, as their own page holds it: the host holds a far person's pose only
+  // coarsely (interest management), the log holds it exactly.
+  const ownPose = (id: string) => everyone.find((room) => room.sessionId === id)?.state.people.get(id)?.pose;
+  const people = [...host.state.people.entries()]
+    .map(([id, p]) => ({ name: p.name, zone: p.zone, x: ownPose(id)!.x, z: ownPose(id)!.z }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { notes: notes.sort((a, b) => a.id.localeCompare(b.id)), people };
 }
@@ -148,7 +151,7 @@ describe("the debrief timeline", () => {
     });
     await allPatchesDelivered(host, [anna, ben]);
     const t = clock.now();
-    const live = liveSnapshot(host);
+    const live = liveSnapshot(host, [host, anna, ben]);
     expect(live.people.find((p) => p.name === "Ben")).toMatchObject({ x: 150, z: 250 });
 
     // The room goes on changing after the moment.
@@ -158,7 +161,7 @@ describe("the debrief timeline", () => {
     await handled(anna);
     await waitForState(host, (s) => s.people.get(anna.sessionId)?.zone === "");
     await teleport(ben, clock, -1.5, 3);
-    const later = liveSnapshot(host);
+    const later = liveSnapshot(host, [host, anna, ben]);
     await logUntil(session.code, session.facilitatorSecret, (items) => items.some((i) => i.at > t && i.e === "zone"));
 
     const items = await timelineOf(session.code, session.facilitatorSecret);

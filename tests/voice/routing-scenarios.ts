@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
+import { currentPose } from "../../shared/movement/interest";
 import { LAB } from "../../shared/space/layout";
 import { sendCommand } from "../../shared/protocol/send";
 import { VOICE_SDP_MAX, type ErrorMessage } from "../../shared/protocol";
@@ -39,9 +40,16 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
   /** Places someone on the server's authority (as a facilitator's summon does) and waits until others see it. */
   async function place(person: Person, x: number, z: number, observer: SdkSessionRoom): Promise<void> {
     serverRoom(person).placePerson(person.room.sessionId, x, z);
+    // Exactly where the person's own page is; within the coarse pose's step for an observer who
+    // may see them from afar (interest management).
+    const at = (pose: { x: number; z: number } | undefined, step: number) =>
+      pose !== undefined &&
+      Math.abs(pose.x - Math.round(x * 100)) <= step &&
+      Math.abs(pose.z - Math.round(z * 100)) <= step;
+    await waitForState(person.room, (s) => at(s.people.get(person.room.sessionId)?.pose, 0));
     await waitForState(observer, (s) => {
-      const pose = s.people.get(person.room.sessionId)?.pose;
-      return pose?.x === Math.round(x * 100) && pose?.z === Math.round(z * 100);
+      const seen = s.people.get(person.room.sessionId);
+      return seen !== undefined && at(currentPose(seen), 5);
     });
   }
 
