@@ -11,10 +11,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, platform, arch, totalmem, tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { Redis } from "ioredis";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { mulberry32 } from "../../shared/random";
+import { scaleoutRun } from "../support/scaleout-run";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { freePort } from "../support/server";
 import {
@@ -32,9 +31,6 @@ import {
 } from "./harness";
 import { watchStateProblems } from "./ipc";
 import { SEND_HZ, Walker, zeroCounters, type WalkerCounters } from "./walker";
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 function readSettings(argv: readonly string[]) {
   const flag = (name: string, fallback: number, min: number) => {
@@ -54,9 +50,7 @@ function readSettings(argv: readonly string[]) {
 
 const settings = readSettings(process.argv.slice(2));
 watchStateProblems();
-const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const schema = `bench_scale_${run}`;
-const redisPrefix = `bench:${run}:`;
+const stores = scaleoutRun("bench_scale");
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-bench-scale-"));
 const servers: ChildServer[] = [];
 const hardTimeout = giveUpAfter((180 + settings.sessions * settings.people * 0.5 + settings.seconds) * 1000);
@@ -67,10 +61,7 @@ async function startServer(): Promise<ChildServer> {
     port,
     dataDir,
     env: {
-      DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
+      ...stores.env,
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     },
   });
@@ -90,12 +81,8 @@ async function createSession(server: ChildServer, title: string): Promise<string
 
 /** Rooms per process as the matchmaker has them in Redis (by each room's public address). */
 async function roomsPerProcess(): Promise<Map<string, number>> {
-  const redis = new Redis(REDIS_URL);
-  const caches = await redis.hgetall(`${redisPrefix}roomcaches`);
-  await redis.quit();
   const counts = new Map<string, number>();
-  for (const json of Object.values(caches)) {
-    const cache = JSON.parse(json) as { publicAddress?: string; processId?: string };
+  for (const cache of await stores.roomCaches()) {
     const where = cache.publicAddress ?? cache.processId ?? "?";
     counts.set(where, (counts.get(where) ?? 0) + 1);
   }
@@ -105,14 +92,7 @@ async function roomsPerProcess(): Promise<Map<string, number>> {
 async function cleanUp(): Promise<void> {
   await Promise.all(servers.map((server) => server.kill()));
   rmSync(dataDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${redisPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await stores.forget();
 }
 
 async function main(): Promise<number> {

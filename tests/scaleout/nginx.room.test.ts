@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { nginxConfig } from "../../server/scaleout/nginx";
 import { act, joinAt, textsSeenBy, wallBoardId } from "../support/boards";
+import { scaleoutRun } from "../support/scaleout-run";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 
@@ -16,11 +15,7 @@ import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 // front of two processes started from the systemd unit's own lines, on the machine's Redis and
 // PostgreSQL (a schema and a key prefix of this run's own).
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const schema = `t_nginx_${run}`;
-const redisPrefix = `test:${run}:`;
+const stores = scaleoutRun("t_nginx");
 const workDir = mkdtempSync(join(tmpdir(), "yhteistila-nginx-"));
 
 /** The unit's Environment= lines and ExecStart, for one instance (its port). */
@@ -52,10 +47,7 @@ beforeAll(async () => {
         command: unit.command,
         env: {
           ...unit.env,
-          DATABASE_URL,
-          DATABASE_SCHEMA: schema,
-          REDIS_URL,
-          REDIS_PREFIX: redisPrefix,
+          ...stores.env,
           PUBLIC_HOST: `127.0.0.1:${listen}`,
           NODE_ENV: "test",
         },
@@ -88,14 +80,7 @@ afterAll(async () => {
   }
   await Promise.all(servers.map((server) => server.kill()));
   rmSync(workDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${redisPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await stores.forget();
 });
 
 describe("behind nginx, two processes from the systemd unit", () => {
@@ -132,11 +117,7 @@ describe("behind nginx, two processes from the systemd unit", () => {
     }
     // Each room is listed with its process's public address: nginx's route to that process. The
     // clients connected there (only nginx listens on that port), and the pool spread the rooms.
-    const redis = new Redis(REDIS_URL);
-    const listed = Object.values(await redis.hgetall(`${redisPrefix}roomcaches`)).map(
-      (json) => JSON.parse(json) as { roomId: string; publicAddress?: string },
-    );
-    await redis.quit();
+    const listed = await stores.roomCaches();
     const ours = listed.filter((room) => rooms.some((r) => r.roomId === room.roomId));
     expect(ours).toHaveLength(sessions.length);
     const routes = new Set(ours.map((room) => room.publicAddress));

@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import {
@@ -15,16 +13,13 @@ import {
 import type { SessionState } from "../../shared/session/state";
 import { act, joinAt, textsSeenBy, wallBoardId } from "../support/boards";
 import { pdfBytes, upload } from "../support/files";
+import { scaleoutRun } from "../support/scaleout-run";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 
 // Two real server processes sharing the machine's Redis and PostgreSQL, each run with a schema and
 // a key prefix of its own, so parallel runs (and other tests) never see each other's sessions.
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const schema = `t_scale_${run}`;
-const redisPrefix = `test:${run}:`;
+const stores = scaleoutRun("t_scale");
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-scaleout-"));
 
 async function startProcess(): Promise<ChildServer> {
@@ -33,10 +28,7 @@ async function startProcess(): Promise<ChildServer> {
     port,
     dataDir,
     env: {
-      DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
+      ...stores.env,
       // Browsers reach each process's rooms directly (behind nginx this is the process's route).
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       // Colyseus' own guard against racing creates waits for a Redis message; cut that wait to
@@ -68,14 +60,7 @@ afterAll(async () => {
   await Promise.all(rooms.map((room) => room.leave().catch(() => undefined)));
   await Promise.all([a?.kill(), b?.kill()]);
   rmSync(dataDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${redisPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await stores.forget();
 });
 
 async function joinVia(server: ChildServer, code: string, name: string, personKey?: string): Promise<SdkSessionRoom> {

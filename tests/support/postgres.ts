@@ -1,8 +1,9 @@
 import pg from "pg";
 import { afterAll } from "vitest";
 
-/** The PostgreSQL every development and CI machine runs (trust auth, database `test`). */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+import { TEST_DATABASE_URL } from "./scaleout-run";
+
+export { TEST_DATABASE_URL };
 
 /** A schema name of this run's own, so parallel runs never see each other's data. */
 export function uniqueSchema(prefix: string): string {
