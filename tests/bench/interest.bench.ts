@@ -10,11 +10,11 @@
  *   npm run bench:interest -- 200 400 (200 people, 400 patches)
  */
 import { Encoder, StateView } from "@colyseus/schema";
+import { writeFarPose } from "../../server/movement/interest";
 import { growQuietly } from "../../server/session/serializer";
 import { NEAR_TAG, PersonState } from "../../shared/people/state";
 import { SessionState } from "../../shared/session/state";
 import {
-  coarsePose,
   EVERYONE_NEAR,
   INTEREST,
   nearSetFor,
@@ -85,14 +85,8 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
       });
     }
     if (farPoses && tick % (INTEREST.farPoseMs / PATCH_MS) === 0) {
-      for (const person of state.people.values()) {
-        const coarse = coarsePose(person.pose);
-        const far = person.farPose;
-        if (far.x !== coarse.x) far.x = coarse.x;
-        if (far.z !== coarse.z) far.z = coarse.z;
-        if (far.y !== coarse.y) far.y = coarse.y;
-        if (far.yaw !== coarse.yaw) far.yaw = coarse.yaw;
-      }
+      // The server's own refresh (server/movement/interest.ts), field by field where it changed.
+      for (const person of state.people.values()) writeFarPose(person);
     }
     figures.interestMs += performance.now() - started;
     const it = { offset: 1 };
