@@ -13,6 +13,18 @@ import { describeVoiceRouting } from "./routing-scenarios";
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
 
+/** A test server whose voice goes through a Janus gateway started for the enclosing describe block. */
+function serverOnOwnJanus() {
+  let janus: RunningJanus | undefined;
+  beforeAll(async () => {
+    janus = await startJanus();
+  });
+  afterAll(async () => {
+    await janus?.close();
+  });
+  return useTestServer(() => ({ voice: { engine: "janus", janusUrl: janus!.url } }));
+}
+
 /**
  * The hearing plan with VOICE_ENGINE=janus: the same scenarios as the embedded engine's
  * (routing-scenarios.ts), with a Janus gateway of the test's own forwarding the packets, and at every
@@ -20,26 +32,12 @@ const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
  * where Janus has a link of its own (it offers no loopback candidates).
  */
 describe.skipIf(!inNamespace || !janusAvailable)("voice through Janus", () => {
-  let janus: RunningJanus | undefined;
-  beforeAll(async () => {
-    janus = await startJanus();
-  });
-  afterAll(async () => {
-    await janus?.close();
-  });
-  const server = useTestServer(() => ({ voice: { engine: "janus", janusUrl: janus!.url } }));
+  const server = serverOnOwnJanus();
   describeVoiceRouting("voice routing through Janus", server, ["127.0.0.1", JANUS_LINK_ADDRESS]);
 });
 
 describe.skipIf(!inNamespace || !janusAvailable)("a listener through Janus who stops answering", () => {
-  let janus: RunningJanus | undefined;
-  beforeAll(async () => {
-    janus = await startJanus();
-  });
-  afterAll(async () => {
-    await janus?.close();
-  });
-  const server = useTestServer(() => ({ voice: { engine: "janus", janusUrl: janus!.url } }));
+  const server = serverOnOwnJanus();
   const hosts = ["127.0.0.1", JANUS_LINK_ADDRESS];
 
   it("stops hearing whom the plan takes away at once, without waiting for the answer it withholds", async () => {
