@@ -8,6 +8,7 @@ const { storeFromEnv } = await import("./storage/from-env");
 const { retentionDaysFrom } = await import("./retention/sweep");
 const { voiceConfigFromEnv } = await import("./voice/config");
 const { scaleOutFromEnv } = await import("./scaleout/config");
+const { maxPeopleFrom } = await import("./session/limits");
 
 const port = Number(process.env.PORT ?? 2567);
 const { store, describe: whereDataIs } = await storeFromEnv();
@@ -20,6 +21,7 @@ const app = await startApp({
   store,
   clientDir: resolve("dist"),
   retentionDays,
+  maxPeople: maxPeopleFrom(process.env.MAX_PEOPLE),
   voice: voiceConfigFromEnv(),
   ...(process.env.ACCESSIBILITY_CONTACT ? { accessibilityContact: process.env.ACCESSIBILITY_CONTACT } : {}),
   ...(scaleOut ? { scaleOut } : {}),
