@@ -1,3 +1,5 @@
+import { MAX_PEOPLE } from "../protocol/constants";
+
 /**
  * The lab: one fixed floor plan shared by the 3D view, the server's movement rules and the tests.
  * Units are metres; +x is east, +z is south (towards the note wall), the stage is north.
@@ -73,27 +75,70 @@ export function floorHeightAt(x: number, z: number): number {
   return insideRect(LAB.stage, x, z, 0) ? LAB.stage.height : 0;
 }
 
-/** Newcomers are spread over this many places before the pattern repeats (the session room's capacity). */
-export const SPAWN_PLACES = 200;
+/** Newcomers get this many distinct places before the pattern repeats: a full session (MAX_PEOPLE). */
+export const SPAWN_PLACES = MAX_PEOPLE;
+/** The first arrivals stand on a sunflower spiral round the plenary, as far out as the breakout areas allow. */
+const SPIRAL_PLACES = 200;
 /** Floor each newcomer's place takes on the spawn spiral, m²: neighbours end up about 0.9 m apart. */
 const SPAWN_AREA_PER_PLACE = 0.88;
 const GOLDEN_ANGLE = 2.399963229728653;
+/** Beyond the spiral, places on a grid this far apart (m) over the rest of the free floor. */
+const OVERFLOW_SPACING = 0.9;
+
+export interface SpawnPlace {
+  x: number;
+  z: number;
+  yaw: number;
+}
+
+/** yaw 0 looks towards -z: face the centre of the plenary circle from (x, z). */
+function facingPlenary(x: number, z: number): SpawnPlace {
+  return { x, z, yaw: Math.atan2(x - LAB.plenary.x, z - LAB.plenary.z) };
+}
 
 /**
- * Places newcomers around the plenary circle, facing its centre, on a sunflower spiral that starts
- * just inside the circle's edge: the golden angle spreads consecutive arrivals around the circle,
- * and a radius that grows with the square root of the index gives every place the same floor area,
- * so no two of the first SPAWN_PLACES arrivals stand on each other.
+ * The spiral: the golden angle spreads consecutive arrivals around the circle, and a radius that grows
+ * with the square root of the index gives every place the same floor area, so no two stand on each other.
  */
-export function spawnPoint(index: number): { x: number; z: number; yaw: number } {
+function spiralPlace(place: number): SpawnPlace {
   const { plenary } = LAB;
-  const place = index % SPAWN_PLACES;
   const inner = plenary.radius - 1;
   const ring = Math.sqrt(inner * inner + ((place + 0.5) * SPAWN_AREA_PER_PLACE) / Math.PI);
   const angle = place * GOLDEN_ANGLE;
-  const x = plenary.x + Math.sin(angle) * ring;
-  const z = plenary.z + Math.cos(angle) * ring;
-  // yaw 0 looks towards -z; face the centre of the circle
-  const yaw = Math.atan2(x - plenary.x, z - plenary.z);
-  return { x, z, yaw };
+  return facingPlenary(plenary.x + Math.sin(angle) * ring, plenary.z + Math.cos(angle) * ring);
+}
+
+let overflow: SpawnPlace[] | undefined;
+
+/**
+ * A large plenary (up to 500) does not fit on one spiral without spilling into the breakout areas:
+ * later arrivals fill the rest of the walkable floor, nearest the plenary first, clear of the
+ * breakout areas, the stage and the spiral. Computed once.
+ */
+function overflowPlaces(): SpawnPlace[] {
+  if (overflow) return overflow;
+  const spiral = Array.from({ length: SPIRAL_PLACES }, (_, i) => spiralPlace(i));
+  const { walls, stage, plenary } = LAB;
+  // Outside the spiral's outer edge: the centre of the plenary stays clear for whoever leads it.
+  const spiralEdge = Math.max(...spiral.map((p) => Math.hypot(p.x - plenary.x, p.z - plenary.z))) + OVERFLOW_SPACING;
+  const found: SpawnPlace[] = [];
+  for (let x = walls.minX + 0.6; x < walls.maxX - 0.5; x += OVERFLOW_SPACING) {
+    for (let z = walls.minZ + 0.6; z < walls.maxZ - 0.5; z += OVERFLOW_SPACING) {
+      if (!isWalkable(x, z) || insideRect(stage, x, z, 0.5)) continue;
+      if (LAB.breakoutAreas.some((area) => Math.hypot(x - area.x, z - area.z) < area.radius + 0.5)) continue;
+      if (Math.hypot(x - plenary.x, z - plenary.z) < spiralEdge) continue;
+      found.push(facingPlenary(x, z));
+    }
+  }
+  const distance = (p: SpawnPlace) => Math.hypot(p.x - plenary.x, p.z - plenary.z);
+  overflow = found.sort((a, b) => distance(a) - distance(b) || a.x - b.x || a.z - b.z);
+  return overflow;
+}
+
+/** Where the `index`-th newcomer of a session appears, facing the plenary's centre. */
+export function spawnPoint(index: number): SpawnPlace {
+  const place = index % SPAWN_PLACES;
+  if (place < SPIRAL_PLACES) return spiralPlace(place);
+  const rest = overflowPlaces();
+  return rest[(place - SPIRAL_PLACES) % rest.length]!;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_PEOPLE } from "../../shared/protocol/constants";
 import { floorHeightAt, isPathWalkable, isWalkable, LAB, SPAWN_PLACES, spawnPoint } from "../../shared/space/layout";
 
 describe("isWalkable", () => {
@@ -65,8 +66,19 @@ describe("floorHeightAt", () => {
 describe("spawnPoint", () => {
   const places = Array.from({ length: SPAWN_PLACES }, (_, i) => spawnPoint(i));
 
-  it("has room for a full plenary of 150", () => {
-    expect(SPAWN_PLACES).toBeGreaterThanOrEqual(150);
+  it("has a place of its own for everyone in a full session of 500", () => {
+    expect(SPAWN_PLACES).toBe(MAX_PEOPLE);
+    expect(new Set(places.map((p) => `${p.x.toFixed(2)},${p.z.toFixed(2)}`)).size).toBe(MAX_PEOPLE);
+  });
+
+  it("keeps the middle of the plenary clear for whoever leads it, however many arrive", () => {
+    for (const p of places) {
+      expect(Math.hypot(p.x - LAB.plenary.x, p.z - LAB.plenary.z)).toBeGreaterThan(LAB.plenary.radius - 1.5);
+    }
+  });
+
+  it("puts nobody on the stage", () => {
+    for (const p of places) expect(floorHeightAt(p.x, p.z), `${p.x}, ${p.z}`).toBe(0);
   });
 
   it("puts every newcomer on walkable floor, outside the breakout areas", () => {
