@@ -1,13 +1,17 @@
 /**
- * `npm run bench:server [-- --clients N --seconds S --warmup W --seed K --sqlite --no-interest --compare]`
+ * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare]`
+ *
+ * `--crowds C` spreads the simulated people over C processes (default: one per 170, so 500 people
+ * use three): one process cannot decode 500 clients' state and walk them at 20 Hz by itself, and a
+ * crowd that falls behind would measure itself instead of the server.
  *
  * `--no-interest` (or BENCH_INTEREST=off) switches interest management off: every client then
  * receives every full-rate pose, which is what it saves. `--compare` runs without it, then with it,
  * and prints the ratio of the bytes each client receives.
  *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
- * Three processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
- * reported), the crowd of N-2 simulated participants (bench-clients.ts), and this one, which holds
+ * Separate processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
+ * reported), the crowd of N-2 simulated participants (bench-clients.ts, one or more), and this one, which holds
  * a probe and an observer: the probe stamps a marker into its head pitch at random moments and the
  * observer times how long the marker takes to show up in its decoded state.
  */
@@ -35,6 +39,7 @@ import { SEND_HZ, SPEED_RANGE, Walker, zeroCounters, type WalkerCounters } from 
 
 interface Settings {
   clients: number;
+  crowds: number;
   seconds: number;
   warmup: number;
   seed: number;
@@ -53,8 +58,10 @@ function readSettings(argv: readonly string[]): Settings {
     if (!Number.isFinite(parsed) || parsed < min) throw new Error(`bad value ${value}: expected a number >= ${min}`);
     return parsed;
   };
+  const clients = Math.floor(number(flag("clients") ?? process.env.BENCH_CLIENTS, 100, 2));
   return {
-    clients: Math.floor(number(flag("clients") ?? process.env.BENCH_CLIENTS, 100, 2)),
+    clients,
+    crowds: Math.floor(number(flag("crowds"), Math.ceil((clients - 2) / 170), 1)),
     seconds: number(flag("seconds") ?? process.env.BENCH_SECONDS, 20, 1),
     warmup: number(flag("warmup"), 3, 0),
     seed: Math.floor(number(flag("seed"), 20_240_601, 0)),
@@ -101,17 +108,37 @@ async function run(interest: boolean): Promise<RunFigures> {
   const { code } = (await created.json()) as CreateSessionResponse;
 
   progress.phase = `joining ${crowdSize} simulated people`;
-  const crowd = startChild("./bench-clients.ts");
-  const joinStarted = performance.now();
-  const joined = await askClients(
-    crowd,
-    "joined",
-    { type: "join", baseUrl, code, count: crowdSize, firstIndex: 2, seed },
-    30_000 + crowdSize * 400,
+  // Each crowd process walks a share of the people, numbered on from the one before.
+  const shares = Array.from(
+    { length: settings.crowds },
+    (_, i) => Math.floor(((i + 1) * crowdSize) / settings.crowds) - Math.floor((i * crowdSize) / settings.crowds),
   );
+  const crowds = shares.map(() => startChild("./bench-clients.ts"));
+  const joinStarted = performance.now();
+  const joinedEach = await Promise.all(
+    crowds.map((crowd, i) =>
+      askClients(
+        crowd,
+        "joined",
+        {
+          type: "join",
+          baseUrl,
+          code,
+          count: shares[i]!,
+          firstIndex: 2 + shares.slice(0, i).reduce((sum, n) => sum + n, 0),
+          seed: seed + i * 7919,
+        },
+        30_000 + crowdSize * 400,
+      ),
+    ),
+  );
+  const joined = {
+    joined: joinedEach.reduce((sum, j) => sum + j.joined, 0),
+    failures: joinedEach.flatMap((j) => j.failures),
+  };
   const joinSeconds = (performance.now() - joinStarted) / 1000;
   if (joined.failures.length > 0 || joined.joined !== crowdSize) {
-    console.error(`only ${joined.joined} of ${crowdSize} joined; first errors:`, joined.failures);
+    console.error(`only ${joined.joined} of ${crowdSize} joined; first errors:`, joined.failures.slice(0, 5));
   }
 
   progress.phase = "joining the probe and the observer";
@@ -128,7 +155,7 @@ async function run(interest: boolean): Promise<RunFigures> {
   await sleep(warmup * 1000);
 
   progress.phase = "measuring";
-  const crowdStart = await askClients(crowd, "reset", { type: "reset" });
+  const crowdStarts = await Promise.all(crowds.map((crowd) => askClients(crowd, "reset", { type: "reset" })));
   probe.counters = zeroCounters();
   observer.counters = zeroCounters();
   const serverStart = (await askServer(server, "cpu", { type: "cpu" })).sample;
@@ -140,36 +167,49 @@ async function run(interest: boolean): Promise<RunFigures> {
   const measuredSeconds = (performance.now() - measureStarted) / 1000;
   const serverEnd = (await askServer(server, "cpu", { type: "cpu" })).sample;
   const hereEnd = cpuSample();
-  const crowdEnd = await askClients(crowd, "report", { type: "report" });
-  const nearHeld = crowdEnd.fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, crowdEnd.fullPosesHeld.length);
+  const crowdEnds = await Promise.all(crowds.map((crowd) => askClients(crowd, "report", { type: "report" })));
+  const fullPosesHeld = crowdEnds.flatMap((report) => report.fullPosesHeld);
+  const nearHeld = fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, fullPosesHeld.length);
   const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
 
   progress.phase = "stopping";
   timing.stop();
   await Promise.all([probe.leave(), observer.leave()]);
-  await askClients(crowd, "stopped", { type: "stop" }, 15_000).catch(() => crowd.kill());
+  await Promise.all(
+    crowds.map((crowd) => askClients(crowd, "stopped", { type: "stop" }, 15_000).catch(() => crowd.kill())),
+  );
   await askServer(server, "stopped", { type: "stop" }, 10_000).catch(() => server.kill());
 
-  const all: WalkerCounters[] = [...crowdEnd.perClient, ...probeCounters];
+  const all: WalkerCounters[] = [...crowdEnds.flatMap((report) => report.perClient), ...probeCounters];
   const perSecond = (pick: (c: WalkerCounters) => number) => all.map((c) => pick(c) / measuredSeconds);
   const bytesRates = perSecond((c) => c.bytes).sort((a, b) => a - b);
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
   const sentRate = mean(perSecond((c) => c.posesSent));
   const total = (pick: (c: WalkerCounters) => number) => all.reduce((sum, c) => sum + pick(c), 0);
   const serverCpu = cpuPercent(serverStart, serverEnd);
-  const crowdCpu = cpuPercent(crowdStart.cpu, crowdEnd.cpu);
+  const crowdCpus = crowdEnds.map((end, i) => cpuPercent(crowdStarts[i]!.cpu, end.cpu).total);
   const sorted = [...timing.latencies].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  const stall = (sample: CpuSample) => `${sample.loopDelay.p99.toFixed(0)} / ${sample.loopDelay.max.toFixed(0)} ms`;
+  const stall = (sample: Pick<CpuSample, "loopDelay">) =>
+    `${sample.loopDelay.p99.toFixed(0)} / ${sample.loopDelay.max.toFixed(0)} ms`;
   const kb = (v: number) => `${(v / 1000).toFixed(1)} kB`;
-  const closed = crowdEnd.closedUnexpectedly + [probe, observer].filter((w) => w.closedUnexpectedly).length;
+  const closed =
+    crowdEnds.reduce((sum, report) => sum + report.closedUnexpectedly, 0) +
+    [probe, observer].filter((w) => w.closedUnexpectedly).length;
   const args = process.argv.slice(2).join(" ");
   const command =
     process.env.npm_lifecycle_event === "bench:server"
       ? `npm run bench:server${args ? ` -- ${args}` : ""}`
       : `tsx tests/bench/server.bench.ts${args ? ` ${args}` : ""}`;
   const cpuList = cpus();
-  const problems = [serverEnd, crowdEnd.cpu, hereEnd].reduce(
+  const crowdSamples = crowdEnds.map((report) => report.cpu);
+  const crowdStall = {
+    loopDelay: {
+      p99: Math.max(...crowdSamples.map((sample) => sample.loopDelay.p99)),
+      max: Math.max(...crowdSamples.map((sample) => sample.loopDelay.max)),
+    },
+  };
+  const problems = [serverEnd, ...crowdSamples, hereEnd].reduce(
     (sum, sample) => ({
       decodeErrors: sum.decodeErrors + sample.stateProblems.decodeErrors,
       schemaWarnings: sum.schemaWarnings + sample.stateProblems.schemaWarnings,
@@ -182,7 +222,7 @@ async function run(interest: boolean): Promise<RunFigures> {
       "Yhteistila server benchmark",
       `command:      ${command}`,
       `machine:      ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${platform()} ${arch()}`,
-      `setup:        ${clients} people in one session (${joined.joined} in the crowd process + probe + observer), ` +
+      `setup:        ${clients} people in one session (${joined.joined} in ${crowds.length} crowd process${crowds.length > 1 ? "es" : ""} + probe + observer), ` +
         `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
       `interest:     ${interest ? "on" : "off (every client receives every full pose)"}; ` +
         `a client holds ${nearHeld.toFixed(1)} full poses on average (the others: coarse farPose at ${1000 / INTEREST.farPoseMs} Hz)`,
@@ -197,13 +237,13 @@ async function run(interest: boolean): Promise<RunFigures> {
         `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
       `state:        ${problems.decodeErrors} decoding errors on clients, ${problems.schemaWarnings} schema buffer warnings on the server (must both be 0)`,
-      `client side:  crowd process used ${crowdCpu.total.toFixed(1)}% of one core (if near 100%, the crowd could not keep up)`,
-      `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdEnd.cpu)}, ` +
+      `client side:  crowd process${crowds.length > 1 ? "es" : ""} used ${crowdCpus.map((cpu) => `${cpu.toFixed(1)}%`).join(", ")} of one core (if near 100%, the crowd could not keep up)`,
+      `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdStall)}, ` +
         `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over ${(WALK.burst / 3).toFixed(1)} s anywhere leads to corrections: see WALK.burst)`,
     ].join("\n"),
   );
 
-  const worstStall = Math.max(...[serverEnd, crowdEnd.cpu, hereEnd].map((sample) => sample.loopDelay.max));
+  const worstStall = Math.max(...[serverEnd, ...crowdSamples, hereEnd].map((sample) => sample.loopDelay.max));
   if (sentRate < SEND_HZ * 0.9 || worstStall > 500) {
     console.log(
       `warning:      the clients sent ${sentRate.toFixed(1)} of ${SEND_HZ} poses/s and an event loop stalled for ` +
