@@ -7,7 +7,7 @@ export function bindPresence({ $, connection: { presence } }: BindingContext): v
     followPose(
       $,
       person,
-      (pose) => presence.receive(id, pose, performance.now()),
+      (pose, coarse) => presence.receive(id, pose, performance.now(), coarse),
       (hands) => presence.receiveHands(id, hands, performance.now()),
     );
   });

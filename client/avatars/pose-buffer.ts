@@ -1,3 +1,4 @@
+import { INTEREST } from "../../shared/movement/interest";
 import { angleDelta, type Pose } from "../../shared/movement/pose-codec";
 
 /**
@@ -5,7 +6,19 @@ import { angleDelta, type Pose } from "../../shared/movement/pose-codec";
  * so they glide instead of jumping at each 20 Hz update.
  */
 export const RENDER_DELAY_MS = 110;
-const CAPACITY = 12;
+/**
+ * Someone far away arrives only as the coarse pose, every INTEREST.farPoseMs: drawn that much further
+ * in the past, they still glide between two known poses instead of walking for a moment, standing
+ * until the next update, and hopping.
+ */
+export const FAR_EXTRA_DELAY_MS = INTEREST.farPoseMs;
+/**
+ * When a person turns from far to near (or back) the extra delay changes by at most this much per
+ * millisecond, so they speed up (or slow down) for a second rather than jumping half a second ahead.
+ */
+const DELAY_EASING = 0.5;
+/** Two seconds at 20 Hz: enough history to draw someone a far delay in the past while they turn near. */
+const CAPACITY = 40;
 
 export interface PoseSample extends Pose {
   /** Local receive time, ms. */
@@ -14,8 +27,14 @@ export interface PoseSample extends Pose {
 
 export class PoseBuffer {
   private readonly samples: PoseSample[] = [];
+  private extraDelay = 0;
+  private targetExtraDelay = 0;
+  private lastSampledAt = Number.NaN;
 
-  push(sample: PoseSample): void {
+  /** `coarse`: the sample is the far pose (sent at a low rate), so it is drawn later (FAR_EXTRA_DELAY_MS). */
+  push(sample: PoseSample, coarse = false): void {
+    this.targetExtraDelay = coarse ? FAR_EXTRA_DELAY_MS : 0;
+    if (this.samples.length === 0) this.extraDelay = this.targetExtraDelay;
     const last = this.samples[this.samples.length - 1];
     // A sample older than the newest is a reordering artefact; dropping it keeps time monotonic.
     if (last && sample.t < last.t) return;
@@ -24,7 +43,8 @@ export class PoseBuffer {
   }
 
   /** Replaces the history with one pose (a jump the server made: no gliding across the room). */
-  reset(sample: PoseSample): void {
+  reset(sample: PoseSample, coarse = false): void {
+    this.targetExtraDelay = this.extraDelay = coarse ? FAR_EXTRA_DELAY_MS : 0;
     this.samples.length = 0;
     this.samples.push(sample);
   }
@@ -33,9 +53,17 @@ export class PoseBuffer {
     return this.samples[this.samples.length - 1];
   }
 
-  /** Writes the pose at time `t` into `out`; holds the newest pose when `t` is past it. */
+  /**
+   * Writes the pose at time `t` (now less RENDER_DELAY_MS), less the far extra delay, into `out`;
+   * holds the newest pose when that is past it.
+   */
   sample(t: number, out: Pose): boolean {
-    return interpolatePose(this.samples, t, out);
+    if (t > this.lastSampledAt) {
+      const most = (t - this.lastSampledAt) * DELAY_EASING;
+      this.extraDelay += Math.max(-most, Math.min(most, this.targetExtraDelay - this.extraDelay));
+    }
+    if (!(t <= this.lastSampledAt)) this.lastSampledAt = t;
+    return interpolatePose(this.samples, t - this.extraDelay, out);
   }
 }
 

@@ -15,7 +15,8 @@ export class Presence {
   /** Only people who have been in VR have an entry. */
   readonly hands = new Map<string, HandsBuffer>();
 
-  receive(id: string, pose: PoseState, now: number): void {
+  /** `coarse`: the far pose (shared/movement/interest.ts), which arrives a couple of times a second. */
+  receive(id: string, pose: PoseState, now: number, coarse = false): void {
     const sample = { ...decodePoseState(pose), t: now };
     let buffer = this.buffers.get(id);
     if (!buffer) {
@@ -23,8 +24,8 @@ export class Presence {
       this.buffers.set(id, buffer);
     }
     const latest = buffer.latest;
-    if (latest && Math.hypot(latest.x - sample.x, latest.z - sample.z) > SNAP_DISTANCE_M) buffer.reset(sample);
-    else buffer.push(sample);
+    if (latest && Math.hypot(latest.x - sample.x, latest.z - sample.z) > SNAP_DISTANCE_M) buffer.reset(sample, coarse);
+    else buffer.push(sample, coarse);
   }
 
   receiveHands(id: string, hands: HandsState, now: number): void {

@@ -9,12 +9,13 @@ import type { SessionState } from "../../shared/session/state";
  * server counts them near us, else the coarse `farPose` (shared/movement/interest.ts). `pose` and
  * `hands` come and go as the person walks into and out of our near set, so listeners are attached
  * to each new copy; `farPose` is passed on only while `pose` is absent, so that a near person's
- * buffer is never fed the same moment twice. `onHands` hears the hands while they are sent.
+ * buffer is never fed the same moment twice; `coarse` says which of the two it is. `onHands` hears
+ * the hands while they are sent.
  */
 export function followPose(
   $: StateCallbackStrategy<SessionState>,
   person: PersonState,
-  onPose: (pose: PoseState) => void,
+  onPose: (pose: PoseState, coarse: boolean) => void,
   onHands: (hands: HandsState) => void,
 ): void {
   // Each copy of `pose` and `hands` gets its listeners once, whether it was there when the person
@@ -25,7 +26,7 @@ export function followPose(
   const attach = () => {
     if (person.pose && person.pose !== pose) {
       const copy = person.pose;
-      $.onChange(copy, () => onPose(copy));
+      $.onChange(copy, () => onPose(copy, false));
     }
     pose = person.pose;
     if (person.hands && person.hands !== hands) {
@@ -37,14 +38,14 @@ export function followPose(
     hands = person.hands;
   };
   attach();
-  onPose(currentPose(person));
+  onPose(currentPose(person), !person.pose);
   $.onChange(person.farPose, () => {
-    if (!person.pose) onPose(person.farPose);
+    if (!person.pose) onPose(person.farPose, true);
   });
   $.listen(person, "pose", () => {
     attach();
     // Absent: the person is now far, and the coarse pose takes over from where they are.
-    onPose(currentPose(person));
+    onPose(currentPose(person), !person.pose);
   });
   $.listen(person, "hands", attach);
 }
