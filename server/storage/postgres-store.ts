@@ -8,6 +8,7 @@ import {
   type StoredRecord,
   type TimelineEntry,
 } from "./store";
+import { toRecord, toStored, type RecordRow, type SessionRow } from "./sql-rows";
 
 /**
  * Numbered, append-only schema changes for PostgreSQL (the SQLite ones are in migrations.ts; the two
@@ -68,35 +69,6 @@ const types = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-interface SessionRow {
-  code: string;
-  title: string;
-  facilitator_hash: string;
-  created_at: number;
-  ended_at: number | null;
-}
-
-interface RecordRow {
-  kind: string;
-  id: string;
-  data: string;
-  updated_at: number;
-}
-
-function toRecord(row: SessionRow): SessionRecord {
-  return {
-    code: row.code,
-    title: row.title,
-    facilitatorHash: row.facilitator_hash,
-    createdAt: row.created_at,
-    endedAt: row.ended_at,
-  };
-}
-
-function toStored(row: RecordRow): StoredRecord {
-  return { kind: row.kind, id: row.id, data: JSON.parse(row.data) as unknown, updatedAt: row.updated_at };
-}
 
 export interface PostgresOptions {
   /** The schema (namespace) the tables live in; created when missing. Tests use one each. */

@@ -14,35 +14,7 @@ import {
   type SessionClaim,
   type TimelineEntry,
 } from "./store";
-
-interface SessionRow {
-  code: string;
-  title: string;
-  facilitator_hash: string;
-  created_at: number;
-  ended_at: number | null;
-}
-
-interface RecordRow {
-  kind: string;
-  id: string;
-  data: string;
-  updated_at: number;
-}
-
-function toRecord(row: SessionRow): SessionRecord {
-  return {
-    code: row.code,
-    title: row.title,
-    facilitatorHash: row.facilitator_hash,
-    createdAt: row.created_at,
-    endedAt: row.ended_at,
-  };
-}
-
-function toStored(row: RecordRow): StoredRecord {
-  return { kind: row.kind, id: row.id, data: JSON.parse(row.data) as unknown, updatedAt: row.updated_at };
-}
+import { toRecord, toStored, type RecordRow, type SessionRow } from "./sql-rows";
 
 /** Runs every migration newer than the database's recorded version, each in its own transaction. */
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
