@@ -4,7 +4,7 @@ import { useConnection } from "../session/connection-context";
 import { useBoard } from "./boards-store";
 import { useBoardTitle } from "./names";
 import { NoteForm } from "./NoteForm";
-import { closeNoteDialog, privacyNotice, useNoteDialog } from "./note-dialog";
+import { closeNoteDialog, privacyNotice, submitNoteDialog, useNoteDialog } from "./note-dialog";
 
 /**
  * The HTML dialog for writing a note at the spot clicked on a 3D board, or editing one's own.
@@ -51,13 +51,7 @@ export function NoteDialog() {
         submitLabel={open.kind === "new" ? t("boards.add") : t("boards.save")}
         autoFocus
         onCancel={closeNoteDialog}
-        onSubmit={(draft) => {
-          if (open.kind === "new") {
-            const at = open.x !== undefined && open.y !== undefined ? { x: open.x, y: open.y } : {};
-            connection.send("boards.addNote", { boardId: board.id, ...draft, ...at });
-          } else connection.send("boards.editNote", { noteId: open.noteId, ...draft });
-          closeNoteDialog();
-        }}
+        onSubmit={(draft) => submitNoteDialog(connection, open, draft)}
       />
       {note && (
         <button

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import type { SessionConnection } from "../session/connection";
 import type { BoardView, NoteView } from "./boards-store";
 
 /**
@@ -16,6 +17,22 @@ export function openNoteDialog(state: Exclude<NoteDialogState, null>): void {
 
 export function closeNoteDialog(): void {
   useNoteDialog.setState({ open: null });
+}
+
+/**
+ * Sends what the open dialog wrote (a new note, at its spot when it has one, or the edit) and closes
+ * it: one way for the desktop dialog and the VR keyboard alike.
+ */
+export function submitNoteDialog(
+  connection: Pick<SessionConnection, "send">,
+  open: Exclude<NoteDialogState, null>,
+  draft: { text: string; color: number },
+): void {
+  if (open.kind === "new") {
+    const at = open.x !== undefined && open.y !== undefined ? { x: open.x, y: open.y } : {};
+    connection.send("boards.addNote", { boardId: open.boardId, ...draft, ...at });
+  } else connection.send("boards.editNote", { noteId: open.noteId, ...draft });
+  closeNoteDialog();
 }
 
 /**

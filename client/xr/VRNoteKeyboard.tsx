@@ -9,6 +9,7 @@ import {
   closeNoteDialog,
   openNoteDialog,
   privacyNotice,
+  submitNoteDialog,
   useNoteDialog,
   type NoteDialogState,
 } from "../boards/note-dialog";
@@ -99,12 +100,7 @@ function Keyboard({
 
   const submit = () => {
     if (!isSendable(keyboard.text)) return;
-    const text = keyboard.text.trim();
-    if (open.kind === "new") {
-      const at = open.x !== undefined && open.y !== undefined ? { x: open.x, y: open.y } : {};
-      connection.send("boards.addNote", { boardId: board.id, text, color, ...at });
-    } else connection.send("boards.editNote", { noteId: open.noteId, text, color });
-    closeNoteDialog();
+    submitNoteDialog(connection, open, { text: keyboard.text.trim(), color });
   };
   const press = (key: KeyboardKey) => {
     const result = pressKey(keyboard, key);
