@@ -6,6 +6,7 @@ import { isPathWalkable, isWalkable } from "../../shared/space/layout";
 import { PITCH_LIMIT, useLocalPlayer } from "../movement/local-player";
 import { useBoardsStore } from "./boards-store";
 import { useBoardFocus } from "./board-focus";
+import { frameDelta } from "../space/render-demand";
 
 /** Radians a second: a quick but visible turn, so the person sees where the board is. */
 const TURN_SPEED = 3;
@@ -43,7 +44,7 @@ export function BoardFocus() {
   useFrame((_, rawDelta) => {
     const current = focus.current;
     if (!current) return;
-    const dt = Math.min(rawDelta, 0.1);
+    const dt = frameDelta(rawDelta);
     const walking = current.walk !== null && player.walkTarget === current.walk;
     const { centre } = current;
     const turn = turnBetween(player.yaw, yawToward(player, centre));

@@ -16,13 +16,17 @@ import { MAX_AVATARS } from "../avatars/avatar-parts";
 import { RENDER_DELAY_MS } from "../avatars/pose-buffer";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
+import { keepDrawing } from "../space/render-demand";
 
 const geometry = new CapsuleGeometry(0.055, 0.32, 3, 8);
 const material = new MeshStandardMaterial({ color: "#f4c95d", emissive: "#6b4e0a", roughness: 0.5 });
 
+/** A hand waves this long after it goes up, to catch the eye, then holds still (and costs no frames). */
+const WAVE_MS = 4000;
+
 /**
- * A raised hand above the head of everyone who has one up, waving gently so it catches the eye:
- * one instanced mesh for the whole room.
+ * A raised hand above the head of everyone who has one up, waving gently at first so it catches the
+ * eye: one instanced mesh for the whole room.
  */
 export function RaisedHands() {
   const { presence } = useConnection();
@@ -33,6 +37,8 @@ export function RaisedHands() {
     [people, selfId],
   );
   const mesh = useRef<InstancedMesh>(null);
+  /** When this browser first drew each raised hand (local time), for the wave. */
+  const seenSince = useRef(new Map<string, number>());
   const scratch = useMemo(
     () => ({
       pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
@@ -51,10 +57,16 @@ export function RaisedHands() {
     const { pose, matrix, position, quaternion, euler, scale } = scratch;
     const t = performance.now();
     let count = 0;
+    let waving = false;
+    const since = seenSince.current;
+    for (const id of since.keys()) if (!raised.some((p) => p.id === id)) since.delete(id);
     for (const person of raised) {
       const buffer = presence.buffers.get(person.id);
       if (!buffer || !buffer.sample(t - RENDER_DELAY_MS, pose) || count >= MAX_AVATARS) continue;
-      const wave = Math.sin(t / 260 + count) * 0.18;
+      if (!since.has(person.id)) since.set(person.id, t);
+      const waveFor = t - since.get(person.id)!;
+      const wave = waveFor < WAVE_MS ? Math.sin(t / 260 + count) * 0.18 * (1 - waveFor / WAVE_MS) : 0;
+      waving ||= waveFor < WAVE_MS;
       euler.set(0, pose.yaw, -0.15 + wave);
       quaternion.setFromEuler(euler);
       // Beside and above the head, on the person's right.
@@ -66,6 +78,7 @@ export function RaisedHands() {
     }
     instanced.count = count;
     instanced.instanceMatrix.needsUpdate = true;
+    if (waving) keepDrawing();
   });
 
   return (

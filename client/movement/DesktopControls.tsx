@@ -3,6 +3,7 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { HeldKeys } from "./keyboard";
 import { PITCH_LIMIT, TURN_SPEED, WALK_SPEED, useLocalPlayer } from "./local-player";
 import { grabbedPointers } from "../space/pointer-grab";
+import { frameDelta } from "../space/render-demand";
 
 /** Radians of turn per pixel dragged. */
 const LOOK_SENSITIVITY = 0.0045;
@@ -65,7 +66,7 @@ export function DesktopControls({ walk = true }: { walk?: boolean }) {
 
   useFrame((_, rawDelta) => {
     // A background tab returns with a huge delta; never walk more than a tenth of a second at once.
-    const dt = Math.min(rawDelta, 0.1);
+    const dt = frameDelta(rawDelta);
     const turn = (keys.isHeld("turnLeft") ? 1 : 0) - (keys.isHeld("turnRight") ? 1 : 0);
     player.yaw += turn * TURN_SPEED * dt;
 

@@ -6,6 +6,7 @@ import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { Label3D } from "../text/Label3D";
 import { REACTION_SHOW_MS, useReactions, type ShownReaction } from "./reaction-store";
+import { keepDrawing } from "../space/render-demand";
 
 const COLORS = { thumbs_up: "#2f6f8f", clap: "#b5701b", heart: "#c0392b" } as const;
 const ABOVE_EYES_M = 0.55;
@@ -24,6 +25,7 @@ function Bubble({ reaction }: { reaction: ShownReaction }) {
     group.current.visible = pose !== undefined;
     if (!pose) return;
     const k = Math.min(1, (performance.now() - started.current) / REACTION_SHOW_MS);
+    if (k < 1) keepDrawing();
     group.current.position.set(pose.x, floorHeightAt(pose.x, pose.z) + pose.y + ABOVE_EYES_M + k * RISE_M, pose.z);
   });
   return (

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { useXRMode } from "../xr/xr-mode";
 import { useQuality } from "./quality-store";
+import { frameIsContinuation } from "./render-demand";
 
 /** Frames right after the canvas starts compile shaders and load fonts: not typical, so not measured. */
 const SETTLE_MS = 1500;
@@ -28,7 +29,8 @@ export function QualityGovernor() {
       w.last = now;
       return;
     }
-    if (w.last > 0) w.intervals.push(now - w.last);
+    // The view draws on demand: the time since a frame drawn before an idle pause is not a frame time.
+    if (w.last > 0 && frameIsContinuation()) w.intervals.push(now - w.last);
     w.last = now;
     // Very slow frames need more than one window's time to give enough intervals to judge.
     if (now - w.started < SETTLE_MS + WINDOW_MS || w.intervals.length < 5) return;

@@ -18,6 +18,7 @@ import { DesktopOnly } from "../xr/guards";
 import { XRSlot } from "../xr/XRSlot";
 import { ReactionBubbles } from "../reactions/ReactionBubbles";
 import { QualityGovernor } from "./QualityGovernor";
+import { FrameDriver } from "./FrameDriver";
 import { useQuality } from "./quality-store";
 import { FreeViewCentre } from "./FreeViewCentre";
 import { Tables3D } from "../hybrid/Tables3D";
@@ -47,7 +48,9 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         dpr={[Math.min(1, maxDpr), maxDpr]}
         camera={{ fov: 70, near: 0.05, far: 80, position: [player.x, player.eyeY, player.z] }}
         gl={{ antialias, powerPreference: "high-performance" }}
+        frameloop="demand"
       >
+        <FrameDriver />
         <QualityGovernor />
         <Lab />
         <Boards3D />

@@ -11,6 +11,7 @@ import {
 } from "three";
 import type { LocalPlayer } from "../movement/local-player";
 import { useQuality } from "./quality-store";
+import { framesDrawn } from "./render-demand";
 
 export interface Point3 {
   x: number;
@@ -57,6 +58,8 @@ export interface SpaceInspector {
   labels(prefix: string): string[];
   /** The last frame's draw calls and triangles, and the quality tier it was drawn at. */
   renderInfo(): { calls: number; triangles: number; quality: string };
+  /** Frames drawn so far: the view draws on demand, so a still room adds none. */
+  framesDrawn(): number;
   /**
    * Where the centres of objects whose name starts with `prefix` (e.g. "note:") are on the canvas,
    * in CSS pixels from its top-left, and whether they are in front of the camera: lets a test point
@@ -143,6 +146,7 @@ export function installInspector(
       triangles: gl.info.render.triangles,
       quality: useQuality.getState().state.tier,
     }),
+    framesDrawn,
     screenPoints(prefix) {
       const points: ReturnType<SpaceInspector["screenPoints"]> = [];
       scene.traverse((object) => {

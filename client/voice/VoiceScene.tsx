@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Color, DynamicDrawUsage, Matrix4, MeshBasicMaterial, Quaternion, TorusGeometry, Vector3 } from "three";
 import type { InstancedMesh } from "three";
@@ -10,6 +10,7 @@ import { useSessionStore } from "../session/session-store";
 import { currentVoice } from "./runtime";
 import { SPEAKING_DBFS, SPEAKING_HOLD_MS, voiceMode } from "./spatial";
 import { micOpen, setSpeaking, useVoiceStore, volumeOf } from "./voice-store";
+import { wake } from "../space/render-demand";
 
 /** How often voice levels are read for the speaking indicators (they need no more than this). */
 const LEVEL_INTERVAL_MS = 100;
@@ -26,7 +27,6 @@ export function VoiceScene() {
   const { presence } = useConnection();
   const rings = useRef<InstancedMesh>(null);
   const lastLoud = useRef(new Map<string, number>());
-  const lastLevelCheck = useRef(0);
   const scratch = useMemo(
     () => ({
       pose: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as Pose,
@@ -44,6 +44,35 @@ export function VoiceScene() {
   const geometry = useMemo(() => new TorusGeometry(0.24, 0.018, 6, 28), []);
   const material = useMemo(() => new MeshBasicMaterial({ color: "#ffffff", transparent: true, opacity: 0.9 }), []);
 
+  // Levels are read on a timer, not per frame: the view draws only when something changes
+  // (space/render-demand.ts), and someone starting to speak is such a change.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const voice = currentVoice();
+      if (!voice) return;
+      const now = performance.now();
+      let anyoneSpeaking = false;
+      const update = (id: string, loud: boolean) => {
+        if (loud) lastLoud.current.set(id, now);
+        const speaking = now - (lastLoud.current.get(id) ?? -Infinity) < SPEAKING_HOLD_MS;
+        setSpeaking(id, speaking);
+        anyoneSpeaking ||= speaking;
+      };
+      voice.slots.forEach((id, index) => {
+        if (id) update(id, voice.graph.slotLevel(index) > SPEAKING_DBFS);
+      });
+      const { selfId } = useSessionStore.getState();
+      if (selfId) {
+        const open = micOpen(useVoiceStore.getState());
+        if (open) update(selfId, voice.micLevel() > SPEAKING_DBFS);
+        else setSpeaking(selfId, false);
+      }
+      // The rings pulse while anyone speaks.
+      if (anyoneSpeaking) wake(LEVEL_INTERVAL_MS * 2);
+    }, LEVEL_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
   useFrame(({ camera }) => {
     const voice = currentVoice();
     if (!voice) return;
@@ -59,8 +88,6 @@ export function VoiceScene() {
     const selfZone = selfId ? (people[selfId]?.zone ?? "") : "";
     const t = performance.now() - RENDER_DELAY_MS;
     const now = performance.now();
-    const checkLevels = now - lastLevelCheck.current >= LEVEL_INTERVAL_MS;
-    if (checkLevels) lastLevelCheck.current = now;
     let ringCount = 0;
     const mesh = rings.current;
 
@@ -77,9 +104,7 @@ export function VoiceScene() {
       const from = mode === "broadcast" ? at.copy(position).addScaledVector(forward, 1) : at;
       voice.graph.setVoice(index, from, mode, distance, volumeOf(id));
 
-      if (checkLevels && voice.graph.slotLevel(index) > SPEAKING_DBFS) lastLoud.current.set(id, now);
       const speaking = now - (lastLoud.current.get(id) ?? -Infinity) < SPEAKING_HOLD_MS;
-      if (checkLevels) setSpeaking(id, speaking);
       if (speaking && mesh && ringCount < MAX_RINGS) {
         const pulse = 1 + 0.08 * Math.sin(now / 90);
         scratch.scale.set(pulse, pulse, pulse);
@@ -90,11 +115,6 @@ export function VoiceScene() {
       }
     });
 
-    if (checkLevels && selfId) {
-      const state = useVoiceStore.getState();
-      if (micOpen(state) && voice.micLevel() > SPEAKING_DBFS) lastLoud.current.set(selfId, now);
-      setSpeaking(selfId, micOpen(state) && now - (lastLoud.current.get(selfId) ?? -Infinity) < SPEAKING_HOLD_MS);
-    }
     if (mesh) {
       mesh.count = ringCount;
       mesh.instanceMatrix.needsUpdate = true;

@@ -5,6 +5,7 @@ import { useLocalPlayer } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { useAccessibilitySettings } from "../accessibility/settings";
+import { frameDelta } from "../space/render-demand";
 
 /** How far behind the leader a follower walks, and how fast they may catch up (under the server's limit). */
 const KEEP_BEHIND_M = 1.6;
@@ -29,7 +30,7 @@ export function Follower() {
       expected.current = null;
       return;
     }
-    const dt = Math.min(rawDelta, 0.1);
+    const dt = frameDelta(rawDelta);
     const last = expected.current;
     // Moved since our last frame, and not by the server: the person stepped away on their own.
     if (last && last.placements === player.placements && Math.hypot(player.x - last.x, player.z - last.z) > 0.01) {

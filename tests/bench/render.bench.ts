@@ -11,7 +11,9 @@
  *       and the same N people as instanced low-poly bodies and heads at the same spawn places, moving
  *       every frame; three.js defaults otherwise (no MSAA, pixel ratio 1).
  * It prints frames per second, the product/bare ratio (less sensitive to a busy machine than either
- * figure), draw calls and triangles per frame. While one page is measured the other is paused, so they
+ * figure), draw calls and triangles per frame, and how many of the page's animation frames the
+ * product actually drew. First, before anyone else joins, it measures the still room: the view draws
+ * on demand, so it should draw (almost) nothing and cost the page's main thread (almost) nothing. While one page is measured the other is paused, so they
  * do not share the CPU. Needs `npm run build` first.
  */
 import "../support/node-setup";
@@ -62,13 +64,18 @@ interface Figures {
  * Counts animation frames in the page for MEASURE_S seconds after a warm-up and reads the renderer's
  * per-frame figures a few times meanwhile (the largest is kept: the view with the most on screen).
  */
-async function measure(page: Page, info: () => Promise<{ calls: number; triangles: number; quality?: string }>) {
+async function measure(
+  page: Page,
+  info: () => Promise<{ calls: number; triangles: number; quality?: string }>,
+  drawnSoFar?: () => Promise<number>,
+) {
   // A plain string: tsx would wrap named functions in a helper that does not exist in the page.
   await page.evaluate(
     "if (!window.__frames) { window.__frames = []; window.__ticks = 0; window.__measuring = false; (function tick(t) { window.__ticks++; if (window.__measuring) window.__frames.push(t); requestAnimationFrame(tick); })(performance.now()); }",
   );
   await page.waitForTimeout(WARMUP_S * 1000);
   await page.evaluate("window.__measuring = true");
+  const drawnBefore = drawnSoFar ? await drawnSoFar() : 0;
   const samples: { calls: number; triangles: number; quality?: string }[] = [];
   const start = Date.now();
   while (Date.now() - start < MEASURE_S * 1000) {
@@ -76,6 +83,7 @@ async function measure(page: Page, info: () => Promise<{ calls: number; triangle
     samples.push(await info());
   }
   const stamps = (await page.evaluate("window.__measuring = false; window.__frames.splice(0)")) as number[];
+  const drawn = drawnSoFar ? (await drawnSoFar()) - drawnBefore : 0;
   const deltas = stamps
     .slice(1)
     .map((t, i) => t - stamps[i]!)
@@ -89,7 +97,13 @@ async function measure(page: Page, info: () => Promise<{ calls: number; triangle
     calls: Math.max(...samples.map((s) => s.calls)),
     // A troika text that has not laid out its glyphs yet reports an unbounded count: not a real figure.
     triangles: Math.max(0, ...samples.map((s) => s.triangles).filter(Number.isFinite)),
-    extra: samples.at(-1)?.quality ? `quality ${samples.at(-1)!.quality}` : "",
+    extra: [
+      samples.at(-1)?.quality ? `quality ${samples.at(-1)!.quality}` : "",
+      // The product draws on demand: with people walking in view it should draw every animation frame.
+      drawnSoFar && stamps.length > 1 ? `drew ${Math.round((drawn / stamps.length) * 100)}% of them` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
   };
   return figures;
 }
@@ -236,6 +250,26 @@ try {
     return { width: element.clientWidth, height: element.clientHeight };
   });
 
+  // The still room: nobody else here, nobody moving. The page's main-thread time comes from Chromium's
+  // own task accounting (CDP Performance.getMetrics), frames drawn from the product's counter.
+  await product.waitForTimeout(WARMUP_S * 1000);
+  const cdp = await product.context().newCDPSession(product);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
+  const idleStart = {
+    task: await taskSeconds(),
+    drawn: await product.evaluate(() => window.yhteistila!.framesDrawn()),
+  };
+  await product.waitForTimeout(MEASURE_S * 1000);
+  const idleTask = (await taskSeconds()) - idleStart.task;
+  const idleDrawn = (await product.evaluate(() => window.yhteistila!.framesDrawn())) - idleStart.drawn;
+  const idleLine =
+    `still room (nobody else, nobody moving), ${MEASURE_S} s: ${(idleDrawn / MEASURE_S).toFixed(1)} frames drawn/s, ` +
+    `page main thread busy ${((idleTask / MEASURE_S) * 100).toFixed(1)}%`;
+  console.log(idleLine);
+  rows.push(idleLine);
+
   crowd = fork(here("./bench-clients.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   crowd.on("error", () => {});
   let joined = 0;
@@ -268,8 +302,13 @@ try {
     if (joined < count) throw new Error(`only ${joined} of ${count} bots could join`);
     await product.waitForFunction((n) => window.yhteistila!.avatars().length >= n, count, { timeout: 120_000 });
 
-    const productFigures = await measure(product, () =>
-      product.evaluate(() => window.yhteistila!.renderInfo() as { calls: number; triangles: number; quality?: string }),
+    const productFigures = await measure(
+      product,
+      () =>
+        product.evaluate(
+          () => window.yhteistila!.renderInfo() as { calls: number; triangles: number; quality?: string },
+        ),
+      () => product.evaluate(() => window.yhteistila!.framesDrawn()),
     );
 
     const ticksBefore = (await product.evaluate("window.__ticks")) as number;
