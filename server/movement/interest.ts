@@ -22,26 +22,34 @@ function nearTable(room: RoomApi): Map<string, Set<string>> {
   return table;
 }
 
-function interestPeople(room: RoomApi): InterestPerson[] {
-  const people: InterestPerson[] = [];
+/** Everyone as the rule sees them, and by id (each client's own entry is looked up once per recomputation). */
+interface InterestPeople {
+  all: InterestPerson[];
+  byId: Map<string, InterestPerson>;
+}
+
+function interestPeople(room: RoomApi): InterestPeople {
+  const people: InterestPeople = { all: [], byId: new Map() };
   for (const [id, person] of room.state.people) {
-    people.push({
+    const entry = {
       id,
       x: cmToMetres(person.pose.x),
       z: cmToMetres(person.pose.z),
       zone: person.zone,
       role: person.role,
-    });
+    };
+    people.all.push(entry);
+    people.byId.set(id, entry);
   }
   return people;
 }
 
 /** The near set of one client: a person by the rule, a coach (no place in the room) only the facilitators. */
-function nearFor(room: RoomApi, id: string, people: readonly InterestPerson[], previous: ReadonlySet<string>) {
+function nearFor(room: RoomApi, id: string, people: InterestPeople, previous: ReadonlySet<string>) {
   const rule = room.services.interestManagement === false ? EVERYONE_NEAR : INTEREST;
-  const viewer = people.find((p) => p.id === id);
-  if (viewer) return nearSetFor(viewer, people, previous, rule);
-  return new Set(people.filter((p) => p.role === "facilitator" || rule === EVERYONE_NEAR).map((p) => p.id));
+  const viewer = people.byId.get(id);
+  if (viewer) return nearSetFor(viewer, people.all, previous, rule);
+  return new Set(people.all.filter((p) => p.role === "facilitator" || rule === EVERYONE_NEAR).map((p) => p.id));
 }
 
 /** Brings one client's view in step with its near set; returns the set now applied. */

@@ -69,7 +69,7 @@ export function nearSetFor(
   rule: InterestRule = INTEREST,
 ): Set<string> {
   const near = new Set<string>([viewer.id]);
-  const candidates: { id: string; distance: number }[] = [];
+  const candidates: Candidate[] = [];
   for (const other of people) {
     if (other.id === viewer.id) continue;
     if (other.role === "facilitator" || (viewer.zone && other.zone === viewer.zone)) {
@@ -84,13 +84,63 @@ export function nearSetFor(
     const distance = Math.sqrt(dx * dx + dz * dz) - (previous.has(other.id) ? rule.hysteresis : 0);
     if (distance <= rule.nearRadius) candidates.push({ id: other.id, distance });
   }
-  if (candidates.length > rule.maxNear) {
-    // Ties broken by id so that the same positions always give the same set.
-    candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    candidates.length = rule.maxNear;
-  }
+  if (candidates.length > rule.maxNear) keepClosest(candidates, rule.maxNear);
   for (const { id } of candidates) near.add(id);
   return near;
+}
+
+interface Candidate {
+  id: string;
+  distance: number;
+}
+
+/** Closer first; ties broken by id so that the same positions always give the same set. */
+function closer(a: Candidate, b: Candidate): number {
+  return a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Cuts `candidates` down to its `count` closest, in no particular order. A selection (quickselect),
+ * not a sort: in a packed plenary of 500 a viewer has hundreds within reach, four times a second for
+ * every viewer, and only which ones are kept matters. `closer` is a total order, so the set kept is
+ * the same as a sort would keep.
+ */
+function keepClosest(candidates: Candidate[], count: number): void {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo < hi) {
+    // Median of three as the pivot: deterministic, and no worst case on already ordered input.
+    const mid = (lo + hi) >> 1;
+    const [a, b, c] = [candidates[lo]!, candidates[mid]!, candidates[hi]!];
+    const pivot =
+      closer(a, b) < 0
+        ? closer(b, c) < 0
+          ? b
+          : closer(a, c) < 0
+            ? c
+            : a
+        : closer(a, c) < 0
+          ? a
+          : closer(b, c) < 0
+            ? c
+            : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (closer(candidates[i]!, pivot) < 0) i++;
+      while (closer(candidates[j]!, pivot) > 0) j--;
+      if (i <= j) {
+        [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+        i++;
+        j--;
+      }
+    }
+    // candidates[lo..j] <= pivot <= candidates[i..hi]; keep narrowing towards position count - 1.
+    if (count - 1 <= j) hi = j;
+    else if (count - 1 >= i) lo = i;
+    else break;
+  }
+  candidates.length = count;
 }
 
 /** Everyone is near everyone: what a session costs without interest management (for comparison). */

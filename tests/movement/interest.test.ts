@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../shared/random";
 import {
   coarsePose,
   currentPose,
@@ -77,6 +78,31 @@ describe("who is near whom", () => {
     const forward = nearSetFor(me, [me, ...others]);
     const backward = nearSetFor(me, [me, ...others].reverse());
     expect([...backward].sort()).toEqual([...forward].sort());
+  });
+
+  it("keeps exactly the closest maxNear of a packed crowd, as sorting everyone by distance (then id) would", () => {
+    const random = mulberry32(500);
+    for (let round = 0; round < 40; round++) {
+      // Half on a 0.5 m grid, so many distances tie and the id must decide; half anywhere.
+      const crowd = Array.from({ length: 300 }, (_, i) =>
+        i % 2 === 0
+          ? person(`g${i}`, Math.round((random() - 0.5) * 24) / 2, Math.round((random() - 0.5) * 24) / 2)
+          : person(`r${i}`, (random() - 0.5) * 24, (random() - 0.5) * 24),
+      );
+      const me = crowd[round]!;
+      const previous = new Set(crowd.filter(() => random() < 0.1).map((p) => p.id));
+      const expected = crowd
+        .filter((p) => p !== me)
+        .map((p) => ({
+          id: p.id,
+          distance: Math.hypot(p.x - me.x, p.z - me.z) - (previous.has(p.id) ? INTEREST.hysteresis : 0),
+        }))
+        .filter((c) => c.distance <= INTEREST.nearRadius)
+        .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, INTEREST.maxNear)
+        .map((c) => c.id);
+      expect([...nearSetFor(me, crowd, previous)].sort()).toEqual([me.id, ...expected].sort());
+    }
   });
 
   it("makes everyone near of everyone without interest management", () => {
