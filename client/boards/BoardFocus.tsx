@@ -6,7 +6,7 @@ import { isPathWalkable, isWalkable } from "../../shared/space/layout";
 import { PITCH_LIMIT, useLocalPlayer } from "../movement/local-player";
 import { useBoardsStore } from "./boards-store";
 import { useBoardFocus } from "./board-focus";
-import { frameDelta } from "../space/render-demand";
+import { frameDelta, wake } from "../space/render-demand";
 
 /** Radians a second: a quick but visible turn, so the person sees where the board is. */
 const TURN_SPEED = 3;
@@ -39,6 +39,8 @@ export function BoardFocus() {
     const walk = spot && isPathWalkable(player.x, player.z, spot.x, spot.z) ? { ...spot } : null;
     if (walk) player.walkTarget = walk;
     focus.current = { centre: boardCentre(board), walk, started: performance.now() };
+    // Asked for from the 2D view (a vote card's button): start drawing the walk and the turn.
+    wake();
   }, [request, player]);
 
   useFrame((_, rawDelta) => {

@@ -37,8 +37,9 @@ export function FrameDriver() {
         if (isEditable(event.target) && event.type === "keydown") return;
         if (event.type === "keydown") keysHeld.current.add(event.code);
         else if (event.type === "keyup") keysHeld.current.delete(event.code);
-      } else if (event instanceof PointerEvent || event instanceof WheelEvent) {
-        // Pointing at the 2D panels does not touch the scene; pointing at the canvas may (hover, drag to look).
+      } else if (event.type === "pointermove" || event.type === "wheel") {
+        // Moving over the 2D panels does not touch the scene; over the canvas it may (hover, drag to look).
+        // A press anywhere may (a card's button brings a board into view, a zone's button walks there).
         if (!(event.target instanceof HTMLCanvasElement)) return;
       }
       wake();

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useThree } from "@react-three/fiber";
 import { PerspectiveCamera } from "three";
+import { wake } from "./render-demand";
 
 /** The element that marks the part of the screen the side panel leaves free (see overlay.css). */
 export const STAGE_ID = "stage";
@@ -26,6 +27,8 @@ export function FreeViewCentre() {
       const shift = Math.max(0, view.right - Math.min(view.right, free.right)) / 2;
       if (shift < 1) camera.clearViewOffset();
       else camera.setViewOffset(size.width, size.height, shift, 0, size.width, size.height);
+      // The projection changed without the camera moving: draw it (the view draws on demand).
+      wake(0);
     };
     const observer = new ResizeObserver(update);
     // The overlay is drawn beside the canvas and may arrive a frame after it.
