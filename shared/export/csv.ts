@@ -1,3 +1,4 @@
+import { inRoomUids } from "../hybrid/export";
 import { colourName, exportBoards, formatTime, translator, type ExportInput } from "./common";
 
 /**
@@ -12,7 +13,8 @@ export function csvCell(value: string | number): string {
 
 /**
  * One row per revealed note: board, zone, cluster, text, colour, dots and rank in the board's latest
- * vote, when it was written, and its author unless it was written anonymously. UTF-8 with a byte
+ * vote, when it was written, and its author unless it was written anonymously (and, in a session with
+ * a physical room, whether that author was in the room or remote). UTF-8 with a byte
  * order mark and CRLF line ends, which spreadsheets open correctly (å, ä, ö included).
  */
 export function buildCsv(input: ExportInput): string {
@@ -28,7 +30,9 @@ export function buildCsv(input: ExportInput): string {
     "doc.col.created",
     "doc.col.author",
   ] as const;
-  const rows: (string | number)[][] = [header.map((key) => t(key))];
+  // With a physical room, whether each named author sat in it (the hybrid room's balance, in the table too).
+  const inRoom = input.hybrid ? inRoomUids(input.hybrid) : undefined;
+  const rows: (string | number)[][] = [[...header.map((key) => t(key)), ...(inRoom ? [t("doc.col.place")] : [])]];
   for (const entry of exportBoards(input)) {
     const clusterTitle = new Map(entry.clusters.map((c) => [c.cluster.id, c.title]));
     for (const note of entry.notes) {
@@ -43,6 +47,7 @@ export function buildCsv(input: ExportInput): string {
         result?.rank ?? "",
         formatTime(note.createdAt, input.timeZone),
         note.anonymous ? "" : note.authorName,
+        ...(inRoom ? [note.anonymous ? "" : t(inRoom.has(note.authorUid) ? "doc.inRoom" : "doc.remote")] : []),
       ]);
     }
   }

@@ -26,6 +26,35 @@ describe("exports", () => {
     golden("session.en.csv", buildCsv(fixtureInput("en")));
   });
 
+  it("CSV says where each named author sat when the session had a physical room, and nothing of the anonymous", () => {
+    const hybrid = {
+      rooms: [{ name: "Kuusi", seats: 8 }],
+      attendance: [
+        { uid: "uid-anna", name: "Anna", room: "Kuusi", as: "seat" as const },
+        { uid: "uid-ben", name: "Ben", room: "Kuusi", as: "seat" as const },
+      ],
+    };
+    const rows = buildCsv({ ...fixtureInput("fi"), hybrid })
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, "")));
+    expect(rows[0]!.at(-1)).toBe("missä");
+    const byAuthor = new Map(rows.slice(1).map((row) => [row[8], row.at(-1)]));
+    expect(byAuthor.get("Anna")).toBe("paikan päällä");
+    expect(byAuthor.get("Åsa")).toBe("etänä");
+    // Ben's note was anonymous: neither his name nor where he sat.
+    expect(rows.slice(1).some((row) => row.includes("Ben"))).toBe(false);
+    expect(
+      rows
+        .slice(1)
+        .filter((row) => row[8] === "")
+        .every((row) => row.at(-1) === ""),
+    ).toBe(true);
+    // Without a physical room the table is as before.
+    expect(buildCsv(fixtureInput("fi")).split("\r\n")[0]).not.toContain("missä");
+  });
+
   it("JSON matches the golden file and parses", () => {
     const json = buildJson(fixtureInput("sv"));
     golden("session.sv.json", json);
