@@ -1,31 +1,8 @@
-import { useEffect, useMemo, useState } from "react";
-import { formatClock, remainingAt } from "../../shared/timers/timer";
-import { balcony, type BalconyFlag } from "../../shared/coaching/balcony";
-import { zoneDisplayName } from "../../shared/zones/names";
+import { formatClock } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
-import { useSessionStore } from "../session/session-store";
-import { useZonesStore } from "../zones/zones-store";
-import { useBoardsStore } from "../boards/boards-store";
-import { useAtTables } from "../hybrid/hybrid-store";
-import { serverTime } from "../timers/server-clock";
+import { FLAG_KEYS, useBalconyCards } from "./use-balcony";
+import { setOverhead, useOverhead } from "./overhead-store";
 import "./coaching.css";
-
-const FLAG_KEYS = {
-  hands: "balcony.flag.hands",
-  time_up: "balcony.flag.timeUp",
-  alone: "balcony.flag.alone",
-  one_organisation: "balcony.flag.oneOrganisation",
-} as const satisfies Record<BalconyFlag, string>;
-
-/** Re-renders once a second, for the zones' clocks. */
-function useEverySecond(): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const interval = setInterval(() => setTick((n) => n + 1), 1000);
-    return () => clearInterval(interval);
-  }, []);
-  return tick;
-}
 
 /**
  * The balcony: every zone at once for facilitators and coaches, its people (at a meeting room's
@@ -34,43 +11,16 @@ function useEverySecond(): number {
  */
 export function BalconyPanel() {
   const t = useT();
-  const tick = useEverySecond();
-  const zones = useZonesStore((s) => s.zones);
-  const people = useSessionStore((s) => s.people);
-  const boards = useBoardsStore((s) => s.boards);
-  const atTables = useAtTables();
-  const cards = useMemo(() => {
-    void tick;
-    const now = serverTime();
-    const notesByZone = new Map<string, number>();
-    for (const board of Object.values(boards)) {
-      notesByZone.set(board.zoneId, (notesByZone.get(board.zoneId) ?? 0) + board.noteCount);
-    }
-    return balcony(
-      zones.map((zone) => ({
-        id: zone.id,
-        name: zoneDisplayName(zone, t),
-        ready: zone.ready,
-        remainingMs: zone.work && zone.work.timer.status !== "idle" ? remainingAt(zone.work.timer, now) : null,
-      })),
-      Object.values(people).map((person) => ({
-        id: person.id,
-        name: person.name,
-        zone: person.zone,
-        organisation: person.organisation,
-        handRaisedAt: person.handRaisedAt,
-        atTable: atTables.has(person.id),
-        participant: person.role === "participant",
-      })),
-      notesByZone,
-      t("balcony.plenary"),
-    );
-  }, [tick, zones, people, boards, atTables, t]);
+  const cards = useBalconyCards();
+  const overhead = useOverhead((o) => o.on);
 
   return (
     <section className="balcony" aria-labelledby="balcony-heading">
       <h2 id="balcony-heading">{t("balcony.heading")}</h2>
       <p className="help">{t("balcony.help")}</p>
+      <button type="button" aria-pressed={overhead} onClick={() => setOverhead(!overhead)}>
+        {t(overhead ? "balcony.eyeLevel" : "balcony.fromAbove")}
+      </button>
       {cards.length === 0 && <p>{t("balcony.empty")}</p>}
       <ul className="balcony__zones">
         {cards.map((card) => (

@@ -31,6 +31,7 @@ import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import { NowCard } from "../methods/NowCard";
 import { WhisperNotices } from "../coaching/WhisperNotices";
+import { OverheadNotice } from "../coaching/OverheadNotice";
 import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
 import "./overlay.css";
 import { STAGE_ID } from "./FreeViewCentre";
@@ -112,6 +113,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
               <VoiceNotices />
               <ChatNotices />
               <WhisperNotices />
+              <OverheadNotice />
               <Toasts />
             </div>
             <div className="overlay__cards">

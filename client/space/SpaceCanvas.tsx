@@ -19,6 +19,8 @@ import { XRSlot } from "../xr/XRSlot";
 import { ReactionBubbles } from "../reactions/ReactionBubbles";
 import { QualityGovernor } from "./QualityGovernor";
 import { FrameDriver } from "./FrameDriver";
+import { Overhead3D } from "../coaching/Overhead3D";
+import { useOverhead } from "../coaching/overhead-store";
 import { useQuality } from "./quality-store";
 import { FreeViewCentre } from "./FreeViewCentre";
 import { Tables3D } from "../hybrid/Tables3D";
@@ -40,6 +42,8 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
   const { antialias, maxDpr } = useQuality((s) => s.settings);
   // People in a physical room keep their seat: they look around but do not walk.
   const walks = useWalks();
+  // From above, the keys do not walk the person about unseen.
+  const overhead = useOverhead((s) => s.on);
   return (
     <div className="space__canvas" tabIndex={0} role="application" aria-label={t("space.label")}>
       {/* Multisampling is fixed when the WebGL context is made: a tier that changes it gets a new canvas. */}
@@ -64,7 +68,9 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <ZoneBarrier />
         <Follower />
         <DesktopOnly>
-          <DesktopControls walk={walks} />
+          <DesktopControls walk={walks && !overhead} />
+          {/* After the walking controls: from above, it moves the camera they placed at eye level. */}
+          <Overhead3D />
         </DesktopOnly>
         <PoseSender />
         <Inspector />

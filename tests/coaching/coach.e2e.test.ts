@@ -69,6 +69,19 @@ describe("a coach shadows a facilitator", () => {
     await plenary.getByText("1 hand raised").waitFor({ timeout: 10_000 });
     await screenshot(coach.page, "coaching-balcony");
 
+    // From above: the coach sees every group's card written on the floor of its zone, then comes back.
+    await coach.page.getByRole("button", { name: "View from above" }).click();
+    await expect
+      .poll(() => coach.page.evaluate(() => window.yhteistila!.labels("overhead-card:plenary").join(" | ")), {
+        timeout: 10_000,
+      })
+      .toMatch(/Plenary[\s\S]*1 hand raised/);
+    const [card] = await coach.page.evaluate(() => window.yhteistila!.screenPoints("overhead-card:plenary"));
+    expect(card?.inView).toBe(true);
+    await screenshot(coach.page, "coaching-balcony-from-above");
+    await coach.page.getByRole("status").getByRole("button", { name: "Back to eye level" }).click();
+    await expect.poll(() => coach.page.evaluate(() => window.yhteistila!.labels("overhead-card:").length)).toBe(0);
+
     // The facilitator withdraws the link: the coach's page says why it is over, with no way back in,
     // and Anna is told no coach is observing any more.
     await host.page.getByRole("button", { name: /Session/ }).click();
