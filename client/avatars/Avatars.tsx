@@ -35,18 +35,20 @@ import {
   visorMaterial,
   VR_VISOR_SCALE,
 } from "./avatar-parts";
+import { useBehindGlass } from "../methods/methods-store";
 
 function useOthers(): PersonView[] {
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
   // People in a physical room are drawn seated at its table (client/hybrid/Tables3D.tsx), not as walkers.
   const atTables = useAtTables();
+  const behindGlass = useBehindGlass();
   return useMemo(
     () =>
       Object.values(people)
-        .filter((p) => p.id !== selfId && p.role !== "observer" && !atTables.has(p.id))
+        .filter((p) => p.id !== selfId && p.role !== "observer" && !atTables.has(p.id) && !behindGlass.has(p.id))
         .sort((a, b) => a.joinedAt - b.joinedAt),
-    [people, selfId, atTables],
+    [people, selfId, atTables, behindGlass],
   );
 }
 

@@ -17,6 +17,7 @@ import { RENDER_DELAY_MS } from "../avatars/pose-buffer";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore } from "../session/session-store";
 import { keepDrawing } from "../space/render-demand";
+import { useBehindGlass } from "../methods/methods-store";
 
 const geometry = new CapsuleGeometry(0.055, 0.32, 3, 8);
 const material = new MeshStandardMaterial({ color: "#f4c95d", emissive: "#6b4e0a", roughness: 0.5 });
@@ -32,9 +33,13 @@ export function RaisedHands() {
   const { presence } = useConnection();
   const people = useSessionStore((s) => s.people);
   const selfId = useSessionStore((s) => s.selfId);
+  const behindGlass = useBehindGlass();
   const raised = useMemo(
-    () => Object.values(people).filter((p) => p.handRaisedAt > 0 && p.id !== selfId && p.role !== "observer"),
-    [people, selfId],
+    () =>
+      Object.values(people).filter(
+        (p) => p.handRaisedAt > 0 && p.id !== selfId && p.role !== "observer" && !behindGlass.has(p.id),
+      ),
+    [people, selfId, behindGlass],
   );
   const mesh = useRef<InstancedMesh>(null);
   /** When this browser first drew each raised hand (local time), for the wave. */

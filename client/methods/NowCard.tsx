@@ -96,6 +96,19 @@ export function NowCard() {
           {/* Where the notes went when the step moved them (shared/boards/merge.ts). */}
           {current.grouping.kind === "mergePairs" && <p className="now-card__note">{t("methods.now.merged")}</p>}
           {current.mechanic?.kind === "harvest" && <p className="now-card__note">{t("methods.now.harvest")}</p>}
+          {state.troika && (
+            <p className="now-card__note" data-testid="troika-part">
+              {t(
+                state.troika.role === "client"
+                  ? state.troika.glass
+                    ? "methods.now.troika.clientGlass"
+                    : "methods.now.troika.client"
+                  : state.troika.glass
+                    ? "methods.now.troika.consultantGlass"
+                    : "methods.now.troika.consultant",
+              )}
+            </p>
+          )}
         </section>
       )}
     </>

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { create } from "zustand";
 import type { ErrorCode, MethodsState } from "../../shared/protocol";
 
@@ -18,3 +19,14 @@ interface MethodsStore {
 export const useMethodsStore = create<MethodsStore>(() => ({ state: null, refusal: null }));
 
 export const clearMethodsRefusal = () => useMethodsStore.setState({ refusal: null });
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+/**
+ * Who the server keeps from this person behind Troika's one-way glass (session ids): it sends no
+ * movement or voice of them, and the page draws them not at all rather than frozen where they were.
+ */
+export function useBehindGlass(): ReadonlySet<string> {
+  const hidden = useMethodsStore((s) => s.state?.troika?.hidden);
+  return useMemo(() => (hidden && hidden.length > 0 ? new Set(hidden) : NOBODY), [hidden]);
+}

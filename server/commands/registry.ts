@@ -48,6 +48,13 @@ export interface RoomApi {
   dismissCoach(id: string): void;
   /** Closes every connection (the session has ended, or is being deleted); resolves when the room is gone. */
   closeAll(reason?: "ended" | "deleted"): Promise<void>;
+  /**
+   * Every screen up right now, from all capabilities: a person's session id → those who must neither
+   * see nor hear them (see RoomModule.screens).
+   */
+  screens(): ReadonlyMap<string, ReadonlySet<string>>;
+  /** A capability put a screen up or took it down: movement and voice apply it at once. */
+  screensChanged(): void;
   /** Something happened to the session outside the room (see RoomModule.onNotice). */
   notice(notice: RoomNotice): void;
 }

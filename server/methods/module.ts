@@ -4,14 +4,15 @@ import { METHODS_RUN_ID, methodsRunRecord } from "./records";
 import { groupOf, placeArrival } from "../../shared/methods/run";
 import type { ClientPrivate } from "../commands/dispatch";
 import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
+import { glassScreens } from "./troika";
 
 /**
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
  * with the session. Everyone is told the current step and their group; only facilitators see the plan.
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
- * the four's board, the harvest wall at a harvest step, both undone by Back. Timers beyond the zones'
- * are not done yet.
+ * the four's board, the harvest wall at a harvest step, both undone by Back; and Troika's one-way
+ * glass (troika.ts), which movement and voice honour as a screen.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
@@ -46,4 +47,6 @@ export const methodsModule: RoomModule = {
     const client = room.clientById(id);
     if (client) tell(room, client);
   },
+  // Troika's advice phase: each client behind one-way glass, screened from their consultants.
+  screens: (room) => glassScreens(room, runOf(room)),
 };

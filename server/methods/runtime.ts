@@ -7,6 +7,8 @@ import type { RoomApi } from "../commands/registry";
 import type { ClientPrivate } from "../commands/dispatch";
 import { METHODS_RUN_ID, methodsRunRecord } from "./records";
 import { zonesShortOf } from "./arrange";
+import { glassScreens, hiddenFrom } from "./troika";
+import { troikaPartOf } from "../../shared/methods/troika";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -55,7 +57,14 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     endsAt: currentStepEndsAt(run),
     zonesShort: person?.role === "facilitator" ? zonesShortOf(room) : null,
     group: members,
+    troika: troikaFor(room, run, client),
   };
+}
+
+function troikaFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["troika"] {
+  const part = troikaPartOf(run, uidOf(client) ?? "");
+  if (!part) return null;
+  return { ...part, hidden: hiddenFrom(glassScreens(room, run), client.sessionId) };
 }
 
 export function tell(room: RoomApi, client: Client): void {
@@ -96,6 +105,8 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     return false;
   }
   tellEveryone(room);
+  // A Troika step may put the one-way glass up or take it down: movement and voice apply it now.
+  room.screensChanged();
   return true;
 }
 

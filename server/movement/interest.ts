@@ -12,6 +12,23 @@ import type { RoomApi } from "../commands/registry";
 
 /** Whose full pose each client currently receives, by client session id; one table per room. */
 const nearByRoom = new WeakMap<RoomApi, Map<string, Set<string>>>();
+/**
+ * The room's screens (RoomApi.screens) as last read: a screened person's session id → who must not
+ * see them. Read at every recomputation and when a screen changes, not at every step anyone takes.
+ */
+const screensByRoom = new WeakMap<RoomApi, ReadonlyMap<string, ReadonlySet<string>>>();
+
+function readScreens(room: RoomApi): ReadonlyMap<string, ReadonlySet<string>> {
+  const screens = room.screens();
+  screensByRoom.set(room, screens);
+  return screens;
+}
+
+/** Takes out of a near set everyone screened from its viewer: not even their full pose reaches them. */
+function withoutScreened(near: Set<string>, viewer: string, screens: ReadonlyMap<string, ReadonlySet<string>>) {
+  for (const [id, from] of screens) if (from.has(viewer)) near.delete(id);
+  return near;
+}
 
 function nearTable(room: RoomApi): Map<string, Set<string>> {
   let table = nearByRoom.get(room);
@@ -73,9 +90,11 @@ function applyNear(room: RoomApi, client: Client, next: Set<string>, previous: R
 export function refreshInterest(room: RoomApi): void {
   const table = nearTable(room);
   const people = interestPeople(room);
+  const screens = readScreens(room);
   for (const client of room.clients) {
     const previous = table.get(client.sessionId) ?? new Set<string>();
-    table.set(client.sessionId, applyNear(room, client, nearFor(room, client.sessionId, people, previous), previous));
+    const near = withoutScreened(nearFor(room, client.sessionId, people, previous), client.sessionId, screens);
+    table.set(client.sessionId, applyNear(room, client, near, previous));
   }
 }
 
@@ -88,13 +107,16 @@ export function joinInterest(room: RoomApi, client: Client): void {
   if (person) writeFarPose(person);
   const table = nearTable(room);
   const people = interestPeople(room);
-  const near = applyNear(room, client, nearFor(room, client.sessionId, people, new Set()), new Set());
+  const screens = readScreens(room);
+  const mine = withoutScreened(nearFor(room, client.sessionId, people, new Set()), client.sessionId, screens);
+  const near = applyNear(room, client, mine, new Set());
   table.set(client.sessionId, near);
   if (!person) return;
   for (const id of near) {
     const other = room.clientById(id);
     const theirs = table.get(id);
     if (!other?.view || !theirs || theirs.has(client.sessionId)) continue;
+    if (screens.get(client.sessionId)?.has(id)) continue;
     other.view.add(person, NEAR_TAG);
     theirs.add(client.sessionId);
   }
@@ -119,8 +141,10 @@ export function writeFarPose(person: PersonState): void {
 }
 
 /** After an accepted move: a jump reaches everyone at once (see INTEREST.farJump), a step waits for the refresh. */
-export function farPoseAfterMove(room: RoomApi, person: PersonState): void {
+export function farPoseAfterMove(room: RoomApi, id: string, person: PersonState): void {
   if (room.services.interestManagement === false) return;
+  // Someone behind a screen is not shown moving, even coarsely, to anyone (see refreshFarPoses).
+  if (screensByRoom.get(room)?.has(id)) return;
   const { pose, farPose } = person;
   const jump = INTEREST.farJump * POSITION_STEPS_PER_METRE;
   if (Math.abs(pose.x - farPose.x) > jump || Math.abs(pose.z - farPose.z) > jump) writeFarPose(person);
@@ -129,5 +153,8 @@ export function farPoseAfterMove(room: RoomApi, person: PersonState): void {
 export function refreshFarPoses(room: RoomApi): void {
   // Without interest management everyone has the full pose: the coarse copy would only add bytes.
   if (room.services.interestManagement === false) return;
-  for (const person of room.state.people.values()) writeFarPose(person);
+  // The coarse pose goes to everyone, so it cannot be kept from a few: while someone is screened
+  // (Troika's client listening behind the one-way glass, for a few minutes) it stays as it was.
+  const screens = screensByRoom.get(room);
+  for (const [id, person] of room.state.people) if (!screens?.has(id)) writeFarPose(person);
 }

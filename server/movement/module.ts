@@ -14,5 +14,7 @@ export const movementModule: RoomModule = {
   onJoin: (room, client) => joinInterest(room, client),
   onCoachJoin: (room, client) => joinInterest(room, client),
   onLeave: leaveInterest,
-  onPersonMoved: (room, _id, person) => farPoseAfterMove(room, person),
+  onPersonMoved: (room, id, person) => farPoseAfterMove(room, id, person),
+  // A screen went up or down (Troika's one-way glass): whose pose each client gets changes now.
+  onScreensChanged: (room) => refreshInterest(room),
 };

@@ -51,5 +51,12 @@ export interface RoomModule {
    * server process: the room hears of it here, wherever it runs (server/scaleout/room-calls.ts).
    */
   onNotice?(room: RoomApi, notice: RoomNotice): void;
+  /**
+   * Screens this capability puts up right now: a person's session id → the session ids of those who
+   * must neither see nor hear them (Troika's one-way glass). Movement and voice honour every screen.
+   */
+  screens?(room: RoomApi): ReadonlyMap<string, ReadonlySet<string>>;
+  /** Some capability's screens changed (see RoomApi.screensChanged): apply them now, not at the next tick. */
+  onScreensChanged?(room: RoomApi): void;
   onDispose?(room: RoomApi): void | Promise<void>;
 }

@@ -324,6 +324,22 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     for (const module of roomModules) module.onPersonZoneChanged?.(this, id, from, to);
   }
 
+  screens(): ReadonlyMap<string, ReadonlySet<string>> {
+    const all = new Map<string, Set<string>>();
+    for (const module of roomModules) {
+      for (const [id, from] of module.screens?.(this) ?? []) {
+        const merged = all.get(id) ?? new Set<string>();
+        for (const viewer of from) merged.add(viewer);
+        all.set(id, merged);
+      }
+    }
+    return all;
+  }
+
+  screensChanged(): void {
+    for (const module of roomModules) module.onScreensChanged?.(this);
+  }
+
   personChangedRole(id: string, from: string, to: string): void {
     for (const module of roomModules) module.onPersonRoleChanged?.(this, id, from, to);
   }

@@ -26,6 +26,10 @@ export const voiceModule: RoomModule = {
     // Entering or leaving a zone changes who may hear whom: at once, not on the next tick.
     voiceRooms.get(room)?.replan();
   },
+  onScreensChanged(room) {
+    // Troika's glass went up or down: the consultants stop (or start again) receiving the client.
+    voiceRooms.get(room)?.replan();
+  },
   async onDispose(room) {
     await voiceRooms.get(room)?.close();
     voiceRooms.delete(room);

@@ -92,7 +92,11 @@ export class VoiceRoom {
         listening: state.connected,
       });
     });
-    const next = planHearing(participants, { broadcaster: voice.broadcaster, previous: this.plan });
+    const next = planHearing(participants, {
+      broadcaster: voice.broadcaster,
+      previous: this.plan,
+      screens: this.room.screens(),
+    });
     if (this.engine) {
       for (const [listener, speakers] of next) {
         if (!sameList(this.plan.get(listener), speakers)) this.engine.setHearing(listener, speakers);

@@ -125,6 +125,12 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Everyone together.",
     "methods.now.merged": "Both pairs' notes are now on your group's board.",
     "methods.now.harvest": "Every table's notes are gathered on the harvest wall in the plenary.",
+    "methods.now.troika.client": "You are the client: tell your case, and answer your consultants.",
+    "methods.now.troika.clientGlass":
+      "You are the client, behind one-way glass: turn away and listen. Your consultants cannot hear or see you now.",
+    "methods.now.troika.consultant": "You are a consultant: listen to the client and ask.",
+    "methods.now.troika.consultantGlass":
+      "You are a consultant: talk over the client's case together. The client listens and cannot be heard or seen.",
     "methods.now.announce": "New step: {title}. {prompt}",
     "methods.now.prompt": "What to do",
     "methods.panel.tooBigToSend":
@@ -354,6 +360,12 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Kaikki yhdessä.",
     "methods.now.merged": "Molempien parien laput ovat nyt ryhmänne taululla.",
     "methods.now.harvest": "Kaikkien pöytien laput on koottu sadonkorjuuseinälle yhteiseen tilaan.",
+    "methods.now.troika.client": "Olet asiakas: kerro tilanteesi ja vastaa konsulttiesi kysymyksiin.",
+    "methods.now.troika.clientGlass":
+      "Olet asiakas yksisuuntaisen lasin takana: käänny pois ja kuuntele. Konsulttisi eivät nyt kuule eivätkä näe sinua.",
+    "methods.now.troika.consultant": "Olet konsultti: kuuntele asiakasta ja kysy.",
+    "methods.now.troika.consultantGlass":
+      "Olet konsultti: pohtikaa asiakkaan tilannetta yhdessä. Asiakas kuuntelee, eikä häntä kuulu eikä näy.",
     "methods.now.announce": "Uusi vaihe: {title}. {prompt}",
     "methods.now.prompt": "Mitä tehdään",
     "methods.panel.tooBigToSend":
@@ -587,6 +599,12 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Alla tillsammans.",
     "methods.now.merged": "Båda parens lappar finns nu på er grupps tavla.",
     "methods.now.harvest": "Alla bords lappar är samlade på skördeväggen i plenum.",
+    "methods.now.troika.client": "Du är klienten: berätta om ditt fall och svara dina konsulter.",
+    "methods.now.troika.clientGlass":
+      "Du är klienten bakom envägsglas: vänd dig bort och lyssna. Dina konsulter varken hör eller ser dig nu.",
+    "methods.now.troika.consultant": "Du är konsult: lyssna på klienten och fråga.",
+    "methods.now.troika.consultantGlass":
+      "Du är konsult: diskutera klientens fall tillsammans. Klienten lyssnar och varken hörs eller syns.",
     "methods.now.announce": "Nytt steg: {title}. {prompt}",
     "methods.now.prompt": "Vad ska göras",
     "methods.panel.tooBigToSend":

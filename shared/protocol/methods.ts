@@ -53,6 +53,15 @@ export const methodsStateSchema = z.object({
   zonesShort: z.object({ groups: z.number().int().min(0), zones: z.number().int().min(0) }).nullable(),
   /** Who is in the receiver's group for the current step (connected people, the receiver included). */
   group: z.array(z.object({ id: z.string(), name: z.string() })),
+  /**
+   * Troika Consulting: the receiver's part in the current step (client or consultant) and whether the
+   * one-way glass is up; `hidden` are the session ids the server keeps from the receiver behind it
+   * (their client), whom the page does not draw. Absent outside Troika.
+   */
+  troika: z
+    .object({ role: z.enum(["client", "consultant"]), glass: z.boolean(), hidden: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 

@@ -43,6 +43,11 @@ export interface HearingOptions {
   rangeM?: number;
   keepExtraM?: number;
   maxVoices?: number;
+  /**
+   * Screens: a speaker's id → listeners who must not hear them at all, whatever else holds (Troika's
+   * client behind the one-way glass is not heard by their consultants; they still hear them).
+   */
+  screens?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** True when `listener` may hear `speaker` by where they stand (broadcast and caps aside). */
@@ -65,6 +70,7 @@ export function mayHear(
  * 4. In the plenary, a listener hears plenary speakers within the hearing range (plus a margin for
  *    those already heard), never anyone inside a zone.
  * 5. At most `maxVoices` speakers per listener: the broadcaster first, then the nearest.
+ * 6. A screened speaker is never heard by those screened from them (options.screens), broadcast or not.
  */
 export function planHearing(people: readonly VoiceParticipant[], options: HearingOptions = {}): HearingPlan {
   const range = options.rangeM ?? HEARING.rangeM;
@@ -78,15 +84,16 @@ export function planHearing(people: readonly VoiceParticipant[], options: Hearin
     if (!listener.listening) continue;
     const before = new Set(options.previous?.get(listener.id) ?? []);
     const candidates: { id: string; distance: number }[] = [];
+    const screenedFrom = (speaker: VoiceParticipant) => options.screens?.get(speaker.id)?.has(listener.id) === true;
     for (const speaker of speakers) {
-      if (speaker === broadcaster || speaker.id === listener.id) continue;
+      if (speaker === broadcaster || speaker.id === listener.id || screenedFrom(speaker)) continue;
       const limit = before.has(speaker.id) ? keepRange : range;
       if (!mayHear(listener, speaker, limit)) continue;
       candidates.push({ id: speaker.id, distance: Math.hypot(listener.x - speaker.x, listener.z - speaker.z) });
     }
     candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const heard: string[] = [];
-    if (broadcaster && broadcaster.id !== listener.id) heard.push(broadcaster.id);
+    if (broadcaster && broadcaster.id !== listener.id && !screenedFrom(broadcaster)) heard.push(broadcaster.id);
     for (const candidate of candidates) {
       if (heard.length >= cap) break;
       heard.push(candidate.id);

@@ -3,7 +3,8 @@ import { matchMaker } from "@colyseus/core";
 import { currentPose } from "../../shared/movement/interest";
 import { LAB } from "../../shared/space/layout";
 import { sendCommand } from "../../shared/protocol/send";
-import { VOICE_SDP_MAX, type ErrorMessage } from "../../shared/protocol";
+import { VOICE_SDP_MAX, type ErrorMessage, type MethodsState } from "../../shared/protocol";
+import { templatePlan } from "../../shared/methods/templates";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
@@ -232,6 +233,85 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
         await p.bot.close();
         await p.room.leave();
       }
+    });
+
+    it("Troika's advice phase: the consultants receive nothing of the client, who still hears and sees them", async () => {
+      const session = await server.createSession();
+      const host = await server.join(session.code, { name: "Host", facilitatorSecret: session.facilitatorSecret });
+      const trio = [await enter(session.code, 21), await enter(session.code, 22), await enter(session.code, 23)];
+      await waitForState(host, (s) => [...s.voice.people.values()].filter((v) => v.connected).length === 3);
+      const told = new Map<string, MethodsState>();
+      for (const p of trio)
+        p.room.onMessage("methods.state", (state: MethodsState) => told.set(p.room.sessionId, state));
+      host.onMessage("methods.state", () => {});
+      let ids = 0;
+      const plan = templatePlan("troika", "en", () => `t${++ids}`);
+      sendCommand(host, "methods.plan.save", { plan });
+      const step = async (from: number) => {
+        sendCommand(host, "methods.step.next", { from });
+        await expect.poll(() => trio.every((p) => told.get(p.room.sessionId)?.step === from + 1)).toBe(true);
+      };
+      // Explain, ask, then advice: the first client goes behind the glass.
+      await step(-1);
+      await waitForState(host, (s) => trio.every((p) => s.people.get(p.room.sessionId)?.zone !== ""));
+      await step(0);
+      await step(1);
+      const partOf = (p: Person) => told.get(p.room.sessionId)?.troika;
+      const client = trio.find((p) => partOf(p)?.role === "client")!;
+      const consultants = trio.filter((p) => p !== client);
+      expect(partOf(client)).toMatchObject({ role: "client", glass: true, hidden: [] });
+      for (const c of consultants)
+        expect(partOf(c)).toMatchObject({ role: "consultant", glass: true, hidden: [client.room.sessionId] });
+
+      // Packets: everyone talks; the consultants get not one packet from the client.
+      for (const p of trio) p.bot.talk();
+      const heard = await listen(trio);
+      for (const c of consultants) {
+        expect(heard(c, client)).toBe(0);
+        await expectHears(client, c);
+      }
+      await expectHears(consultants[0]!, consultants[1]!);
+
+      // State: the consultants hold no full pose of the client, and its coarse pose stands still while
+      // the client moves about; the client still has theirs.
+      const clientId = client.room.sessionId;
+      for (const c of consultants) await waitForState(c.room, (s) => s.people.get(clientId)?.pose === undefined);
+      const farBefore = consultants.map((c) => ({ ...c.room.state.people.get(clientId)!.farPose }));
+      const zone = host.state.people.get(clientId)!.zone;
+      const area = LAB.breakoutAreas.find((a) => a.id === zone) ?? NW;
+      // A jump (which everyone is normally shown at once), then a short step of a consultant (shown
+      // coarsely only at the next refresh): once the other consultant has that step, a refresh has
+      // gone out after the client's jump, and with it anything that would have leaked.
+      const cm = (m: number) => Math.round(m * 100);
+      serverRoom(client).placePerson(clientId, area.x + 1.5, area.z - 1.5);
+      await waitForState(client.room, (s) => s.people.get(clientId)?.pose?.x === cm(area.x + 1.5));
+      const [first, second] = consultants as [Person, Person];
+      const stepTo = { x: host.state.people.get(second.room.sessionId)!.farPose.x / 100 + 1, z: area.z };
+      serverRoom(second).placePerson(second.room.sessionId, stepTo.x, stepTo.z);
+      await waitForState(
+        first.room,
+        (s) => Math.abs((s.people.get(second.room.sessionId)?.farPose.x ?? 0) - cm(stepTo.x)) <= 5,
+      );
+      for (const c of consultants)
+        await waitForState(client.room, (s) => s.people.get(c.room.sessionId)?.pose !== undefined);
+      consultants.forEach((c, i) => {
+        expect(c.room.state.people.get(clientId)?.pose).toBeUndefined();
+        expect({ ...c.room.state.people.get(clientId)!.farPose }).toEqual(farBefore[i]);
+      });
+
+      // Reflect: the glass comes down, and the consultants hear and see the client again.
+      await step(2);
+      expect(partOf(client)).toMatchObject({ role: "client", glass: false });
+      await listen(trio);
+      for (const c of consultants) {
+        await expectHears(c, client);
+        await waitForState(c.room, (s) => s.people.get(clientId)?.pose !== undefined);
+      }
+      for (const p of trio) {
+        await p.bot.close();
+        await p.room.leave();
+      }
+      await host.leave();
     });
 
     it("refuses a malformed or oversized answer politely", async () => {
