@@ -44,6 +44,25 @@ export function DebriefPage({ code }: { code: string }) {
         ),
     );
   }, [code]);
+  // During the session the log grows: a coach going through the first half with the trainee in a
+  // break sees the rest arrive. The secret was taken from the link on the first read; ask again with it.
+  const live = phase.name === "ready" && phase.data.on;
+  const secret = useMemo(() => debriefSecret(code), [code]);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      fetchTimeline(code, secret).then(
+        (data) =>
+          setPhase((current) =>
+            current.name === "ready" && current.data.items.length === data.items.length
+              ? current
+              : { name: "ready", data },
+          ),
+        () => undefined,
+      );
+    }, LIVE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [code, live, secret]);
   if (phase.name === "loading") return <Loading label={t("timeline.loading")} />;
   if (phase.name !== "ready") {
     return (
@@ -71,6 +90,9 @@ function markerLabel(t: Translate, marker: Marker): string {
   }
 }
 
+/** How often a debrief opened during the session reads the log again. */
+const LIVE_REFRESH_MS = 10_000;
+
 function Debrief({ code, data }: { code: string; data: TimelineResponse }) {
   const t = useT();
   const clock = useClockFormat();
@@ -79,6 +101,12 @@ function Debrief({ code, data }: { code: string; data: TimelineResponse }) {
   // The slider moves in whole seconds from the start: its end is the first whole second past the last entry.
   const end = timeline.from + Math.ceil((timeline.to - timeline.from) / 1000) * 1000;
   const [at, setAt] = useState(timeline.from);
+  // Standing at the very end follows the log as it grows; anywhere else stays where it was put.
+  const lastEnd = useRef(end);
+  useEffect(() => {
+    setAt((previous) => (previous === lastEnd.current ? end : previous));
+    lastEnd.current = end;
+  }, [end]);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(4);
   // Exactly the chosen moment when paused (a marker's own millisecond); in steps while playing.

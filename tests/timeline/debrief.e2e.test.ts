@@ -94,6 +94,11 @@ describe("the debrief", () => {
     await debrief.getByTestId("debrief-play").click();
     await expect.poll(() => boards.textContent(), { timeout: 15_000 }).toContain("Second idea");
 
+    // The session goes on: standing at the end, the debrief follows the log as it grows.
+    sendCommand(writer, "boards.addNote", { boardId: wallBoardId(writer), text: "Third idea", color: 3 });
+    await handled(writer);
+    await expect.poll(() => boards.textContent(), { timeout: 25_000 }).toContain("Third idea");
+
     await Promise.all([writer.leave(), coach.leave()]);
     for (const visitor of [host, anna, ben]) {
       expect(externalRequests(visitor.requests)).toEqual([]);
