@@ -41,7 +41,8 @@ export const cardPassCommands = [
   defineCommand({
     name: "methods.card.score",
     permission: "member",
-    rate: { perSecond: 2, burst: 5 },
+    // One score a round is all a person needs; the burst leaves room for a refused try or two.
+    rate: { perSecond: 2, burst: 10 },
     overRate: "reject",
     run(ctx, { round, card, score }) {
       return apply(ctx.room, ctx.now, (pass) => scoreCard(pass, ctx.privateData.uid, round, card, score));
