@@ -186,6 +186,24 @@ describe("25/10 Crowd Sourcing on the server", () => {
       expect(JSON.stringify(results)).not.toMatch(/Anna|Ben|Cai|card-guest/);
     }
 
+    // The export carries the results: text, total, rank; no authors, no per-round scores.
+    const exported = async (format: string) =>
+      (
+        await fetch(`http://127.0.0.1:${port}/api/sessions/${session.code}/export.${format}?lang=en`, {
+          headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+        })
+      ).text();
+    const json = JSON.parse(await exported("json")) as {
+      crowdSourcing: { results: { text: string; total: number }[] };
+    };
+    expect(json.crowdSourcing.results.map((r) => r.text).sort()).toEqual([...texts].sort());
+    const md = await exported("md");
+    expect(md).toContain("## 25/10: bold ideas");
+    expect(md).toMatch(/1\. .+ \(\d+ points\)/);
+    const csv = await exported("csv");
+    for (const text of texts) expect(csv).toContain(text);
+    for (const doc of [JSON.stringify(json), md, csv]) expect(doc).not.toMatch(/Anna|Ben|Cai|card-guest/);
+
     // Back from the step drops the pass; the step before is as it was.
     everyone = [host, ...guests].map((g) => toldWhere(g, (s) => s.step === 0));
     sendCommand(host, "methods.step.back", { from: 1 });
