@@ -108,26 +108,28 @@ function ScoreCard({ round, scale, held }: { round: number; scale: number; held:
       <p className="card-pass__card" id={`${id}-card`} data-testid="card-pass-held">
         {held.text}
       </p>
-      <div className="card-pass__scores" role="group" aria-labelledby={`${id}-label`}>
-        <span id={`${id}-label`} className="now-card__label">
+      <div role="group" aria-labelledby={`${id}-label`}>
+        <p id={`${id}-label`} className="now-card__label">
           {t("methods.cardPass.scoreLabel", { scale })}
-        </span>
-        {Array.from({ length: scale }, (_, i) => i + 1).map((score) => (
-          <button
-            key={score}
-            type="button"
-            data-testid={`card-pass-score-${score}`}
-            aria-pressed={held.score === score}
-            aria-describedby={`${id}-card`}
-            disabled={held.score !== null}
-            onClick={() => {
-              clearMethodsRefusal();
-              connection.send("methods.card.score", { round, card: held.id, score });
-            }}
-          >
-            {score}
-          </button>
-        ))}
+        </p>
+        <div className="card-pass__scores">
+          {Array.from({ length: scale }, (_, i) => i + 1).map((score) => (
+            <button
+              key={score}
+              type="button"
+              data-testid={`card-pass-score-${score}`}
+              aria-pressed={held.score === score}
+              aria-describedby={`${id}-card`}
+              disabled={held.score !== null}
+              onClick={() => {
+                clearMethodsRefusal();
+                connection.send("methods.card.score", { round, card: held.id, score });
+              }}
+            >
+              {score}
+            </button>
+          ))}
+        </div>
       </div>
       {held.score !== null && (
         <p className="now-card__note" role="status" data-testid="card-pass-scored">
