@@ -36,11 +36,14 @@ export async function commitCardPass(room: RoomApi, next: CardPass | null, now: 
 
 /**
  * The pass the run now calls for: a fresh one when its last step is a cardPass step just entered,
- * none when Back went before the step that started it (or a new plan), else the one there is.
+ * none when Back went before the step that started it (or a new plan), a revealed one when the run
+ * moved on while cards were still passing, else the one there is.
  */
 export function cardPassForRun(current: CardPass | null, run: MethodsRun): CardPass | null {
   const last = run.entries.length - 1;
   if (current && current.entry > last) return null;
+  // Moving on from a pass still running reveals what was scored so far (25/10's next step is the reveal).
+  if (current && current.entry < last && current.phase === "passing") return { ...current, phase: "done" };
   const entry = run.entries[last];
   const mechanic = entry && run.plan?.steps[entry.step]?.mechanic;
   if (mechanic?.kind === "cardPass" && (!current || current.entry !== last)) {

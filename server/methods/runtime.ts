@@ -10,7 +10,7 @@ import { zonesShortOf } from "./arrange";
 import { glassScreens, hiddenFrom } from "./troika";
 import { troikaPartOf } from "../../shared/methods/troika";
 import { cardPassViewFor } from "../../shared/methods/card-pass";
-import { cardPassForRun, cardPassOf, commitCardPass } from "./card-pass";
+import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -60,13 +60,14 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     zonesShort: person?.role === "facilitator" ? zonesShortOf(room) : null,
     group: members,
     troika: troikaFor(room, run, client),
-    cardPass: cardPassFor(room, client),
+    cardPass: cardPassFor(room, run, client),
   };
 }
 
-function cardPassFor(room: RoomApi, client: Client): MethodsState["cardPass"] {
+function cardPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["cardPass"] {
   const pass = cardPassOf(room);
-  if (!pass) return null;
+  // A pass left behind unrevealed (the facilitator moved on while cards were being written) is not shown.
+  if (!pass || (!passIsCurrent(pass, run) && pass.phase !== "done")) return null;
   return cardPassViewFor(pass, uidOf(client) ?? "", room.state.people.get(client.sessionId)?.role === "facilitator");
 }
 

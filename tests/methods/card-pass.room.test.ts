@@ -117,7 +117,7 @@ describe("25/10 Crowd Sourcing on the server", () => {
       expect(state.cardPass!.progress).toBeNull();
       expect(state.cardPass!.results).toBeNull();
     });
-    const [anna, ben] = guests as [SdkSessionRoom, SdkSessionRoom, SdkSessionRoom];
+    const [anna] = guests as [SdkSessionRoom, SdkSessionRoom, SdkSessionRoom];
     const annaCard = views[0]!.cardPass!.held!.id;
     const benCard = views[1]!.cardPass!.held!.id;
 
@@ -216,6 +216,27 @@ describe("25/10 Crowd Sourcing on the server", () => {
     everyone = guests.map((g) => toldWhere(g, (s) => s.cardPass?.phase === "writing"));
     sendCommand(host, "methods.step.next", { from: 0 });
     for (const state of await Promise.all(everyone)) expect(state.cardPass!.mine).toBeNull();
+    for (const [i, guest] of guests.entries()) {
+      const mine = toldWhere(guest, (s) => s.cardPass?.mine === texts[i]);
+      sendCommand(guest, "methods.card.write", { text: texts[i]! });
+      await mine;
+    }
+    everyone = guests.map((g) => toldWhere(g, (s) => s.cardPass?.phase === "passing"));
+    sendCommand(host, "methods.card.advance", { from: -1 });
+    const [first] = await Promise.all(everyone);
+    const scored = toldWhere(guests[0]!, (s) => s.cardPass?.held?.score === 5);
+    sendCommand(guests[0]!, "methods.card.score", { round: 0, card: first!.cardPass!.held!.id, score: 5 });
+    await scored;
+    // The facilitator moves on mid-pass: what was scored is revealed to all, and no more scores are taken.
+    everyone = [host, ...guests].map((g) => toldWhere(g, (s) => s.step === 2));
+    sendCommand(host, "methods.step.next", { from: 1 });
+    for (const state of await Promise.all(everyone)) {
+      expect(state.cardPass!.phase).toBe("done");
+      expect(state.cardPass!.results!.map((r) => r.total).sort()).toEqual([0, 0, 5]);
+    }
+    expect(await refusal(guests[1]!, "methods.card.score", { round: 0, card: "c1", score: 3 })).toMatchObject({
+      code: "not_found",
+    });
 
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
     await app.close();
