@@ -30,6 +30,7 @@ import { EnterVRButton } from "../xr/EnterVRButton";
 import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import { NowCard } from "../methods/NowCard";
+import { CardPassCard } from "../methods/CardPassCard";
 import { WhisperNotices } from "../coaching/WhisperNotices";
 import { OverheadNotice } from "../coaching/OverheadNotice";
 import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
@@ -118,6 +119,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             </div>
             <div className="overlay__cards">
               <NowCard />
+              <CardPassCard />
               <HybridNotice />
               <ZoneBanner />
               <VoteOverlay />

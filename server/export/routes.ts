@@ -10,6 +10,21 @@ import { facilitatorGate } from "../http/facilitator-auth";
 import type { SessionServices } from "../session/services";
 import { storedAttendance, storedPhysicalRooms } from "../hybrid/records";
 import { loadTimelineItems } from "../timeline/routes";
+import { cardPassResults } from "../../shared/methods/card-pass";
+import { cardPassRecord } from "../methods/card-pass";
+
+/** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
+function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "crowdSourcing"> {
+  const stored = records.find((r) => r.kind === cardPassRecord.kind);
+  if (!stored) return {};
+  try {
+    const pass = cardPassRecord.decode(stored);
+    return pass.phase === "done" ? { crowdSourcing: cardPassResults(pass) } : {};
+  } catch (error) {
+    console.error(`export: card pass unreadable: ${error instanceof Error ? error.message : error}`);
+    return {};
+  }
+}
 
 const FORMATS = {
   md: { type: "text/markdown; charset=utf-8", build: buildMarkdown },
@@ -62,6 +77,7 @@ export function exportRoutes(services: SessionServices): Router {
       zones: (storedZones(records) ?? []).map(({ id, name, letter, task }) => ({ id, name, letter, task })),
       breakouts: storedBreakouts(records),
       ...hybridPart(records),
+      ...crowdSourcingPart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

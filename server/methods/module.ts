@@ -5,6 +5,8 @@ import { groupOf, placeArrival } from "../../shared/methods/run";
 import type { ClientPrivate } from "../commands/dispatch";
 import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
 import { glassScreens } from "./troika";
+import { cardPassCommands } from "./card-commands";
+import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 
 /**
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
@@ -16,8 +18,8 @@ import { glassScreens } from "./troika";
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: methodsCommands,
-  recordKinds: [methodsRunRecord.kind],
+  commands: [...methodsCommands, ...cardPassCommands],
+  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind],
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
     if (!stored) return;
@@ -25,6 +27,13 @@ export const methodsModule: RoomModule = {
       restoreRun(room, methodsRunRecord.decode(stored));
     } catch (error) {
       console.error("methods run unreadable:", error instanceof Error ? error.message : error);
+    }
+    const pass = records.find((r) => r.kind === cardPassRecord.kind && r.id === CARD_PASS_ID);
+    if (!pass) return;
+    try {
+      restoreCardPass(room, cardPassRecord.decode(pass));
+    } catch (error) {
+      console.error("card pass unreadable:", error instanceof Error ? error.message : error);
     }
   },
   // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods

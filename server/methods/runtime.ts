@@ -9,6 +9,8 @@ import { METHODS_RUN_ID, methodsRunRecord } from "./records";
 import { zonesShortOf } from "./arrange";
 import { glassScreens, hiddenFrom } from "./troika";
 import { troikaPartOf } from "../../shared/methods/troika";
+import { cardPassViewFor } from "../../shared/methods/card-pass";
+import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -58,7 +60,15 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     zonesShort: person?.role === "facilitator" ? zonesShortOf(room) : null,
     group: members,
     troika: troikaFor(room, run, client),
+    cardPass: cardPassFor(room, run, client),
   };
+}
+
+function cardPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["cardPass"] {
+  const pass = cardPassOf(room);
+  // A pass left behind unrevealed (the facilitator moved on while cards were being written) is not shown.
+  if (!pass || (!passIsCurrent(pass, run) && pass.phase !== "done")) return null;
+  return cardPassViewFor(pass, uidOf(client) ?? "", room.state.people.get(client.sessionId)?.role === "facilitator");
 }
 
 function troikaFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["troika"] {
@@ -104,6 +114,11 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     if (runs.get(room) === next) runs.set(room, before);
     return false;
   }
+  // A 25/10 step just entered starts its card pass; Back before it (or a new plan) drops the pass.
+  // Should that fail to store, the step stands and the facilitator can go back and forth again.
+  const pass = cardPassOf(room);
+  const wanted = cardPassForRun(pass, next);
+  if (wanted !== pass) await commitCardPass(room, wanted, now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down: movement and voice apply it now.
   room.screensChanged();

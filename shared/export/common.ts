@@ -13,6 +13,7 @@ import {
   type VoteResult,
 } from "../boards/model";
 import type { ExportHybrid } from "../hybrid/export";
+import type { CardResult } from "../methods/card-pass";
 
 /** A zone as exports show it, in the session's zone order. */
 export interface ExportZone extends NamedZone {
@@ -44,6 +45,8 @@ export interface ExportInput {
   exportedAt: number;
   /** The debrief timeline, when one was kept (server/timeline); absent or empty otherwise. */
   timeline?: readonly TimelineItem[];
+  /** 25/10 Crowd Sourcing's revealed results (card text, total, rank; never authors); absent when none. */
+  crowdSourcing?: readonly CardResult[];
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

@@ -51,5 +51,20 @@ export function buildCsv(input: ExportInput): string {
       ]);
     }
   }
+  // 25/10's cards as rows of their own: the total in the votes column, the rank beside it, no author.
+  for (const card of input.crowdSourcing ?? []) {
+    rows.push([
+      t("methods.cardPass.title"),
+      "",
+      "",
+      card.text,
+      "",
+      card.total,
+      card.rank,
+      "",
+      "",
+      ...(inRoom ? [""] : []),
+    ]);
+  }
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -105,6 +105,10 @@ export function buildJson(input: ExportInput): string {
         }
       : {}),
     boards,
+    // 25/10's revealed results (text, total, rank), only when a pass was revealed.
+    ...(input.crowdSourcing && input.crowdSourcing.length > 0
+      ? { crowdSourcing: { results: input.crowdSourcing } }
+      : {}),
     // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
     ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };

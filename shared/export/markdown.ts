@@ -94,6 +94,20 @@ function breakoutLines(input: ExportInput): string[] {
   return lines;
 }
 
+/** 25/10's revealed cards, best first, with their totals; no authors. */
+function crowdSourcingLines(input: ExportInput): string[] {
+  if (!input.crowdSourcing || input.crowdSourcing.length === 0) return [];
+  const t = translator(input.locale);
+  return [
+    `## ${t("methods.cardPass.title")}`,
+    "",
+    ...input.crowdSourcing.map(
+      (card) => `${card.rank}. ${escapeMarkdown(card.text)} (${t("methods.cardPass.total", { total: card.total })})`,
+    ),
+    "",
+  ];
+}
+
 /** The debrief timeline, step by step: when, how long, and what happened in it (only when one was kept). */
 function timelineLines(input: ExportInput): string[] {
   if (!input.timeline || input.timeline.length === 0) return [];
@@ -185,6 +199,7 @@ export function buildMarkdown(input: ExportInput): string {
       escapeMarkdown,
     ),
   );
+  lines.push(...crowdSourcingLines(input));
   lines.push(...timelineLines(input));
   return lines.join("\n");
 }

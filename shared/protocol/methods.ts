@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emptyPayload } from "./common";
 import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
+import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
 
 export * from "../methods/plan";
 
@@ -30,6 +31,18 @@ export const methodsMessages = {
    * on every change; a view mounted later (or a test) asks, since a client drops messages nobody listens to.
    */
   "methods.sync": emptyPayload,
+  /** Participant, at a 25/10 step while writing: my one card (sent again, it replaces the text). */
+  "methods.card.write": z.object({ text: z.string().min(1).max(CARD_TEXT_MAX) }).strict(),
+  /** Participant: my score for the card I hold in round `round` (0-based), once. */
+  "methods.card.score": z
+    .object({
+      round: z.number().int().min(0).max(19),
+      card: z.string().max(16),
+      score: z.number().int().min(1).max(10),
+    })
+    .strict(),
+  /** Facilitator: start passing, or the next round, or reveal (`from`: the round the sender saw, -1 while writing). */
+  "methods.card.advance": z.object({ from: z.number().int().min(-1).max(19) }).strict(),
 } as const;
 
 /** Where a session is in its plan, as each person is told it. */
@@ -62,6 +75,8 @@ export const methodsStateSchema = z.object({
     .object({ role: z.enum(["client", "consultant"]), glass: z.boolean(), hidden: z.array(z.string()) })
     .nullable()
     .default(null),
+  /** 25/10 Crowd Sourcing: what the receiver may see of the card pass (their card, the card they hold). */
+  cardPass: cardPassViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 
