@@ -1,0 +1,97 @@
+import { receivesWhispers } from "../../shared/coaching/rules";
+import { SPEAKING_REPORT_MS, zoneSpeaking, type SpeakingMember } from "../../shared/coaching/speaking";
+import type { RoomApi } from "../commands/registry";
+import type { RoomModule } from "../session/module";
+import { voiceRooms } from "../voice/commands";
+import { roleOf } from "./commands";
+
+/** One room's speaking time: ms per zone and person, when each entered their zone, organisations seen. */
+interface Tally {
+  spoken: Map<string, Map<string, number>>;
+  since: Map<string, number>;
+  organisations: Map<string, string>;
+  collecting: boolean;
+}
+
+const tallies = new WeakMap<RoomApi, Tally>();
+
+/** Who gets the per-person figures: those who get whispers (facilitators and coaches), nobody else. */
+function recipients(room: RoomApi) {
+  const ids = [...room.state.people.keys(), ...room.coaches.keys()];
+  return ids.filter((id) => receivesWhispers(roleOf(room, id))).map((id) => room.clientById(id));
+}
+
+/**
+ * Collects the engine's speech counts, adds them to the zone each speaker is in now, and tells the
+ * facilitators and coaches every zone's shares. A count arrives at most SPEAKING_REPORT_MS late, so
+ * a sentence spoken just before walking out may be credited to the next zone: fine at balcony scale.
+ */
+async function collect(room: RoomApi, tally: Tally): Promise<void> {
+  const engine = voiceRooms.get(room)?.engine;
+  if (!engine?.speech || tally.collecting) return;
+  tally.collecting = true;
+  try {
+    const counts = await engine.speech();
+    for (const [id, ms] of counts) {
+      const person = room.state.people.get(id);
+      if (!person || person.role === "observer") continue;
+      let zone = tally.spoken.get(person.zone);
+      if (!zone) tally.spoken.set(person.zone, (zone = new Map()));
+      zone.set(id, (zone.get(id) ?? 0) + ms);
+    }
+  } catch {
+    return; // The engine failed; voice reports it. The balcony simply keeps its last figures.
+  } finally {
+    tally.collecting = false;
+  }
+  report(room, tally);
+}
+
+function report(room: RoomApi, tally: Tally): void {
+  const targets = recipients(room).filter((c) => c !== undefined);
+  if (targets.length === 0) return;
+  const members = new Map<string, SpeakingMember[]>();
+  room.state.people.forEach((person, id) => {
+    tally.organisations.set(id, person.organisation);
+    if (person.role !== "participant") return;
+    const list = members.get(person.zone) ?? [];
+    list.push({ id, organisation: person.organisation, since: tally.since.get(id) ?? Date.now() });
+    members.set(person.zone, list);
+  });
+  const zoneIds = new Set([...members.keys(), ...tally.spoken.keys()]);
+  const now = Date.now();
+  const zones = [...zoneIds].map((zone) =>
+    zoneSpeaking(
+      { zone, members: members.get(zone) ?? [], spokenMs: tally.spoken.get(zone) ?? new Map() },
+      (id) => tally.organisations.get(id) ?? "",
+      now,
+    ),
+  );
+  for (const client of targets) client.send("coaching.speaking", { zones });
+}
+
+/**
+ * Speaking time for the balcony (issue 11): counted by the voice engine from voice activity
+ * (server/voice/speech.ts), shared out by shared/coaching/speaking.ts, sent only to facilitators and
+ * coaches. Per-person figures live in this room's memory only, and go with it.
+ */
+export const speakingModule: RoomModule = {
+  name: "speaking",
+  setup(room) {
+    const tally: Tally = { spoken: new Map(), since: new Map(), organisations: new Map(), collecting: false };
+    tallies.set(room, tally);
+    room.clock.setInterval(() => void collect(room, tally), SPEAKING_REPORT_MS);
+  },
+  onJoin(room, client) {
+    tallies.get(room)?.since.set(client.sessionId, Date.now());
+  },
+  onPersonZoneChanged(room, id) {
+    tallies.get(room)?.since.set(id, Date.now());
+  },
+  onLeave(room, id) {
+    tallies.get(room)?.since.delete(id);
+  },
+  onDispose(room) {
+    tallies.delete(room);
+  },
+};
