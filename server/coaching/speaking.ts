@@ -10,10 +10,17 @@ interface Tally {
   spoken: Map<string, Map<string, number>>;
   since: Map<string, number>;
   organisations: Map<string, string>;
+  /** Where each person was when the engine's current count began (the previous collection). */
+  zoneAt: Map<string, string>;
   collecting: boolean;
 }
 
 const tallies = new WeakMap<RoomApi, Tally>();
+
+/** Ms of speech counted so far per person in one zone (for tests and diagnostics). */
+export function spokenInZone(room: RoomApi, zone: string): ReadonlyMap<string, number> {
+  return tallies.get(room)?.spoken.get(zone) ?? new Map();
+}
 
 /** Who gets the per-person figures: those who get whispers (facilitators and coaches), nobody else. */
 function recipients(room: RoomApi) {
@@ -22,21 +29,26 @@ function recipients(room: RoomApi) {
 }
 
 /**
- * Collects the engine's speech counts, adds them to the zone each speaker is in now, and tells the
- * facilitators and coaches every zone's shares. A count arrives at most SPEAKING_REPORT_MS late, so
- * a sentence spoken just before walking out may be credited to the next zone: fine at balcony scale.
+ * Collects the engine's speech counts and tells the facilitators and coaches every zone's shares.
+ * Each count covers the time since the previous collection and is credited to the zone the speaker
+ * was in when it began, so words said before walking into a group never count in it; words said in
+ * the seconds (at most SPEAKING_REPORT_MS) after a move count in the zone just left.
  */
 async function collect(room: RoomApi, tally: Tally): Promise<void> {
   const engine = voiceRooms.get(room)?.engine;
   if (!engine?.speech || tally.collecting) return;
   tally.collecting = true;
+  const zoneAt = tally.zoneAt;
+  tally.zoneAt = new Map();
+  room.state.people.forEach((person, id) => tally.zoneAt.set(id, person.zone));
   try {
     const counts = await engine.speech();
     for (const [id, ms] of counts) {
       const person = room.state.people.get(id);
       if (!person || person.role === "observer") continue;
-      let zone = tally.spoken.get(person.zone);
-      if (!zone) tally.spoken.set(person.zone, (zone = new Map()));
+      const where = zoneAt.get(id) ?? person.zone;
+      let zone = tally.spoken.get(where);
+      if (!zone) tally.spoken.set(where, (zone = new Map()));
       zone.set(id, (zone.get(id) ?? 0) + ms);
     }
   } catch {
@@ -78,7 +90,13 @@ function report(room: RoomApi, tally: Tally): void {
 export const speakingModule: RoomModule = {
   name: "speaking",
   setup(room) {
-    const tally: Tally = { spoken: new Map(), since: new Map(), organisations: new Map(), collecting: false };
+    const tally: Tally = {
+      spoken: new Map(),
+      since: new Map(),
+      organisations: new Map(),
+      zoneAt: new Map(),
+      collecting: false,
+    };
     tallies.set(room, tally);
     room.clock.setInterval(() => void collect(room, tally), SPEAKING_REPORT_MS);
   },
