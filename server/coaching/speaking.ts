@@ -2,6 +2,7 @@ import { receivesWhispers } from "../../shared/coaching/rules";
 import { SPEAKING_REPORT_MS, zoneSpeaking, type SpeakingMember } from "../../shared/coaching/speaking";
 import type { RoomApi } from "../commands/registry";
 import type { RoomModule } from "../session/module";
+import { recorderOf } from "../timeline/recorder";
 import { voiceRooms } from "../voice/commands";
 import { roleOf } from "./commands";
 
@@ -43,6 +44,7 @@ async function collect(room: RoomApi, tally: Tally): Promise<void> {
   room.state.people.forEach((person, id) => tally.zoneAt.set(id, person.zone));
   try {
     const counts = await engine.speech();
+    const byZone = new Map<string, Map<string, number>>();
     for (const [id, ms] of counts) {
       const person = room.state.people.get(id);
       if (!person || person.role === "observer") continue;
@@ -50,13 +52,26 @@ async function collect(room: RoomApi, tally: Tally): Promise<void> {
       let zone = tally.spoken.get(where);
       if (!zone) tally.spoken.set(where, (zone = new Map()));
       zone.set(id, (zone.get(id) ?? 0) + ms);
+      const organisations = byZone.get(where) ?? new Map<string, number>();
+      const organisation = person.organisation.trim();
+      organisations.set(organisation, (organisations.get(organisation) ?? 0) + ms);
+      byZone.set(where, organisations);
     }
+    logSpeech(room, byZone);
   } catch {
     return; // The engine failed; voice reports it. The balcony simply keeps its last figures.
   } finally {
     tally.collecting = false;
   }
   report(room, tally);
+}
+
+/** Into the debrief timeline, when a facilitator switched it on: per zone and organisation only. */
+function logSpeech(room: RoomApi, byZone: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+  const recorder = recorderOf(room);
+  if (!recorder.on) return;
+  const at = room.services.now();
+  for (const [z, organisations] of byZone) recorder.push({ e: "speak", z, o: [...organisations] }, at);
 }
 
 function report(room: RoomApi, tally: Tally): void {
@@ -67,11 +82,11 @@ function report(room: RoomApi, tally: Tally): void {
     tally.organisations.set(id, person.organisation);
     if (person.role !== "participant") return;
     const list = members.get(person.zone) ?? [];
-    list.push({ id, organisation: person.organisation, since: tally.since.get(id) ?? Date.now() });
+    list.push({ id, organisation: person.organisation, since: tally.since.get(id) ?? room.services.now() });
     members.set(person.zone, list);
   });
   const zoneIds = new Set([...members.keys(), ...tally.spoken.keys()]);
-  const now = Date.now();
+  const now = room.services.now();
   const zones = [...zoneIds].map((zone) =>
     zoneSpeaking(
       { zone, members: members.get(zone) ?? [], spokenMs: tally.spoken.get(zone) ?? new Map() },
@@ -101,10 +116,10 @@ export const speakingModule: RoomModule = {
     room.clock.setInterval(() => void collect(room, tally), SPEAKING_REPORT_MS);
   },
   onJoin(room, client) {
-    tallies.get(room)?.since.set(client.sessionId, Date.now());
+    tallies.get(room)?.since.set(client.sessionId, room.services.now());
   },
   onPersonZoneChanged(room, id) {
-    tallies.get(room)?.since.set(id, Date.now());
+    tallies.get(room)?.since.set(id, room.services.now());
   },
   onLeave(room, id) {
     tallies.get(room)?.since.delete(id);

@@ -104,3 +104,28 @@ export function storableSpeaking(zone: ZoneSpeaking): {
 } {
   return { zone: zone.zone, totalMs: zone.totalMs, organisations: zone.organisations };
 }
+
+/**
+ * The debrief's speaking time: each zone's speech per organisation over the timeline's `speak`
+ * events (shared/timeline/log.ts), shares of that zone's total.
+ */
+export function loggedSpeaking(
+  items: readonly { e: string; z?: string; o?: readonly (readonly [string, number])[] }[],
+): Map<string, OrganisationShare[]> {
+  const totals = new Map<string, Map<string, number>>();
+  for (const item of items) {
+    if (item.e !== "speak" || item.z === undefined || !item.o) continue;
+    const zone = totals.get(item.z) ?? new Map<string, number>();
+    for (const [organisation, ms] of item.o) zone.set(organisation, (zone.get(organisation) ?? 0) + ms);
+    totals.set(item.z, zone);
+  }
+  return new Map(
+    [...totals].map(([zone, organisations]) => {
+      const total = [...organisations.values()].reduce((a, b) => a + b, 0);
+      const shares = [...organisations]
+        .map(([organisation, ms]) => ({ organisation, ms, share: share(ms, total) }))
+        .sort((a, b) => b.ms - a.ms || a.organisation.localeCompare(b.organisation));
+      return [zone, shares];
+    }),
+  );
+}

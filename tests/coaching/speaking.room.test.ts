@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ServerMessage } from "../../shared/protocol";
 import { SPEAKING_REPORT_MS } from "../../shared/coaching/speaking";
 import { Client } from "@colyseus/sdk";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CoachLinkResponse } from "../../shared/protocol";
+import { PROTOCOL_VERSION, SESSION_ROOM, type CoachLinkResponse, type TimelineResponse } from "../../shared/protocol";
+import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer } from "../support/rooms";
@@ -36,6 +37,10 @@ describe("speaking time on the balcony", () => {
     const reports: ServerMessage<"coaching.speaking">[] = [];
     host.onMessage("coaching.speaking", (report: ServerMessage<"coaching.speaking">) => reports.push(report));
 
+    // The facilitator keeps a debrief timeline: speaking time goes in per zone and organisation only.
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+
     const bot = new VoiceBot(ann, 1);
     await bot.connect();
     bot.talk();
@@ -54,6 +59,16 @@ describe("speaking time on the balcony", () => {
     expect(seenByParticipants).not.toContain("coaching.speaking");
     // The coach watching gets the same figures.
     await coachReport;
+
+    const response = await fetch(`${server.baseUrl}/api/sessions/${session.code}/timeline`, {
+      headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+    });
+    const { items } = (await response.json()) as TimelineResponse;
+    const spoken = items.filter((item) => item.e === "speak");
+    expect(spoken.length).toBeGreaterThan(0);
+    expect(spoken[0]).toMatchObject({ e: "speak", z: "", o: [["", expect.any(Number)]] });
+    // Not a person id anywhere in what was stored of speaking time.
+    for (const id of [ann.sessionId, bo.sessionId]) expect(JSON.stringify(spoken)).not.toContain(id);
     await bot.close();
     await Promise.all([host.leave(), coach.leave(), ann.leave(), bo.leave()]);
   }, 30_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DOMINANT_MIN_TOTAL_MS,
+  loggedSpeaking,
   SILENT_AFTER_MS,
   storableSpeaking,
   zoneSpeaking,
@@ -54,6 +55,29 @@ describe("speaking time on the balcony", () => {
   it("gives an empty zone no shares rather than dividing by zero", () => {
     const z = speaking([member("anna", NOW)], {});
     expect(z).toMatchObject({ totalMs: 0, people: [{ id: "anna", ms: 0, share: 0 }], dominant: "", silent: [] });
+  });
+});
+
+describe("speaking time in the debrief", () => {
+  it("sums the timeline's per-organisation counts per zone, ignoring everything else", () => {
+    const totals = loggedSpeaking([
+      {
+        e: "speak",
+        z: "nw",
+        o: [
+          ["Kela", 3000],
+          ["Vero", 1000],
+        ],
+      },
+      { e: "zone", z: "nw" },
+      { e: "speak", z: "nw", o: [["Vero", 4000]] },
+      { e: "speak", z: "", o: [["TE", 20]] },
+    ]);
+    expect(totals.get("nw")).toEqual([
+      { organisation: "Vero", ms: 5000, share: 0.625 },
+      { organisation: "Kela", ms: 3000, share: 0.375 },
+    ]);
+    expect(totals.get("")).toEqual([{ organisation: "TE", ms: 20, share: 1 }]);
   });
 });
 
