@@ -2,8 +2,8 @@ import { useT } from "../i18n/locale";
 import { useSpeakingStore } from "./speaking-store";
 
 /**
- * One zone's speaking time on a balcony card: each member's share, the organisations' shares, and
- * the server's highlights (one voice taking most of the time, members not heard yet). Nothing shows
+ * One zone's speaking time on a balcony card: each member's share (or "not heard yet") and the
+ * organisations' shares; the card's flags say when one voice has most of the time. Nothing shows
  * until the server has sent figures, which it does to facilitators and coaches only.
  */
 export function SpeakingShares({
@@ -21,7 +21,6 @@ export function SpeakingShares({
   const percent = (share: number) => t("speaking.share", { percent: Math.round(share * 100) });
   return (
     <div className="balcony__speaking" aria-label={t("speaking.label", { zone: zoneName })} data-speaking-zone={zone}>
-      {speaking.dominant !== "" && <p className="badge">{t("speaking.oneVoice")}</p>}
       <ul>
         {speaking.people.map((p) => (
           <li key={p.id} data-speaking-person={p.id}>
