@@ -4,6 +4,7 @@ import { PACKET_MS } from "../../server/voice/speech";
 import { spokenInZone } from "../../server/coaching/speaking";
 import { SPEAKING_REPORT_MS } from "../../shared/coaching/speaking";
 import { inNamespace, slotsOf, useMediaSession } from "./media-people";
+import { screenshot } from "../support/browser";
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
 
@@ -50,5 +51,14 @@ describe.skipIf(!inNamespace)("speaking time (inside a private network namespace
     await expect
       .poll(() => spokenInZone(room, zone).get(ben.id) ?? 0, { timeout: 6 * SPEAKING_REPORT_MS })
       .toBeGreaterThan(0);
+
+    // The facilitator's balcony shows Ben's share of the zone's speaking time.
+    const showPanels = anna.page.getByRole("button", { name: "Show panels" });
+    if (await showPanels.isVisible()) await showPanels.click();
+    await anna.page.getByRole("tab", { name: "Balcony" }).click();
+    const benShare = anna.page.locator(`[data-speaking-zone="${zone}"] [data-speaking-person="${ben.id}"]`);
+    await expect.poll(() => benShare.textContent(), { timeout: 3 * SPEAKING_REPORT_MS }).toMatch(/^Ben: [1-9]\d* %$/);
+    await benShare.scrollIntoViewIfNeeded();
+    await screenshot(anna.page, "speaking-balcony");
   });
 });
