@@ -13,6 +13,7 @@ import { xrModule } from "./xr/module";
 import { reactionsModule } from "./reactions/module";
 import { methodsModule } from "./methods/module";
 import { coachingModule } from "./coaching/module";
+import { speakingModule } from "./coaching/speaking";
 import { hybridModule } from "./hybrid/module";
 import { timelineModule } from "./timeline/module";
 
@@ -34,6 +35,8 @@ export const roomModules: readonly RoomModule[] = [
   reactionsModule,
   methodsModule,
   coachingModule,
+  // After voice: reads the voice engine's speech counts.
+  speakingModule,
   // Last: its restore snapshots what every other module has restored.
   timelineModule,
 ];

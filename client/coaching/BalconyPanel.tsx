@@ -2,12 +2,14 @@ import { formatClock } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { FLAG_KEYS, useBalconyCards } from "./use-balcony";
 import { setOverhead, useOverhead } from "./overhead-store";
+import { SpeakingShares } from "./SpeakingShares";
 import "./coaching.css";
 
 /**
  * The balcony: every zone at once for facilitators and coaches, its people (at a meeting room's
  * table or remote), its clock, notes, ready flag and raised hands, and what deserves a look first
- * (shared/coaching/balcony.ts decides). Speaking time is not shown: the server does not measure it yet.
+ * (shared/coaching/balcony.ts decides), and each zone's speaking time as the server counts it
+ * (shared/coaching/speaking.ts, SpeakingShares.tsx).
  */
 export function BalconyPanel() {
   const t = useT();
@@ -18,6 +20,7 @@ export function BalconyPanel() {
     <section className="balcony" aria-labelledby="balcony-heading">
       <h2 id="balcony-heading">{t("balcony.heading")}</h2>
       <p className="help">{t("balcony.help")}</p>
+      <p className="help">{t("speaking.help")}</p>
       <button type="button" aria-pressed={overhead} onClick={() => setOverhead(!overhead)}>
         {t(overhead ? "balcony.eyeLevel" : "balcony.fromAbove")}
       </button>
@@ -56,6 +59,11 @@ export function BalconyPanel() {
                 </li>
               ))}
             </ul>
+            <SpeakingShares
+              zone={card.id}
+              zoneName={card.name}
+              names={Object.fromEntries(card.members.map((m) => [m.id, m.name]))}
+            />
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { seesObservations } from "../../shared/coaching/rules";
 import type { BindingContext } from "../session/binding";
 import { useSessionStore } from "../session/session-store";
 import { coachingActions, useCoachingStore } from "./coaching-store";
+import { speakingActions } from "./speaking-store";
 
 /**
  * Follows coaching in the room: the count of coaches (everyone), and for facilitators and coaches
@@ -16,6 +17,7 @@ export function bindCoaching({ $, room, connection }: BindingContext): () => voi
     connection.on("coaching.whisper", coachingActions.received),
     connection.on("coaching.observations", ({ items }) => coachingActions.observations(items)),
     connection.on("coaching.observation", coachingActions.observed),
+    connection.on("coaching.speaking", speakingActions.received),
   ];
   let asked = false;
   const ask = () => {
@@ -29,6 +31,7 @@ export function bindCoaching({ $, room, connection }: BindingContext): () => voi
   ask();
   stops.push(useSessionStore.subscribe(ask));
   return () => {
+    speakingActions.reset();
     for (const stop of stops) stop();
   };
 }

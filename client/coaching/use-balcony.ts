@@ -8,6 +8,7 @@ import { useZonesStore } from "../zones/zones-store";
 import { useBoardsStore } from "../boards/boards-store";
 import { useAtTables } from "../hybrid/hybrid-store";
 import { serverTime } from "../timers/server-clock";
+import { useSpeakingStore } from "./speaking-store";
 
 /** How each highlight is said. */
 export const FLAG_KEYS = {
@@ -15,6 +16,8 @@ export const FLAG_KEYS = {
   time_up: "balcony.flag.timeUp",
   alone: "balcony.flag.alone",
   one_organisation: "balcony.flag.oneOrganisation",
+  one_voice: "speaking.oneVoice",
+  not_heard: "speaking.someoneNotHeard",
 } as const satisfies Record<BalconyFlag, string>;
 
 /** Re-renders once a second, for the zones' clocks. */
@@ -39,6 +42,7 @@ export function useBalconyCards(): BalconyZone[] {
   const people = useSessionStore((s) => s.people);
   const boards = useBoardsStore((s) => s.boards);
   const atTables = useAtTables();
+  const speaking = useSpeakingStore((s) => s.zones);
   return useMemo(() => {
     void tick;
     const now = serverTime();
@@ -64,6 +68,7 @@ export function useBalconyCards(): BalconyZone[] {
       })),
       notesByZone,
       t("balcony.plenary"),
+      new Map(Object.entries(speaking)),
     );
-  }, [tick, zones, people, boards, atTables, t]);
+  }, [tick, zones, people, boards, atTables, speaking, t]);
 }

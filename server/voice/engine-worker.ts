@@ -34,6 +34,10 @@ port.on("message", async (request: EngineRequest) => {
       case "stats":
         post({ type: "reply", requestId: request.requestId, stats: await engine.stats() });
         return;
+      case "speech":
+        // A Map crosses the thread boundary as is (structured clone).
+        post({ type: "reply", requestId: request.requestId, speech: await engine.speech() });
+        return;
       case "close":
         await engine.close();
         break;

@@ -52,5 +52,10 @@ export interface VoiceEngine {
   /** Who speaks to every zone ("" for nobody). Already reflected in setHearing; an external SFU publishes them into every zone's room. */
   setBroadcaster(id: string): void;
   stats(): Promise<EngineStats>;
+  /**
+   * Milliseconds of speech per person since the previous call, from voice activity (server/voice/speech.ts);
+   * engines that cannot tell leave it out and the balcony shows no speaking time.
+   */
+  speech?(): Promise<Map<string, number>>;
   close(): Promise<void>;
 }

@@ -1,8 +1,17 @@
 import { randomInt } from "node:crypto";
-import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
+import {
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  RtpHeader,
+  RtpPacket,
+  useAudioLevelIndication,
+  type Extensions,
+  type RTCRtpTransceiver,
+} from "werift";
 import { assignSlots, VOICE_SLOTS } from "../../shared/voice/slots";
 import { iceServersFor, loopbackPairsOnly, type VoiceConfig } from "./config";
 import type { EngineCallbacks, EngineStats, VoiceEngine } from "./engine";
+import { SpeechCounter } from "./speech";
 
 /** Opus at 48 kHz: 48 timestamp ticks per millisecond, 960 per 20 ms frame. */
 const TICKS_PER_MS = 48;
@@ -20,6 +29,9 @@ const OPUS = () =>
     parameters: "minptime=10;useinbandfec=1;usedtx=1",
     rtcpFeedback: [{ type: "transport-cc" }],
   });
+
+const AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+type AudioLevel = { v: boolean; level: number };
 
 /** One receive slot on a listener's connection and the rewriting that keeps its stream continuous. */
 interface Slot {
@@ -57,6 +69,8 @@ export class WeriftVoiceEngine implements VoiceEngine {
   /** speaker id → listener id → slot index: the forwarding table, read for every packet. */
   private readonly targets = new Map<string, Map<string, number>>();
   private counters = { received: 0, forwarded: 0 };
+  /** Speech per microphone from voice activity, drained by speech() (./speech.ts). */
+  private readonly speechCounter = new SpeechCounter();
   private closed = false;
 
   constructor(
@@ -73,7 +87,9 @@ export class WeriftVoiceEngine implements VoiceEngine {
     const iceServers = iceServersFor(this.config, id, this.now());
     const pc = new RTCPeerConnection({
       codecs: { audio: [OPUS()] },
-      headerExtensions: { audio: [] },
+      // RFC 6464 audio levels: the browser marks each packet's level and voice activity, so speaking
+      // time is counted without decoding (or keeping) a single sample.
+      headerExtensions: { audio: [useAudioLevelIndication()] },
       // werift's default is a public STUN server; nothing may leave the host unless configured.
       iceServers: iceServers.map((s) => ({ ...s })),
       iceAdditionalHostAddresses: this.config.extraHostAddresses,
@@ -97,7 +113,10 @@ export class WeriftVoiceEngine implements VoiceEngine {
     this.peers.set(id, peer);
 
     mic.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe((rtp) => this.forward(peer, rtp));
+      track.onReceiveRtp.subscribe((rtp, extensions) => {
+        if (this.peers.get(id) === peer) this.countSpeech(id, rtp, extensions);
+        this.forward(peer, rtp);
+      });
     });
     pc.connectionStateChange.subscribe((state) => {
       if (this.peers.get(id) !== peer) return;
@@ -151,6 +170,11 @@ export class WeriftVoiceEngine implements VoiceEngine {
     return { peers: this.peers.size, ...this.counters };
   }
 
+  /** Milliseconds of speech per person since the last call (then forgotten here). */
+  async speech(): Promise<Map<string, number>> {
+    return this.speechCounter.drain();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const id of [...this.peers.keys()]) this.closePeer(id);
@@ -176,6 +200,10 @@ export class WeriftVoiceEngine implements VoiceEngine {
       generation: peer.generation,
       speakers: peer.slots.map((s) => s.speaker),
     });
+  }
+
+  private countSpeech(id: string, rtp: RtpPacket, extensions: Extensions | undefined): void {
+    this.speechCounter.packet(id, rtp.payload.length, extensions?.[AUDIO_LEVEL_URI] as AudioLevel | undefined);
   }
 
   private forward(speaker: Peer, rtp: RtpPacket): void {

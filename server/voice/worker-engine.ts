@@ -10,12 +10,13 @@ export type EngineRequest =
   | { op: "setHearing"; id: string; speakers: readonly string[] }
   | { op: "setBroadcaster"; id: string }
   | { op: "stats"; requestId: number }
+  | { op: "speech"; requestId: number }
   | { op: "close"; requestId: number };
 
 export type EngineEvent =
   | { type: "signal"; id: string; message: EngineSignal }
   | { type: "connection"; id: string; connected: boolean }
-  | { type: "reply"; requestId: number; error?: string; stats?: EngineStats };
+  | { type: "reply"; requestId: number; error?: string; stats?: EngineStats; speech?: Map<string, number> };
 
 /**
  * The embedded engine (werift-engine.ts) run in a worker thread, behind the same interface: media
@@ -73,6 +74,11 @@ export class WorkerVoiceEngine implements VoiceEngine {
   async stats(): Promise<EngineStats> {
     const reply = await this.request({ op: "stats" });
     return reply.type === "reply" && reply.stats ? reply.stats : { peers: 0, received: 0, forwarded: 0 };
+  }
+
+  async speech(): Promise<Map<string, number>> {
+    const reply = await this.request({ op: "speech" });
+    return reply.type === "reply" && reply.speech ? reply.speech : new Map();
   }
 
   async close(): Promise<void> {

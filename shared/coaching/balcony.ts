@@ -27,7 +27,15 @@ export interface BalconyZoneInput {
 }
 
 /** Why a zone deserves a look, most urgent first. */
-export type BalconyFlag = "hands" | "time_up" | "alone" | "one_organisation";
+export type BalconyFlag = "hands" | "time_up" | "one_voice" | "alone" | "not_heard" | "one_organisation";
+
+/** The server's speaking-time highlights of one zone (shared/coaching/speaking.ts), when it sends them. */
+export interface BalconySpeakingInput {
+  /** Who has taken most of the time, or "". */
+  dominant: string;
+  /** Members present a while without a counted word. */
+  silent: readonly string[];
+}
 
 export interface BalconyZone {
   id: string;
@@ -43,19 +51,21 @@ export interface BalconyZone {
   flags: BalconyFlag[];
 }
 
-const FLAG_ORDER: readonly BalconyFlag[] = ["hands", "time_up", "alone", "one_organisation"];
+const FLAG_ORDER: readonly BalconyFlag[] = ["hands", "time_up", "one_voice", "alone", "not_heard", "one_organisation"];
 
 /**
  * One card per zone with people in it or work on its clock, in the facilitator's zone order; the
  * plenary (id "") comes last when anyone is there. Highlights: a raised hand waiting, time up
  * without the group saying it is ready, someone working alone, and a group of one organisation
- * when the room has several (cross-agency work is the point of these workshops).
+ * when the room has several (cross-agency work is the point of these workshops); with speaking
+ * time from the server, one voice taking most of the time and members not heard yet.
  */
 export function balcony(
   zones: readonly BalconyZoneInput[],
   people: readonly BalconyPersonInput[],
   notesByZone: ReadonlyMap<string, number>,
   plenaryName: string,
+  speaking: ReadonlyMap<string, BalconySpeakingInput> = new Map(),
 ): BalconyZone[] {
   const participants = people.filter((p) => p.participant);
   const roomOrganisations = new Set(participants.map((p) => p.organisation.trim()).filter(Boolean));
@@ -80,6 +90,9 @@ export function balcony(
     if (zone.id !== "" && members.length > 1 && organisations === 1 && roomOrganisations.size > 1) {
       flags.add("one_organisation");
     }
+    const spoken = speaking.get(zone.id);
+    if (spoken && spoken.dominant !== "") flags.add("one_voice");
+    if (spoken && members.some((m) => spoken.silent.includes(m.id))) flags.add("not_heard");
     return {
       id: zone.id,
       name: zone.name,

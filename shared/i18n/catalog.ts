@@ -17,6 +17,7 @@ import { reactionsStrings } from "./reactions";
 import { methodsStrings } from "./methods";
 import { accessibilityStrings } from "./accessibility";
 import { coachingStrings } from "./coaching";
+import { speakingStrings } from "./speaking";
 import { hybridStrings } from "./hybrid";
 import { timelineStrings } from "./timeline";
 
@@ -41,6 +42,7 @@ const parts = [
   methodsStrings,
   accessibilityStrings,
   coachingStrings,
+  speakingStrings,
   hybridStrings,
   timelineStrings,
 ] as const;

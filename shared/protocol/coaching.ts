@@ -26,6 +26,17 @@ export const observationSchema = z.object({
 });
 export type Observation = z.infer<typeof observationSchema>;
 
+const shareSchema = z.object({ id: z.string(), ms: z.number(), share: z.number() });
+const organisationShareSchema = z.object({ organisation: z.string(), ms: z.number(), share: z.number() });
+export const zoneSpeakingSchema = z.object({
+  zone: z.string(),
+  totalMs: z.number(),
+  people: z.array(shareSchema),
+  organisations: z.array(organisationShareSchema),
+  dominant: z.string(),
+  silent: z.array(z.string()),
+});
+
 export const coachingServerMessages = {
   /** To the facilitators (and, as a receipt, the coaches): a coach's whisper. */
   "coaching.whisper": z.object({ id: z.string(), at: z.number(), from: z.string(), text: z.string() }),
@@ -33,6 +44,11 @@ export const coachingServerMessages = {
   "coaching.observations": z.object({ items: z.array(observationSchema) }),
   /** To coaches and facilitators: a new observation. */
   "coaching.observation": observationSchema,
+  /**
+   * To coaches and facilitators only, every few seconds: each zone's share of speaking time from the
+   * server's voice-activity count (shared/coaching/speaking.ts). Per-person figures, never stored.
+   */
+  "coaching.speaking": z.object({ zones: z.array(zoneSpeakingSchema) }),
 } as const;
 
 /** HTTP: a facilitator creates (or replaces) the session's coach link; the secret is shown once. */

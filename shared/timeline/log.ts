@@ -41,7 +41,12 @@ export type TimelineEvent =
   /** Positions of those who moved since the last sample: triples of person, Δx cm, Δz cm. */
   | { e: "pos"; d: number[] }
   | { e: "hand"; p: number; up: 0 | 1 }
-  | { e: "react"; p: number; k: string };
+  | { e: "react"; p: number; k: string }
+  /**
+   * Speech counted in one zone since the previous collection, ms per organisation: never per person
+   * (shared/coaching/speaking.ts; the per-person figures are live only).
+   */
+  | { e: "speak"; z: string; o: [organisation: string, ms: number][] };
 
 /** An event with its server time (ms): the form the debrief reads. */
 export type TimelineItem = TimelineEvent & { at: number };

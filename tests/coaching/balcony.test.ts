@@ -66,3 +66,18 @@ describe("the balcony", () => {
     expect(sameOrg[0]!.flags).toEqual([]);
   });
 });
+
+describe("the balcony's speaking-time highlights", () => {
+  it("flags one voice and members not heard yet from the server's figures, only for people present", () => {
+    const people = [person({ id: "a", zone: "nw" }), person({ id: "b", zone: "nw" }), person({ id: "c", zone: "ne" })];
+    const speaking = new Map([
+      ["nw", { dominant: "a", silent: ["b"] }],
+      ["ne", { dominant: "", silent: ["gone"] }],
+    ]);
+    const cards = balcony([zone("nw"), zone("ne")], people, new Map(), "Plenary", speaking);
+    expect(cards.find((c) => c.id === "nw")?.flags).toEqual(["one_voice", "not_heard"]);
+    expect(cards.find((c) => c.id === "ne")?.flags).toEqual(["alone"]);
+    // Without figures (a participant's page, or Janus) nothing changes.
+    expect(balcony([zone("nw")], people, new Map(), "Plenary")[0]?.flags).toEqual([]);
+  });
+});
