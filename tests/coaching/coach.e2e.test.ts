@@ -65,7 +65,11 @@ describe("a coach shadows a facilitator", () => {
     await anna.page.getByRole("button", { name: "Raise hand" }).click();
     await coach.page.getByRole("tab", { name: "Balcony" }).click();
     const plenary = coach.page.locator(".balcony__zone", { hasText: "Plenary" });
-    await plenary.getByRole("listitem").filter({ hasText: "Anna" }).waitFor({ timeout: 10_000 });
+    await plenary
+      .locator(".balcony__people")
+      .getByRole("listitem")
+      .filter({ hasText: "Anna" })
+      .waitFor({ timeout: 10_000 });
     await plenary.getByText("1 hand raised").waitFor({ timeout: 10_000 });
     await screenshot(coach.page, "coaching-balcony");
 
