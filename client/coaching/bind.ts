@@ -16,6 +16,7 @@ export function bindCoaching({ $, room, connection }: BindingContext): () => voi
     connection.on("coaching.whisper", coachingActions.received),
     connection.on("coaching.observations", ({ items }) => coachingActions.observations(items)),
     connection.on("coaching.observation", coachingActions.observed),
+    connection.on("coaching.talking", coachingActions.talking),
   ];
   let asked = false;
   const ask = () => {
