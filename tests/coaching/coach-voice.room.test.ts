@@ -129,7 +129,7 @@ async function listen(c: Cast): Promise<(listener: VoiceBot, speaker: VoiceBot) 
 }
 
 describe("the coach's voice", () => {
-  it("is the coach's alone: others are refused, and a coach must be connected before whispering", async () => {
+  it("is the coach's alone: others are refused, a coach must be connected to whisper, and leaving ends the whisper", async () => {
     const session = await server.createSession();
     const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Host" });
     const anna = await server.join(session.code, { name: "Anna" });
@@ -157,7 +157,20 @@ describe("the coach's voice", () => {
     // Still nobody in the room's people, and no voice state of theirs anyone could see.
     expect(host.state.people.has(coach.sessionId)).toBe(false);
     expect(host.state.voice.people.has(coach.sessionId)).toBe(false);
+
+    // A coach who leaves mid-whisper stops whispering: the facilitator is told, the plan forgets them.
+    const told = collect<ServerMessage<"coaching.talking">>(host, "coaching.talking");
+    coach.onMessage("voice.offer", () => undefined);
+    coach.onMessage("coaching.talking", () => undefined);
+    sendCommand(coach, "coaching.listen", { zone: "" });
+    const voice = voiceRooms.get(serverRoom(host))!;
+    await expect.poll(() => voice.coaches.has(coach.sessionId)).toBe(true);
+    sendCommand(coach, "coaching.talk", { on: true });
+    await expect.poll(() => told.map((m) => m.on)).toEqual([true]);
     await coach.leave();
+    await expect.poll(() => told.map((m) => m.on)).toEqual([true, false]);
+    expect(voice.coaches.has(coach.sessionId)).toBe(false);
+    expect([...voice.currentPlan.values()].flat()).not.toContain(coach.sessionId);
   });
 
   it("hears the chosen zone and is heard there by nobody; push-to-talk reaches the facilitators only", async () => {
