@@ -4,6 +4,7 @@ import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { Field } from "../ui/Field";
 import { useCoachingStore } from "./coaching-store";
+import { CoachVoice } from "./CoachVoice";
 import "./coaching.css";
 
 function clock(at: number, locale: string): string {
@@ -59,6 +60,7 @@ export function CoachingPanel() {
   return (
     <div className="coaching-panel">
       {isCoach && <p className="help">{t("coaching.youAreCoach")}</p>}
+      {isCoach && <CoachVoice />}
       <section aria-labelledby="coaching-whispers">
         <h3 id="coaching-whispers">{t("coaching.whispers")}</h3>
         <ul className="coaching-list" data-testid="whisper-list">

@@ -18,6 +18,7 @@ export function bindCoaching({ $, room, connection }: BindingContext): () => voi
     connection.on("coaching.observations", ({ items }) => coachingActions.observations(items)),
     connection.on("coaching.observation", coachingActions.observed),
     connection.on("coaching.speaking", speakingActions.received),
+    connection.on("coaching.talking", coachingActions.talking),
   ];
   let asked = false;
   const ask = () => {

@@ -15,6 +15,12 @@ interface CoachingStore {
   observations: Observation[];
   /** The facilitator's coach-link dialog. */
   linkDialogOpen: boolean;
+  /** The coach's own choice of what to listen to: a zone id, "" for the plenary, null for nothing. */
+  listen: string | null;
+  /** The coach holds push-to-talk right now. */
+  talkHeld: boolean;
+  /** Coaches whispering by voice now, id → name (facilitators and coaches are told). */
+  talking: Record<string, string>;
 }
 
 const initial: CoachingStore = {
@@ -24,6 +30,9 @@ const initial: CoachingStore = {
   notices: [],
   observations: [],
   linkDialogOpen: false,
+  listen: null,
+  talkHeld: false,
+  talking: {},
 };
 
 export const useCoachingStore = create<CoachingStore>(() => ({ ...initial }));
@@ -44,6 +53,14 @@ export const coachingActions = {
   },
   dismiss(id: string) {
     useCoachingStore.setState((s) => ({ notices: s.notices.filter((w) => w.id !== id) }));
+  },
+  talking({ coach, from, on }: ServerMessage<"coaching.talking">) {
+    useCoachingStore.setState((s) => {
+      const talking = { ...s.talking };
+      if (on) talking[coach] = from;
+      else delete talking[coach];
+      return { talking };
+    });
   },
   observations(items: Observation[]) {
     useCoachingStore.setState({ observations: items });

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useConnection } from "../session/connection-context";
 import { installVoiceInspector } from "./inspector";
 import { startVoice } from "./runtime";
+import { startCoachVoice } from "../coaching/coach-voice";
 import { VoiceSetup } from "./VoiceSetup";
 import { useCoachingStore } from "../coaching/coaching-store";
 import { useSeatedInRoom } from "../hybrid/guards";
@@ -13,13 +14,15 @@ import "./voice.css";
  */
 export function VoiceOverlay() {
   const connection = useConnection();
-  // A coach has no voice in the room (listening to a zone is a later part of issue 11).
+  // A coach has no voice in the room: they listen to a zone they choose and whisper to the
+  // facilitators, through their own connection (client/coaching/coach-voice.ts).
   const isCoach = useCoachingStore((s) => s.isCoach);
   // Someone sitting in a physical room neither speaks nor listens through their phone: the room
   // device does both for the room, and a second microphone or speaker there would echo.
   const seated = useSeatedInRoom();
   const silent = isCoach || seated;
   useEffect(() => (silent ? undefined : startVoice(connection)), [connection, silent]);
+  useEffect(() => (isCoach ? startCoachVoice(connection) : undefined), [connection, isCoach]);
   useEffect(() => installVoiceInspector(), []);
   return silent ? null : <VoiceSetup />;
 }

@@ -10,6 +10,7 @@ import { useSessionStore } from "../session/session-store";
 import { currentVoice } from "./runtime";
 import { SPEAKING_DBFS, SPEAKING_HOLD_MS, voiceMode } from "./spatial";
 import { micOpen, setSpeaking, useVoiceStore, volumeOf } from "./voice-store";
+import { useCoachingStore } from "../coaching/coaching-store";
 import { wake } from "../space/render-demand";
 
 /** How often voice levels are read for the speaking indicators (they need no more than this). */
@@ -91,7 +92,15 @@ export function VoiceScene() {
     let ringCount = 0;
     const mesh = rings.current;
 
+    const coaching = useCoachingStore.getState();
     voice.slots.forEach((id, index) => {
+      // A coach has no place in the room: what they listen to, and their whisper to a facilitator,
+      // is a voice at the ear (the server already chose who is heard).
+      if (id && (coaching.isCoach || coaching.talking[id] !== undefined)) {
+        at.copy(position).addScaledVector(forward, 1);
+        voice.graph.setVoice(index, at, "broadcast", 1, volumeOf(id));
+        return;
+      }
       const buffer = id ? presence.buffers.get(id) : undefined;
       if (!id || !buffer || !buffer.sample(t, pose)) {
         voice.graph.silence(index);

@@ -13,6 +13,11 @@ export function currentVoice(): VoiceClient | null {
   return current;
 }
 
+/** Makes another page's client the current one (a coach's, client/coaching/coach-voice.ts); null clears it. */
+export function setCurrentVoice(client: VoiceClient | null): void {
+  current = client;
+}
+
 /** Starts voice for a session connection; returns the stop function for the effect that called it. */
 export function startVoice(connection: SessionConnection): () => void {
   // What the previous connection knew about the room does not carry over (people, slots, levels).

@@ -19,6 +19,15 @@ function view(state: VoicePersonState): VoicePersonView {
 }
 
 /**
+ * How a page asks for its voice connection and says whether its microphone is open. A person uses
+ * the voice messages; a coach, who has no place in the room, their own (client/coaching/coach-voice.ts).
+ */
+export interface VoiceRequests {
+  connect(): void;
+  status(muted: boolean, mic: boolean): void;
+}
+
+/**
  * This browser's voice: one RTCPeerConnection to the server carrying the microphone up and the
  * voices this person may hear down, in fixed receive slots. With a Janus gateway instead of the
  * embedded engine the two directions are two connections: the microphone's, which this browser
@@ -51,7 +60,13 @@ export class VoiceClient {
   private readonly disposers: (() => void)[] = [];
   private closed = false;
 
-  constructor(private readonly connection: SessionConnection) {
+  constructor(
+    private readonly connection: SessionConnection,
+    private readonly requests: VoiceRequests = {
+      connect: () => connection.send("voice.connect", {}),
+      status: (muted, mic) => connection.send("voice.status", { muted, mic }),
+    },
+  ) {
     const { room } = connection;
     this.disposers.push(
       connection.on("voice.offer", (offer) => {
@@ -89,7 +104,7 @@ export class VoiceClient {
     const { status } = useVoiceStore.getState();
     if (status === "disabled") return;
     useVoiceStore.setState({ status: status === "connected" ? "connected" : "connecting" });
-    this.connection.send("voice.connect", {});
+    this.requests.connect();
     this.later(CONNECT_TIMEOUT_MS, () => {
       if (this.pc?.connectionState !== "connected") this.fail();
     });
@@ -128,7 +143,7 @@ export class VoiceClient {
     const status = JSON.stringify({ muted: !open, mic: state.mic === "on" });
     if (status === this.lastStatus) return;
     this.lastStatus = status;
-    this.connection.send("voice.status", { muted: !open, mic: state.mic === "on" });
+    this.requests.status(!open, state.mic === "on");
   }
 
   toggleMute(): void {

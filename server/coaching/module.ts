@@ -4,6 +4,8 @@ import type { RoomApi } from "../commands/registry";
 import { seesObservations } from "../../shared/coaching/rules";
 import { coachingCommands, observationsByRoom } from "./commands";
 import { observationRecord } from "./records";
+import { coachVoiceCommands, tellTalking } from "./voice-commands";
+import { voiceRooms } from "../voice/commands";
 
 function sendObservations(room: RoomApi, client: Client | undefined): void {
   client?.send("coaching.observations", { items: observationsByRoom.get(room) ?? [] });
@@ -26,7 +28,7 @@ function showEveryZone(room: RoomApi, client: Client | undefined): void {
  */
 export const coachingModule: RoomModule = {
   name: "coaching",
-  commands: coachingCommands,
+  commands: [...coachingCommands, ...coachVoiceCommands],
   recordKinds: [observationRecord.kind],
   restore(room, records) {
     const list = records
@@ -35,6 +37,12 @@ export const coachingModule: RoomModule = {
     observationsByRoom.set(room, list);
   },
   onCoachJoin: (room, client) => showEveryZone(room, client),
+  // A coach who leaves mid-whisper stops whispering, and their voice connection closes.
+  onCoachLeave(room, id) {
+    const voice = voiceRooms.get(room);
+    if (voice?.coaches.get(id)?.talking) tellTalking(room, id, "", false);
+    voice?.removeCoach(id);
+  },
   // The facilitator withdrew the coach link (./routes.ts): coaches watching now leave too, not only
   // those who would open the link later.
   onNotice(room, notice) {

@@ -26,6 +26,8 @@ export interface RoomModule {
   onJoin?(room: RoomApi, client: Client, person: PersonState): void;
   /** A coach joined (they are not in `state.people`; see RoomApi.coaches): show them what they may see. */
   onCoachJoin?(room: RoomApi, client: Client, coach: PersonState): void;
+  /** A coach left (or was dismissed); they were never in `people`, so `onLeave` is not called for them. */
+  onCoachLeave?(room: RoomApi, id: string): void;
   /** A dropped connection came back (its StateView is carried over and may need refreshing). */
   onReconnect?(room: RoomApi, client: Client, person: PersonState): void;
   /** The person left for good (not a dropped connection waiting to reconnect). */

@@ -285,6 +285,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   private forgetPerson(id: string): void {
     if (this.coaches.delete(id)) {
       this.countCoaches();
+      for (const module of roomModules) module.onCoachLeave?.(this, id);
       return;
     }
     if (!this.state.people.has(id)) return;

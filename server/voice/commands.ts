@@ -32,7 +32,9 @@ export const voiceCommands = [
   }),
   defineCommand({
     name: "voice.answer",
-    permission: "anyone",
+    // Answers an offer the server made itself, and changes nothing in the room: a coach, who has no
+    // place in it, listens too (their connection starts with `coaching.listen`).
+    permission: "reader",
     // With Janus every change of whom one hears is a renegotiation, answered with one of these:
     // walking through the plenary changes it a few times a second.
     rate: { perSecond: 4, burst: 12 },
@@ -49,7 +51,9 @@ export const voiceCommands = [
   }),
   defineCommand({
     name: "voice.micOffer",
-    permission: "anyone",
+    // Answers an offer the server made itself, and changes nothing in the room: a coach, who has no
+    // place in it, listens too (their connection starts with `coaching.listen`).
+    permission: "reader",
     rate: { perSecond: 0.5, burst: 3 },
     overRate: "reject",
     async run(ctx, { generation, sdp }) {

@@ -22,6 +22,10 @@ export const voiceModule: RoomModule = {
     // Only plenary distances depend on position; zone changes come through onPersonZoneChanged.
     if (person.zone === "") voiceRooms.get(room)?.markMoved();
   },
+  onPersonRoleChanged(room) {
+    // A new or former facilitator starts or stops hearing a coach's whisper.
+    voiceRooms.get(room)?.replan();
+  },
   onPersonZoneChanged(room) {
     // Entering or leaving a zone changes who may hear whom: at once, not on the next tick.
     voiceRooms.get(room)?.replan();

@@ -6,6 +6,7 @@ import { DEFAULT_VOICE_CONFIG } from "./config";
 import type { EngineSignal, VoiceEngine } from "./engine";
 import { WeriftVoiceEngine } from "./werift-engine";
 import { WorkerVoiceEngine } from "./worker-engine";
+import { planWithCoaches, type CoachVoiceState } from "./coach-voice";
 import { JanusVoiceEngine } from "./janus-engine";
 
 /** Plenary movement is re-planned at this rate; zone changes, mutes and leaving take effect at once. */
@@ -23,6 +24,8 @@ export class VoiceRoom {
   readonly engine: VoiceEngine | null;
   private plan: HearingPlan = new Map();
   private dirty = false;
+  /** Coaches with a voice connection, by session id (server-only: see ./coach-voice.ts). */
+  readonly coaches = new Map<string, CoachVoiceState>();
 
   constructor(
     private readonly room: RoomApi,
@@ -64,6 +67,13 @@ export class VoiceRoom {
     this.replan();
   }
 
+  /** A coach left: their connection closes, and nobody hears them or is heard by them any more. */
+  removeCoach(id: string): void {
+    if (!this.coaches.delete(id)) return;
+    this.engine?.leave(id);
+    this.replan();
+  }
+
   setBroadcaster(id: string): void {
     this.room.state.voice.broadcaster = id;
     this.engine?.setBroadcaster(id);
@@ -92,11 +102,12 @@ export class VoiceRoom {
         listening: state.connected,
       });
     });
-    const next = planHearing(participants, {
+    const base = planHearing(participants, {
       broadcaster: voice.broadcaster,
       previous: this.plan,
       screens: this.room.screens(),
     });
+    const next = planWithCoaches(this.room, base, participants, this.coaches);
     if (this.engine) {
       for (const [listener, speakers] of next) {
         if (!sameList(this.plan.get(listener), speakers)) this.engine.setHearing(listener, speakers);
@@ -133,6 +144,12 @@ export class VoiceRoom {
   }
 
   private connectionChanged(id: string, connected: boolean): void {
+    const coach = this.coaches.get(id);
+    if (coach) {
+      coach.connected = connected;
+      this.replan();
+      return;
+    }
     const state = this.room.state.voice.people.get(id);
     if (!state) return;
     state.connected = connected;

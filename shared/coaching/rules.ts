@@ -27,6 +27,11 @@ export const COACH_SENDS: readonly string[] = [
   "coaching.whisper",
   "coaching.observe",
   "coaching.sync",
+  "coaching.listen",
+  "coaching.talk",
+  // The coach's voice connection answers the server's own offers (see server/voice/commands.ts).
+  "voice.answer",
+  "voice.micOffer",
   "timers.sync",
   "methods.sync",
 ];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./common";
+import { zoneIdSchema } from "./zones";
 
 import { OBSERVATION_MAX, WHISPER_MAX } from "./constants";
 
@@ -14,6 +15,13 @@ export const coachingMessages = {
   "coaching.whisper": z.object({ text: plainText(WHISPER_MAX) }).strict(),
   /** Coach: a private, time-stamped observation, kept with the session for coaches and facilitators. */
   "coaching.observe": z.object({ text: plainText(OBSERVATION_MAX) }).strict(),
+  /**
+   * Coach: listen to a breakout zone (its id), the plenary around the facilitator (""), or nobody
+   * (null). The first choice also starts the coach's voice connection (answered with `voice.offer`).
+   */
+  "coaching.listen": z.object({ zone: z.union([zoneIdSchema, z.literal("")]).nullable() }).strict(),
+  /** Coach: push-to-talk pressed (true) or released (false); only the facilitators hear it. */
+  "coaching.talk": z.object({ on: z.boolean() }).strict(),
 } as const;
 
 export const observationSchema = z.object({
@@ -49,6 +57,8 @@ export const coachingServerMessages = {
    * server's voice-activity count (shared/coaching/speaking.ts). Per-person figures, never stored.
    */
   "coaching.speaking": z.object({ zones: z.array(zoneSpeakingSchema) }),
+  /** To the facilitators (and coaches): a coach started or stopped whispering by voice. */
+  "coaching.talking": z.object({ coach: z.string(), from: z.string(), on: z.boolean() }),
 } as const;
 
 /** HTTP: a facilitator creates (or replaces) the session's coach link; the secret is shown once. */

@@ -68,9 +68,12 @@ export class VoiceBot {
     room.onMessage("voice.mutedByFacilitator", () => undefined);
   }
 
-  /** Asks for a voice connection and resolves once media flows both ways. */
-  async connect(timeoutMs = 15_000): Promise<void> {
-    sendCommand(this.room, "voice.connect", {});
+  /**
+   * Asks for a voice connection and resolves once media flows both ways. A coach asks differently
+   * (`coaching.listen`), so the request can be given.
+   */
+  async connect(timeoutMs = 15_000, request = () => sendCommand(this.room, "voice.connect", {})): Promise<void> {
+    request();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       this.connected,
@@ -179,9 +182,12 @@ export class VoiceBot {
     sendCommand(this.room, "voice.answer", { generation: offer.generation, sdp: pc.localDescription!.sdp });
   }
 
-  /** Starts talking: unmutes on the server and sends a packet every 20 ms. */
-  talk(): void {
-    sendCommand(this.room, "voice.status", { muted: false, mic: true });
+  /**
+   * Starts talking: unmutes on the server and sends a packet every 20 ms. `unmute: false` only sends
+   * (a coach has no `voice.status`; their push-to-talk is a message of its own).
+   */
+  talk(unmute = true): void {
+    if (unmute) sendCommand(this.room, "voice.status", { muted: false, mic: true });
     if (this.talkingSince !== null) return;
     this.talkingSince = performance.now();
     this.framesSinceTalk = 0;
