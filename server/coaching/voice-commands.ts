@@ -37,13 +37,7 @@ export const coachVoiceCommands = [
         return;
       }
       voice.coaches.set(id, { connected: false, listen: zone, talking: false });
-      try {
-        await voice.engine.join(id);
-      } catch (error) {
-        voice.coaches.delete(id);
-        console.error("voice: could not start a coach's connection:", error instanceof Error ? error.message : error);
-        ctx.client.send("voice.unavailable", { reason: "failed" });
-      }
+      if (!(await voice.connect(id))) voice.coaches.delete(id);
     },
   }),
   defineCommand({

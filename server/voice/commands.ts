@@ -18,16 +18,8 @@ export const voiceCommands = [
       const place = placeOf(ctx.room, ctx.client.sessionId);
       if (place && place.seat !== "device") return { error: "forbidden", detail: "seated" };
       const voice = voiceRooms.get(ctx.room);
-      if (!voice?.engine) {
-        ctx.client.send("voice.unavailable", { reason: "disabled" });
-        return;
-      }
-      try {
-        await voice.engine.join(ctx.client.sessionId);
-      } catch (error) {
-        console.error("voice: could not start a connection:", error instanceof Error ? error.message : error);
-        ctx.client.send("voice.unavailable", { reason: "failed" });
-      }
+      if (!voice) ctx.client.send("voice.unavailable", { reason: "disabled" });
+      else await voice.connect(ctx.client.sessionId);
     },
   }),
   defineCommand({

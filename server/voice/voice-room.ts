@@ -124,6 +124,26 @@ export class VoiceRoom {
     return this.plan;
   }
 
+  /**
+   * Starts (or restarts) someone's media connection: the engine signals them an offer. Tells them
+   * plainly when there is no voice here or it could not start; false then.
+   */
+  async connect(id: string): Promise<boolean> {
+    const client = this.room.clientById(id);
+    if (!this.engine) {
+      client?.send("voice.unavailable", { reason: "disabled" });
+      return false;
+    }
+    try {
+      await this.engine.join(id);
+      return true;
+    } catch (error) {
+      console.error("voice: could not start a connection:", error instanceof Error ? error.message : error);
+      client?.send("voice.unavailable", { reason: "failed" });
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
     await this.engine?.close();
   }

@@ -2,7 +2,8 @@ import type { Role } from "../protocol/common";
 
 /**
  * Who may do what, in one place, so the server's checks and the client's menus agree.
- * - `reader`: asks for something and changes nothing (a clock sample, the plan): everyone, the coach too.
+ * - `reader`: changes nothing in the room (a clock sample, the plan, answering the voice engine's own
+ *   offer for one's connection): everyone, the coach too.
  * - `anyone`: anyone with a place in the room (their own pose, name, voice); not the coach, who has none.
  * - `member`: a participant or facilitator (observers watch but do not change the room).
  * - `facilitator`: facilitators only.
