@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { isMessageKey, translate } from "../../shared/i18n";
-import { CARD_PASS_TOP, CARD_TEXT_MAX } from "../../shared/methods/card-pass";
+import { CARD_PASS_TOP, CARD_TEXT_MAX } from "../../shared/methods/card-pass-limits";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mulberry32 } from "../random";
+import { CARD_PASS_TOP, CARD_TEXT_MAX } from "./card-pass-limits";
 import { passCards } from "./grouping";
 
 /**
@@ -10,8 +11,7 @@ import { passCards } from "./grouping";
  * the pass and tells each person only what they may see (`cardPassViewFor`).
  */
 
-export const CARD_TEXT_MAX = 280;
-export const CARD_PASS_TOP = 10;
+export { CARD_PASS_TOP, CARD_TEXT_MAX };
 
 const uid = z.string().max(64);
 const cardSchema = z.object({ id: z.string().max(16), author: uid, text: z.string().min(1).max(CARD_TEXT_MAX) });
