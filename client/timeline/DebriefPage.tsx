@@ -10,6 +10,7 @@ import { ApiError } from "../session/api";
 import { sessionPath } from "../app/route";
 import { debriefSecret, fetchTimeline } from "./api";
 import { RoomList, TopView } from "./TopView";
+import { DebriefSpeaking } from "./DebriefSpeaking";
 
 const SPEEDS = [1, 2, 4, 8, 16] as const;
 /** The picture follows playback in steps this long (ms of session time), which keeps 16x smooth. */
@@ -257,6 +258,7 @@ function Debrief({ code, data }: { code: string; data: TimelineResponse }) {
               <BoardList key={board.id} board={board} zoneLetter={zones.find((z) => z.id === board.zoneId)?.letter} />
             ))}
           </section>
+          <DebriefSpeaking items={data.items} at={frame} />
           <section className="debrief__panel debrief__markers" aria-labelledby="debrief-markers">
             <h2 id="debrief-markers">{t("timeline.markers")}</h2>
             <ol>

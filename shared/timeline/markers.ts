@@ -126,3 +126,20 @@ export function zonesOf(state: ReplayState): ReplayZone[] {
     color: String(zone.color ?? ""),
   }));
 }
+
+/**
+ * Every zone's last known name (or letter) over the whole log, so figures about a zone the
+ * facilitator has since removed still say which zone they were.
+ */
+export function zoneNamesIn(items: readonly TimelineItem[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const item of items) {
+    const changes = item.e === "rec" ? item.r : item.e === "start" ? item.snap.records : [];
+    for (const [kind, id, data] of changes) {
+      if (kind !== "zone" || !data) continue;
+      const name = String(data.name ?? "") || String(data.letter ?? "");
+      if (name) names.set(id, name);
+    }
+  }
+  return names;
+}

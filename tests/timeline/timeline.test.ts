@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loggedRecord, type TimelineItem } from "../../shared/timeline/log";
 import { prepareTimeline, stateAt } from "../../shared/timeline/replay";
-import { boardsOf, markersOf } from "../../shared/timeline/markers";
+import { boardsOf, markersOf, zoneNamesIn } from "../../shared/timeline/markers";
 import { summariseSteps } from "../../shared/timeline/summary";
 import { buildMarkdown } from "../../shared/export/markdown";
 import { buildJson } from "../../shared/export/json";
@@ -121,5 +121,27 @@ describe("the timeline's pure rules", () => {
     const json = JSON.parse(buildJson({ ...without, timeline: items })) as { timeline: { items: unknown[] } };
     expect(json.timeline.items).toHaveLength(items.length);
     expect(buildMarkdown({ ...fixtureInput("fi"), timeline: items })).toContain("## Aikajana vaiheittain");
+  });
+});
+
+describe("zone names for the debrief's figures", () => {
+  it("keeps a removed zone's last name, and its letter when it had no name", () => {
+    const items: TimelineItem[] = [
+      { at: 1, e: "start", snap: { records: [["zone", "z1", { letter: "A", name: "" }]], people: [] } },
+      { at: 2, e: "rec", r: [["zone", "z2", { letter: "B", name: "Budget" }]] },
+      { at: 3, e: "rec", r: [["zone", "z2", { letter: "B", name: "Budget 2027" }]] },
+      {
+        at: 4,
+        e: "rec",
+        r: [
+          ["zone", "z2", null],
+          ["note", "n1", { text: "x" }],
+        ],
+      },
+    ];
+    expect([...zoneNamesIn(items)]).toEqual([
+      ["z1", "A"],
+      ["z2", "Budget 2027"],
+    ]);
   });
 });

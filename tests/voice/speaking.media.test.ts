@@ -25,6 +25,10 @@ describe.skipIf(!inNamespace)("speaking time (inside a private network namespace
       arrive(link, "Ben", 660, session.code),
     ]);
     const room = await sessionRoom(session.code);
+    // The facilitator keeps a timeline, so the speech is logged per zone and organisation for the debrief.
+    await anna.page.getByRole("button", { name: /Session/ }).click();
+    await anna.page.getByRole("menuitemcheckbox", { name: /Keep a timeline for the debrief/ }).click();
+    await anna.page.keyboard.press("Escape");
     // Ben mutes before anything is counted; Anna talks (her fake microphone beeps).
     await ben.page.locator(".space__canvas").focus();
     await ben.page.keyboard.press("KeyM");
@@ -60,5 +64,16 @@ describe.skipIf(!inNamespace)("speaking time (inside a private network namespace
     await expect.poll(() => benShare.textContent(), { timeout: 3 * SPEAKING_REPORT_MS }).toMatch(/^Ben: [1-9]\d* %$/);
     await benShare.scrollIntoViewIfNeeded();
     await screenshot(anna.page, "speaking-balcony");
+
+    // The debrief shows the zone's speaking time up to its slider's moment; neither of them gave an
+    // organisation, so that one share is the whole zone's.
+    const debrief = await anna.page.context().newPage();
+    await debrief.goto(`${link}/debrief#host=${session.facilitatorSecret}`);
+    await debrief.getByTestId("debrief-slider").press("End");
+    const logged = debrief.locator(`[data-testid="debrief-speaking"] [data-speaking-zone="${zone}"]`);
+    await expect.poll(() => logged.textContent(), { timeout: 15_000 }).toMatch(/\d+ min \d+ s.*100 %/);
+    expect(await debrief.getByTestId("debrief-speaking").textContent()).not.toMatch(/Anna|Ben/);
+    await logged.scrollIntoViewIfNeeded();
+    await screenshot(debrief, "speaking-debrief");
   });
 });
