@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useT } from "../i18n/locale";
 import { Field } from "../ui/Field";
 import { useVoiceStore } from "../voice/voice-store";
@@ -31,6 +31,18 @@ export function CoachVoice() {
       window.removeEventListener("blur", release);
     };
   }, [held]);
+  // The zone listened to is removed (its people recalled): listen where they went, and say so.
+  const [closed, setClosed] = useState<string | null>(null);
+  const present = useRef(new Map<string, string>());
+  useEffect(() => {
+    const before = present.current;
+    present.current = new Map(zones.map((zone) => [zone.id, zone.name || zone.letter]));
+    // Only a zone seen here and now gone: an empty list while the room loads is not a removal.
+    if (listen && before.has(listen) && !present.current.has(listen)) {
+      setClosed(before.get(listen)!);
+      coachListen("");
+    }
+  }, [zones, listen]);
   const isTalkKey = (event: KeyboardEvent) => event.key === " " || event.key === "Enter";
   return (
     <section aria-labelledby="coaching-voice">
@@ -40,7 +52,10 @@ export function CoachVoice() {
           <select
             {...control}
             value={listen ?? NOBODY}
-            onChange={(e) => coachListen(e.target.value === NOBODY ? null : e.target.value)}
+            onChange={(e) => {
+              setClosed(null);
+              coachListen(e.target.value === NOBODY ? null : e.target.value);
+            }}
           >
             <option value={NOBODY}>{t("coaching.listenNobody")}</option>
             <option value="">{t("coaching.listenPlenary")}</option>
@@ -82,7 +97,13 @@ export function CoachVoice() {
         {t("coaching.talkHelp")}
       </p>
       <p className="help" role="status" aria-live="polite">
-        {held ? t("coaching.talkingSelf") : mic === "denied" || mic === "none" ? t("coaching.noMicrophone") : ""}
+        {held
+          ? t("coaching.talkingSelf")
+          : mic === "denied" || mic === "none"
+            ? t("coaching.noMicrophone")
+            : closed !== null
+              ? t("coaching.listenZoneClosed", { name: closed })
+              : ""}
       </p>
     </section>
   );

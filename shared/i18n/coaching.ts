@@ -58,6 +58,7 @@ export const coachingStrings = defineStrings({
     "coaching.listenNobody": "Nobody",
     "coaching.listenPlenary": "Plenary, around the facilitator",
     "coaching.listenZone": "Zone {name}",
+    "coaching.listenZoneClosed": "Zone {name} was removed: you now listen to the plenary.",
     "coaching.listenHelp": "You hear the place you choose; nobody there hears you.",
     "coaching.talk": "Hold to talk to the facilitators",
     "coaching.talkHelp": "Only the facilitators hear you, and only while you hold the button (mouse, touch, or Space).",
@@ -124,6 +125,7 @@ export const coachingStrings = defineStrings({
     "coaching.listenNobody": "Ei ketään",
     "coaching.listenPlenary": "Yhteinen tila, fasilitaattorin ympärillä",
     "coaching.listenZone": "Alue {name}",
+    "coaching.listenZoneClosed": "Alue {name} poistettiin: kuuntelet nyt yhteistä tilaa.",
     "coaching.listenHelp": "Kuulet valitsemasi paikan; siellä kukaan ei kuule sinua.",
     "coaching.talk": "Pidä pohjassa puhuaksesi fasilitaattoreille",
     "coaching.talkHelp":
@@ -191,6 +193,7 @@ export const coachingStrings = defineStrings({
     "coaching.listenNobody": "Ingen",
     "coaching.listenPlenary": "Plenum, runt facilitatorn",
     "coaching.listenZone": "Zon {name}",
+    "coaching.listenZoneClosed": "Zon {name} togs bort: du lyssnar nu på plenum.",
     "coaching.listenHelp": "Du hör platsen du väljer; ingen där hör dig.",
     "coaching.talk": "Håll ned för att tala med facilitatorerna",
     "coaching.talkHelp":

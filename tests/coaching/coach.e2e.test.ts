@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import type { TestServer } from "../support/server";
+import { sendCommand } from "../../shared/protocol/send";
 
 let server: TestServer;
 let browser: Browser;
@@ -85,6 +86,21 @@ describe("a coach shadows a facilitator", () => {
     await screenshot(coach.page, "coaching-balcony-from-above");
     await coach.page.getByRole("status").getByRole("button", { name: "Back to eye level" }).click();
     await expect.poll(() => coach.page.evaluate(() => window.yhteistila!.labels("overhead-card:").length)).toBe(0);
+
+    // The coach listens to a zone; when the facilitator removes it, the coach listens to the plenary
+    // (where its people went) and is told so, rather than keeping a choice that no longer exists.
+    await coach.page.getByRole("tab", { name: "Coaching" }).click();
+    const listenTo = coach.page.getByLabel("Listen to");
+    const zoneOption = listenTo.locator("option", { hasText: /^Zone / }).first();
+    const zoneId = (await zoneOption.getAttribute("value"))!;
+    const zoneName = (await zoneOption.textContent())!.replace(/^Zone /, "");
+    await listenTo.selectOption(zoneId);
+    const cohost = await server.join(session.code, { name: "Co-host", facilitatorSecret: session.facilitatorSecret });
+    sendCommand(cohost, "zones.remove", { id: zoneId });
+    await expect.poll(() => listenTo.inputValue(), { timeout: 10_000 }).toBe("");
+    await coach.page.getByText(`Zone ${zoneName} was removed: you now listen to the plenary.`).waitFor();
+    await screenshot(coach.page, "coaching-listened-zone-removed");
+    await cohost.leave();
 
     // The facilitator withdraws the link: the coach's page says why it is over, with no way back in,
     // and Anna is told no coach is observing any more.
