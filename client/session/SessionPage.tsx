@@ -28,6 +28,9 @@ type Phase =
 /** How often, and how many times, to rejoin on our own when the server lost our seat (e.g. it restarted). */
 const REJOIN_DELAYS_MS = [500, 1000, 2000, 3000, 5000, 5000, 10000, 10000];
 
+/** How often an open join page asks again what the session offers (rooms, seats, coaches, timeline). */
+const JOIN_INFO_REFRESH_MS = 30_000;
+
 export function SessionPage({ code: rawCode }: { code: string }) {
   const t = useT();
   const code = normaliseSessionCode(rawCode);
@@ -70,6 +73,34 @@ export function SessionPage({ code: rawCode }: { code: string }) {
         setPhase(error instanceof ApiError && error.status === 404 ? { name: "not-found" } : { name: "loading" }),
     );
   }, [code]);
+
+  // The join page can stay open a while (a room laptop set up early, a participant reading the
+  // invitation): what it offers, the physical rooms and their free seats above all, is asked again
+  // when the page comes back into view and every half minute, so a room added meanwhile can be chosen.
+  const joining = phase.name === "join";
+  useEffect(() => {
+    if (!joining) return;
+    const refresh = () => {
+      fetchSessionInfo(code).then(
+        (info) =>
+          setPhase((current) =>
+            current.name !== "join" ? current : info.ended ? { name: "ended" } : { name: "join", info },
+          ),
+        () => undefined, // a failed refresh keeps what the page shows; joining reports its own errors
+      );
+    };
+    const timer = setInterval(refresh, JOIN_INFO_REFRESH_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") refresh();
+    };
+    window.addEventListener("focus", refresh);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", refresh);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [joining, code]);
 
   const enter = useCallback(
     async (info: SessionInfoResponse, profile: JoinProfile): Promise<boolean> => {
