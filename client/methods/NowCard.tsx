@@ -7,6 +7,7 @@ import { useT } from "../i18n/locale";
 import { useSelf } from "../session/session-store";
 import { Countdown } from "../timers/Countdown";
 import { useZonesStore } from "../zones/zones-store";
+import { usePlacement } from "../hybrid/hybrid-store";
 import { useMethodsStore } from "./methods-store";
 
 /** The current step as a countdown to its planned end on the server's clock (null before the first step). */
@@ -32,11 +33,20 @@ export function NowCountdown({ state, label }: { state: Pick<MethodsState, "star
 function GroupLine({ state }: { state: MethodsState }) {
   const t = useT();
   const self = useSelf();
+  const placement = usePlacement(self?.id);
   const current = state.current;
   // Facilitators and observers run or watch the step; they are in no group.
   if (!current || !self || self.role !== "participant") return null;
   if (current.grouping.kind === "everyone") return <p className="now-card__group">{t("methods.now.everyone")}</p>;
   const others = state.group.filter((member) => member.id !== self.id).map((member) => member.name);
+  // In a meeting room the table is the group (the server groups it so): say so, and who is at it.
+  if (placement && placement.seat !== "device" && current.grouping.kind !== "solo") {
+    return (
+      <p className="now-card__group">
+        {t("methods.now.atTable", { room: placement.room.name, names: others.join(", ") || "–" })}
+      </p>
+    );
+  }
   if (others.length === 0) return <p className="now-card__group">{t("methods.now.alone")}</p>;
   return <p className="now-card__group">{t("methods.now.group", { names: others.join(", ") })}</p>;
 }

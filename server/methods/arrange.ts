@@ -58,8 +58,10 @@ export async function arrangeRoom(room: RoomApi, run: MethodsRun, now: number): 
     if (uid && room.state.people.get(client.sessionId)?.role === "participant") sessionOf.set(uid, client.sessionId);
   }
   const zoneIds = zoneIdsOf(room);
-  if (entry.groups.length > zoneIds.length) {
-    shortages.set(room, { groups: entry.groups.length, zones: zoneIds.length });
+  // Meeting rooms' tables stay where they are: only the remote people's groups need zones.
+  const sent = entry.groups.length - entry.tableGroups;
+  if (sent > zoneIds.length) {
+    shortages.set(room, { groups: sent, zones: zoneIds.length });
     return;
   }
   // Each group in the zone the method gives it: a four where most of it stood as pairs, a table where
@@ -74,7 +76,7 @@ export async function arrangeRoom(room: RoomApi, run: MethodsRun, now: number): 
   const plan = planBreakout({ ...breakoutContext(room), now, random: serverRandom }, { groups, task, seconds });
   if ("error" in plan) {
     // A zone too small for its group: counted as missing room, which the facilitator can fix the same way.
-    shortages.set(room, { groups: entry.groups.length, zones: zones.length });
+    shortages.set(room, { groups: sent, zones: zones.length });
     return;
   }
   room.state.facilitation.recallEndsAt = 0;

@@ -42,8 +42,12 @@ export const methodsModule: RoomModule = {
     const uid = (client.userData as ClientPrivate | undefined)?.uid;
     const run = runOf(room);
     if (!uid || person.role !== "participant") return;
-    // Someone arriving during a step is placed in a group at once, by the same rules.
-    const placed = placeArrival(run, { id: uid, organisation: person.organisation }, presentParticipants(room));
+    // Someone arriving during a step is placed in a group at once, by the same rules (a room device,
+    // which is no one, is not among those present).
+    const present = presentParticipants(room);
+    const self = present.find((p) => p.id === uid);
+    if (!self) return;
+    const placed = placeArrival(run, self, present);
     if (placed !== run) {
       void commitRun(room, placed, room.services.now());
       return;

@@ -5,6 +5,7 @@ import type { Person } from "../../shared/methods/grouping";
 import { currentStep, currentStepEndsAt, emptyRun, groupOf, type MethodsRun } from "../../shared/methods/run";
 import type { RoomApi } from "../commands/registry";
 import type { ClientPrivate } from "../commands/dispatch";
+import { placeOf } from "../hybrid/seating";
 import { METHODS_RUN_ID, methodsRunRecord } from "./records";
 import { zonesShortOf } from "./arrange";
 import { glassScreens, hiddenFrom } from "./troika";
@@ -34,7 +35,10 @@ export function presentParticipants(room: RoomApi): Person[] {
     const person = room.state.people.get(client.sessionId);
     const uid = uidOf(client);
     if (!person || !uid || person.role !== "participant") continue;
-    out.push({ id: uid, organisation: person.organisation });
+    const place = placeOf(room, client.sessionId);
+    // A room device is equipment (the room's microphone and speaker), not a member of any group.
+    if (place?.seat === "device") continue;
+    out.push({ id: uid, organisation: person.organisation, ...(place ? { table: place.physical.id } : {}) });
   }
   return out;
 }

@@ -15,6 +15,8 @@ export interface PlacedEntry {
   step: number;
   startedAt: number;
   groups: readonly (readonly string[])[];
+  /** How many of the last groups are meeting rooms' tables, which stay at their table (run.ts). */
+  tableGroups?: number;
 }
 
 /** The zone of each group of each entry, in the same order; null where a group is not sent to a zone. */
@@ -29,6 +31,7 @@ export function zonesOfEntries(
   for (const entry of entries) {
     const g = plan.steps[entry.step]?.grouping;
     let zones: (string | null)[] = entry.groups.map(() => null);
+    const sent = entry.groups.length - (entry.tableGroups ?? 0);
     if (g && g.kind !== "everyone" && g.kind !== "solo") {
       const used = new Set<string>();
       const keeps = g.kind === "previous" || g.kind === "mergePairs" || (g.kind === "tables" && g.rotate);
@@ -38,7 +41,8 @@ export function zonesOfEntries(
           const zone = before!.zones[i];
           if (zone) for (const uid of group) zoneOf.set(uid, zone);
         });
-        zones = entry.groups.map((group) => {
+        zones = entry.groups.map((group, i) => {
+          if (i >= sent) return null;
           // A table follows its host; other kept groups follow most of their members.
           const anchors = g.kind === "tables" ? group.slice(0, 1) : group;
           const count = new Map<string, number>();
@@ -59,7 +63,7 @@ export function zonesOfEntries(
         });
       }
       const free = zoneIds.filter((id) => !used.has(id));
-      zones = zones.map((zone) => zone ?? free.shift() ?? null);
+      zones = zones.map((zone, i) => (i >= sent ? null : (zone ?? free.shift() ?? null)));
     }
     out.push(zones);
     before = { groups: entry.groups, zones };

@@ -11,6 +11,11 @@ export interface Person {
   id: string;
   /** The organisation stated at join ("" when none). */
   organisation: string;
+  /**
+   * The physical meeting room they sit in (hybrid), absent when remote. Everyone at one table works
+   * as one group (run.ts): they share a room, and its one room device carries their one voice.
+   */
+  table?: string;
 }
 
 export interface MixOption {

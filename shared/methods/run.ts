@@ -33,6 +33,11 @@ export const stepEntrySchema = z.object({
   groups: z.array(z.array(z.string().max(64))),
   /** For merged groups: which of the previous step's groups each was made from (their boards come along). */
   from: z.array(z.array(z.number().int().min(0))).nullable(),
+  /**
+   * How many of the last groups are physical meeting rooms' tables: they stay at their table rather
+   * than go to a zone (see `groupsForStep`); absent in runs stored before hybrid tables were groups.
+   */
+  tableGroups: z.number().int().min(0).default(0),
   /** Seconds the facilitator added to the step while it ran (Extend); absent in runs stored before Extend. */
   extendedSeconds: z.number().int().min(0).max(PLAN_LIMITS.duration.max).default(0),
   /** What the step did to the boards (notes carried to a merged board, a harvest wall), for Back. */
@@ -82,8 +87,47 @@ function carriedOver(groups: readonly (readonly string[])[], people: readonly Pe
 const asTables = (groups: readonly (readonly string[])[]): Table[] =>
   groups.map(([host, ...guests]) => ({ host: host!, guests }));
 
-/** Forms the groups of step `index` for the people present, following the plan's grouping. */
+/** The groups an entry formed of remote people: its table groups are the last ones. */
+export function remoteGroups(entry: Pick<StepEntry, "groups" | "tableGroups">): string[][] {
+  return entry.groups.slice(0, entry.groups.length - entry.tableGroups);
+}
+
+/** Everyone seated at one physical table, one group per table, in table order. */
+function tableGroupsOf(people: readonly Person[]): string[][] {
+  const tables = new Map<string, string[]>();
+  for (const person of people) {
+    if (person.table) tables.set(person.table, [...(tables.get(person.table) ?? []), person.id]);
+  }
+  return [...tables].sort(([a], [b]) => a.localeCompare(b)).map(([, ids]) => ids.sort());
+}
+
+/**
+ * Forms the groups of step `index` for the people present, following the plan's grouping. People
+ * sitting in a physical meeting room are not sent to zones: each table is one group of its own, put
+ * after the remote people's groups (`tableGroups` counts them), and the grouping rule, rotations and
+ * merges work on the remote people and their earlier groups alone.
+ */
 export function groupsForStep(
+  plan: Plan,
+  index: number,
+  entries: readonly StepEntry[],
+  people: readonly Person[],
+  seed: number,
+): Pick<StepEntry, "groups" | "from" | "tableGroups"> {
+  const kind = plan.steps[index]!.grouping.kind;
+  const tables = kind === "everyone" || kind === "solo" ? [] : tableGroupsOf(people);
+  if (tables.length === 0) return { ...remoteGroupsForStep(plan, index, entries, people, seed), tableGroups: 0 };
+  const remote = people.filter((person) => !person.table);
+  const earlier = entries.map((entry) => ({ ...entry, groups: remoteGroups(entry), tableGroups: 0 }));
+  const formed = remoteGroupsForStep(plan, index, earlier, remote, seed);
+  return {
+    groups: [...formed.groups, ...tables],
+    from: formed.from && [...formed.from, ...tables.map(() => [])],
+    tableGroups: tables.length,
+  };
+}
+
+function remoteGroupsForStep(
   plan: Plan,
   index: number,
   entries: readonly StepEntry[],
@@ -199,12 +243,28 @@ export function placeArrival(run: MethodsRun, person: Person, people: readonly P
   if (!run.plan || !entry || entry.groups.some((g) => g.includes(person.id))) return run;
   const grouping = run.plan.steps[entry.step]!.grouping;
   let groups: string[][];
+  let { tableGroups } = entry;
+  const remote = remoteGroups(entry);
+  const tables = entry.groups.slice(remote.length);
   if (grouping.kind === "solo" || entry.groups.length === 0) groups = [...entry.groups, [person.id]];
-  else {
+  else if (person.table && grouping.kind !== "everyone") {
+    // Someone sitting down in a meeting room joins the group at their table (or starts it).
+    const table = new Set(people.filter((p) => p.table === person.table).map((p) => p.id));
+    const at = tables.findIndex((group) => group.some((id) => table.has(id)));
+    if (at < 0) tableGroups++;
+    groups =
+      at < 0
+        ? [...entry.groups, [person.id]]
+        : entry.groups.map((g, i) => (i === remote.length + at ? [...g, person.id] : g));
+  } else {
     const organisation = new Map(people.map((p) => [p.id, p.organisation]));
     const mix = "mix" in grouping ? grouping.mix : false;
-    const at = placeLateJoiner(entry.groups, person, (id) => organisation.get(id) ?? "", { mix });
-    groups = entry.groups.map((g, i) => (i === at ? [...g, person.id] : g));
+    // A remote arrival joins a remote group (an everyone step has just the one group); when everyone
+    // else sits in meeting rooms, they start the remote people's group.
+    const among = grouping.kind === "everyone" ? entry.groups : remote;
+    const at = among.length === 0 ? -1 : placeLateJoiner(among, person, (id) => organisation.get(id) ?? "", { mix });
+    groups =
+      at < 0 ? [...remote, [person.id], ...tables] : entry.groups.map((g, i) => (i === at ? [...g, person.id] : g));
   }
-  return { ...run, entries: [...run.entries.slice(0, -1), { ...entry, groups }] };
+  return { ...run, entries: [...run.entries.slice(0, -1), { ...entry, groups, tableGroups }] };
 }

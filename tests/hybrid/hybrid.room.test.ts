@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { currentPose } from "../../shared/movement/interest";
 import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
 import { seatSpot } from "../../shared/hybrid/rules";
-import type { ServerMessage, SessionInfoResponse } from "../../shared/protocol";
+import { templatePlan } from "../../shared/methods/templates";
+import type { MethodsState, ServerMessage, SessionInfoResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
@@ -214,3 +215,44 @@ async function allSeen(room: SdkSessionRoom, id: string): Promise<void> {
     });
   });
 }
+
+describe("hybrid tables in a running method", () => {
+  it("a method's groups keep a meeting room's table together, at the table; the room device is in no group", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Anna", "Ben", "Cai", "Dora"]);
+    const id = await addRoom(host, "Kuusi", 4);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: id, as: "seat" } });
+    const eero = await server.join(session.code, { name: "Eero", hybrid: { room: id, as: "seat" } });
+    const device = await server.join(session.code, { name: "Kuusi laptop", hybrid: { room: id, as: "device" } });
+    for (const room of [host, ...guests, aino, eero, device]) room.onMessage("methods.state", () => {});
+    await waitForState(
+      host,
+      (s) => s.physicalRooms.get(id)?.seated.size === 2 && s.physicalRooms.get(id)!.device !== "",
+    );
+    const seats = [where(aino), where(eero)];
+    let n = 0;
+    const plan = templatePlan("oneTwoFourAll", "en", () => `h${++n}`);
+    const saved = nextMessage<MethodsState>(host, "methods.state", 5000, (s) => s.plan !== null);
+    sendCommand(host, "methods.plan.save", { plan });
+    await saved;
+    const solo = nextMessage<MethodsState>(host, "methods.state", 5000, (s) => s.step === 0);
+    sendCommand(host, "methods.step.next", { from: -1 });
+    await solo;
+
+    // Pairs: the remote four go to two zones in pairs; Aino and Eero are one group, their table's.
+    const ainoTold = nextMessage<MethodsState>(aino, "methods.state", 5000, (s) => s.step === 1);
+    const deviceTold = nextMessage<MethodsState>(device, "methods.state", 5000, (s) => s.step === 1);
+    const hostTold = nextMessage<MethodsState>(host, "methods.state", 5000, (s) => s.step === 1);
+    sendCommand(host, "methods.step.next", { from: 0 });
+    expect((await ainoTold).group.map((m) => m.name).sort()).toEqual(["Aino", "Eero"]);
+    expect((await deviceTold).group).toEqual([]);
+    // No zone is missing for the table: facilitators are not told of a shortage.
+    expect((await hostTold).zonesShort).toBeNull();
+    await waitForState(host, (s) => guests.every((g) => s.people.get(g.sessionId)!.zone !== ""));
+    expect(new Set(guests.map((g) => where(host, g.sessionId).zone)).size).toBe(2);
+    // Nobody at the table was taken to a zone: they sit where they sat.
+    expect(where(host, aino.sessionId).zone).toBe("");
+    expect(where(host, eero.sessionId).zone).toBe("");
+    expect(near(where(aino), seats[0]!)).toBe(true);
+    expect(near(where(eero), seats[1]!)).toBe(true);
+  });
+});

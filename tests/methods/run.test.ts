@@ -15,6 +15,7 @@ import {
 } from "../../shared/methods/run";
 import { templatePlan } from "../../shared/methods/templates";
 import { PLAN_LIMITS } from "../../shared/methods/plan";
+import { zonesOfEntries } from "../../shared/methods/choreography";
 
 function people(n: number, prefix = "u"): Person[] {
   return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, organisation: i % 2 ? "Kela" : "Espoo" }));
@@ -127,5 +128,65 @@ describe("running a plan", () => {
     const stored = JSON.parse(JSON.stringify(first)) as { entries: Record<string, unknown>[] };
     delete stored.entries[0]!.extendedSeconds;
     expect(methodsRunSchema.parse(stored).entries[0]!.extendedSeconds).toBe(0);
+  });
+});
+
+describe("hybrid: a meeting room's table is one group", () => {
+  const seated = (ids: string[], table: string): Person[] => ids.map((id) => ({ id, organisation: "", table }));
+
+  it("1-2-4-All with a table: remote people pair and merge among themselves; each table stays one group, last, through every step", () => {
+    const remote = people(8);
+    const kuusi = seated(["k1", "k2", "k3"], "kuusi");
+    const koivu = seated(["b1", "b2"], "koivu");
+    const everyone = [...remote, ...kuusi, ...koivu];
+    let run = withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 99);
+    run = next(run, everyone); // solo: everyone alone, tables included
+    expect(run.entries[0]!.groups).toHaveLength(13);
+    expect(run.entries[0]!.tableGroups).toBe(0);
+    run = next(run, everyone); // pairs
+    const pairs = run.entries[1]!;
+    expect(pairs.tableGroups).toBe(2);
+    expect(pairs.groups.slice(-2)).toEqual([
+      ["b1", "b2"],
+      ["k1", "k2", "k3"],
+    ]);
+    expect(pairs.groups.slice(0, -2).map((g) => g.length)).toEqual([2, 2, 2, 2]);
+    expect(pairs.groups.slice(0, -2).flat().sort()).toEqual(remote.map((p) => p.id).sort());
+    run = next(run, everyone); // pairs merged into fours
+    const fours = run.entries[2]!;
+    expect(fours.groups.slice(0, -2).map((g) => g.length)).toEqual([4, 4]);
+    expect(fours.groups.slice(-2)).toEqual(pairs.groups.slice(-2));
+    expect(fours.from).toHaveLength(fours.groups.length);
+    run = next(run, everyone); // all
+    expect(run.entries[3]!.groups).toEqual([everyone.map((p) => p.id).sort()]);
+    expect(methodsRunSchema.parse(JSON.parse(JSON.stringify(run)))).toEqual(run);
+  });
+
+  it("a table's groups are sent to no zone; the remote groups take the zones in order", () => {
+    const everyone = [...people(4), ...seated(["k1", "k2"], "kuusi")];
+    let run = withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 5);
+    run = next(next(run, everyone), everyone);
+    const zones = zonesOfEntries(run.plan!, run.entries, ["za", "zb", "zc"]);
+    expect(zones[1]).toEqual(["za", "zb", null]);
+    run = next(run, everyone);
+    expect(zonesOfEntries(run.plan!, run.entries, ["za", "zb", "zc"])[2]).toEqual([expect.any(String), null]);
+  });
+
+  it("late arrivals: someone sitting down joins their table's group, a remote person a remote group", () => {
+    const everyone = [...people(4), ...seated(["k1", "k2"], "kuusi")];
+    let run = withPlan(emptyRun(0), templatePlan("oneTwoFourAll", "en", counter()), 5);
+    run = next(next(run, everyone), everyone);
+    const k3 = { id: "k3", organisation: "", table: "kuusi" };
+    run = placeArrival(run, k3, [...everyone, k3]);
+    expect(run.entries.at(-1)!.groups.at(-1)).toEqual(["k1", "k2", "k3"]);
+    const koivu = { id: "b1", organisation: "", table: "koivu" };
+    run = placeArrival(run, koivu, [...everyone, k3, koivu]);
+    expect(run.entries.at(-1)!.groups.at(-1)).toEqual(["b1"]);
+    expect(run.entries.at(-1)!.tableGroups).toBe(2);
+    const late = { id: "r9", organisation: "Kela" };
+    run = placeArrival(run, late, [...everyone, k3, koivu, late]);
+    const groups = run.entries.at(-1)!.groups;
+    expect(groups.slice(0, -2).flat()).toContain("r9");
+    expect(groups.slice(-2).flat()).not.toContain("r9");
   });
 });
