@@ -23,12 +23,15 @@ import { refusal } from "../support/rooms";
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-sheets-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** The server's clock, which a test may move on (the pass timer reads it). */
+let ahead = 0;
 const start = (port: number): Promise<RunningApp> =>
   startApp({
     port,
     host: "127.0.0.1",
     store: new SqliteSessionStore(join(dataDir, "sheets.db")),
     clientDir: join(dataDir, "no-client"),
+    now: () => Date.now() + ahead,
   });
 
 async function enter(
@@ -237,6 +240,62 @@ describe("Brainwriting 6-3-5 on the server", () => {
       { code: "not_found", detail: "methods.sheetPass.none" },
     );
 
+    await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
+    await app.close();
+  });
+
+  it("passes a group's sheets by the server's clock once passSeconds are up", async () => {
+    const port = await freePort();
+    const app = await start(port);
+    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "6-3-5 clock" }),
+    });
+    const session = (await response.json()) as CreateSessionResponse;
+    const host = (
+      await enter(port, session.code, {
+        name: "Host",
+        personKey: "sheet-clock-host-0123456789abcdef",
+        facilitatorSecret: session.facilitatorSecret,
+      })
+    ).room;
+    const guests = (
+      await Promise.all(
+        NAMES.slice(0, 2).map((name, i) =>
+          enter(port, session.code, { name, personKey: `sheet-clock-${i}-0123456789abcdef` }),
+        ),
+      )
+    ).map((g) => g.room);
+    let n = 0;
+    const base = templatePlan("brainwriting", "en", () => `c${++n}`);
+    const plan = {
+      ...base,
+      steps: base.steps.map((s, i) =>
+        i === 0 ? { ...s, grouping: { kind: "groupsOf" as const, size: 2, mix: false } } : s,
+      ),
+    };
+    const saved = toldWhere(host, (s) => s.plan !== null);
+    sendCommand(host, "methods.plan.save", { plan });
+    await saved;
+    let everyone = guests.map((g) => toldWhere(g, (s) => s.sheetPass?.pass === 0));
+    sendCommand(host, "methods.step.next", { from: -1 });
+    const [first] = await Promise.all(everyone);
+    expect(first!.sheetPass!.passEndsAt).toBe(first!.startedAt! + 300_000);
+    // Only Anna writes; five minutes later by the server's clock the sheets pass all the same.
+    sendCommand(guests[0]!, "methods.sheet.write", {
+      sheet: first!.sheetPass!.held!.sheet - 1,
+      row: 0,
+      ideas: row("Anna", 0),
+    });
+    await toldWhere(guests[0]!, (s) => s.sheetPass?.held?.mine !== null);
+    everyone = guests.map((g) => toldWhere(g, (s) => s.sheetPass?.pass === 1));
+    ahead = 301_000;
+    const views = await Promise.all(everyone);
+    // Ben now holds Anna's sheet under her row; Anna holds Ben's, with no row on it.
+    const above = views.map((v) => v.sheetPass!.held!.above);
+    expect(above.flat(2).filter(Boolean).sort()).toEqual(row("Anna", 0).filter(Boolean).sort());
+    ahead = 0;
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
     await app.close();
   });
