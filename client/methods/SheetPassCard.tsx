@@ -5,6 +5,7 @@ import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { clearMethodsRefusal, useMethodsStore } from "./methods-store";
+import { NowCountdown } from "./NowCard";
 
 /**
  * Brainwriting 6-3-5, in the cards' column over the 3D view (and on a phone): the sheet a participant
@@ -35,9 +36,18 @@ export function SheetPassCard() {
         {t("methods.sheetPass.title")}
       </h2>
       {pass.pass !== null && pass.passes !== null && pass.sheets === null && (
-        <p className="now-card__label" data-testid="sheet-pass-round">
-          {t("methods.sheetPass.pass", { pass: Math.min(pass.pass + 1, pass.passes), passes: pass.passes })}
-        </p>
+        <div className="sheet-pass__round">
+          <p className="now-card__label" data-testid="sheet-pass-round">
+            {t("methods.sheetPass.pass", { pass: Math.min(pass.pass + 1, pass.passes), passes: pass.passes })}
+          </p>
+          {/* Time left before the server passes the sheets on, on the server's clock. */}
+          {pass.passEndsAt !== null && (
+            <NowCountdown
+              state={{ startedAt: pass.passEndsAt - pass.passSeconds * 1000, endsAt: pass.passEndsAt }}
+              label={t("methods.sheetPass.pass", { pass: pass.pass + 1, passes: pass.passes })}
+            />
+          )}
+        </div>
       )}
       {pass.silent && (
         <p className="now-card__note" role="status" data-testid="sheet-pass-voice">
