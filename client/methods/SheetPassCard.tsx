@@ -22,8 +22,8 @@ export function SheetPassCard() {
   const self = useSelf();
   if (!pass || !self) return null;
   const facilitator = self.role === "facilitator";
-  // Nothing to show a participant who held no sheet once the step is over.
-  if (!facilitator && pass.held === null && pass.sheets === null && pass.pass === null) return null;
+  // Nothing to show someone in no group (the facilitator after the step, a late joiner).
+  if (pass.held === null && pass.sheets === null && pass.pass === null && pass.progress === null) return null;
   const refused =
     refusal?.command.startsWith("methods.sheet.") === true
       ? refusal.detail && isMessageKey(refusal.detail)

@@ -213,7 +213,8 @@ export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: b
   return {
     ideasPerRow: pass.ideasPerRow,
     passSeconds: pass.passSeconds,
-    silent: pass.silent,
+    // Silence and the facilitator's controls belong to the step; after it only the sheets remain.
+    silent: pass.silent && current,
     voiceOpen: pass.voiceOpen,
     pass: group ? Math.min(group.pass, group.members.length) : null,
     passes: group ? group.members.length : null,
@@ -228,8 +229,9 @@ export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: b
           }
         : null,
     sheets: group && done ? group.sheets.map(sheetRows) : null,
-    progress: facilitator
-      ? pass.groups.map((g) => ({ pass: g.pass, passes: g.members.length, ...groupProgress(g) }))
-      : null,
+    progress:
+      facilitator && current
+        ? pass.groups.map((g) => ({ pass: g.pass, passes: g.members.length, ...groupProgress(g) }))
+        : null,
   };
 }

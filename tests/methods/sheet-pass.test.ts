@@ -98,6 +98,10 @@ describe("Brainwriting 6-3-5 sheets", () => {
     expect(hushedMembers(pass)).toEqual([]);
     expect(hushedMembers(start([["a"]], false))).toEqual([]);
     expect(setVoiceOpen(start([["a"]], false), true)).toEqual({ ok: false, key: "methods.sheetPass.notSilent" });
+    // After the step: no silence, no facilitator controls, each group's sheets to read.
+    const after = sheetPassViewFor(start([["a", "b"]]), "a", true, false);
+    expect(after).toMatchObject({ silent: false, progress: null, held: null, passEndsAt: null });
+    expect(after.sheets).toEqual([[], []]);
   });
 
   it("fills every sheet with one row by each member, in any order of writing and passing, for many seeds", () => {
