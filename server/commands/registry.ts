@@ -53,7 +53,9 @@ export interface RoomApi {
    * see nor hear them (see RoomModule.screens).
    */
   screens(): ReadonlyMap<string, ReadonlySet<string>>;
-  /** A capability put a screen up or took it down: movement and voice apply it at once. */
+  /** Everyone hushed right now, from all capabilities: session ids nobody hears (see RoomModule.hushed). */
+  hushed(): ReadonlySet<string>;
+  /** A capability put a screen up or took it down, or hushed or unhushed people: movement and voice apply it at once. */
   screensChanged(): void;
   /** Something happened to the session outside the room (see RoomModule.onNotice). */
   notice(notice: RoomNotice): void;

@@ -12,6 +12,8 @@ import { storedAttendance, storedPhysicalRooms } from "../hybrid/records";
 import { loadTimelineItems } from "../timeline/routes";
 import { cardPassResults } from "../../shared/methods/card-pass";
 import { cardPassRecord } from "../methods/card-pass";
+import { sheetRows } from "../../shared/methods/sheet-pass";
+import { sheetPassRecord } from "../methods/sheet-pass";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
 function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "crowdSourcing"> {
@@ -22,6 +24,19 @@ function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): 
     return pass.phase === "done" ? { crowdSourcing: cardPassResults(pass) } : {};
   } catch (error) {
     console.error(`export: card pass unreadable: ${error instanceof Error ? error.message : error}`);
+    return {};
+  }
+}
+
+/** Brainwriting's sheets by group, as far as they were written (no authors). */
+function brainwritingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "brainwriting"> {
+  const stored = records.find((r) => r.kind === sheetPassRecord.kind);
+  if (!stored) return {};
+  try {
+    const pass = sheetPassRecord.decode(stored);
+    return { brainwriting: pass.groups.map((group) => group.sheets.map(sheetRows)) };
+  } catch (error) {
+    console.error(`export: sheets unreadable: ${error instanceof Error ? error.message : error}`);
     return {};
   }
 }
@@ -78,6 +93,7 @@ export function exportRoutes(services: SessionServices): Router {
       breakouts: storedBreakouts(records),
       ...hybridPart(records),
       ...crowdSourcingPart(records),
+      ...brainwritingPart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

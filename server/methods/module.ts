@@ -7,6 +7,11 @@ import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } fro
 import { glassScreens } from "./troika";
 import { cardPassCommands } from "./card-commands";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
+import { passDueSheets, sheetPassCommands } from "./sheet-commands";
+import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
+
+/** How often the server looks for Brainwriting sheets whose pass time is up. */
+const SHEET_CLOCK_MS = 1000;
 
 /**
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
@@ -14,12 +19,16 @@ import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
  * the four's board, the harvest wall at a harvest step, both undone by Back; and Troika's one-way
- * glass (troika.ts), which movement and voice honour as a screen.
+ * glass (troika.ts), which movement and voice honour as a screen; and Brainwriting's sheets
+ * (sheet-pass.ts), passed by the server's clock, whose silent writing voice honours.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind],
+  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands],
+  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind],
+  setup(room) {
+    room.clock.setInterval(() => void passDueSheets(room), SHEET_CLOCK_MS);
+  },
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
     if (!stored) return;
@@ -29,11 +38,19 @@ export const methodsModule: RoomModule = {
       console.error("methods run unreadable:", error instanceof Error ? error.message : error);
     }
     const pass = records.find((r) => r.kind === cardPassRecord.kind && r.id === CARD_PASS_ID);
-    if (!pass) return;
+    if (pass) {
+      try {
+        restoreCardPass(room, cardPassRecord.decode(pass));
+      } catch (error) {
+        console.error("card pass unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const sheets = records.find((r) => r.kind === sheetPassRecord.kind && r.id === SHEET_PASS_ID);
+    if (!sheets) return;
     try {
-      restoreCardPass(room, cardPassRecord.decode(pass));
+      restoreSheetPass(room, sheetPassRecord.decode(sheets));
     } catch (error) {
-      console.error("card pass unreadable:", error instanceof Error ? error.message : error);
+      console.error("sheets unreadable:", error instanceof Error ? error.message : error);
     }
   },
   // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods
@@ -62,4 +79,6 @@ export const methodsModule: RoomModule = {
   },
   // Troika's advice phase: each client behind one-way glass, screened from their consultants.
   screens: (room) => glassScreens(room, runOf(room)),
+  // Brainwriting's silent writing: the groups' members are heard by nobody until the voice is opened.
+  hushed: (room) => hushedSessions(room, runOf(room)),
 };

@@ -12,6 +12,8 @@ import { glassScreens, hiddenFrom } from "./troika";
 import { troikaPartOf } from "../../shared/methods/troika";
 import { cardPassViewFor } from "../../shared/methods/card-pass";
 import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
+import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
+import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheetsAreCurrent } from "./sheet-pass";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -65,7 +67,16 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     group: members,
     troika: troikaFor(room, run, client),
     cardPass: cardPassFor(room, run, client),
+    sheetPass: sheetPassFor(room, run, client),
   };
+}
+
+function sheetPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["sheetPass"] {
+  const pass = sheetPassOf(room);
+  if (!pass) return null;
+  const facilitator = room.state.people.get(client.sessionId)?.role === "facilitator";
+  // After the step, each group keeps its full sheets to read (cluster and vote follow).
+  return sheetPassViewFor(pass, uidOf(client) ?? "", facilitator, sheetsAreCurrent(pass, run));
 }
 
 function cardPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["cardPass"] {
@@ -123,8 +134,15 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   const pass = cardPassOf(room);
   const wanted = cardPassForRun(pass, next);
   if (wanted !== pass) await commitCardPass(room, wanted, now);
+  // Likewise a Brainwriting step hands out its sheets, and Back before it drops them.
+  await queueSheetChange(room, async () => {
+    const sheets = sheetPassOf(room);
+    const next = sheetPassForRun(sheets, runOf(room));
+    if (next !== sheets) await commitSheetPass(room, next, now);
+  });
   tellEveryone(room);
-  // A Troika step may put the one-way glass up or take it down: movement and voice apply it now.
+  // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
+  // movement and voice apply it now.
   room.screensChanged();
   return true;
 }

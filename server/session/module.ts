@@ -58,6 +58,11 @@ export interface RoomModule {
    * must neither see nor hear them (Troika's one-way glass). Movement and voice honour every screen.
    */
   screens?(room: RoomApi): ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * People whose voice nobody hears right now, by session id (Brainwriting's silent writing). Only
+   * voice honours it; they are still seen. Changes are announced like screens (RoomApi.screensChanged).
+   */
+  hushed?(room: RoomApi): ReadonlySet<string>;
   /** Some capability's screens changed (see RoomApi.screensChanged): apply them now, not at the next tick. */
   onScreensChanged?(room: RoomApi): void;
   onDispose?(room: RoomApi): void | Promise<void>;

@@ -337,6 +337,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     return all;
   }
 
+  hushed(): ReadonlySet<string> {
+    const all = new Set<string>();
+    for (const module of roomModules) for (const id of module.hushed?.(this) ?? []) all.add(id);
+    return all;
+  }
+
   screensChanged(): void {
     for (const module of roomModules) module.onScreensChanged?.(this);
   }

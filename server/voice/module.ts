@@ -31,7 +31,8 @@ export const voiceModule: RoomModule = {
     voiceRooms.get(room)?.replan();
   },
   onScreensChanged(room) {
-    // Troika's glass went up or down: the consultants stop (or start again) receiving the client.
+    // Troika's glass went up or down (the consultants stop or start again receiving the client), or a
+    // silent Brainwriting step hushed or unhushed its groups.
     voiceRooms.get(room)?.replan();
   },
   async onDispose(room) {

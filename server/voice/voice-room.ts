@@ -91,6 +91,8 @@ export class VoiceRoom {
       this.engine?.setBroadcaster("");
     }
     const participants: VoiceParticipant[] = [];
+    // A hushed person (Brainwriting's silent writing) is not a speaker: nobody hears them, coaches neither.
+    const hushed = this.room.hushed();
     people.forEach((person, id) => {
       const state = voice.people.get(id);
       if (!state) return;
@@ -98,7 +100,7 @@ export class VoiceRoom {
         id,
         zone: person.zone,
         ...floorSpot(person.pose),
-        speaking: state.connected && state.mic && !state.muted && person.role !== "observer",
+        speaking: state.connected && state.mic && !state.muted && person.role !== "observer" && !hushed.has(id),
         listening: state.connected,
       });
     });

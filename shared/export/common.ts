@@ -47,6 +47,11 @@ export interface ExportInput {
   timeline?: readonly TimelineItem[];
   /** 25/10 Crowd Sourcing's revealed results (card text, total, rank; never authors); absent when none. */
   crowdSourcing?: readonly CardResult[];
+  /**
+   * Brainwriting 6-3-5's sheets by group: each group's sheets, each sheet's rows oldest first, each
+   * row's ideas (blanks kept in place); never authors. Absent when the session had none.
+   */
+  brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

@@ -66,5 +66,19 @@ export function buildCsv(input: ExportInput): string {
       ...(inRoom ? [""] : []),
     ]);
   }
+  // Brainwriting's ideas, one a row: the group in the zone column, sheet and row in the cluster's, no author.
+  input.brainwriting?.forEach((sheets, g) =>
+    sheets.forEach((sheetRows, s) =>
+      sheetRows.forEach((ideas, r) => {
+        for (const idea of ideas) {
+          if (idea === "") continue;
+          const where = `${t("methods.sheetPass.sheet", { sheet: s + 1 })}, ${t("methods.sheetPass.row", { row: r + 1 })}`;
+          const group = t("methods.sheetPass.group", { group: g + 1 });
+          const title = t("methods.sheetPass.exportTitle");
+          rows.push([title, group, where, idea, "", "", "", "", "", ...(inRoom ? [""] : [])]);
+        }
+      }),
+    ),
+  );
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

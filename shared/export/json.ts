@@ -109,6 +109,10 @@ export function buildJson(input: ExportInput): string {
     ...(input.crowdSourcing && input.crowdSourcing.length > 0
       ? { crowdSourcing: { results: input.crowdSourcing } }
       : {}),
+    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any.
+    ...(input.brainwriting && input.brainwriting.length > 0
+      ? { brainwriting: { groups: input.brainwriting.map((sheets) => ({ sheets })) } }
+      : {}),
     // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
     ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };

@@ -108,6 +108,25 @@ function crowdSourcingLines(input: ExportInput): string[] {
   ];
 }
 
+/** Brainwriting's sheets by group, each a numbered list of rows; no authors. */
+function brainwritingLines(input: ExportInput): string[] {
+  if (!input.brainwriting || input.brainwriting.length === 0) return [];
+  const t = translator(input.locale);
+  const lines = [`## ${t("methods.sheetPass.exportTitle")}`, ""];
+  input.brainwriting.forEach((sheets, g) => {
+    lines.push(`### ${t("methods.sheetPass.group", { group: g + 1 })}`, "");
+    sheets.forEach((rows, s) => {
+      lines.push(`#### ${t("methods.sheetPass.sheet", { sheet: s + 1 })}`, "");
+      rows.forEach((ideas, r) => {
+        const written = ideas.filter((idea) => idea !== "").map(escapeMarkdown);
+        lines.push(`${r + 1}. ${written.join(" · ")}`);
+      });
+      lines.push("");
+    });
+  });
+  return lines;
+}
+
 /** The debrief timeline, step by step: when, how long, and what happened in it (only when one was kept). */
 function timelineLines(input: ExportInput): string[] {
   if (!input.timeline || input.timeline.length === 0) return [];
@@ -200,6 +219,7 @@ export function buildMarkdown(input: ExportInput): string {
     ),
   );
   lines.push(...crowdSourcingLines(input));
+  lines.push(...brainwritingLines(input));
   lines.push(...timelineLines(input));
   return lines.join("\n");
 }

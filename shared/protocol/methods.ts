@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emptyPayload } from "./common";
 import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
 import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
+import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX, sheetPassViewSchema } from "../methods/sheet-pass";
 
 export * from "../methods/plan";
 
@@ -43,6 +44,23 @@ export const methodsMessages = {
     .strict(),
   /** Facilitator: start passing, or the next round, or reveal (`from`: the round the sender saw, -1 while writing). */
   "methods.card.advance": z.object({ from: z.number().int().min(-1).max(19) }).strict(),
+  /**
+   * Participant, at a Brainwriting step: my row on the sheet I hold (`sheet` 0-based, `row` = the
+   * current pass, as I saw them); sent again before the pass, it replaces the row.
+   */
+  "methods.sheet.write": z
+    .object({
+      sheet: z.number().int().min(0).max(63),
+      row: z.number().int().min(0).max(63),
+      ideas: z.array(z.string().max(SHEET_IDEA_MAX)).min(1).max(SHEET_IDEAS_MAX),
+    })
+    .strict(),
+  /** Facilitator: pass group `group`'s sheets now (`from`: the pass the sender saw). */
+  "methods.sheet.pass": z
+    .object({ group: z.number().int().min(0).max(199), from: z.number().int().min(0).max(63) })
+    .strict(),
+  /** Facilitator: open the groups' voice in a silent Brainwriting step (or silence them again). */
+  "methods.sheet.voice": z.object({ open: z.boolean() }).strict(),
 } as const;
 
 /** Where a session is in its plan, as each person is told it. */
@@ -77,6 +95,8 @@ export const methodsStateSchema = z.object({
     .default(null),
   /** 25/10 Crowd Sourcing: what the receiver may see of the card pass (their card, the card they hold). */
   cardPass: cardPassViewSchema.nullable().default(null),
+  /** Brainwriting 6-3-5: the sheet the receiver holds with the rows above theirs; progress for facilitators. */
+  sheetPass: sheetPassViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 

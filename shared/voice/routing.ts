@@ -14,7 +14,7 @@ export interface VoiceParticipant {
   /** Metres, floor plane. */
   x: number;
   z: number;
-  /** Whether their microphone may be forwarded: unmuted, has a microphone, and not an observer. */
+  /** Whether their microphone may be forwarded: unmuted, has a microphone, not an observer, not hushed. */
   speaking: boolean;
   /** Whether they receive voice at all (their media connection is up). */
   listening: boolean;

@@ -314,6 +314,53 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       await host.leave();
     });
 
+    it("Brainwriting's silent writing: the group receives nothing of each other until the facilitator opens the voice", async () => {
+      const session = await server.createSession();
+      const host = await server.join(session.code, { name: "Host", facilitatorSecret: session.facilitatorSecret });
+      const group = [await enter(session.code, 31), await enter(session.code, 32), await enter(session.code, 33)];
+      await waitForState(host, (s) => [...s.voice.people.values()].filter((v) => v.connected).length === 3);
+      const told = new Map<string, MethodsState>();
+      for (const p of group)
+        p.room.onMessage("methods.state", (state: MethodsState) => told.set(p.room.sessionId, state));
+      host.onMessage("methods.state", () => {});
+      let ids = 0;
+      const base = templatePlan("brainwriting", "en", () => `b${++ids}`);
+      const plan = {
+        ...base,
+        steps: base.steps.map((s, i) =>
+          i === 0 ? { ...s, grouping: { kind: "groupsOf" as const, size: 3, mix: false } } : s,
+        ),
+      };
+      sendCommand(host, "methods.plan.save", { plan });
+      sendCommand(host, "methods.step.next", { from: -1 });
+      await expect.poll(() => group.every((p) => told.get(p.room.sessionId)?.sheetPass?.silent === true)).toBe(true);
+      await waitForState(host, (s) => group.every((p) => s.people.get(p.room.sessionId)?.zone !== ""));
+
+      // Everyone talks in the group's zone: not one packet reaches anyone.
+      for (const p of group) p.bot.talk();
+      await settled(group);
+      const plan0 = voiceRooms.get(serverRoom(group[0]!))!.currentPlan;
+      for (const p of group) expect(plan0.get(p.room.sessionId) ?? []).toEqual([]);
+      for (const p of group) p.bot.resetCounts();
+      // Both other bots have sent a window's worth of speech (counted, not waited out on the clock).
+      await expect.poll(() => group.every((p) => p.bot.sent >= 35), { timeout: 10_000, interval: 20 }).toBe(true);
+      for (const listener of group)
+        for (const speaker of group) if (listener !== speaker) expect(listener.bot.total(speaker.bot.number)).toBe(0);
+
+      // The facilitator opens the voice: the group hears each other again.
+      sendCommand(host, "methods.sheet.voice", { open: true });
+      await expect.poll(() => group.every((p) => told.get(p.room.sessionId)?.sheetPass?.voiceOpen === true)).toBe(true);
+      await listen(group);
+      await expectHears(group[0]!, group[1]!);
+      await expectHears(group[1]!, group[2]!);
+      await expectHears(group[2]!, group[0]!);
+      for (const p of group) {
+        await p.bot.close();
+        await p.room.leave();
+      }
+      await host.leave();
+    });
+
     it("refuses a malformed or oversized answer politely", async () => {
       const session = await server.createSession();
       const room = await server.join(session.code);

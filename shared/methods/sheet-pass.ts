@@ -1,0 +1,237 @@
+import { z } from "zod";
+import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX } from "./sheet-pass-limits";
+import { sheetHolder } from "./grouping";
+
+/**
+ * Brainwriting 6-3-5 as pure rules: at the sheetPass step each group gets one sheet per member; at
+ * pass p the sheet started by the s-th member is held by sheetHolder(members, s, p), who writes row p
+ * of it (`ideasPerRow` ideas, building on the rows above). Earlier rows are read-only. A group passes
+ * when every sheet holder has written their row, when `passSeconds` are up (the server's clock), or
+ * when the facilitator passes it; after as many passes as members every sheet is full and the group
+ * is done. Authors are stored (to refuse a row not one's own) but never shown: rows are anonymous.
+ */
+
+export { SHEET_IDEA_MAX, SHEET_IDEAS_MAX };
+
+const uid = z.string().max(64);
+const rowSchema = z.object({ author: uid, ideas: z.array(z.string().max(SHEET_IDEA_MAX)).max(SHEET_IDEAS_MAX) });
+const groupSheetsSchema = z.object({
+  members: z.array(uid).min(1).max(64),
+  /** Passes done so far: the row being written on every sheet; members.length when the group is done. */
+  pass: z.number().int().min(0),
+  /** Server time (ms) when the current pass began, for the pass timer. */
+  passedAt: z.number(),
+  /** sheets[s][p]: the row written at pass p on the sheet started by member s (missing rows are null). */
+  sheets: z.array(z.array(rowSchema.nullable())),
+});
+
+export const sheetPassSchema = z.object({
+  /** The run entry (index in run.entries) whose step started these sheets; Back past it drops them. */
+  entry: z.number().int().min(0),
+  ideasPerRow: z.number().int().min(1).max(SHEET_IDEAS_MAX),
+  passSeconds: z.number().int().min(1),
+  /** Silent writing: voices in the groups are off while this is true and `voiceOpen` is false. */
+  silent: z.boolean(),
+  /** The facilitator opened the groups' voice (a silent step made talkative). */
+  voiceOpen: z.boolean(),
+  groups: z.array(groupSheetsSchema).max(200),
+});
+export type SheetPass = z.infer<typeof sheetPassSchema>;
+export type GroupSheets = SheetPass["groups"][number];
+
+export type SheetPassResult = { ok: true; pass: SheetPass } | { ok: false; key: string };
+const refuse = (key: string): SheetPassResult => ({ ok: false, key });
+
+export function startSheetPass(
+  entry: number,
+  mechanic: { ideasPerRow: number; passSeconds: number },
+  groups: readonly (readonly string[])[],
+  silent: boolean,
+  now: number,
+): SheetPass {
+  return {
+    entry,
+    ideasPerRow: mechanic.ideasPerRow,
+    passSeconds: mechanic.passSeconds,
+    silent,
+    voiceOpen: false,
+    groups: groups
+      .filter((members) => members.length > 0)
+      .map((members) => ({ members: [...members], pass: 0, passedAt: now, sheets: members.map(() => []) })),
+  };
+}
+
+export const groupDone = (group: GroupSheets): boolean => group.pass >= group.members.length;
+export const sheetPassDone = (pass: SheetPass): boolean => pass.groups.every(groupDone);
+
+/** Where `author` is: their group's index and the sheet they hold now (null once the group is done). */
+export function heldSheet(pass: SheetPass, author: string): { group: number; sheet: number | null } | null {
+  const group = pass.groups.findIndex((g) => g.members.includes(author));
+  if (group < 0) return null;
+  const g = pass.groups[group]!;
+  if (groupDone(g)) return { group, sheet: null };
+  const sheet = g.members.findIndex((_, s) => sheetHolder(g.members, s, g.pass) === author);
+  return { group, sheet: sheet < 0 ? null : sheet };
+}
+
+/** Rows written at the current pass, of how many sheets. */
+export function groupProgress(group: GroupSheets): { written: number; sheets: number } {
+  if (groupDone(group)) return { written: group.sheets.length, sheets: group.sheets.length };
+  return { written: group.sheets.filter((rows) => rows[group.pass]).length, sheets: group.sheets.length };
+}
+
+function passGroup(pass: SheetPass, index: number, now: number): SheetPass {
+  const groups = pass.groups.map((g, i) =>
+    i === index && !groupDone(g)
+      ? {
+          ...g,
+          pass: g.pass + 1,
+          passedAt: now,
+          // A row nobody wrote stays an empty place, so later rows keep their pass's index.
+          sheets: g.sheets.map((rows) => (rows.length > g.pass ? rows : [...rows, null])),
+        }
+      : g,
+  );
+  return { ...pass, groups };
+}
+
+/**
+ * `author` writes (or rewrites, until the pass) their row on the sheet they hold: `sheet` and `row`
+ * are what the sender saw, so writing on a sheet not held or on an earlier row is refused.
+ */
+export function writeRow(
+  pass: SheetPass,
+  author: string,
+  sheet: number,
+  row: number,
+  ideas: readonly string[],
+  now: number,
+): SheetPassResult {
+  const where = heldSheet(pass, author);
+  if (!where) return refuse("methods.sheetPass.notInGroup");
+  const group = pass.groups[where.group]!;
+  if (where.sheet === null) return refuse("methods.sheetPass.done");
+  if (row < group.pass) return refuse("methods.sheetPass.readOnly");
+  if (row !== group.pass || sheet !== where.sheet) return refuse("methods.sheetPass.notYours");
+  if (ideas.length !== pass.ideasPerRow) return refuse("methods.sheetPass.badIdeas");
+  const clean = ideas.map((idea) => idea.trim());
+  if (clean.some((idea) => idea.length > SHEET_IDEA_MAX) || clean.every((idea) => idea === "")) {
+    return refuse("methods.sheetPass.badIdeas");
+  }
+  const written: SheetPass = {
+    ...pass,
+    groups: pass.groups.map((g, i) =>
+      i === where.group
+        ? {
+            ...g,
+            sheets: g.sheets.map((rows, s) =>
+              s === sheet ? [...rows.slice(0, row), { author, ideas: clean }, ...rows.slice(row + 1)] : rows,
+            ),
+          }
+        : g,
+    ),
+  };
+  const progress = groupProgress(written.groups[where.group]!);
+  // Every sheet holder has written: the sheets move on without waiting for the clock.
+  return { ok: true, pass: progress.written === progress.sheets ? passGroup(written, where.group, now) : written };
+}
+
+/** The facilitator's "Pass now" for one group; `from` is the pass the sender saw, so a doubled press passes once. */
+export function passNow(pass: SheetPass, group: number, from: number, now: number): SheetPassResult {
+  const g = pass.groups[group];
+  if (!g) return refuse("methods.sheetPass.noGroup");
+  if (groupDone(g) || g.pass !== from) return refuse("methods.stale");
+  return { ok: true, pass: passGroup(pass, group, now) };
+}
+
+/** The server's clock: every group whose pass has run `passSeconds` passes; the same pass when none is due. */
+export function passDue(pass: SheetPass, now: number): SheetPass {
+  let next = pass;
+  pass.groups.forEach((g, i) => {
+    if (!groupDone(g) && now - g.passedAt >= pass.passSeconds * 1000) next = passGroup(next, i, now);
+  });
+  return next;
+}
+
+export function setVoiceOpen(pass: SheetPass, open: boolean): SheetPassResult {
+  if (!pass.silent) return refuse("methods.sheetPass.notSilent");
+  return { ok: true, pass: { ...pass, voiceOpen: open } };
+}
+
+/** Whose voices are off now: every group member while the step is silent and its voice not opened. */
+export function hushedMembers(pass: SheetPass): string[] {
+  return pass.silent && !pass.voiceOpen ? pass.groups.flatMap((g) => g.members) : [];
+}
+
+/** A sheet as shown and exported: its rows' ideas, oldest first, no authors (empty places left out). */
+export const sheetRows = (rows: GroupSheets["sheets"][number]): string[][] =>
+  rows.flatMap((row) => (row ? [row.ideas] : []));
+
+const ideasSchema = z.array(z.string());
+export const sheetPassViewSchema = z.object({
+  ideasPerRow: z.number().int(),
+  passSeconds: z.number().int(),
+  silent: z.boolean(),
+  voiceOpen: z.boolean(),
+  /** The receiver's group's pass (0-based) and number of passes; null for someone in no group. */
+  pass: z.number().int().nullable(),
+  passes: z.number().int().nullable(),
+  /** Server time (ms) when the receiver's group passes by the clock; null when done or in no group. */
+  passEndsAt: z.number().nullable(),
+  /** The sheet the receiver holds: its number (1-based), the rows above theirs (read-only) and their row. */
+  held: z
+    .object({
+      sheet: z.number().int(),
+      row: z.number().int(),
+      above: z.array(ideasSchema),
+      mine: ideasSchema.nullable(),
+    })
+    .nullable(),
+  /** Once the receiver's group is done: every sheet of it, in full. */
+  sheets: z.array(z.array(ideasSchema)).nullable(),
+  /** Facilitators: each group's pass and rows written at it. */
+  progress: z
+    .array(
+      z.object({
+        pass: z.number().int(),
+        passes: z.number().int(),
+        written: z.number().int(),
+        sheets: z.number().int(),
+      }),
+    )
+    .nullable(),
+});
+export type SheetPassView = z.infer<typeof sheetPassViewSchema>;
+
+/** What one person may see: the sheet they hold with the rows above theirs; never who wrote what. */
+export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: boolean, current = true): SheetPassView {
+  const where = heldSheet(pass, viewer);
+  const group = where ? pass.groups[where.group]! : null;
+  const done = group !== null && (groupDone(group) || !current);
+  const sheet = where?.sheet ?? null;
+  const rows = group && sheet !== null ? group.sheets[sheet]! : [];
+  return {
+    ideasPerRow: pass.ideasPerRow,
+    passSeconds: pass.passSeconds,
+    // Silence and the facilitator's controls belong to the step; after it only the sheets remain.
+    silent: pass.silent && current,
+    voiceOpen: pass.voiceOpen,
+    pass: group ? Math.min(group.pass, group.members.length) : null,
+    passes: group ? group.members.length : null,
+    passEndsAt: group && !done ? group.passedAt + pass.passSeconds * 1000 : null,
+    held:
+      group && sheet !== null && !done
+        ? {
+            sheet: sheet + 1,
+            row: group.pass,
+            above: sheetRows(rows.slice(0, group.pass)),
+            mine: rows[group.pass]?.ideas ?? null,
+          }
+        : null,
+    sheets: group && done ? group.sheets.map(sheetRows) : null,
+    progress:
+      facilitator && current
+        ? pass.groups.map((g) => ({ pass: g.pass, passes: g.members.length, ...groupProgress(g) }))
+        : null,
+  };
+}
