@@ -31,6 +31,7 @@ import { DesktopOnly } from "../xr/guards";
 import { ReactionFeed } from "../reactions/ReactionFeed";
 import { NowCard } from "../methods/NowCard";
 import { CardPassCard } from "../methods/CardPassCard";
+import { MarketplaceCard } from "../methods/MarketplaceCard";
 import { WhisperNotices } from "../coaching/WhisperNotices";
 import { OverheadNotice } from "../coaching/OverheadNotice";
 import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
@@ -120,6 +121,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
             <div className="overlay__cards">
               <NowCard />
               <CardPassCard />
+              <MarketplaceCard />
               <HybridNotice />
               <ZoneBanner />
               <VoteOverlay />

@@ -7,19 +7,22 @@ import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } fro
 import { glassScreens } from "./troika";
 import { cardPassCommands } from "./card-commands";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
+import { marketCommands } from "./market-commands";
+import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
 
 /**
  * Session plans and their run: the facilitator's plan, the current step and each step's groups, stored
  * with the session. Everyone is told the current step and their group; only facilitators see the plan.
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
- * the four's board, the harvest wall at a harvest step, both undone by Back; and Troika's one-way
+ * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass and Open Space's
+ * marketplace (card-pass.ts, marketplace.ts), each in a record of its own; and Troika's one-way
  * glass (troika.ts), which movement and voice honour as a screen.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind],
+  commands: [...methodsCommands, ...cardPassCommands, ...marketCommands],
+  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, marketRecord.kind],
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
     if (!stored) return;
@@ -29,11 +32,20 @@ export const methodsModule: RoomModule = {
       console.error("methods run unreadable:", error instanceof Error ? error.message : error);
     }
     const pass = records.find((r) => r.kind === cardPassRecord.kind && r.id === CARD_PASS_ID);
-    if (!pass) return;
-    try {
-      restoreCardPass(room, cardPassRecord.decode(pass));
-    } catch (error) {
-      console.error("card pass unreadable:", error instanceof Error ? error.message : error);
+    if (pass) {
+      try {
+        restoreCardPass(room, cardPassRecord.decode(pass));
+      } catch (error) {
+        console.error("card pass unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const market = records.find((r) => r.kind === marketRecord.kind && r.id === MARKET_ID);
+    if (market) {
+      try {
+        restoreMarket(room, marketRecord.decode(market));
+      } catch (error) {
+        console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
+      }
     }
   },
   // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods

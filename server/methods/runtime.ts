@@ -11,6 +11,8 @@ import { glassScreens, hiddenFrom } from "./troika";
 import { troikaPartOf } from "../../shared/methods/troika";
 import { cardPassViewFor } from "../../shared/methods/card-pass";
 import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
+import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
+import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -61,7 +63,13 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     group: members,
     troika: troikaFor(room, run, client),
     cardPass: cardPassFor(room, run, client),
+    market: marketFor(room, run, client),
   };
+}
+
+function marketFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["market"] {
+  const market = marketOf(room);
+  return market && marketViewFor(market, marketNow(market, run), uidOf(client) ?? "");
 }
 
 function cardPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["cardPass"] {
@@ -119,6 +127,14 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   const pass = cardPassOf(room);
   const wanted = cardPassForRun(pass, next);
   if (wanted !== pass) await commitCardPass(room, wanted, now);
+  // Open Space: the first marketplace step opens the grid, Back before it drops it; each slot step
+  // puts its topics on their zones' tasks.
+  const market = marketOf(room);
+  const nextMarket = marketForRun(room, market, next);
+  if (nextMarket !== market && !(await commitMarket(room, nextMarket, now))) {
+    console.error("marketplace not changed with the step");
+  }
+  await showSlot(room, market ?? nextMarket, next, now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down: movement and voice apply it now.
   room.screensChanged();

@@ -1,3 +1,4 @@
+import type { ExportTopic } from "../methods/marketplace";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -47,6 +48,8 @@ export interface ExportInput {
   timeline?: readonly TimelineItem[];
   /** 25/10 Crowd Sourcing's revealed results (card text, total, rank; never authors); absent when none. */
   crowdSourcing?: readonly CardResult[];
+  /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
+  openSpace?: readonly ExportTopic[];
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

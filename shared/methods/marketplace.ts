@@ -278,3 +278,40 @@ export function harvestTopics(
       return { zone: t.zone, title: `${letter} · ${t.title} · ${t.noteTakerName}`, window: { from, until } };
     });
 }
+
+/** One Open Space topic as the session's export keeps it: where and when, who, and its session's notes. */
+export interface ExportTopic {
+  /** 1-based. */
+  slot: number;
+  zone: string;
+  title: string;
+  convener: string;
+  noteTaker: string;
+  notes: string[];
+}
+
+/**
+ * Every topic on the grid for the export, in slot then zone order, each with the revealed notes
+ * written on its zone's board while its slot ran (none for a slot that never ran).
+ */
+export function exportTopics(
+  market: Market,
+  run: MethodsRun | null,
+  notesOn: (zone: string, from: number, until: number | null) => string[],
+): ExportTopic[] {
+  const windows = run ? slotWindows(market, run) : [];
+  const order = new Map(market.zones.map((z, i) => [z.id, i]));
+  return [...market.topics]
+    .sort((a, b) => a.slot - b.slot || (order.get(a.zone) ?? 0) - (order.get(b.zone) ?? 0))
+    .map((t) => {
+      const window = windows[t.slot];
+      return {
+        slot: t.slot + 1,
+        zone: market.zones.find((z) => z.id === t.zone)?.letter ?? "",
+        title: t.title,
+        convener: t.convenerName,
+        noteTaker: t.noteTakerName,
+        notes: window ? notesOn(t.zone, window.from, window.until) : [],
+      };
+    });
+}
