@@ -125,6 +125,8 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Everyone together.",
     "methods.now.merged": "Both pairs' notes are now on your group's board.",
     "methods.now.harvest": "Every table's notes are gathered on the harvest wall in the plenary.",
+    "methods.now.harvestTopics":
+      "Every session's notes are gathered on the harvest wall in the plenary, under their topic and note-taker.",
     "methods.cardPass.title": "25/10: bold ideas",
     "methods.cardPass.round": "Round {round} of {rounds}",
     "methods.cardPass.writeLabel": "Your one bold idea (nobody will see it is yours)",
@@ -426,6 +428,8 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Kaikki yhdessä.",
     "methods.now.merged": "Molempien parien laput ovat nyt ryhmänne taululla.",
     "methods.now.harvest": "Kaikkien pöytien laput on koottu sadonkorjuuseinälle yhteiseen tilaan.",
+    "methods.now.harvestTopics":
+      "Kaikkien sessioiden muistiinpanot on koottu sadonkorjuuseinälle yhteiseen tilaan aiheen ja kirjurin alle.",
     "methods.cardPass.title": "25/10: rohkeat ideat",
     "methods.cardPass.round": "Kierros {round}/{rounds}",
     "methods.cardPass.writeLabel": "Yksi rohkea ideasi (kukaan ei näe, että se on sinun)",
@@ -731,6 +735,8 @@ export const methodsStrings = defineStrings({
     "methods.now.everyone": "Alla tillsammans.",
     "methods.now.merged": "Båda parens lappar finns nu på er grupps tavla.",
     "methods.now.harvest": "Alla bords lappar är samlade på skördeväggen i plenum.",
+    "methods.now.harvestTopics":
+      "Alla sessioners anteckningar är samlade på skördeväggen i plenum, under sitt ämne och den som antecknade.",
     "methods.cardPass.title": "25/10: djärva idéer",
     "methods.cardPass.round": "Omgång {round} av {rounds}",
     "methods.cardPass.writeLabel": "Din enda djärva idé (ingen ser att den är din)",
