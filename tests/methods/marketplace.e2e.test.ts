@@ -108,6 +108,24 @@ describe("Open Space through the UI", () => {
     await annaTopic.getByRole("combobox").selectOption({ label: "Cai" });
     await cai.page.getByText(cai.t("methods.market.noteTaker", { name: "Cai" })).waitFor({ timeout: 10_000 });
 
+    // Ben moves his topic to slot 2 with the keyboard: Move, the cell list, Enter.
+    const benTopic = ben.page.getByTestId(/^market-topic-/).filter({ hasText: "Joukkoliikenne ilmaiseksi" });
+    await benTopic.getByRole("button", { name: ben.t("methods.market.move") }).focus();
+    await ben.page.keyboard.press("Enter");
+    await ben.page
+      .getByLabel(ben.t("methods.market.cellLabel"))
+      .selectOption({ label: ben.t("methods.market.cellName", { n: 2, zone: zoneB(ben) }) });
+    await ben.page.getByRole("button", { name: ben.t("methods.market.moveSubmit") }).press("Enter");
+    await expect
+      .poll(
+        async () =>
+          (await cai.page.getByLabel(cai.t("methods.market.cellLabel")).locator("option").allTextContents()).includes(
+            cai.t("methods.market.cellName", { n: 1, zone: zoneB(cai) }),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+
     // Slot 1 runs: everyone is told, nobody is recalled or grouped.
     await page.getByRole("button", { name: "Next step" }).click();
     for (const visitor of [host, ...guests]) {
@@ -117,6 +135,21 @@ describe("Open Space through the UI", () => {
     }
     await screenshot(anna.page, "market-slot-en-390x844");
     await screenshot(ben.page, "market-slot-fi-1366x800");
+
+    // Through slots 2 and 3 to the closing: the grid stays, read-only, and says where the notes went.
+    for (const step of [3, 4, 5]) {
+      await page.getByRole("button", { name: "Next step" }).click();
+      await expect
+        .poll(() => page.locator('[aria-current="step"]').getAttribute("data-step"), { timeout: 10_000 })
+        .toBe(String(step));
+    }
+    for (const visitor of [host, ...guests]) {
+      await expect
+        .poll(() => visitor.page.getByTestId("market-status").textContent(), { timeout: 10_000 })
+        .toBe(visitor.t("methods.market.closedNote"));
+      expect(await visitor.page.getByLabel(visitor.t("methods.market.topicLabel")).count()).toBe(0);
+    }
+    await screenshot(cai.page, "market-closed-fi-390x844");
 
     const all = [host, ...guests];
     expect(externalRequests(all.flatMap((v) => v.requests))).toEqual([]);
