@@ -105,7 +105,9 @@ export function NowCard() {
           <GroupLine state={state} />
           {/* Where the notes went when the step moved them (shared/boards/merge.ts). */}
           {current.grouping.kind === "mergePairs" && <p className="now-card__note">{t("methods.now.merged")}</p>}
-          {current.mechanic?.kind === "harvest" && <p className="now-card__note">{t("methods.now.harvest")}</p>}
+          {current.mechanic?.kind === "harvest" && (
+            <p className="now-card__note">{t(state.market ? "methods.now.harvestTopics" : "methods.now.harvest")}</p>
+          )}
           {state.troika && (
             <p className="now-card__note" data-testid="troika-part">
               {t(

@@ -32,6 +32,7 @@ import { ReactionFeed } from "../reactions/ReactionFeed";
 import { NowCard } from "../methods/NowCard";
 import { CardPassCard } from "../methods/CardPassCard";
 import { SheetPassCard } from "../methods/SheetPassCard";
+import { MarketplaceCard } from "../methods/MarketplaceCard";
 import { WhisperNotices } from "../coaching/WhisperNotices";
 import { OverheadNotice } from "../coaching/OverheadNotice";
 import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
@@ -122,6 +123,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
               <NowCard />
               <CardPassCard />
               <SheetPassCard />
+              <MarketplaceCard />
               <HybridNotice />
               <ZoneBanner />
               <VoteOverlay />

@@ -14,6 +14,10 @@ import { cardPassResults } from "../../shared/methods/card-pass";
 import { cardPassRecord } from "../methods/card-pass";
 import { sheetRows } from "../../shared/methods/sheet-pass";
 import { sheetPassRecord } from "../methods/sheet-pass";
+import { exportTopics } from "../../shared/methods/marketplace";
+import { marketRecord } from "../methods/marketplace";
+import { methodsRunRecord } from "../methods/records";
+import type { BoardsDoc } from "../../shared/boards/model";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
 function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "crowdSourcing"> {
@@ -37,6 +41,35 @@ function brainwritingPart(records: Parameters<typeof storedPhysicalRooms>[0]): P
     return { brainwriting: pass.groups.map((group) => group.sheets.map(sheetRows)) };
   } catch (error) {
     console.error(`export: sheets unreadable: ${error instanceof Error ? error.message : error}`);
+    return {};
+  }
+}
+
+/** Open Space's topics, each with the revealed notes its zone's board got while its slot ran. */
+function openSpacePart(
+  records: Parameters<typeof storedPhysicalRooms>[0],
+  doc: BoardsDoc,
+): Pick<ExportInput, "openSpace"> {
+  const stored = records.find((r) => r.kind === marketRecord.kind);
+  if (!stored) return {};
+  try {
+    const market = marketRecord.decode(stored);
+    const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
+    const run = runRecord ? methodsRunRecord.decode(runRecord) : null;
+    const topics = exportTopics(market, run, (zone, from, until) => {
+      const boards = new Set(
+        [...doc.boards.values()].filter((b) => b.zoneId === zone && b.preset === "zone").map((b) => b.id),
+      );
+      return [...doc.notes.values()]
+        .filter(
+          (n) => boards.has(n.boardId) && !n.hidden && n.createdAt >= from && (until === null || n.createdAt < until),
+        )
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((n) => n.text);
+    });
+    return topics.length > 0 ? { openSpace: topics } : {};
+  } catch (error) {
+    console.error(`export: marketplace unreadable: ${error instanceof Error ? error.message : error}`);
     return {};
   }
 }
@@ -86,14 +119,16 @@ export function exportRoutes(services: SessionServices): Router {
     const zone = String(req.query.tz ?? "Europe/Helsinki");
     const { session } = check;
     const records = await services.store.loadRecords(session.code);
+    const doc = docFromRecords(records, (m) => console.error(`export: ${m}`));
     const input: ExportInput = {
       session: { code: session.code, title: session.title, createdAt: session.createdAt, endedAt: session.endedAt },
-      doc: docFromRecords(records, (m) => console.error(`export: ${m}`)),
+      doc,
       zones: (storedZones(records) ?? []).map(({ id, name, letter, task }) => ({ id, name, letter, task })),
       breakouts: storedBreakouts(records),
       ...hybridPart(records),
       ...crowdSourcingPart(records),
       ...brainwritingPart(records),
+      ...openSpacePart(records, doc),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

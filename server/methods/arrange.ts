@@ -47,7 +47,8 @@ export async function arrangeRoom(room: RoomApi, run: MethodsRun, now: number): 
   const step = entry && run.plan?.steps[entry.step];
   if (!entry || !step) return;
   if (step.grouping.kind === "everyone") {
-    await finishRecall(room, now);
+    // Open Space's slots: people walk to the topics they choose (the law of two feet); nobody is recalled.
+    if (step.mechanic?.kind !== "marketplace") await finishRecall(room, now);
     return;
   }
   if (step.grouping.kind === "solo") return;

@@ -16,6 +16,8 @@ import type { ClientPrivate } from "../commands/dispatch";
 import type { RoomApi } from "../commands/registry";
 import { boardsRuntimeOf } from "../boards/module";
 import { newDocId } from "../boards/runtime";
+import { marketOf } from "./marketplace";
+import { harvestTopics } from "../../shared/methods/marketplace";
 
 /**
  * What a step does to the boards, on the server: the pairs' boards merged onto the four's board, the
@@ -125,14 +127,23 @@ function boardSteps(
   let harvest: StepBoards["harvest"] = null;
   if (step.mechanic?.kind === "harvest") {
     const { tables, since: from } = harvestTables(plan, run.entries, zones, zoneIds);
-    const sources = tables.flatMap((table) => {
-      const boardId = zoneBoardOf(room, table.zoneId);
-      if (!boardId) return [];
-      const letter = room.state.zones.get(table.zoneId)?.letter ?? "";
-      const host = table.host ? nameOf(room, table.host) : null;
-      // The column is named by its table's letter (the same in every language) and its host.
-      return [{ boardId, title: host ? `${letter} · ${host}` : letter }];
-    });
+    const market = marketOf(room);
+    const topics = market ? harvestTopics(market, run) : [];
+    // Open Space: one column per topic that ran, its zone's notes from its slot, named by topic and note-taker.
+    const sources =
+      topics.length > 0
+        ? topics.flatMap((topic) => {
+            const boardId = zoneBoardOf(room, topic.zone);
+            return boardId ? [{ boardId, title: topic.title, window: topic.window }] : [];
+          })
+        : tables.flatMap((table) => {
+            const boardId = zoneBoardOf(room, table.zoneId);
+            if (!boardId) return [];
+            const letter = room.state.zones.get(table.zoneId)?.letter ?? "";
+            const host = table.host ? nameOf(room, table.host) : null;
+            // The column is named by its table's letter (the same in every language) and its host.
+            return [{ boardId, title: host ? `${letter} · ${host}` : letter }];
+          });
     const gathered = gatherHarvest(doc, sources, step.title, from, now, newDocId);
     if (gathered) {
       changes.push(...gathered.changes);

@@ -9,6 +9,8 @@ import { cardPassCommands } from "./card-commands";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 import { passDueSheets, sheetPassCommands } from "./sheet-commands";
 import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
+import { marketCommands } from "./market-commands";
+import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
 
 /** How often the server looks for Brainwriting sheets whose pass time is up. */
 const SHEET_CLOCK_MS = 1000;
@@ -18,14 +20,15 @@ const SHEET_CLOCK_MS = 1000;
  * with the session. Everyone is told the current step and their group; only facilitators see the plan.
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
- * the four's board, the harvest wall at a harvest step, both undone by Back; and Troika's one-way
+ * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass and Open
+ * Space's marketplace (card-pass.ts, marketplace.ts), each in a record of its own; Troika's one-way
  * glass (troika.ts), which movement and voice honour as a screen; and Brainwriting's sheets
  * (sheet-pass.ts), passed by the server's clock, whose silent writing voice honours.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind],
+  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands, ...marketCommands],
+  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind, marketRecord.kind],
   setup(room) {
     room.clock.setInterval(() => void passDueSheets(room), SHEET_CLOCK_MS);
   },
@@ -46,11 +49,20 @@ export const methodsModule: RoomModule = {
       }
     }
     const sheets = records.find((r) => r.kind === sheetPassRecord.kind && r.id === SHEET_PASS_ID);
-    if (!sheets) return;
-    try {
-      restoreSheetPass(room, sheetPassRecord.decode(sheets));
-    } catch (error) {
-      console.error("sheets unreadable:", error instanceof Error ? error.message : error);
+    if (sheets) {
+      try {
+        restoreSheetPass(room, sheetPassRecord.decode(sheets));
+      } catch (error) {
+        console.error("sheets unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const market = records.find((r) => r.kind === marketRecord.kind && r.id === MARKET_ID);
+    if (market) {
+      try {
+        restoreMarket(room, marketRecord.decode(market));
+      } catch (error) {
+        console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
+      }
     }
   },
   // A joiner is not told at once: the client drops messages it has no handler for yet, so its methods

@@ -14,6 +14,8 @@ import { cardPassViewFor } from "../../shared/methods/card-pass";
 import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
 import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
 import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheetsAreCurrent } from "./sheet-pass";
+import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
+import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -68,6 +70,7 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     troika: troikaFor(room, run, client),
     cardPass: cardPassFor(room, run, client),
     sheetPass: sheetPassFor(room, run, client),
+    market: marketFor(room, run, client),
   };
 }
 
@@ -77,6 +80,11 @@ function sheetPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsSt
   const facilitator = room.state.people.get(client.sessionId)?.role === "facilitator";
   // After the step, each group keeps its full sheets to read (cluster and vote follow).
   return sheetPassViewFor(pass, uidOf(client) ?? "", facilitator, sheetsAreCurrent(pass, run));
+}
+
+function marketFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["market"] {
+  const market = marketOf(room);
+  return market && marketViewFor(market, marketNow(market, run), uidOf(client) ?? "");
 }
 
 function cardPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["cardPass"] {
@@ -140,6 +148,14 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     const next = sheetPassForRun(sheets, runOf(room));
     if (next !== sheets) await commitSheetPass(room, next, now);
   });
+  // Open Space: the first marketplace step opens the grid, Back before it drops it; each slot step
+  // puts its topics on their zones' tasks.
+  const market = marketOf(room);
+  const nextMarket = marketForRun(room, market, next);
+  if (nextMarket !== market && !(await commitMarket(room, nextMarket, now))) {
+    console.error("marketplace not changed with the step");
+  }
+  await showSlot(room, market ?? nextMarket, next, now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
   // movement and voice apply it now.

@@ -119,6 +119,8 @@ export function returnTravelled(doc: BoardsDoc, travel: readonly NoteTravel[], n
 export interface HarvestSource {
   boardId: string;
   title: string;
+  /** Only the notes written in this window (an Open Space topic: its slot on its zone's board). */
+  window?: { from: number; until: number | null };
 }
 
 /**
@@ -152,7 +154,8 @@ export function gatherHarvest(
     .map((s) => ({
       ...s,
       notes: notesOfBoard(doc, s.boardId)
-        .filter((n) => n.createdAt >= since)
+        .filter((n) => n.createdAt >= (s.window?.from ?? since))
+        .filter((n) => s.window?.until == null || n.createdAt < s.window.until)
         .sort(byReadingOrder),
     }))
     .filter((s) => s.notes.length > 0)

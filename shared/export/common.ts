@@ -1,3 +1,4 @@
+import type { ExportTopic } from "../methods/marketplace";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -52,6 +53,8 @@ export interface ExportInput {
    * row's ideas (blanks kept in place); never authors. Absent when the session had none.
    */
   brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
+  /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
+  openSpace?: readonly ExportTopic[];
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

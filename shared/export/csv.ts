@@ -80,5 +80,23 @@ export function buildCsv(input: ExportInput): string {
       }),
     ),
   );
+  // Open Space: a row per session note (one empty row for a topic without notes), the topic as cluster,
+  // its slot and zone, and its note-taker where a note's author goes (the one who took them down).
+  for (const topic of input.openSpace ?? []) {
+    for (const note of topic.notes.length > 0 ? topic.notes : [""]) {
+      rows.push([
+        t("methods.market.title"),
+        t("methods.market.cellName", { n: topic.slot, zone: topic.zone }),
+        topic.title,
+        note,
+        "",
+        "",
+        "",
+        "",
+        t("methods.market.noteTaker", { name: topic.noteTaker }),
+        ...(inRoom ? [""] : []),
+      ]);
+    }
+  }
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -113,6 +113,8 @@ export function buildJson(input: ExportInput): string {
     ...(input.brainwriting && input.brainwriting.length > 0
       ? { brainwriting: { groups: input.brainwriting.map((sheets) => ({ sheets })) } }
       : {}),
+    // Open Space's topics with their convener, note-taker and session notes.
+    ...(input.openSpace && input.openSpace.length > 0 ? { openSpace: { topics: input.openSpace } } : {}),
     // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
     ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };

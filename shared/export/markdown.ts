@@ -94,6 +94,25 @@ function breakoutLines(input: ExportInput): string[] {
   return lines;
 }
 
+/** Open Space's harvest: each topic under its slot and zone, with its convener, note-taker and notes. */
+function openSpaceLines(input: ExportInput): string[] {
+  if (!input.openSpace || input.openSpace.length === 0) return [];
+  const t = translator(input.locale);
+  const lines = [`## ${t("methods.market.title")}`, ""];
+  for (const topic of input.openSpace) {
+    lines.push(
+      `### ${t("methods.market.cellName", { n: topic.slot, zone: topic.zone })}: ${escapeMarkdown(topic.title)}`,
+      "",
+      `${escapeMarkdown(t("methods.market.convener", { name: topic.convener }))}  `,
+      escapeMarkdown(t("methods.market.noteTaker", { name: topic.noteTaker })),
+      "",
+      ...topic.notes.map((note) => `- ${escapeMarkdown(note)}`),
+      ...(topic.notes.length > 0 ? [""] : []),
+    );
+  }
+  return lines;
+}
+
 /** 25/10's revealed cards, best first, with their totals; no authors. */
 function crowdSourcingLines(input: ExportInput): string[] {
   if (!input.crowdSourcing || input.crowdSourcing.length === 0) return [];
@@ -220,6 +239,7 @@ export function buildMarkdown(input: ExportInput): string {
   );
   lines.push(...crowdSourcingLines(input));
   lines.push(...brainwritingLines(input));
+  lines.push(...openSpaceLines(input));
   lines.push(...timelineLines(input));
   return lines.join("\n");
 }

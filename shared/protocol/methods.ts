@@ -3,6 +3,7 @@ import { emptyPayload } from "./common";
 import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
 import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX, sheetPassViewSchema } from "../methods/sheet-pass";
+import { TOPIC_TITLE_MAX, marketViewSchema } from "../methods/marketplace";
 
 export * from "../methods/plan";
 
@@ -15,6 +16,9 @@ const stepIndexSchema = z
 
 /** The most one Extend adds; a facilitator wanting more presses again. */
 export const EXTEND_MINUTES_MAX = 30;
+
+/** A marketplace time slot (0-based); the rules check it against the grid. */
+const marketSlot = z.number().int().min(0).max(7);
 
 export const methodsMessages = {
   /** Facilitator: store the session's plan (replacing the one stored); the run starts over before step 1. */
@@ -61,6 +65,23 @@ export const methodsMessages = {
     .strict(),
   /** Facilitator: open the groups' voice in a silent Brainwriting step (or silence them again). */
   "methods.sheet.voice": z.object({ open: z.boolean() }).strict(),
+  /** Participant or facilitator, at an Open Space marketplace: post a topic into a free cell (I convene it). */
+  "methods.market.post": z
+    .object({ slot: marketSlot, zone: z.string().min(1).max(64), title: z.string().min(1).max(TOPIC_TITLE_MAX) })
+    .strict(),
+  /** The topic's convener (or a facilitator): move it to another free cell. */
+  "methods.market.move": z
+    .object({ topic: z.string().min(1).max(16), slot: marketSlot, zone: z.string().min(1).max(64) })
+    .strict(),
+  /** The topic's convener (or a facilitator): take it off the grid. */
+  "methods.market.withdraw": z.object({ topic: z.string().min(1).max(16) }).strict(),
+  /**
+   * Take over a topic's notes (standing in its zone, or as its convener); a facilitator names anyone
+   * present by session id (`person`).
+   */
+  "methods.market.noteTaker": z
+    .object({ topic: z.string().min(1).max(16), person: z.string().min(1).max(64).optional() })
+    .strict(),
 } as const;
 
 /** Where a session is in its plan, as each person is told it. */
@@ -97,6 +118,8 @@ export const methodsStateSchema = z.object({
   cardPass: cardPassViewSchema.nullable().default(null),
   /** Brainwriting 6-3-5: the sheet the receiver holds with the rows above theirs; progress for facilitators. */
   sheetPass: sheetPassViewSchema.nullable().default(null),
+  /** Open Space: the marketplace grid (topics are public; people by name only). */
+  market: marketViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 
