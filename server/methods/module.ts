@@ -6,6 +6,7 @@ import type { ClientPrivate } from "../commands/dispatch";
 import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
 import { glassScreens } from "./troika";
 import { cardPassCommands } from "./card-commands";
+import { placeOf } from "../hybrid/seating";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 import { passDueSheets, sheetPassCommands } from "./sheet-commands";
 import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
@@ -73,10 +74,11 @@ export const methodsModule: RoomModule = {
     if (!uid || person.role !== "participant") return;
     // Someone arriving during a step is placed in a group at once, by the same rules (a room device,
     // which is no one, is not among those present).
-    const present = presentParticipants(room);
-    const self = present.find((p) => p.id === uid);
-    if (!self) return;
-    const placed = placeArrival(run, self, present);
+    const place = placeOf(room, client.sessionId);
+    if (place?.seat === "device") return;
+    const self = { id: uid, organisation: person.organisation, ...(place ? { table: place.physical.id } : {}) };
+    const present = presentParticipants(room).filter((p) => p.id !== uid);
+    const placed = placeArrival(run, self, [...present, self]);
     if (placed !== run) {
       void commitRun(room, placed, room.services.now());
       return;
