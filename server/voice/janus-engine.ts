@@ -272,7 +272,9 @@ export class JanusVoiceEngine implements VoiceEngine {
     }
     let sub = person.sub;
     if (!sub) {
-      if (wanted.size === 0) return;
+      // Nobody to hear and no listening connection (it may just have been cut off): the browser must
+      // still be told its slots are empty, or it goes on showing whom it heard last.
+      if (wanted.size === 0) return this.signalEmptySlots(person);
       const handle = await session.attach(VIDEOROOM, (message) => this.onSubscriberEvent(person, message));
       sub = { handle, offered: false, awaiting: null, mids: new Map() };
       person.sub = sub;
@@ -365,6 +367,11 @@ export class JanusVoiceEngine implements VoiceEngine {
       generation: person.generation,
       speakers: this.layout(person, sub).speakers,
     });
+  }
+
+  private signalEmptySlots(person: Person): void {
+    const speakers = (this.hearing.get(person.id) ?? []).map(() => "");
+    this.callbacks.signal(person.id, { type: "slots", generation: person.generation, speakers });
   }
 
   private closePerson(id: string): void {

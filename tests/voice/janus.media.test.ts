@@ -76,6 +76,12 @@ describe.skipIf(!inNamespace || !janusAvailable)("a listener through Janus who s
     await expect.poll(() => dora!.bot.total(1), { timeout: 10_000 }).toBeGreaterThan(50);
     expect(ben!.bot.total(1)).toBe(0);
 
+    // Cai walks away too, his offer still unanswered: Ben hears nobody, and his slots say so.
+    room.placePerson(id(cai), 3, 14);
+    await expect.poll(() => engine.subscriptions(id(ben)), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => ben!.bot.slots, { timeout: 10_000 }).toEqual(expect.not.arrayContaining([id(cai)]));
+    expect(ben!.bot.slots.every((s) => s === "")).toBe(true);
+
     for (const p of [anna, ben, cai, dora]) {
       await p!.bot.close();
       await p!.room.leave();
