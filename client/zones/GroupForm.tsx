@@ -4,23 +4,31 @@ import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
-import { checkCurrentDraft, formDraftGroups, newSeed, updateDraft, useBreakoutDraft } from "./breakout-draft";
+import {
+  checkCurrentDraft,
+  formDraftGroups,
+  groupablePeople,
+  newSeed,
+  updateDraft,
+  useBreakoutDraft,
+} from "./breakout-draft";
 import { sendPrepared } from "./actions";
 import { useZonesStore } from "./zones-store";
 import { zoneDisplayName } from "../../shared/zones/names";
+import { useHybridStore } from "../hybrid/hybrid-store";
 import { clampToRange, Field } from "../ui/Field";
 
 const DRAG_TYPE = "application/x-yhteistila-person";
 
-function useParticipants(): PersonView[] {
+/** The participants a breakout groups (walking the lab), and how many sit at hybrid tables instead. */
+function useParticipants(): { participants: PersonView[]; atTables: number } {
   const people = useSessionStore((s) => s.people);
-  return useMemo(
-    () =>
-      Object.values(people)
-        .filter((p) => p.role === "participant")
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [people],
-  );
+  const rooms = useHybridStore((s) => s.rooms);
+  return useMemo(() => {
+    const participants = groupablePeople(people, rooms);
+    const all = Object.values(people).filter((p) => p.role === "participant").length;
+    return { participants, atTables: all - participants.length };
+  }, [people, rooms]);
 }
 
 /** A name in a group: draggable with a mouse, and movable with the list beside it from a keyboard. */
@@ -81,7 +89,7 @@ export function GroupForm() {
   const id = useId();
   const connection = useConnection();
   const draft = useBreakoutDraft();
-  const participants = useParticipants();
+  const { participants, atTables } = useParticipants();
   const zones = useZonesStore((s) => s.zones);
   const byId = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
 
@@ -168,6 +176,7 @@ export function GroupForm() {
           )}
         </Field>
       </div>
+      {atTables > 0 && <p className="help">{t("breakout.atTablesStay", { count: atTables })}</p>}
       {participants.length === 0 ? (
         <p className="help">{t("breakout.noParticipants")}</p>
       ) : (

@@ -5,7 +5,15 @@ import { defineAction } from "../actions/registry";
 import type { SessionConnection } from "../session/connection";
 import { useSessionStore } from "../session/session-store";
 import { showToast } from "../ui/toast-store";
-import { checkCurrentDraft, formDraftGroups, newSeed, useBreakoutDraft, type PreparedSend } from "./breakout-draft";
+import { useHybridStore } from "../hybrid/hybrid-store";
+import {
+  checkCurrentDraft,
+  formDraftGroups,
+  groupablePeople,
+  newSeed,
+  useBreakoutDraft,
+  type PreparedSend,
+} from "./breakout-draft";
 import { useZonesStore, zoneById } from "./zones-store";
 
 /** Sends prepared groups out, with their tasks, in one message: people arrive to their task. */
@@ -25,7 +33,7 @@ const facilitatorIn = (self: { role: string; zone: string } | undefined) =>
 
 /** The groups formed in the facilitator panel, ready to send, or null. */
 function currentParticipants() {
-  return Object.values(useSessionStore.getState().people).filter((p) => p.role === "participant");
+  return groupablePeople(useSessionStore.getState().people, useHybridStore.getState().rooms);
 }
 
 function currentPreparedSend(): PreparedSend | null {

@@ -1,5 +1,8 @@
 import { create } from "zustand";
+import type { PersonView } from "../session/session-store";
+import { placementIn, type PhysicalRoomView } from "../hybrid/hybrid-store";
 import {
+  breakoutCandidates,
   checkDraft,
   type SendZone,
   type DraftCheck,
@@ -9,6 +12,18 @@ import {
 import { formGroups, type GroupCandidate, type GroupingMethod, type GroupingSize } from "../../shared/zones/groups";
 
 export type { PreparedSend };
+
+/**
+ * The participants a breakout may group, by name: everyone walking the lab. People at a hybrid
+ * table's seats or serving as its room device stay with their table (the server refuses to send them).
+ */
+export function groupablePeople(
+  people: Readonly<Record<string, PersonView>>,
+  rooms: readonly PhysicalRoomView[],
+): PersonView[] {
+  const marked = Object.values(people).map((p) => ({ ...p, atTable: placementIn(rooms, p.id) !== undefined }));
+  return breakoutCandidates(marked).sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /**
  * The facilitator's groups before they are sent: kept outside the panel so switching tabs does not

@@ -5,6 +5,7 @@ import type { BreakoutContext } from "../../shared/zones/breakout";
 import type { GatherContext, Placement } from "../../shared/zones/gather";
 import type { LayoutZone } from "../../shared/zones/layout";
 import type { RoomApi } from "../commands/registry";
+import { placeOf } from "../hybrid/seating";
 import { zoneShapes } from "./membership";
 
 /**
@@ -42,7 +43,12 @@ export function gatherContext(room: RoomApi): GatherContext {
 export function breakoutContext(room: RoomApi): BreakoutContext {
   return {
     zones: [...room.state.zones.values()].map(({ id, x, z, radius, capacity }) => ({ id, x, z, radius, capacity })),
-    people: [...room.state.people.entries()].map(([id, p]) => ({ id, role: p.role, name: p.name })),
+    people: [...room.state.people.entries()].map(([id, p]) => ({
+      id,
+      role: p.role,
+      name: p.name,
+      ...(placeOf(room, id) ? { atTable: true } : {}),
+    })),
   };
 }
 

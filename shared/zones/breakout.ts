@@ -27,6 +27,16 @@ export interface BreakoutPerson {
   id: string;
   role: string;
   name: string;
+  /**
+   * Sitting at a hybrid table (or serving as its room device): their table is their group, and a
+   * send-out cannot take them from their seat, so they are never in a breakout group.
+   */
+  atTable?: boolean;
+}
+
+/** Who a breakout groups: the participants walking the lab (those at tables stay with their table). */
+export function breakoutCandidates<P extends { role: string; atTable?: boolean }>(people: readonly P[]): P[] {
+  return people.filter((person) => person.role === "participant" && !person.atTable);
 }
 
 /** What the checks read: the zones and the people here now. */
@@ -62,12 +72,13 @@ export type SendProblem =
   | { code: "person_missing"; person: string }
   | { code: "observer"; person: string }
   | { code: "person_twice"; person: string }
+  | { code: "at_table"; person: string }
   | { code: "over_capacity"; zone: string; capacity: number }
   | { code: "tasks_too_long"; bytes: number };
 
 /**
  * Everything wrong with sending these groups, in the order met (group by group): a zone that does not
- * exist or is used twice, a person who is not here, is an observer or is in two groups, or a group
+ * exist or is used twice, a person who is not here, is an observer, sits at a table or is in two groups, or a group
  * larger than its zone's capacity. The facilitator's send overrides a zone's lock (it is their
  * decision), never its capacity. Empty means the send may go.
  */
@@ -87,6 +98,7 @@ export function sendProblems(ctx: SendContext, groups: readonly BreakoutGroup[],
       const person = people.get(id);
       if (!person) problems.push({ code: "person_missing", person: id });
       else if (person.role === "observer") problems.push({ code: "observer", person: id });
+      else if (person.atTable) problems.push({ code: "at_table", person: id });
       else if (seenPeople.has(id)) problems.push({ code: "person_twice", person: id });
       seenPeople.add(id);
     }
@@ -118,6 +130,8 @@ export function sendRefusal(problem: SendProblem): {
       return { error: "invalid_payload", detail: "observer" };
     case "person_twice":
       return { error: "invalid_payload", detail: "person twice" };
+    case "at_table":
+      return { error: "invalid_payload", detail: "seated at a table" };
     case "over_capacity":
       return { error: "zone_full", detail: problem.zone };
     case "tasks_too_long":
@@ -224,14 +238,15 @@ export interface DraftCheck {
 }
 
 /**
- * The draft's groups as they can be sent now. People who have left since the groups were formed are
- * dropped, and so are empty groups and groups without a zone; what remains is checked by the same
+ * The draft's groups as they can be sent now. People who have left (or sat down at a hybrid table)
+ * since the groups were formed are dropped, and so are empty groups and groups without a zone; what remains is checked by the same
  * `sendProblems` the server refuses by. The facilitator panel's button and the in-VR menu's both send
  * exactly `send`.
  */
 export function checkDraft(draft: SendDraft, ctx: SendContext): DraftCheck {
   if (!draft.groups) return { missingZones: 0, problems: [{ code: "no_group" }], send: null };
-  const present = new Set(ctx.people.map((person) => person.id));
+  // Someone who sat down at a table since the groups were formed stays there: dropped like someone who left.
+  const present = new Set(breakoutCandidates(ctx.people).map((person) => person.id));
   const known = new Set(ctx.zones.map((zone) => zone.id));
   const groups = draft.groups.map((group) => group.filter((member) => present.has(member)));
   const missingZones = Math.max(0, groups.length - ctx.zones.length);

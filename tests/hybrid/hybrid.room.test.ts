@@ -91,6 +91,12 @@ describe("physical rooms on the server's authority", () => {
     await handled(aino);
     expect(near(where(aino), seat)).toBe(true);
 
+    // Nor does a send-out to the zones: the server refuses a group holding someone seated.
+    const zone = [...host.state.zones.keys()][0]!;
+    const send = await refusal(host, "zones.send", { groups: [{ zone, people: [remote.sessionId, aino.sessionId] }] });
+    expect(send).toMatchObject({ code: "invalid_payload", detail: "seated at a table" });
+    expect(near(where(aino), seat)).toBe(true);
+
     // Their phone has no voice of its own (the room device carries the room), whatever it sends.
     const voice = await refusal(aino, "voice.connect", {});
     expect(voice).toMatchObject({ code: "forbidden", detail: "seated" });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../shared/random";
 import { LAB } from "../../shared/space/layout";
-import { planBreakout, SEND_TASK_BYTES, sendProblems, type BreakoutContext } from "../../shared/zones/breakout";
+import {
+  breakoutCandidates,
+  checkDraft,
+  planBreakout,
+  SEND_TASK_BYTES,
+  sendProblems,
+  type BreakoutContext,
+} from "../../shared/zones/breakout";
 
 const ctx: BreakoutContext = {
   zones: LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius, capacity: id === "ne" ? 1 : 0 })),
@@ -10,6 +17,7 @@ const ctx: BreakoutContext = {
     { id: "ben", role: "participant", name: "Ben" },
     { id: "cay", role: "participant", name: "Cecilia" },
     { id: "eye", role: "observer", name: "Olli" },
+    { id: "dan", role: "participant", name: "Daniel", atTable: true },
   ],
 };
 
@@ -40,6 +48,28 @@ describe("checking a send-out (server, panel and VR menu alike)", () => {
       { code: "over_capacity", zone: "ne", capacity: 1 },
     ]);
     expect(sendProblems(ctx, [])).toEqual([{ code: "no_group" }]);
+  });
+
+  it("keeps people at a hybrid table out of every group: they are not candidates, a draft drops them, the server refuses them", () => {
+    expect(breakoutCandidates(ctx.people).map((p) => p.id)).toEqual(["ann", "ben", "cay"]);
+    expect(sendProblems(ctx, [{ zone: "nw", people: ["ann", "dan"] }])).toEqual([{ code: "at_table", person: "dan" }]);
+    expect(
+      planBreakout({ ...ctx, now: 1, random: mulberry32(1) }, { groups: [{ zone: "nw", people: ["dan"] }] }),
+    ).toEqual({
+      error: { error: "invalid_payload", detail: "seated at a table" },
+    });
+    // Groups formed before Daniel sat down: he is dropped from the send like someone who left.
+    const draft = {
+      groups: [["ann", "dan"], ["ben"]],
+      zoneIds: ["nw", "ne"],
+      ownTasks: ["", ""],
+      task: "",
+      minutes: 5,
+    };
+    expect(checkDraft(draft, ctx).send?.groups).toEqual([
+      { zone: "nw", people: ["ann"] },
+      { zone: "ne", people: ["ben"] },
+    ]);
   });
 
   it("counts every task and id together, in UTF-8 bytes, so the whole send fits in one message", () => {
