@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
-import { Client as SdkClient } from "@colyseus/sdk";
-import { startApp, type RunningApp } from "../../server/app";
-import { SqliteSessionStore } from "../../server/storage/sqlite-store";
 import type { SessionRoom } from "../../server/session/room";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type MethodsState } from "../../shared/protocol";
+import { type MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, type SdkSessionRoom } from "../support/server";
 import { refusal } from "../support/rooms";
+import { enterAgain, methodsSession, restartableServer, toldWhere } from "../support/methods-server";
 
 /**
  * Brainwriting 6-3-5 on the real server: each holder writes only their row of the sheet they hold,
@@ -20,42 +14,9 @@ import { refusal } from "../support/rooms";
  * hushed until the facilitator opens the voice, the export carries the sheets, and Back drops them.
  */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-sheets-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
 /** The server's clock, which a test may move on (the pass timer reads it). */
 let ahead = 0;
-const start = (port: number): Promise<RunningApp> =>
-  startApp({
-    port,
-    host: "127.0.0.1",
-    store: new SqliteSessionStore(join(dataDir, "sheets.db")),
-    clientDir: join(dataDir, "no-client"),
-    now: () => Date.now() + ahead,
-  });
-
-async function enter(
-  port: number,
-  code: string,
-  options: { name: string; personKey: string; facilitatorSecret?: string },
-): Promise<{ room: SdkSessionRoom; state: MethodsState }> {
-  const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...options };
-  const attempt = () => new SdkClient(`ws://127.0.0.1:${port}`).joinOrCreate<SessionState>(SESSION_ROOM, joinOptions);
-  let room: SdkSessionRoom;
-  try {
-    room = await attempt();
-  } catch {
-    // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
-    room = await attempt();
-  }
-  await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
-  const first = nextMessage<MethodsState>(room, "methods.state");
-  sendCommand(room, "methods.sync", {});
-  return { room, state: await first };
-}
-
-const toldWhere = (room: SdkSessionRoom, test: (state: MethodsState) => boolean) =>
-  nextMessage<MethodsState>(room, "methods.state", 3000, test);
+const start = restartableServer("sheets", { now: () => Date.now() + ahead });
 
 /** What the server tells this person now. */
 function current(room: SdkSessionRoom): Promise<MethodsState> {
@@ -65,28 +26,16 @@ function current(room: SdkSessionRoom): Promise<MethodsState> {
 }
 
 const NAMES = ["Anna", "Ben", "Cai"];
-const guestKey = (i: number) => `sheet-guest-${i}-0123456789abcdef`;
 const row = (who: string, pass: number) => [`${who} idea ${pass}a`, `${who} idea ${pass}b`, ""];
 
 describe("Brainwriting 6-3-5 on the server", () => {
   it("passes sheets round a group, refuses hostile rows, keeps rows across a restart, hushes the group", async () => {
     const port = await freePort();
     let app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "6-3-5" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = {
-      name: "Host",
-      personKey: "sheet-host-0123456789abcdef",
-      facilitatorSecret: session.facilitatorSecret,
-    };
-    let host = (await enter(port, session.code, facilitator)).room;
-    let guests = (
-      await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })))
-    ).map((g) => g.room);
+    const cast = await methodsSession(port, "6-3-5", NAMES, "sheet");
+    const { session } = cast;
+    let host = cast.host.room;
+    let guests = cast.guests.map((g) => g.room);
     let n = 0;
     const base = templatePlan("brainwriting", "en", () => `s${++n}`);
     // A group of three: three sheets, three passes.
@@ -152,8 +101,9 @@ describe("Brainwriting 6-3-5 on the server", () => {
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
     await app.close();
     app = await start(port);
-    host = (await enter(port, session.code, facilitator)).room;
-    const back = await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })));
+    const again = await enterAgain(port, cast);
+    host = again.host.room;
+    const back = again.guests;
     guests = back.map((g) => g.room);
     expect(back[0]!.state.sheetPass!.held).toMatchObject({ row: 0, mine: row("Anna", 0) });
     expect(back[2]!.state.sheetPass!.held).toMatchObject({ row: 0, mine: null });
@@ -247,26 +197,9 @@ describe("Brainwriting 6-3-5 on the server", () => {
   it("passes a group's sheets by the server's clock once passSeconds are up", async () => {
     const port = await freePort();
     const app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "6-3-5 clock" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const host = (
-      await enter(port, session.code, {
-        name: "Host",
-        personKey: "sheet-clock-host-0123456789abcdef",
-        facilitatorSecret: session.facilitatorSecret,
-      })
-    ).room;
-    const guests = (
-      await Promise.all(
-        NAMES.slice(0, 2).map((name, i) =>
-          enter(port, session.code, { name, personKey: `sheet-clock-${i}-0123456789abcdef` }),
-        ),
-      )
-    ).map((g) => g.room);
+    const cast = await methodsSession(port, "6-3-5 clock", NAMES.slice(0, 2), "sheet-clock");
+    const host = cast.host.room;
+    const guests = cast.guests.map((g) => g.room);
     let n = 0;
     const base = templatePlan("brainwriting", "en", () => `c${++n}`);
     const plan = {
