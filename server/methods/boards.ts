@@ -5,6 +5,8 @@ import {
   mergeOntoBoard,
   returnTravelled,
   undoHarvest,
+  unwrite,
+  writeIdeas,
   type NoteTravel,
   type StepBoards,
 } from "../../shared/boards/merge";
@@ -18,6 +20,8 @@ import { boardsRuntimeOf } from "../boards/module";
 import { newDocId } from "../boards/runtime";
 import { marketOf } from "./marketplace";
 import { harvestTopics } from "../../shared/methods/marketplace";
+import { groupIdeas } from "../../shared/methods/sheet-pass";
+import { sheetPassOf } from "./sheet-pass";
 
 /**
  * What a step does to the boards, on the server: the pairs' boards merged onto the four's board, the
@@ -150,8 +154,22 @@ function boardSteps(
       harvest = gathered.harvest;
     }
   }
-  if (travel.length === 0 && !harvest) return { changes, record: null };
-  return { changes, record: { travel, harvest } };
+  // Brainwriting: moving on from the writing, each group's ideas go onto its board, to cluster and vote on.
+  const written: string[] = [];
+  const sheets = sheetPassOf(room);
+  const writing = run.entries.length - 2;
+  if (sheets && sheets.entry === writing) {
+    sheets.groups.forEach((group, g) => {
+      const zone = zones[writing]?.[g];
+      const boardId = zone ? zoneBoardOf(room, zone) : null;
+      if (!boardId) return;
+      const ideas = writeIdeas(doc, boardId, groupIdeas(group), now, newDocId);
+      changes.push(...ideas.changes);
+      written.push(...ideas.written);
+    });
+  }
+  if (travel.length === 0 && !harvest && written.length === 0) return { changes, record: null };
+  return { changes, record: { travel, harvest, written } };
 }
 
 /** The board changes that undo what `entry` did (Back, or a step that could not be stored). */
@@ -161,6 +179,7 @@ export function undoStepBoardChanges(room: RoomApi, entry: StepEntry | undefined
   return [
     ...undoCapture(doc, entry.capture),
     ...(entry.boards?.harvest ? undoHarvest(doc, entry.boards.harvest) : []),
+    ...unwrite(doc, entry.boards?.written ?? []),
     ...returnTravelled(doc, entry.boards?.travel ?? [], now),
   ];
 }

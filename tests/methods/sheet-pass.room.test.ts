@@ -4,7 +4,8 @@ import type { SessionRoom } from "../../server/session/room";
 import { type MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, type SdkSessionRoom } from "../support/server";
+import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
+import { decodedNotes } from "../support/boards";
 import { refusal } from "../support/rooms";
 import { enterAgain, methodsSession, restartableServer, toldWhere } from "../support/methods-server";
 
@@ -181,6 +182,24 @@ describe("Brainwriting 6-3-5 on the server", () => {
     expect(csv).toContain('"Brainwriting sheets","Group 1","Sheet 1, Row 1"');
     for (const doc of [JSON.stringify(json), md, csv]) expect(doc).not.toMatch(/sheet-guest/);
     expect(JSON.stringify(json.brainwriting)).not.toContain("author");
+
+    // Next, to cluster: every idea on the sheets is an anonymous note on the group's board, each on a
+    // spot of its own. Back to the writing takes the copies off again (the sheets still hold them all).
+    const reader = guests[0]!;
+    const ideas = NAMES.flatMap((name) => [...row(name, 0), ...row(name, 2)])
+      .filter(Boolean)
+      .sort();
+    const onBoard = () => decodedNotes(reader).filter((n) => ideas.includes(n.text));
+    sendCommand(host, "methods.step.next", { from: 0 });
+    await waitForState(reader, () => onBoard().length === ideas.length);
+    expect(onBoard().map((n) => n.text)).toEqual(ideas);
+    expect(new Set(onBoard().map((n) => n.boardId)).size).toBe(1);
+    for (const note of onBoard()) expect(note).toMatchObject({ anonymous: true, authorName: "", hidden: false });
+    expect(new Set(onBoard().map((n) => `${n.x},${n.y}`)).size).toBe(ideas.length);
+    const backAtWriting = toldWhere(host, (s) => s.step === 0);
+    sendCommand(host, "methods.step.back", { from: 1 });
+    await backAtWriting;
+    await waitForState(reader, () => onBoard().length === 0);
 
     // Back from the step drops the sheets.
     everyone = [host, ...guests].map((g) => toldWhere(g, (s) => s.step === -1 || s.sheetPass === null));
