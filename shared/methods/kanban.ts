@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type Thumb } from "./kanban-limits";
+import { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type KanbanColumn, type Thumb } from "./kanban-limits";
 import { NOTE_TEXT_MAX, NOTES_PER_BOARD_MAX } from "../boards/basics";
 
 /**
@@ -12,7 +12,7 @@ import { NOTE_TEXT_MAX, NOTES_PER_BOARD_MAX } from "../boards/basics";
  */
 
 export { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type Thumb };
-export type { KanbanColumn } from "./kanban-limits";
+export type { KanbanColumn };
 
 const thumbSchema = z.enum(THUMBS);
 const topicSchema = z.object({
@@ -235,3 +235,21 @@ export function kanbanViewFor(board: Kanban, viewer: string, current: boolean): 
     mine: board.thumbs[viewer] ?? null,
   };
 }
+
+/** One topic as the exports carry it: its text, dots, column and how it ended up; in queue order. */
+export interface ExportKanbanTopic {
+  topic: string;
+  votes: number;
+  column: KanbanColumn;
+  outcome: TopicOutcome;
+  extensions: number;
+}
+
+export const exportKanban = (board: Kanban): ExportKanbanTopic[] =>
+  board.topics.map((t) => ({
+    topic: t.text,
+    votes: t.votes,
+    column: t.column,
+    outcome: topicOutcome(t),
+    extensions: t.extensions,
+  }));
