@@ -5,7 +5,8 @@ import { useLocaleStore, useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
 import { clearMethodsRefusal, useMethodsStore } from "./methods-store";
-import { NowCountdown } from "./NowCard";
+import { NowCountdown, useStepTimer } from "./NowCard";
+import { useRemaining } from "../timers/use-countdown";
 import { Icon } from "../ui/icons";
 
 /**
@@ -61,17 +62,7 @@ export function KanbanCard() {
           <Column key={column} column={column} topics={board.topics.filter((tp) => tp.column === column)} />
         ))}
       </div>
-      {doing && board.current && (
-        <div className="kanban__now">
-          <NowCountdown
-            state={{
-              startedAt: doing.endsAt! - (board.topicSeconds + doing.extensions * board.extendSeconds) * 1000,
-              endsAt: doing.endsAt,
-            }}
-            label={doing.text}
-          />
-        </div>
-      )}
+      {doing && board.current && <TopicClock board={board} topic={doing} />}
       {canThumb && doing && (
         <fieldset className="kanban__thumbs" data-testid="kanban-thumbs">
           <legend>{t("methods.kanban.thumbsLabel")}</legend>
@@ -151,5 +142,25 @@ function Column({ column, topics }: { column: KanbanColumn; topics: readonly Top
         </ol>
       )}
     </section>
+  );
+}
+
+/** The topic's time left; once it is up, the prompt to show a thumb (or, without thumbs, to move on). */
+function TopicClock({ board, topic }: { board: View; topic: TopicView }) {
+  const t = useT();
+  const clock = {
+    startedAt: topic.endsAt! - (board.topicSeconds + topic.extensions * board.extendSeconds) * 1000,
+    endsAt: topic.endsAt,
+  };
+  const remaining = useRemaining(useStepTimer(clock));
+  return (
+    <div className="kanban__now">
+      <NowCountdown state={clock} label={topic.text} />
+      {board.extendVote && remaining <= 0 && (
+        <p className="now-card__note" role="status" data-testid="kanban-time-up">
+          {t("methods.kanban.timeUp")}
+        </p>
+      )}
+    </div>
   );
 }

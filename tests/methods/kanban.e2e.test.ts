@@ -105,6 +105,8 @@ describe("Lean Coffee through the UI", () => {
     await expect
       .poll(() => page.getByTestId("kanban-tally").textContent(), { timeout: 10_000 })
       .toBe(host.t("methods.kanban.tally", { up: 1, sideways: 0, down: 0 }));
+    // The topic's time is not up yet: no prompt to decide.
+    expect(await anna.page.getByTestId("kanban-time-up").count()).toBe(0);
     // The phone's card fits its width: nothing runs off to the side.
     const width = await anna.page.getByTestId("kanban").evaluate((el) => [el.scrollWidth, el.clientWidth]);
     expect(width[0]).toBeLessThanOrEqual(width[1]!);
