@@ -3,6 +3,7 @@ import {
   castThumb,
   countThumbs,
   discussing,
+  exportKanban,
   finishTopic,
   kanbanSchema,
   kanbanViewFor,
@@ -106,5 +107,18 @@ describe("Lean Coffee board", () => {
     b = ok(castThumb(b, "u1", "c", b.round, "up"));
     expect(discussing(ok(countThumbs(b, "c", MIN)))!.endsAt).toBe(9 * MIN);
     expect(refused(countThumbs(b, "b", MIN))).toBe("methods.stale");
+  });
+
+  it("exports each topic in queue order with its dots, column and outcome", () => {
+    let b = ok(startNext(board(), null, 0));
+    b = ok(castThumb(b, "u1", "c", b.round, "up"));
+    b = ok(countThumbs(b, "c", MIN));
+    b = ok(startNext(b, "c", 2 * MIN));
+    expect(exportKanban(b)).toEqual([
+      { topic: "Offsite", votes: 3, column: "done", outcome: "extended", extensions: 1 },
+      { topic: "Budget", votes: 3, column: "doing", outcome: "discussing", extensions: 0 },
+      { topic: "Hiring", votes: 1, column: "todo", outcome: "waiting", extensions: 0 },
+      { topic: "Tools", votes: 0, column: "todo", outcome: "waiting", extensions: 0 },
+    ]);
   });
 });
