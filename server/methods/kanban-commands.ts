@@ -36,7 +36,6 @@ export const kanbanCommands = [
     run(ctx, { action, topic }) {
       return apply(ctx, (board) => {
         if (action === "next") return startNext(board, topic, ctx.now);
-        if (topic === null) return { ok: false, key: "methods.kanban.nothingDiscussed" };
         return action === "done" ? finishTopic(board, topic, ctx.now) : countThumbs(board, topic, ctx.now);
       });
     },

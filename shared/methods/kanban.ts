@@ -125,7 +125,7 @@ export function startNext(board: Kanban, seen: string | null, now: number): Kanb
 }
 
 /** The facilitator's Done: the topic under discussion (`seen`) goes to Done without a thumbs vote. */
-export function finishTopic(board: Kanban, seen: string, now: number): KanbanResult {
+export function finishTopic(board: Kanban, seen: string | null, now: number): KanbanResult {
   const current = discussing(board);
   if (!current) return refuse("methods.kanban.nothingDiscussed");
   if (current.id !== seen) return refuse("methods.stale");
@@ -158,7 +158,7 @@ export function thumbsExtend(counts: Record<Thumb, number>): boolean {
  * `extendSeconds` more (from its end, or from now once it has run over) and a fresh round of thumbs;
  * otherwise it goes to Done.
  */
-export function countThumbs(board: Kanban, seen: string, now: number): KanbanResult {
+export function countThumbs(board: Kanban, seen: string | null, now: number): KanbanResult {
   if (!board.extendVote) return refuse("methods.kanban.noThumbs");
   const current = discussing(board);
   if (!current) return refuse("methods.kanban.nothingDiscussed");

@@ -52,6 +52,9 @@ describe("Lean Coffee board", () => {
     expect(discussing(b)!.endsAt).toBe(5000 + 7 * MIN);
     // A doubled press (the sender still saw "c") moves nothing.
     expect(refused(startNext(b, "c", 6000))).toBe("methods.stale");
+    // A Done or a count sent by someone who saw nothing in Discussing is as stale.
+    expect(refused(finishTopic(b, null, 6000))).toBe("methods.stale");
+    expect(refused(countThumbs(b, null, 6000))).toBe("methods.stale");
     b = ok(finishTopic(b, "b", 7000));
     expect(discussing(b)).toBeNull();
     expect(refused(finishTopic(b, "b", 7000))).toBe("methods.kanban.nothingDiscussed");
