@@ -17,6 +17,8 @@ import { sheetPassRecord } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
 import { marketRecord } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
+import { exportKanban } from "../../shared/methods/kanban";
+import { kanbanRecord } from "../methods/kanban";
 import type { BoardsDoc } from "../../shared/boards/model";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
@@ -70,6 +72,19 @@ function openSpacePart(
     return topics.length > 0 ? { openSpace: topics } : {};
   } catch (error) {
     console.error(`export: marketplace unreadable: ${error instanceof Error ? error.message : error}`);
+    return {};
+  }
+}
+
+/** Lean Coffee's board as it stands (or stood when the step ended). */
+function leanCoffeePart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "leanCoffee"> {
+  const stored = records.find((r) => r.kind === kanbanRecord.kind);
+  if (!stored) return {};
+  try {
+    const topics = exportKanban(kanbanRecord.decode(stored));
+    return topics.length > 0 ? { leanCoffee: topics } : {};
+  } catch (error) {
+    console.error(`export: lean coffee board unreadable: ${error instanceof Error ? error.message : error}`);
     return {};
   }
 }
@@ -129,6 +144,7 @@ export function exportRoutes(services: SessionServices): Router {
       ...crowdSourcingPart(records),
       ...brainwritingPart(records),
       ...openSpacePart(records, doc),
+      ...leanCoffeePart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

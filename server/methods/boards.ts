@@ -59,7 +59,7 @@ function wallOf(room: RoomApi): string | null {
 }
 
 /** The board the step a capture names put up, the last time it ran. */
-function boardPutUpBy(run: MethodsRun, board: CaptureBoard | undefined): string | null {
+export function boardPutUpBy(run: MethodsRun, board: CaptureBoard | undefined): string | null {
   if (board?.kind !== "step" || !run.plan) return null;
   const index = run.plan.steps.findIndex((step) => step.id === board.stepId);
   return run.entries.findLast((entry) => entry.step === index)?.capture?.boardId ?? null;

@@ -1,4 +1,5 @@
 import type { ExportTopic } from "../methods/marketplace";
+import type { ExportKanbanTopic } from "../methods/kanban";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -55,6 +56,19 @@ export interface ExportInput {
   brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
   /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
   openSpace?: readonly ExportTopic[];
+  /** Lean Coffee's board: its topics in queue order with their dots, column and outcome; absent when none. */
+  leanCoffee?: readonly ExportKanbanTopic[];
+}
+
+/** A Lean Coffee topic's column and outcome in the export's language. */
+export function kanbanTexts(
+  t: ReturnType<typeof translator>,
+  topic: ExportKanbanTopic,
+): { column: string; outcome: string } {
+  return {
+    column: t(`methods.kanban.${topic.column}`),
+    outcome: t(`methods.kanban.outcome.${topic.outcome}`, { n: topic.extensions }),
+  };
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

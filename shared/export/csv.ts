@@ -1,5 +1,5 @@
 import { inRoomUids } from "../hybrid/export";
-import { colourName, exportBoards, formatTime, translator, type ExportInput } from "./common";
+import { colourName, exportBoards, formatTime, kanbanTexts, translator, type ExportInput } from "./common";
 
 /**
  * One CSV cell: always quoted (quotes doubled), and text that a spreadsheet would run as a formula
@@ -98,5 +98,22 @@ export function buildCsv(input: ExportInput): string {
       ]);
     }
   }
+  // Lean Coffee: a row per topic, its column as cluster, its dots, its place in the queue as rank and
+  // its outcome where an author goes.
+  input.leanCoffee?.forEach((topic, i) => {
+    const { column, outcome } = kanbanTexts(t, topic);
+    rows.push([
+      t("methods.kanban.title"),
+      "",
+      column,
+      topic.topic,
+      "",
+      topic.votes,
+      i + 1,
+      "",
+      outcome,
+      ...(inRoom ? [""] : []),
+    ]);
+  });
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
