@@ -12,6 +12,7 @@ import { passDueSheets, sheetPassCommands } from "./sheet-commands";
 import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
 import { marketCommands } from "./market-commands";
 import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
+import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
 
 /** How often the server looks for Brainwriting sheets whose pass time is up. */
 const SHEET_CLOCK_MS = 1000;
@@ -28,10 +29,17 @@ const SHEET_CLOCK_MS = 1000;
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands, ...marketCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind, marketRecord.kind],
+  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands, ...marketCommands, ...stageCommands],
+  recordKinds: [
+    methodsRunRecord.kind,
+    cardPassRecord.kind,
+    sheetPassRecord.kind,
+    marketRecord.kind,
+    stageMarksRecord.kind,
+  ],
   setup(room) {
     room.clock.setInterval(() => void passDueSheets(room), SHEET_CLOCK_MS);
+    guardStageBoards(room);
   },
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
@@ -63,6 +71,14 @@ export const methodsModule: RoomModule = {
         restoreMarket(room, marketRecord.decode(market));
       } catch (error) {
         console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
+    if (marks) {
+      try {
+        restoreStageMarks(room, stageMarksRecord.decode(marks));
+      } catch (error) {
+        console.error("stage marks unreadable:", error instanceof Error ? error.message : error);
       }
     }
   },

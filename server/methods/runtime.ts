@@ -16,6 +16,7 @@ import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
 import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheetsAreCurrent } from "./sheet-pass";
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
+import { stagesFor } from "./stages";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -71,6 +72,7 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     cardPass: cardPassFor(room, run, client),
     sheetPass: sheetPassFor(room, run, client),
     market: marketFor(room, run, client),
+    stages: stagesFor(room, run, client),
   };
 }
 

@@ -4,6 +4,7 @@ import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
 import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX, sheetPassViewSchema } from "../methods/sheet-pass";
 import { TOPIC_TITLE_MAX, marketViewSchema } from "../methods/marketplace";
+import { stageViewSchema } from "../methods/stages";
 
 export * from "../methods/plan";
 
@@ -120,6 +121,8 @@ export const methodsStateSchema = z.object({
   sheetPass: sheetPassViewSchema.nullable().default(null),
   /** Open Space: the marketplace grid (topics are public; people by name only). */
   market: marketViewSchema.nullable().default(null),
+  /** Stages unlocked in turn: read-only earlier boards, TRIZ's tags and owners (shared/methods/stages.ts). */
+  stages: stageViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 
