@@ -55,6 +55,20 @@ export interface ExportInput {
   brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
   /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
   openSpace?: readonly ExportTopic[];
+  /** TRIZ's marks on notes (shared/methods/stages.ts): tagged "we already do this", and owners by name. */
+  stageMarks?: ExportStageMarks;
+}
+
+/** Notes tagged "we already do this" and each owned action's owner (a name, never an id). */
+export interface ExportStageMarks {
+  tags: readonly string[];
+  owners: Readonly<Record<string, string>>;
+}
+
+/** True when the session has any tag or owner to show (the columns and words appear only then). */
+export function hasStageMarks(input: Pick<ExportInput, "stageMarks">): boolean {
+  const marks = input.stageMarks;
+  return marks !== undefined && (marks.tags.length > 0 || Object.keys(marks.owners).length > 0);
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

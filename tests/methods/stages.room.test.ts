@@ -102,7 +102,7 @@ describe("stages unlocked in turn", () => {
   });
 
   it("TRIZ: the worst list is tagged 'we already do this' in the next stage, and each person owns one first action at the end", async () => {
-    const { host, guests } = await hostAndGuests(server, ["Anna", "Ben", "Cai", "Dora"]);
+    const { session, host, guests } = await hostAndGuests(server, ["Anna", "Ben", "Cai", "Dora"]);
     const told = track(guests);
     host.onMessage("methods.state", () => {});
     const [anna, ben] = guests as [SdkSessionRoom, SdkSessionRoom];
@@ -167,6 +167,27 @@ describe("stages unlocked in turn", () => {
     // The tag from the second stage is still there, and owning the worst list's notes is not.
     expect(told.get(anna)!.stages!.tags).toEqual([fridays]);
     expect((await refusal(anna, "boards.ownNote", { noteId: fridays })).code).toBe("not_this_step");
+
+    // The exports carry the tag and the owners, by name only.
+    const exported = async (format: string) =>
+      (
+        await fetch(`${server.baseUrl}/api/sessions/${session.code}/export.${format}?lang=en`, {
+          headers: { authorization: `Bearer ${session.facilitatorSecret}` },
+        })
+      ).text();
+    const json = JSON.parse(await exported("json")) as {
+      boards: { notes: { text: string; weAlreadyDoThis?: true; owner?: string }[] }[];
+    };
+    const notes = json.boards.flatMap((b) => b.notes);
+    expect(notes.find((n) => n.text === "ship on fridays")!.weAlreadyDoThis).toBe(true);
+    expect(notes.find((n) => n.text === "ignore the users")!.weAlreadyDoThis).toBeUndefined();
+    expect(notes.find((n) => n.text === "user panel")!.owner).toBe("Ben");
+    expect(notes.find((n) => n.text === "freeze fridays")!.owner).toBe("Anna");
+    expect(await exported("md")).toContain("user panel — *by Ben · owner: Ben*");
+    const csv = await exported("csv");
+    expect(csv.split("\r\n")[0]).toContain('"we already do this","owner"');
+    expect(csv.split("\r\n").find((line) => line.includes("ship on fridays"))).toContain('"we already do this",""');
+    for (const doc of [JSON.stringify(json), await exported("md"), csv]) expect(doc).not.toContain(anna.sessionId);
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
   });
 });
