@@ -29,6 +29,7 @@ import { boardClick, noteClick } from "./note-click";
 import { BoardFocus } from "./BoardFocus";
 import { pointOnBoard, useBoardDrag } from "./board-drag";
 import { showToast } from "../ui/toast-store";
+import { useStageReadOnly } from "../methods/StageNoteActions";
 import { DesktopOnly } from "../xr/guards";
 
 /**
@@ -126,7 +127,9 @@ const Note3D = memo(function Note3D({
   const self = useSelf();
   const mine = useBoardsStore((s) => s.mine);
   const group = useRef<Group>(null);
-  const movable = mayMove(note, board, self, mine);
+  // An earlier stage's board is read-only: its notes neither move nor open for editing.
+  const readOnly = useStageReadOnly(board.id);
+  const movable = mayMove(note, board, self, mine) && !readOnly;
   const [lx, ly] = toLocal(board, note.x, note.y);
   const vote = openVote(board);
   const result = vote ? undefined : lastEndedVote(board)?.results.find((r) => r.noteId === note.id);
@@ -143,7 +146,7 @@ const Note3D = memo(function Note3D({
       noteId: note.id,
       mine: vote ? myDots(now, vote.id, note.id) : 0,
       used: vote ? (now.used[vote.id] ?? 0) : 0,
-      mayEdit: mayEdit(note, self, now),
+      mayEdit: mayEdit(note, self, now) && !readOnly,
     });
     if (action.kind === "edit") openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
     else if (action.kind === "notInVote") showToast({ key: "boards.vote.notInVote" });
@@ -285,12 +288,14 @@ function Cluster3D({
 function BoardStatus({ board }: { board: BoardView }) {
   const t = useT();
   const self = useSelf();
+  const readOnly = useStageReadOnly(board.id);
   const vote = openVote(board);
   const used = useBoardsStore((s) => (vote ? (s.mine.used[vote.id] ?? 0) : 0));
   const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
   // Also what a headset shows, where the HTML cards are not drawn: the round, and our dots left.
   const parts = [
     board.locked ? t("boards.locked") : "",
+    readOnly ? t("stages.readOnly") : "",
     board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
@@ -320,6 +325,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   const zoneName = useZoneName();
   const surface = useRef<Group>(null);
   const contents = useRef<Group>(null);
+  const readOnly = useStageReadOnly(boardId);
   const centre = useMemo(() => new Vector3(), []);
 
   useFrame(({ camera }) => {
@@ -333,7 +339,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   if (!board) return null;
   const w = board.width / 100;
   const h = board.height / 100;
-  const writable = mayWrite(board, self);
+  const writable = mayWrite(board, self) && !readOnly;
   const voting =
     openVote(board) !== undefined &&
     board.contentsVisible &&
