@@ -17,6 +17,13 @@ import "./stages.css";
 
 const useStages = (): StageView | null => useMethodsStore((s) => s.state?.stages ?? null);
 
+const NONE: readonly string[] = [];
+
+/** The boards the current stage writes on (each group's own, or one in the plenary). */
+export function useCurrentStageBoards(): readonly string[] {
+  return useMethodsStore((s) => s.state?.stages?.current ?? NONE);
+}
+
 /** True when the board belongs to an earlier stage: nobody writes on it now. */
 export function useStageReadOnly(boardId: string): boolean {
   return useMethodsStore((s) => s.state?.stages?.readOnly.includes(boardId) ?? false);

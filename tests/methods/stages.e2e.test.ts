@@ -94,4 +94,48 @@ describe("TRIZ's stages through the UI", () => {
     await anna.context.close();
     await Promise.all([host.leave(), ben.leave()]);
   }, 180_000);
+
+  it("What / So What / Now What on a phone in Finnish: the group's What board beside So What, read-only", async () => {
+    const title = "Mitä, entä sitten";
+    const session = await server.createSession(title);
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Fia" });
+    const ben = await server.join(session.code, { name: "Ben" });
+    const aino = await newVisitor(browser, "fi-FI", { phone: true });
+    await join(aino, `${server.baseUrl}/s/${session.code}`, "Aino", title);
+    const { page, t } = aino;
+
+    let n = 0;
+    const plan = templatePlan("whatSoWhat", "fi", () => `w${++n}`);
+    const saved = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.plan !== null);
+    sendCommand(host, "methods.plan.save", { plan });
+    await saved;
+    const what = (await stepTo(host, 0)).stages!.current[0]!;
+
+    // The stage's own board comes up by itself; Aino writes on it with the keyboard.
+    const whatBoard = page.locator(`article[data-board-id="${what}"]`);
+    await whatBoard.getByText(t("stages.current")).waitFor({ timeout: 15_000 });
+    await whatBoard.getByLabel(t("boards.noteText")).fill("Asiakkaat odottivat viikon");
+    await page.keyboard.press("Tab");
+    await whatBoard.getByRole("button", { name: t("boards.add") }).press("Enter");
+    await whatBoard.getByText("Asiakkaat odottivat viikon").waitFor({ timeout: 10_000 });
+
+    // So What: its own board, with What beside it, read-only (no form, no edit or delete).
+    const soWhat = (await stepTo(host, 1)).stages!.current[0]!;
+    expect(soWhat).not.toBe(what);
+    const soWhatBoard = page.locator(`article[data-board-id="${soWhat}"]`);
+    await soWhatBoard.getByText(t("stages.current")).waitFor({ timeout: 15_000 });
+    const earlier = soWhatBoard.locator(`.stage-earlier__board[data-board-id="${what}"]`);
+    await earlier.getByText("Asiakkaat odottivat viikon").waitFor();
+    await earlier.getByText(t("stages.readOnly")).waitFor();
+    expect(await earlier.getByRole("button").count()).toBe(0);
+    expect(await earlier.locator("textarea, input").count()).toBe(0);
+    expect(await soWhatBoard.getByLabel(t("boards.noteText")).count()).toBe(1);
+    await screenshot(page, "stages-whatsowhat-fi-390x844");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    expect(externalRequests(aino.requests)).toEqual([]);
+    expect(aino.errors).toEqual([]);
+    await aino.context.close();
+    await Promise.all([host.leave(), ben.leave()]);
+  }, 180_000);
 });
