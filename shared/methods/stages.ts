@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { BoardPlacement } from "../boards/geometry";
+import { LAB } from "../space/layout";
 import { BOARDS_MAX, docIdSchema } from "../boards/model";
 import type { ErrorCode } from "../protocol/errors";
 import type { Plan, PlanStep } from "./plan";
@@ -162,9 +163,14 @@ export function stageBoardPlacement(zoneBoard: BoardPlacement, stage: number, of
   const yaw = (zoneBoard.yaw * Math.PI) / 180;
   const along = (stage - (of + 1) / 2) * (width + 20);
   const ahead = 30;
+  // Kept half a board inside the walls, so a zone in a corner does not push a stage through one.
+  const margin = width / 2;
+  const inside = (cm: number, min: number, max: number) =>
+    Math.round(Math.max(min * 100 + margin, Math.min(max * 100 - margin, cm)));
+  const { walls } = LAB;
   return {
-    x: Math.round(zoneBoard.x + Math.cos(yaw) * along + Math.sin(yaw) * ahead),
-    z: Math.round(zoneBoard.z - Math.sin(yaw) * along + Math.cos(yaw) * ahead),
+    x: inside(zoneBoard.x + Math.cos(yaw) * along + Math.sin(yaw) * ahead, walls.minX, walls.maxX),
+    z: inside(zoneBoard.z - Math.sin(yaw) * along + Math.cos(yaw) * ahead, walls.minZ, walls.maxZ),
     yaw: zoneBoard.yaw,
     width,
     height: 140,

@@ -81,6 +81,10 @@ describe("What / So What / Now What", () => {
     // Facing -x (yaw -90): left to right as read from the front is -z to +z, 30 cm in front (towards -x).
     expect(spots.map((s) => s.z)).toEqual([-220, 0, 220]);
     expect(spots.every((s) => s.x === 470 && s.yaw === -90 && s.width === 200)).toBe(true);
+    // A zone board in a corner: the stage beside it stays inside the walls (16 m from the centre).
+    const corner = stageBoardPlacement({ x: 1550, z: 1550, yaw: -90, width: 260, height: 160 }, 3, 3);
+    expect(corner.z).toBeLessThanOrEqual(1600 - 100);
+    expect(corner.x).toBeLessThanOrEqual(1600 - 100);
   });
 });
 
