@@ -29,7 +29,7 @@ import { boardClick, noteClick } from "./note-click";
 import { BoardFocus } from "./BoardFocus";
 import { pointOnBoard, useBoardDrag } from "./board-drag";
 import { showToast } from "../ui/toast-store";
-import { useStageReadOnly } from "../methods/StageNoteActions";
+import { useStageMark, useStageReadOnly } from "../methods/StageNoteActions";
 import { DesktopOnly } from "../xr/guards";
 
 /**
@@ -129,6 +129,7 @@ const Note3D = memo(function Note3D({
   const group = useRef<Group>(null);
   // An earlier stage's board is read-only: its notes neither move nor open for editing.
   const readOnly = useStageReadOnly(board.id);
+  const stageMark = useStageMark(note.id);
   const movable = mayMove(note, board, self, mine) && !readOnly;
   const [lx, ly] = toLocal(board, note.x, note.y);
   const vote = openVote(board);
@@ -194,7 +195,7 @@ const Note3D = memo(function Note3D({
       onPointerCancel={handlers.onPointerCancel}
       onClick={handlers.onClick}
     >
-      <NoteFace note={note} />
+      <NoteFace note={note} mark={stageMark} />
       {result && result.count > 0 && (
         <group position={[NOTE_M / 2 - 0.02, NOTE_M / 2 - 0.02, 0.003]}>
           <mesh>

@@ -29,6 +29,16 @@ export function useStageReadOnly(boardId: string): boolean {
   return useMethodsStore((s) => s.state?.stages?.readOnly.includes(boardId) ?? false);
 }
 
+/** A note's marks in words ("We already do this · Owner: Anna"), for the 3D note's bottom strip. */
+export function useStageMark(noteId: string): string {
+  const t = useT();
+  const tagged = useMethodsStore((s) => s.state?.stages?.tags.includes(noteId) ?? false);
+  const owner = useMethodsStore((s) => s.state?.stages?.owners[noteId]);
+  return [tagged ? t("stages.tagged") : "", owner ? t("stages.ownedBy", { name: owner }) : ""]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 /** The board's place among the stages, as a badge beside its title. */
 export function StageBadge({ boardId }: { boardId: string }) {
   const t = useT();
