@@ -19,6 +19,7 @@ import { marketRecord } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
 import { exportKanban } from "../../shared/methods/kanban";
 import { kanbanRecord } from "../methods/kanban";
+import { stageMarksRecord } from "../methods/stages";
 import type { BoardsDoc } from "../../shared/boards/model";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
@@ -106,6 +107,24 @@ export function exportFileName(title: string, code: string, ext: string): string
 }
 
 /** The hybrid room's part of an export, only when the session had a physical room. */
+/** TRIZ's tags and owners (by name: the uids stay on the server). */
+function stagesPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "stageMarks"> {
+  const stored = records.find((r) => r.kind === stageMarksRecord.kind);
+  if (!stored) return {};
+  try {
+    const marks = stageMarksRecord.decode(stored);
+    return {
+      stageMarks: {
+        tags: marks.tags,
+        owners: Object.fromEntries(Object.entries(marks.owners).map(([id, o]) => [id, o.name])),
+      },
+    };
+  } catch (error) {
+    console.error("export: stage marks unreadable:", error instanceof Error ? error.message : error);
+    return {};
+  }
+}
+
 function hybridPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "hybrid"> {
   const rooms = storedPhysicalRooms(records).map(({ name, seats }) => ({ name, seats }));
   const attendance = storedAttendance(records);
@@ -145,6 +164,7 @@ export function exportRoutes(services: SessionServices): Router {
       ...brainwritingPart(records),
       ...openSpacePart(records, doc),
       ...leanCoffeePart(records),
+      ...stagesPart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

@@ -22,6 +22,7 @@ import { marketOf } from "./marketplace";
 import { harvestTopics } from "../../shared/methods/marketplace";
 import { groupIdeas } from "../../shared/methods/sheet-pass";
 import { sheetPassOf } from "./sheet-pass";
+import { stageBoardPlacement, stageOf, stageOwnsGroupBoards } from "../../shared/methods/stages";
 
 /**
  * What a step does to the boards, on the server: the pairs' boards merged onto the four's board, the
@@ -87,21 +88,40 @@ export function stepBoardChanges(
   applyChanges(after, revealed);
   const steps = boardSteps(room, after, run, now);
   applyChanges(after, steps.changes);
-  const zoneBoards = (zonesOfEntries(run.plan, run.entries, zoneIdsOf(room)).at(-1) ?? []).flatMap((zone) =>
-    zone ? (zoneBoardOf(room, zone) ?? []) : [],
-  );
+  const stepZones = zonesOfEntries(run.plan, run.entries, zoneIdsOf(room)).at(-1) ?? [];
+  const zoneBoards = stepZones.flatMap((zone) => (zone ? (zoneBoardOf(room, zone) ?? []) : []));
   const opened = openCapture(
     after,
     step.capture,
-    { groups: zoneBoards, wall: wallOf(room), earlier: boardPutUpBy(run, step.capture?.board) },
+    {
+      groups: zoneBoards,
+      wall: wallOf(room),
+      earlier: boardPutUpBy(run, step.capture?.board),
+      own: ownStageBoards(room, run, stepZones),
+    },
     now,
     newDocId,
   );
   return {
     changes: [...revealed, ...steps.changes, ...(opened?.changes ?? [])],
     record: steps.record,
-    capture: opened && (opened.record.boardId || opened.record.rounds.length > 0) ? opened.record : null,
+    capture:
+      opened && (opened.record.boardId || opened.record.rounds.length > 0 || opened.record.boards?.length)
+        ? opened.record
+        : null,
   };
+}
+
+/** Where a stage's own group boards go: beside each group's zone board (What / So What / Now What). */
+function ownStageBoards(room: RoomApi, run: MethodsRun, zones: readonly (string | null)[]) {
+  const entry = run.entries.at(-1)!;
+  const stage = stageOf(run.plan!.steps[entry.step]);
+  const doc = boardsRuntimeOf(room)?.doc;
+  if (!doc || !stage || !stageOwnsGroupBoards(run.plan!, entry.step)) return undefined;
+  return zones.flatMap((zoneId) => {
+    const board = zoneId ? doc.boards.get(zoneBoardOf(room, zoneId) ?? "") : undefined;
+    return zoneId && board ? [{ zoneId, ...stageBoardPlacement(board, stage.stage, stage.of) }] : [];
+  });
 }
 
 /** Notes carried onto merged boards and the harvest wall put up, with their record for Back. */

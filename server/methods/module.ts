@@ -14,6 +14,7 @@ import { marketCommands } from "./market-commands";
 import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
 import { kanbanCommands } from "./kanban-commands";
 import { KANBAN_ID, kanbanRecord, restoreKanban } from "./kanban";
+import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
 
 /** How often the server looks for Brainwriting sheets whose pass time is up. */
 const SHEET_CLOCK_MS = 1000;
@@ -31,10 +32,25 @@ const SHEET_CLOCK_MS = 1000;
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands, ...marketCommands, ...kanbanCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind, marketRecord.kind, kanbanRecord.kind],
+  commands: [
+    ...methodsCommands,
+    ...cardPassCommands,
+    ...sheetPassCommands,
+    ...marketCommands,
+    ...kanbanCommands,
+    ...stageCommands,
+  ],
+  recordKinds: [
+    methodsRunRecord.kind,
+    cardPassRecord.kind,
+    sheetPassRecord.kind,
+    marketRecord.kind,
+    kanbanRecord.kind,
+    stageMarksRecord.kind,
+  ],
   setup(room) {
     room.clock.setInterval(() => void passDueSheets(room), SHEET_CLOCK_MS);
+    guardStageBoards(room);
   },
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
@@ -74,6 +90,14 @@ export const methodsModule: RoomModule = {
         restoreKanban(room, kanbanRecord.decode(kanban));
       } catch (error) {
         console.error("lean coffee board unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
+    if (marks) {
+      try {
+        restoreStageMarks(room, stageMarksRecord.decode(marks));
+      } catch (error) {
+        console.error("stage marks unreadable:", error instanceof Error ? error.message : error);
       }
     }
   },

@@ -18,6 +18,7 @@ import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
 import { commitKanban, kanbanForRun, kanbanIsCurrent, kanbanOf } from "./kanban";
+import { stagesFor } from "./stages";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -74,6 +75,7 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     sheetPass: sheetPassFor(room, run, client),
     market: marketFor(room, run, client),
     kanban: kanbanFor(room, run, client),
+    stages: stagesFor(room, run, client),
   };
 }
 

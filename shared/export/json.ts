@@ -54,6 +54,9 @@ export function buildJson(input: ExportInput): string {
       // Present only for sessions with a physical room; never for an anonymous note.
       ...(input.hybrid ? { inRoom: !note.anonymous && inRoomUids(input.hybrid).has(note.authorUid) } : {}),
       anonymous: note.anonymous,
+      // TRIZ's marks, only on the notes that carry them.
+      ...(input.stageMarks?.tags.includes(note.id) ? { weAlreadyDoThis: true } : {}),
+      ...(input.stageMarks?.owners[note.id] ? { owner: input.stageMarks.owners[note.id] } : {}),
       createdAt: iso(note.createdAt),
       updatedAt: iso(note.updatedAt),
     })),

@@ -55,6 +55,9 @@ function noteLine(input: ExportInput, entry: ExportBoard, noteId: string): strin
   if (!note.anonymous && inRoomUids(input.hybrid).has(note.authorUid)) meta.push(t("doc.inRoom"));
   const result = entry.latest.get(note.id);
   if (result) meta.push(t("doc.dots", { count: result.count }));
+  if (input.stageMarks?.tags.includes(note.id)) meta.push(t("stages.export.tag"));
+  const owner = input.stageMarks?.owners[note.id];
+  if (owner) meta.push(`${t("stages.export.owner")}: ${escapeMarkdown(owner)}`);
   return `- ${escapeMarkdown(note.text)} — *${meta.join(" · ")}*`;
 }
 

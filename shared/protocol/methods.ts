@@ -5,6 +5,7 @@ import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX, sheetPassViewSchema } from "../methods/sheet-pass";
 import { TOPIC_TITLE_MAX, marketViewSchema } from "../methods/marketplace";
 import { THUMBS, kanbanViewSchema } from "../methods/kanban";
+import { stageViewSchema } from "../methods/stages";
 
 export * from "../methods/plan";
 
@@ -135,6 +136,8 @@ export const methodsStateSchema = z.object({
   market: marketViewSchema.nullable().default(null),
   /** Lean Coffee: the To discuss / Discussing / Done board, the thumbs counted and the receiver's own. */
   kanban: kanbanViewSchema.nullable().default(null),
+  /** Stages unlocked in turn: read-only earlier boards, TRIZ's tags and owners (shared/methods/stages.ts). */
+  stages: stageViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 
