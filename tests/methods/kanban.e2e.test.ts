@@ -4,27 +4,13 @@ import { exportPlanFile } from "../../shared/methods/rules";
 import { templatePlan } from "../../shared/methods/templates";
 import { sendCommand } from "../../shared/protocol/send";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { newVisitor, type Visitor, joinIn2d } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 import { act, boardWhere, decodedNotes, textsSeenBy } from "../support/boards";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** Joins in the 2D view in the visitor's own language, and listens only. */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page, t } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 const stepIs = (visitor: Visitor, step: number) =>
   expect
@@ -37,10 +23,10 @@ describe("Lean Coffee through the UI", () => {
     const session = await server.createSession(title);
     const host = await newVisitor(browser);
     await host.page.setViewportSize({ width: 1366, height: 800 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+    await joinIn2d(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
     // The participant on a phone, in Finnish.
     const anna = await newVisitor(browser, "fi-FI", { phone: true });
-    await join(anna, `${server.baseUrl}/s/${session.code}`, "Anna", title);
+    await joinIn2d(anna, `${server.baseUrl}/s/${session.code}`, "Anna", title);
 
     let n = 0;
     const plan = templatePlan("leanCoffee", "en", () => `s${++n}`);

@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { Client } from "@colyseus/sdk";
-import { startApp, type RunningApp } from "../../server/app";
-import { SqliteSessionStore } from "../../server/storage/sqlite-store";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type MethodsState } from "../../shared/protocol";
+import { describe, expect, it } from "vitest";
+import { type MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { templatePlan } from "../../shared/methods/templates";
 import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { refusal } from "../support/rooms";
+import { enter, methodsSession, restartableServer, toldWhere } from "../support/methods-server";
 import { act, boardWhere, decodedNotes, textsSeenBy } from "../support/boards";
 
 /**
@@ -18,60 +12,18 @@ import { act, boardWhere, decodedNotes, textsSeenBy } from "../support/boards";
  * thumbs are counted (extend, then done), a late joiner sees the board, a restart keeps it, exported.
  */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-kanban-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const start = restartableServer("kanban");
 
-const start = (port: number): Promise<RunningApp> =>
-  startApp({
-    port,
-    host: "127.0.0.1",
-    store: new SqliteSessionStore(join(dataDir, "kanban.db")),
-    clientDir: join(dataDir, "no-client"),
-  });
-
-async function enter(
-  port: number,
-  code: string,
-  options: { name: string; personKey: string; facilitatorSecret?: string },
-): Promise<{ room: SdkSessionRoom; state: MethodsState }> {
-  const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...options };
-  const attempt = () => new Client(`ws://127.0.0.1:${port}`).joinOrCreate<SessionState>(SESSION_ROOM, joinOptions);
-  let room: SdkSessionRoom;
-  try {
-    room = await attempt();
-  } catch {
-    // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
-    room = await attempt();
-  }
-  await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
-  const first = nextMessage<MethodsState>(room, "methods.state");
-  sendCommand(room, "methods.sync", {});
-  return { room, state: await first };
-}
-
-const toldWhere = (room: SdkSessionRoom, test: (state: MethodsState) => boolean) =>
-  nextMessage<MethodsState>(room, "methods.state", 3000, test);
 const columns = (state: MethodsState) => state.kanban!.topics.map((t) => `${t.text}:${t.column}`);
-const guestKey = (i: number) => `kanban-guest-${i}-0123456789abcdef`;
 
 describe("Lean Coffee board on the server", () => {
   it("queues voted topics, refuses participants' moves, counts thumbs, survives a restart and is exported", async () => {
     const port = await freePort();
     let app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Lean Coffee" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = {
-      name: "Host",
-      personKey: "kanban-host-0123456789abcdef",
-      facilitatorSecret: session.facilitatorSecret,
-    };
-    let host = (await enter(port, session.code, facilitator)).room;
-    let anna = (await enter(port, session.code, { name: "Anna", personKey: guestKey(0) })).room;
-    let ben = (await enter(port, session.code, { name: "Ben", personKey: guestKey(1) })).room;
+    const cast = await methodsSession(port, "Lean Coffee", ["Anna", "Ben"], "kanban");
+    const { session, facilitator } = cast;
+    let host = cast.host.room;
+    let [anna, ben] = cast.guests.map((g) => g.room) as [SdkSessionRoom, SdkSessionRoom];
     let n = 0;
     const plan = templatePlan("leanCoffee", "en", () => `s${++n}`);
     let told = toldWhere(host, (s) => s.plan !== null);
@@ -190,7 +142,7 @@ describe("Lean Coffee board on the server", () => {
     const offsiteRound = (await told).kanban!.round;
 
     // A late joiner sees the board as it is.
-    const cai = await enter(port, session.code, { name: "Cai", personKey: guestKey(2) });
+    const cai = await enter(port, session.code, { name: "Cai", personKey: "kanban-guest-2-0123456789abcdef" });
     expect(columns(cai.state)).toEqual(["Budget:done", "Offsite:doing", "Hiring:todo"]);
     await cai.room.leave();
 
@@ -202,9 +154,9 @@ describe("Lean Coffee board on the server", () => {
     await app.close();
     app = await start(port);
     host = (await enter(port, session.code, facilitator)).room;
-    const back = await enter(port, session.code, { name: "Anna", personKey: guestKey(0) });
+    const back = await enter(port, session.code, cast.guestsAs[0]!);
     anna = back.room;
-    ben = (await enter(port, session.code, { name: "Ben", personKey: guestKey(1) })).room;
+    ben = (await enter(port, session.code, cast.guestsAs[1]!)).room;
     expect(columns(back.state)).toEqual(["Budget:done", "Offsite:doing", "Hiring:todo"]);
     expect(back.state.kanban).toMatchObject({ mine: "down", thumbs: { down: 1 } });
     told = toldWhere(anna, (s) => s.kanban?.topics[1]?.column === "done");

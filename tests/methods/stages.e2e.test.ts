@@ -4,27 +4,13 @@ import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { joinIn2d, newVisitor } from "../support/pages";
 import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { textsSeenBy } from "../support/boards";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** Joins in the 2D view, in the visitor's own language, and listens only. */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page, t } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 /** The facilitator (a plain client) moves the plan on and waits until the server has told it so. */
 async function stepTo(host: SdkSessionRoom, step: number): Promise<MethodsState> {
@@ -45,7 +31,7 @@ describe("TRIZ's stages through the UI", () => {
     const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Fia" });
     const ben = await server.join(session.code, { name: "Ben" });
     const anna = await newVisitor(browser, "en-GB", { phone: true });
-    await join(anna, `${server.baseUrl}/s/${session.code}`, "Anna", title);
+    await joinIn2d(anna, `${server.baseUrl}/s/${session.code}`, "Anna", title);
     const { page, t } = anna;
 
     let n = 0;
@@ -101,7 +87,7 @@ describe("TRIZ's stages through the UI", () => {
     const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Fia" });
     const ben = await server.join(session.code, { name: "Ben" });
     const aino = await newVisitor(browser, "fi-FI", { phone: true });
-    await join(aino, `${server.baseUrl}/s/${session.code}`, "Aino", title);
+    await joinIn2d(aino, `${server.baseUrl}/s/${session.code}`, "Aino", title);
     const { page, t } = aino;
 
     let n = 0;
