@@ -21,6 +21,7 @@ import { useBoardTitle, useZoneName } from "./names";
 import { NoteForm } from "./NoteForm";
 import { FacilitatorTools } from "./FacilitatorTools";
 import { isFacilitator, mayCluster, mayEdit, mayWrite } from "./permissions";
+import { EarlierStages, StageBadge, StageNoteActions, useStageReadOnly } from "../methods/StageNoteActions";
 import "./boards.css";
 
 /** How many dots one has left in a vote, and how long it still runs. */
@@ -148,6 +149,8 @@ const NoteItem = memo(function NoteItem({
   const vote = openVote(board);
   const result = lastEndedVote(board)?.results.find((r) => r.noteId === note.id);
   const own = mine.notes.has(note.id);
+  // An earlier stage's board is read-only (the server refuses; the buttons are not offered).
+  const readOnly = useStageReadOnly(board.id);
   const canVote = self?.role === "participant" || self?.role === "facilitator";
   const meta = [
     t((NOTE_COLORS[note.color] ?? NOTE_COLORS[0]).nameKey),
@@ -181,7 +184,8 @@ const NoteItem = memo(function NoteItem({
       <p className="note-item__meta">{meta.join(" · ")}</p>
       <div className="note-item__actions" role="group" aria-label={t("boards.noteActions", { text: note.text })}>
         {vote && canVote && board.contentsVisible && <DotButtons vote={vote} note={note} />}
-        {mayEdit(note, self, mine) && (
+        <StageNoteActions note={note} boardId={board.id} />
+        {mayEdit(note, self, mine) && !readOnly && (
           <>
             <button type="button" className="button--quiet" onClick={() => setEditing(true)}>
               {t("boards.edit")}
@@ -197,7 +201,7 @@ const NoteItem = memo(function NoteItem({
             </button>
           </>
         )}
-        {mayCluster(board, self) && clusters.length > 0 && (
+        {mayCluster(board, self) && !readOnly && clusters.length > 0 && (
           <label className="note-item__cluster">
             <span>{t("boards.moveToCluster")}</span>
             <select
@@ -313,6 +317,7 @@ export function BoardView2D({ boardId }: { boardId: string }) {
   const self = useSelf();
   const boardTitle = useBoardTitle();
   const zoneName = useZoneName();
+  const readOnly = useStageReadOnly(boardId);
   if (!board) return null;
   const title = boardTitle(board);
   const where = board.zoneId ? t("boards.inZone", { zone: zoneName(board.zoneId) }) : t("boards.inPlenary");
@@ -329,6 +334,7 @@ export function BoardView2D({ boardId }: { boardId: string }) {
         <p className="board-2d__meta">
           {where} · {t("boards.noteCount", { count: board.noteCount })}
           {board.locked && <span className="badge badge--muted">{t("boards.locked")}</span>}
+          <StageBadge boardId={board.id} />
         </p>
       </header>
       {!board.contentsVisible ? (
@@ -338,7 +344,8 @@ export function BoardView2D({ boardId }: { boardId: string }) {
           <RoundBanner board={board} />
           {board.locked && !isFacilitator(self) && <p className="help">{t("boards.lockedHelp")}</p>}
           <VoteSection board={board} headingId={`${id}-vote`} />
-          {mayWrite(board, self) && (
+          <EarlierStages boardId={board.id} />
+          {mayWrite(board, self) && !readOnly && (
             <section className="board-section" aria-labelledby={`${id}-new`}>
               <h3 id={`${id}-new`}>{t("boards.newNote")}</h3>
               <NoteForm

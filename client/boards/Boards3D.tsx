@@ -29,6 +29,7 @@ import { boardClick, noteClick } from "./note-click";
 import { BoardFocus } from "./BoardFocus";
 import { pointOnBoard, useBoardDrag } from "./board-drag";
 import { showToast } from "../ui/toast-store";
+import { useStageMark, useStageReadOnly } from "../methods/StageNoteActions";
 import { DesktopOnly } from "../xr/guards";
 
 /**
@@ -126,7 +127,10 @@ const Note3D = memo(function Note3D({
   const self = useSelf();
   const mine = useBoardsStore((s) => s.mine);
   const group = useRef<Group>(null);
-  const movable = mayMove(note, board, self, mine);
+  // An earlier stage's board is read-only: its notes neither move nor open for editing.
+  const readOnly = useStageReadOnly(board.id);
+  const stageMark = useStageMark(note.id);
+  const movable = mayMove(note, board, self, mine) && !readOnly;
   const [lx, ly] = toLocal(board, note.x, note.y);
   const vote = openVote(board);
   const result = vote ? undefined : lastEndedVote(board)?.results.find((r) => r.noteId === note.id);
@@ -143,7 +147,7 @@ const Note3D = memo(function Note3D({
       noteId: note.id,
       mine: vote ? myDots(now, vote.id, note.id) : 0,
       used: vote ? (now.used[vote.id] ?? 0) : 0,
-      mayEdit: mayEdit(note, self, now),
+      mayEdit: mayEdit(note, self, now) && !readOnly,
     });
     if (action.kind === "edit") openNoteDialog({ kind: "edit", noteId: note.id, boardId: board.id });
     else if (action.kind === "notInVote") showToast({ key: "boards.vote.notInVote" });
@@ -191,7 +195,7 @@ const Note3D = memo(function Note3D({
       onPointerCancel={handlers.onPointerCancel}
       onClick={handlers.onClick}
     >
-      <NoteFace note={note} />
+      <NoteFace note={note} mark={stageMark} />
       {result && result.count > 0 && (
         <group position={[NOTE_M / 2 - 0.02, NOTE_M / 2 - 0.02, 0.003]}>
           <mesh>
@@ -285,12 +289,14 @@ function Cluster3D({
 function BoardStatus({ board }: { board: BoardView }) {
   const t = useT();
   const self = useSelf();
+  const readOnly = useStageReadOnly(board.id);
   const vote = openVote(board);
   const used = useBoardsStore((s) => (vote ? (s.mine.used[vote.id] ?? 0) : 0));
   const canVote = board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator");
   // Also what a headset shows, where the HTML cards are not drawn: the round, and our dots left.
   const parts = [
     board.locked ? t("boards.locked") : "",
+    readOnly ? t("stages.readOnly") : "",
     board.round ? t(board.round === "anonymous" ? "boards.round.headingAnonymous" : "boards.round.heading") : "",
     board.round ? t("boards.round.written", { count: board.noteCount }) : "",
     vote ? t("boards.vote.heading") : "",
@@ -320,6 +326,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   const zoneName = useZoneName();
   const surface = useRef<Group>(null);
   const contents = useRef<Group>(null);
+  const readOnly = useStageReadOnly(boardId);
   const centre = useMemo(() => new Vector3(), []);
 
   useFrame(({ camera }) => {
@@ -333,7 +340,7 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
   if (!board) return null;
   const w = board.width / 100;
   const h = board.height / 100;
-  const writable = mayWrite(board, self);
+  const writable = mayWrite(board, self) && !readOnly;
   const voting =
     openVote(board) !== undefined &&
     board.contentsVisible &&

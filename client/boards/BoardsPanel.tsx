@@ -7,11 +7,21 @@ import { AddBoardButton } from "./FacilitatorTools";
 import { useBoardTitle } from "./names";
 import { isFacilitator } from "./permissions";
 import { useViewMode } from "./view-mode";
+import { useCurrentStageBoards } from "../methods/StageNoteActions";
 
-/** The board to show first: the chosen one, else the one of our zone, else the first we can read. */
-function pick(boards: BoardView[], chosen: string | null, zone: string): BoardView | undefined {
+/**
+ * The board to show first: the chosen one, else the current stage's board (of our zone, when a
+ * stage gives each group its own), else the one of our zone, else the first we can read.
+ */
+function pick(
+  boards: BoardView[],
+  chosen: string | null,
+  zone: string,
+  stage: readonly string[],
+): BoardView | undefined {
   return (
     boards.find((b) => b.id === chosen) ??
+    boards.find((b) => stage.includes(b.id) && b.contentsVisible && (b.zoneId === zone || b.zoneId === "")) ??
     (zone ? boards.find((b) => b.zoneId === zone) : undefined) ??
     boards.find((b) => b.contentsVisible) ??
     boards[0]
@@ -28,7 +38,8 @@ export function BoardsPanel() {
   const chosen = useViewMode((s) => s.boardId);
   const choose = useViewMode((s) => s.choose);
   const boardTitle = useBoardTitle();
-  const board = pick(boards, chosen, self?.zone ?? "");
+  const stage = useCurrentStageBoards();
+  const board = pick(boards, chosen, self?.zone ?? "", stage);
   return (
     <div className="boards-panel">
       <div className="field">

@@ -15,7 +15,15 @@ const BOX = {
  * noteTextSize: short notes read from the plenary), and its author in the strip at the bottom.
  * The top strip is left to the vote's badge and dots.
  */
-export function NoteFace({ note }: { note: Pick<NoteView, "text" | "color" | "hidden" | "authorName" | "anonymous"> }) {
+export function NoteFace({
+  note,
+  mark = "",
+}: {
+  note: Pick<NoteView, "text" | "color" | "hidden" | "authorName" | "anonymous">;
+  /** Words after the author in the bottom strip (a method's mark on the note: TRIZ's tag or owner). */
+  mark?: string;
+}) {
+  const strip = [note.anonymous ? "" : note.authorName, mark].filter(Boolean).join(" · ");
   return (
     <>
       <mesh>
@@ -40,7 +48,7 @@ export function NoteFace({ note }: { note: Pick<NoteView, "text" | "color" | "hi
       >
         {note.text}
       </Label3D>
-      {note.authorName && !note.anonymous && (
+      {strip && (
         <Label3D
           position={[0, BOX.authorY, 0.002]}
           fontSize={BOX.authorSize}
@@ -49,7 +57,7 @@ export function NoteFace({ note }: { note: Pick<NoteView, "text" | "color" | "hi
           anchorX="center"
           anchorY="middle"
         >
-          {note.authorName}
+          {strip}
         </Label3D>
       )}
     </>

@@ -33,6 +33,7 @@ import { NowCard } from "../methods/NowCard";
 import { CardPassCard } from "../methods/CardPassCard";
 import { SheetPassCard } from "../methods/SheetPassCard";
 import { MarketplaceCard } from "../methods/MarketplaceCard";
+import { KanbanCard } from "../methods/KanbanCard";
 import { WhisperNotices } from "../coaching/WhisperNotices";
 import { OverheadNotice } from "../coaching/OverheadNotice";
 import { CoachLinkDialog } from "../coaching/CoachLinkDialog";
@@ -124,6 +125,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
               <CardPassCard />
               <SheetPassCard />
               <MarketplaceCard />
+              <KanbanCard />
               <HybridNotice />
               <ZoneBanner />
               <VoteOverlay />

@@ -6,6 +6,7 @@ import type { Permission } from "../../shared/session/roles";
 import { defineCommand, type CommandContext, type CommandOutcome } from "../commands/registry";
 import type { RateLimit } from "../commands/rate-limit";
 import { newDocId, type BoardsRuntime } from "./runtime";
+import { checkBoardWrite } from "./guards";
 
 /** The boards of the room a command runs in (set up by the module). */
 export type RuntimeOf = (ctx: CommandContext) => BoardsRuntime | undefined;
@@ -20,6 +21,8 @@ async function run(
   if (!runtime || !actor) return { error: "not_found" };
   const result = rule({ doc: runtime.doc, actor, now: ctx.now, newId: newDocId });
   if ("error" in result) return result;
+  const refused = checkBoardWrite(ctx.room, runtime.doc, actor, result.changes);
+  if (refused) return { error: refused };
   return runtime.commit(result.changes);
 }
 

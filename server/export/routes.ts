@@ -17,6 +17,9 @@ import { sheetPassRecord } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
 import { marketRecord } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
+import { exportKanban } from "../../shared/methods/kanban";
+import { kanbanRecord } from "../methods/kanban";
+import { stageMarksRecord } from "../methods/stages";
 import type { BoardsDoc } from "../../shared/boards/model";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
@@ -74,6 +77,19 @@ function openSpacePart(
   }
 }
 
+/** Lean Coffee's board as it stands (or stood when the step ended). */
+function leanCoffeePart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "leanCoffee"> {
+  const stored = records.find((r) => r.kind === kanbanRecord.kind);
+  if (!stored) return {};
+  try {
+    const topics = exportKanban(kanbanRecord.decode(stored));
+    return topics.length > 0 ? { leanCoffee: topics } : {};
+  } catch (error) {
+    console.error(`export: lean coffee board unreadable: ${error instanceof Error ? error.message : error}`);
+    return {};
+  }
+}
+
 const FORMATS = {
   md: { type: "text/markdown; charset=utf-8", build: buildMarkdown },
   csv: { type: "text/csv; charset=utf-8", build: buildCsv },
@@ -91,6 +107,24 @@ export function exportFileName(title: string, code: string, ext: string): string
 }
 
 /** The hybrid room's part of an export, only when the session had a physical room. */
+/** TRIZ's tags and owners (by name: the uids stay on the server). */
+function stagesPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "stageMarks"> {
+  const stored = records.find((r) => r.kind === stageMarksRecord.kind);
+  if (!stored) return {};
+  try {
+    const marks = stageMarksRecord.decode(stored);
+    return {
+      stageMarks: {
+        tags: marks.tags,
+        owners: Object.fromEntries(Object.entries(marks.owners).map(([id, o]) => [id, o.name])),
+      },
+    };
+  } catch (error) {
+    console.error("export: stage marks unreadable:", error instanceof Error ? error.message : error);
+    return {};
+  }
+}
+
 function hybridPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "hybrid"> {
   const rooms = storedPhysicalRooms(records).map(({ name, seats }) => ({ name, seats }));
   const attendance = storedAttendance(records);
@@ -129,6 +163,8 @@ export function exportRoutes(services: SessionServices): Router {
       ...crowdSourcingPart(records),
       ...brainwritingPart(records),
       ...openSpacePart(records, doc),
+      ...leanCoffeePart(records),
+      ...stagesPart(records),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

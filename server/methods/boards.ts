@@ -5,6 +5,8 @@ import {
   mergeOntoBoard,
   returnTravelled,
   undoHarvest,
+  unwrite,
+  writeIdeas,
   type NoteTravel,
   type StepBoards,
 } from "../../shared/boards/merge";
@@ -18,6 +20,9 @@ import { boardsRuntimeOf } from "../boards/module";
 import { newDocId } from "../boards/runtime";
 import { marketOf } from "./marketplace";
 import { harvestTopics } from "../../shared/methods/marketplace";
+import { groupIdeas } from "../../shared/methods/sheet-pass";
+import { sheetPassOf } from "./sheet-pass";
+import { stageBoardPlacement, stageOf, stageOwnsGroupBoards } from "../../shared/methods/stages";
 
 /**
  * What a step does to the boards, on the server: the pairs' boards merged onto the four's board, the
@@ -55,7 +60,7 @@ function wallOf(room: RoomApi): string | null {
 }
 
 /** The board the step a capture names put up, the last time it ran. */
-function boardPutUpBy(run: MethodsRun, board: CaptureBoard | undefined): string | null {
+export function boardPutUpBy(run: MethodsRun, board: CaptureBoard | undefined): string | null {
   if (board?.kind !== "step" || !run.plan) return null;
   const index = run.plan.steps.findIndex((step) => step.id === board.stepId);
   return run.entries.findLast((entry) => entry.step === index)?.capture?.boardId ?? null;
@@ -83,21 +88,40 @@ export function stepBoardChanges(
   applyChanges(after, revealed);
   const steps = boardSteps(room, after, run, now);
   applyChanges(after, steps.changes);
-  const zoneBoards = (zonesOfEntries(run.plan, run.entries, zoneIdsOf(room)).at(-1) ?? []).flatMap((zone) =>
-    zone ? (zoneBoardOf(room, zone) ?? []) : [],
-  );
+  const stepZones = zonesOfEntries(run.plan, run.entries, zoneIdsOf(room)).at(-1) ?? [];
+  const zoneBoards = stepZones.flatMap((zone) => (zone ? (zoneBoardOf(room, zone) ?? []) : []));
   const opened = openCapture(
     after,
     step.capture,
-    { groups: zoneBoards, wall: wallOf(room), earlier: boardPutUpBy(run, step.capture?.board) },
+    {
+      groups: zoneBoards,
+      wall: wallOf(room),
+      earlier: boardPutUpBy(run, step.capture?.board),
+      own: ownStageBoards(room, run, stepZones),
+    },
     now,
     newDocId,
   );
   return {
     changes: [...revealed, ...steps.changes, ...(opened?.changes ?? [])],
     record: steps.record,
-    capture: opened && (opened.record.boardId || opened.record.rounds.length > 0) ? opened.record : null,
+    capture:
+      opened && (opened.record.boardId || opened.record.rounds.length > 0 || opened.record.boards?.length)
+        ? opened.record
+        : null,
   };
+}
+
+/** Where a stage's own group boards go: beside each group's zone board (What / So What / Now What). */
+function ownStageBoards(room: RoomApi, run: MethodsRun, zones: readonly (string | null)[]) {
+  const entry = run.entries.at(-1)!;
+  const stage = stageOf(run.plan!.steps[entry.step]);
+  const doc = boardsRuntimeOf(room)?.doc;
+  if (!doc || !stage || !stageOwnsGroupBoards(run.plan!, entry.step)) return undefined;
+  return zones.flatMap((zoneId) => {
+    const board = zoneId ? doc.boards.get(zoneBoardOf(room, zoneId) ?? "") : undefined;
+    return zoneId && board ? [{ zoneId, ...stageBoardPlacement(board, stage.stage, stage.of) }] : [];
+  });
 }
 
 /** Notes carried onto merged boards and the harvest wall put up, with their record for Back. */
@@ -150,8 +174,22 @@ function boardSteps(
       harvest = gathered.harvest;
     }
   }
-  if (travel.length === 0 && !harvest) return { changes, record: null };
-  return { changes, record: { travel, harvest } };
+  // Brainwriting: moving on from the writing, each group's ideas go onto its board, to cluster and vote on.
+  const written: string[] = [];
+  const sheets = sheetPassOf(room);
+  const writing = run.entries.length - 2;
+  if (sheets && sheets.entry === writing) {
+    sheets.groups.forEach((group, g) => {
+      const zone = zones[writing]?.[g];
+      const boardId = zone ? zoneBoardOf(room, zone) : null;
+      if (!boardId) return;
+      const ideas = writeIdeas(doc, boardId, groupIdeas(group), now, newDocId);
+      changes.push(...ideas.changes);
+      written.push(...ideas.written);
+    });
+  }
+  if (travel.length === 0 && !harvest && written.length === 0) return { changes, record: null };
+  return { changes, record: { travel, harvest, written } };
 }
 
 /** The board changes that undo what `entry` did (Back, or a step that could not be stored). */
@@ -161,6 +199,7 @@ export function undoStepBoardChanges(room: RoomApi, entry: StepEntry | undefined
   return [
     ...undoCapture(doc, entry.capture),
     ...(entry.boards?.harvest ? undoHarvest(doc, entry.boards.harvest) : []),
+    ...unwrite(doc, entry.boards?.written ?? []),
     ...returnTravelled(doc, entry.boards?.travel ?? [], now),
   ];
 }

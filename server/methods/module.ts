@@ -12,6 +12,9 @@ import { passDueSheets, sheetPassCommands } from "./sheet-commands";
 import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
 import { marketCommands } from "./market-commands";
 import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
+import { kanbanCommands } from "./kanban-commands";
+import { KANBAN_ID, kanbanRecord, restoreKanban } from "./kanban";
+import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
 
 /** How often the server looks for Brainwriting sheets whose pass time is up. */
 const SHEET_CLOCK_MS = 1000;
@@ -21,17 +24,33 @@ const SHEET_CLOCK_MS = 1000;
  * with the session. Everyone is told the current step and their group; only facilitators see the plan.
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
- * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass and Open
- * Space's marketplace (card-pass.ts, marketplace.ts), each in a record of its own; Troika's one-way
- * glass (troika.ts), which movement and voice honour as a screen; and Brainwriting's sheets
- * (sheet-pass.ts), passed by the server's clock, whose silent writing voice honours.
+ * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass, Open
+ * Space's marketplace and Lean Coffee's board (card-pass.ts, marketplace.ts, kanban.ts), each in a
+ * record of its own; Troika's one-way glass (troika.ts), which movement and voice honour as a screen;
+ * and Brainwriting's sheets (sheet-pass.ts), passed by the server's clock, whose silent writing voice
+ * honours.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
-  commands: [...methodsCommands, ...cardPassCommands, ...sheetPassCommands, ...marketCommands],
-  recordKinds: [methodsRunRecord.kind, cardPassRecord.kind, sheetPassRecord.kind, marketRecord.kind],
+  commands: [
+    ...methodsCommands,
+    ...cardPassCommands,
+    ...sheetPassCommands,
+    ...marketCommands,
+    ...kanbanCommands,
+    ...stageCommands,
+  ],
+  recordKinds: [
+    methodsRunRecord.kind,
+    cardPassRecord.kind,
+    sheetPassRecord.kind,
+    marketRecord.kind,
+    kanbanRecord.kind,
+    stageMarksRecord.kind,
+  ],
   setup(room) {
     room.clock.setInterval(() => void passDueSheets(room), SHEET_CLOCK_MS);
+    guardStageBoards(room);
   },
   restore(room, records) {
     const stored = records.find((r) => r.kind === methodsRunRecord.kind && r.id === METHODS_RUN_ID);
@@ -63,6 +82,22 @@ export const methodsModule: RoomModule = {
         restoreMarket(room, marketRecord.decode(market));
       } catch (error) {
         console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const kanban = records.find((r) => r.kind === kanbanRecord.kind && r.id === KANBAN_ID);
+    if (kanban) {
+      try {
+        restoreKanban(room, kanbanRecord.decode(kanban));
+      } catch (error) {
+        console.error("lean coffee board unreadable:", error instanceof Error ? error.message : error);
+      }
+    }
+    const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
+    if (marks) {
+      try {
+        restoreStageMarks(room, stageMarksRecord.decode(marks));
+      } catch (error) {
+        console.error("stage marks unreadable:", error instanceof Error ? error.message : error);
       }
     }
   },

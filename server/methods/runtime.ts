@@ -16,6 +16,9 @@ import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
 import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheetsAreCurrent } from "./sheet-pass";
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
+import { kanbanViewFor } from "../../shared/methods/kanban";
+import { commitKanban, kanbanForRun, kanbanIsCurrent, kanbanOf } from "./kanban";
+import { stagesFor } from "./stages";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
 
@@ -71,7 +74,14 @@ export function stateFor(room: RoomApi, run: MethodsRun, client: Client): Method
     cardPass: cardPassFor(room, run, client),
     sheetPass: sheetPassFor(room, run, client),
     market: marketFor(room, run, client),
+    kanban: kanbanFor(room, run, client),
+    stages: stagesFor(room, run, client),
   };
+}
+
+function kanbanFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["kanban"] {
+  const board = kanbanOf(room);
+  return board && kanbanViewFor(board, uidOf(client) ?? "", kanbanIsCurrent(board, run));
 }
 
 function sheetPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["sheetPass"] {
@@ -156,6 +166,12 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     console.error("marketplace not changed with the step");
   }
   await showSlot(room, market ?? nextMarket, next, now);
+  // Lean Coffee: its step queues the voted topics on a board of its own, Back before it drops the board.
+  const kanban = kanbanOf(room);
+  const nextKanban = kanbanForRun(room, kanban, next);
+  if (nextKanban !== kanban && !(await commitKanban(room, nextKanban, now))) {
+    console.error("lean coffee board not changed with the step");
+  }
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
   // movement and voice apply it now.

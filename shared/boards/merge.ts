@@ -6,6 +6,7 @@ import {
   CLUSTER_TITLE_MAX,
   NOTE_SIZE_CM,
   NOTES_PER_BOARD_MAX,
+  NOTE_TEXT_MAX,
   clustersOfBoard,
   docIdSchema,
   newBoardDoc,
@@ -49,6 +50,11 @@ export type HarvestRecord = z.infer<typeof harvestRecordSchema>;
 export const stepBoardsSchema = z.object({
   travel: z.array(noteTravelSchema).max(BOARDS_MAX * NOTES_PER_BOARD_MAX),
   harvest: harvestRecordSchema.nullable(),
+  /** Notes the step wrote itself (Brainwriting's ideas put on their group's board); absent in older runs. */
+  written: z
+    .array(docIdSchema)
+    .max(BOARDS_MAX * NOTES_PER_BOARD_MAX)
+    .default([]),
 });
 export type StepBoards = z.infer<typeof stepBoardsSchema>;
 
@@ -91,6 +97,61 @@ export function mergeOntoBoard(
     }
   }
   return { changes, travel };
+}
+
+/** A note a step writes for someone (an idea from a sheet): its text and its author, who stays anonymous. */
+export interface WrittenIdea {
+  text: string;
+  author: string;
+}
+
+/**
+ * Puts ideas on a board as anonymous notes, each on the next free reading-order spot, so a group finds
+ * what it wrote elsewhere (Brainwriting's sheets) ready to cluster and vote on. Text longer than a
+ * note holds is cut with an ellipsis (the sheet keeps it whole). A full board takes no more.
+ */
+export function writeIdeas(
+  doc: BoardsDoc,
+  boardId: string,
+  ideas: readonly WrittenIdea[],
+  now: number,
+  newId: () => string,
+): { changes: DocChange[]; written: string[] } {
+  const board = doc.boards.get(boardId);
+  if (!board) return { changes: [], written: [] };
+  const placed: Pick<NoteDoc, "x" | "y">[] = notesOfBoard(doc, boardId);
+  const clusters = clustersOfBoard(doc, boardId);
+  const changes: DocChange[] = [];
+  const written: string[] = [];
+  for (const idea of ideas) {
+    if (placed.length >= NOTES_PER_BOARD_MAX) break;
+    const spot = nextReadingSpot(board, placed, clusters);
+    placed.push(spot);
+    const text = idea.text.length > NOTE_TEXT_MAX ? `${idea.text.slice(0, NOTE_TEXT_MAX - 1)}…` : idea.text;
+    const note: NoteDoc = {
+      id: newId(),
+      boardId,
+      text,
+      color: 0,
+      x: spot.x,
+      y: spot.y,
+      clusterId: "",
+      authorUid: idea.author,
+      authorName: "",
+      hidden: false,
+      anonymous: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    changes.push({ kind: "note", id: note.id, value: note });
+    written.push(note.id);
+  }
+  return { changes, written };
+}
+
+/** Back after a step wrote notes: they come off again (what they were copied from still holds them). */
+export function unwrite(doc: BoardsDoc, written: readonly string[]): DocChange[] {
+  return written.filter((id) => doc.notes.has(id)).map((id): DocChange => ({ kind: "note", id, value: null }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ExportTopic } from "../methods/marketplace";
+import type { ExportKanbanTopic } from "../methods/kanban";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -55,6 +56,33 @@ export interface ExportInput {
   brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
   /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
   openSpace?: readonly ExportTopic[];
+  /** Lean Coffee's board: its topics in queue order with their dots, column and outcome; absent when none. */
+  leanCoffee?: readonly ExportKanbanTopic[];
+  /** TRIZ's marks on notes (shared/methods/stages.ts): tagged "we already do this", and owners by name. */
+  stageMarks?: ExportStageMarks;
+}
+
+/** A Lean Coffee topic's column and outcome in the export's language. */
+export function kanbanTexts(
+  t: ReturnType<typeof translator>,
+  topic: ExportKanbanTopic,
+): { column: string; outcome: string } {
+  return {
+    column: t(`methods.kanban.${topic.column}`),
+    outcome: t(`methods.kanban.outcome.${topic.outcome}`, { n: topic.extensions }),
+  };
+}
+
+/** Notes tagged "we already do this" and each owned action's owner (a name, never an id). */
+export interface ExportStageMarks {
+  tags: readonly string[];
+  owners: Readonly<Record<string, string>>;
+}
+
+/** True when the session has any tag or owner to show (the columns and words appear only then). */
+export function hasStageMarks(input: Pick<ExportInput, "stageMarks">): boolean {
+  const marks = input.stageMarks;
+  return marks !== undefined && (marks.tags.length > 0 || Object.keys(marks.owners).length > 0);
 }
 
 /** One board as exports see it: only revealed notes, clusters in reading order, its votes. */

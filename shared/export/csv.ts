@@ -1,5 +1,13 @@
 import { inRoomUids } from "../hybrid/export";
-import { colourName, exportBoards, formatTime, translator, type ExportInput } from "./common";
+import {
+  colourName,
+  exportBoards,
+  formatTime,
+  hasStageMarks,
+  kanbanTexts,
+  translator,
+  type ExportInput,
+} from "./common";
 
 /**
  * One CSV cell: always quoted (quotes doubled), and text that a spreadsheet would run as a formula
@@ -32,7 +40,19 @@ export function buildCsv(input: ExportInput): string {
   ] as const;
   // With a physical room, whether each named author sat in it (the hybrid room's balance, in the table too).
   const inRoom = input.hybrid ? inRoomUids(input.hybrid) : undefined;
-  const rows: (string | number)[][] = [[...header.map((key) => t(key)), ...(inRoom ? [t("doc.col.place")] : [])]];
+  // With TRIZ's marks, two columns more (before the place): the "we already do this" tag and the action's owner.
+  const marks = hasStageMarks(input) ? input.stageMarks : undefined;
+  const markCells = (noteId?: string): string[] =>
+    marks
+      ? [noteId && marks.tags.includes(noteId) ? t("stages.export.tag") : "", (noteId && marks.owners[noteId]) || ""]
+      : [];
+  const rows: (string | number)[][] = [
+    [
+      ...header.map((key) => t(key)),
+      ...(marks ? [t("stages.export.tag"), t("stages.export.owner")] : []),
+      ...(inRoom ? [t("doc.col.place")] : []),
+    ],
+  ];
   for (const entry of exportBoards(input)) {
     const clusterTitle = new Map(entry.clusters.map((c) => [c.cluster.id, c.title]));
     for (const note of entry.notes) {
@@ -47,6 +67,7 @@ export function buildCsv(input: ExportInput): string {
         result?.rank ?? "",
         formatTime(note.createdAt, input.timeZone),
         note.anonymous ? "" : note.authorName,
+        ...markCells(note.id),
         ...(inRoom ? [note.anonymous ? "" : t(inRoom.has(note.authorUid) ? "doc.inRoom" : "doc.remote")] : []),
       ]);
     }
@@ -63,6 +84,7 @@ export function buildCsv(input: ExportInput): string {
       card.rank,
       "",
       "",
+      ...markCells(),
       ...(inRoom ? [""] : []),
     ]);
   }
@@ -75,7 +97,7 @@ export function buildCsv(input: ExportInput): string {
           const where = `${t("methods.sheetPass.sheet", { sheet: s + 1 })}, ${t("methods.sheetPass.row", { row: r + 1 })}`;
           const group = t("methods.sheetPass.group", { group: g + 1 });
           const title = t("methods.sheetPass.exportTitle");
-          rows.push([title, group, where, idea, "", "", "", "", "", ...(inRoom ? [""] : [])]);
+          rows.push([title, group, where, idea, "", "", "", "", "", ...markCells(), ...(inRoom ? [""] : [])]);
         }
       }),
     ),
@@ -94,9 +116,27 @@ export function buildCsv(input: ExportInput): string {
         "",
         "",
         t("methods.market.noteTaker", { name: topic.noteTaker }),
+        ...markCells(),
         ...(inRoom ? [""] : []),
       ]);
     }
   }
+  // Lean Coffee: a row per topic, its column as cluster, its dots, its place in the queue as rank and
+  // its outcome where an author goes.
+  input.leanCoffee?.forEach((topic, i) => {
+    const { column, outcome } = kanbanTexts(t, topic);
+    rows.push([
+      t("methods.kanban.title"),
+      "",
+      column,
+      topic.topic,
+      "",
+      topic.votes,
+      i + 1,
+      "",
+      outcome,
+      ...(inRoom ? [""] : []),
+    ]);
+  });
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

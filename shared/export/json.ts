@@ -54,6 +54,9 @@ export function buildJson(input: ExportInput): string {
       // Present only for sessions with a physical room; never for an anonymous note.
       ...(input.hybrid ? { inRoom: !note.anonymous && inRoomUids(input.hybrid).has(note.authorUid) } : {}),
       anonymous: note.anonymous,
+      // TRIZ's marks, only on the notes that carry them.
+      ...(input.stageMarks?.tags.includes(note.id) ? { weAlreadyDoThis: true } : {}),
+      ...(input.stageMarks?.owners[note.id] ? { owner: input.stageMarks.owners[note.id] } : {}),
       createdAt: iso(note.createdAt),
       updatedAt: iso(note.updatedAt),
     })),
@@ -115,6 +118,8 @@ export function buildJson(input: ExportInput): string {
       : {}),
     // Open Space's topics with their convener, note-taker and session notes.
     ...(input.openSpace && input.openSpace.length > 0 ? { openSpace: { topics: input.openSpace } } : {}),
+    // Lean Coffee's board: topics in queue order, their column and outcome as plain values.
+    ...(input.leanCoffee && input.leanCoffee.length > 0 ? { leanCoffee: { topics: input.leanCoffee } } : {}),
     // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
     ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };

@@ -9,6 +9,7 @@ import {
   zoneNamer,
   type ExportBoard,
   type ExportInput,
+  kanbanTexts,
 } from "./common";
 
 /**
@@ -54,6 +55,9 @@ function noteLine(input: ExportInput, entry: ExportBoard, noteId: string): strin
   if (!note.anonymous && inRoomUids(input.hybrid).has(note.authorUid)) meta.push(t("doc.inRoom"));
   const result = entry.latest.get(note.id);
   if (result) meta.push(t("doc.dots", { count: result.count }));
+  if (input.stageMarks?.tags.includes(note.id)) meta.push(t("stages.export.tag"));
+  const owner = input.stageMarks?.owners[note.id];
+  if (owner) meta.push(`${t("stages.export.owner")}: ${escapeMarkdown(owner)}`);
   return `- ${escapeMarkdown(note.text)} — *${meta.join(" · ")}*`;
 }
 
@@ -92,6 +96,29 @@ function breakoutLines(input: ExportInput): string[] {
     lines.push("");
   }
   return lines;
+}
+
+/** Lean Coffee's board as a table: each topic in queue order with its dots, column and outcome. */
+function leanCoffeeLines(input: ExportInput): string[] {
+  if (!input.leanCoffee || input.leanCoffee.length === 0) return [];
+  const t = translator(input.locale);
+  const head = [
+    t("methods.kanban.col.topic"),
+    t("doc.col.votes"),
+    t("methods.kanban.col.column"),
+    t("methods.kanban.col.outcome"),
+  ];
+  return [
+    `## ${t("methods.kanban.title")}`,
+    "",
+    `| ${head.map(escapeMarkdown).join(" | ")} |`,
+    "| --- | ---: | --- | --- |",
+    ...input.leanCoffee.map((topic) => {
+      const { column, outcome } = kanbanTexts(t, topic);
+      return `| ${escapeMarkdown(topic.topic)} | ${topic.votes} | ${escapeMarkdown(column)} | ${escapeMarkdown(outcome)} |`;
+    }),
+    "",
+  ];
 }
 
 /** Open Space's harvest: each topic under its slot and zone, with its convener, note-taker and notes. */
@@ -240,6 +267,7 @@ export function buildMarkdown(input: ExportInput): string {
   lines.push(...crowdSourcingLines(input));
   lines.push(...brainwritingLines(input));
   lines.push(...openSpaceLines(input));
+  lines.push(...leanCoffeeLines(input));
   lines.push(...timelineLines(input));
   return lines.join("\n");
 }

@@ -20,6 +20,7 @@ import { coachingStrings } from "./coaching";
 import { speakingStrings } from "./speaking";
 import { hybridStrings } from "./hybrid";
 import { timelineStrings } from "./timeline";
+import { stagesStrings } from "./stages";
 
 /** Every capability's strings; a new capability adds its file here. */
 const parts = [
@@ -45,6 +46,7 @@ const parts = [
   speakingStrings,
   hybridStrings,
   timelineStrings,
+  stagesStrings,
 ] as const;
 
 type Part = (typeof parts)[number];

@@ -35,6 +35,8 @@ export const captureRecordSchema = z.object({
   boardId: docIdSchema.nullable(),
   /** The boards the step started a private round on. */
   rounds: z.array(docIdSchema).max(BOARDS_MAX),
+  /** A stage's own boards, one in each group's zone (stages.ts); absent in older runs. */
+  boards: z.array(docIdSchema).max(BOARDS_MAX).optional(),
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
 
@@ -46,6 +48,8 @@ export interface CaptureBoards {
   wall: string | null;
   /** The board an earlier step put up, when this step keeps writing on that step's board. */
   earlier: string | null;
+  /** Where a stage's own group boards go (stages.ts), one per group's zone; absent otherwise. */
+  own?: readonly (BoardPlacement & { zoneId: string })[];
 }
 
 /** A free spot for a new plenary board: one with no board standing within a metre of its centre. */
@@ -69,6 +73,7 @@ export function openCapture(
   const together = boards.wall ? [boards.wall] : [];
   const groupsOrWall = boards.groups.length > 0 ? [...boards.groups] : together;
   let boardId: string | null = null;
+  let own: string[] = [];
   let targets: string[];
   const { board } = capture;
   if (board.kind === "new" && board.where === "plenary") {
@@ -83,6 +88,23 @@ export function openCapture(
       // No room for another board: the note wall takes the writing rather than the step failing.
       targets = together;
     }
+  } else if (board.kind === "new" && boards.own && boards.own.length > 0) {
+    targets = [];
+    // A copy, so each new board is ordered after the one before it.
+    const growing = { ...doc, boards: new Map(doc.boards) };
+    for (const spot of boards.own) {
+      if (growing.boards.size >= BOARDS_MAX) break;
+      const created = {
+        ...newBoardDoc(growing, { id: newId(), title: board.title, preset: "custom", ...spot }, now),
+        round,
+      };
+      growing.boards.set(created.id, created);
+      changes.push({ kind: "board", id: created.id, value: created });
+      if (round) rounds.push(created.id);
+      targets.push(created.id);
+    }
+    own = [...targets];
+    if (targets.length === 0) targets = groupsOrWall;
   } else if (board.kind === "board") {
     targets = doc.boards.has(board.boardId) ? [board.boardId] : groupsOrWall;
   } else if (board.kind === "step" && boards.earlier && doc.boards.has(boards.earlier)) {
@@ -91,14 +113,14 @@ export function openCapture(
     // Each group's own board; an earlier step's group boards are the same zones' boards (the tablecloths).
     targets = groupsOrWall;
   }
-  for (const id of round ? targets : []) {
+  for (const id of round ? targets.filter((t) => !own.includes(t)) : []) {
     const target = doc.boards.get(id);
     // A round already running (or a vote) is the facilitator's: the step does not take it over.
     if (!target || target.round || openVoteOf(doc, id)) continue;
     changes.push({ kind: "board", id, value: { ...target, round } });
     rounds.push(id);
   }
-  return { changes, record: { boardId, rounds }, boardIds: targets };
+  return { changes, record: { boardId, rounds, ...(own.length > 0 ? { boards: own } : {}) }, boardIds: targets };
 }
 
 /** The next step begins: the rounds this capture started and that still run are revealed. */
@@ -125,13 +147,14 @@ export function undoCapture(doc: BoardsDoc, record: CaptureRecord | null | undef
   const changes: DocChange[] = [];
   for (const id of record.rounds) {
     const board = doc.boards.get(id);
-    if (!board?.round || id === record.boardId) continue;
+    if (!board?.round || id === record.boardId || record.boards?.includes(id)) continue;
     const since = board.round.startedAt;
     if (notesOfBoard(doc, id).some((note) => note.createdAt >= since)) continue;
     changes.push({ kind: "board", id, value: { ...board, round: null } });
   }
-  if (record.boardId && doc.boards.has(record.boardId) && notesOfBoard(doc, record.boardId).length === 0) {
-    changes.push({ kind: "board", id: record.boardId, value: null });
+  for (const id of [record.boardId, ...(record.boards ?? [])]) {
+    if (id && doc.boards.has(id) && notesOfBoard(doc, id).length === 0)
+      changes.push({ kind: "board", id, value: null });
   }
   return changes;
 }

@@ -144,6 +144,8 @@ export const mechanicSchema = z.discriminatedUnion("kind", [
       kind: z.literal("kanban"),
       topicSeconds: z.number().int().min(60).max(1800),
       extendVote: z.boolean(),
+      /** How long a thumbs-up majority extends a topic; absent: KANBAN_EXTEND_SECONDS (shared/methods/kanban-limits.ts). */
+      extendSeconds: z.number().int().min(60).max(1800).optional(),
     })
     .strict(),
   /** Open Space: topics posted on a time-by-zone grid; each zone names a note-taker. */

@@ -164,6 +164,15 @@ export function hushedMembers(pass: SheetPass): string[] {
 }
 
 /** A sheet as shown and exported: its rows' ideas, oldest first, no authors (empty places left out). */
+/** Every idea a group wrote, sheet by sheet and row by row (blank ones left out), with its writer. */
+export function groupIdeas(group: GroupSheets): { text: string; author: string }[] {
+  return group.sheets.flatMap((rows) =>
+    rows.flatMap((row) =>
+      (row?.ideas ?? []).map((idea) => idea.trim()).flatMap((text) => (text ? [{ text, author: row!.author }] : [])),
+    ),
+  );
+}
+
 export const sheetRows = (rows: GroupSheets["sheets"][number]): string[][] =>
   rows.flatMap((row) => (row ? [row.ideas] : []));
 

@@ -107,6 +107,10 @@ export const ERROR_CODES = [
   "room_device_taken",
   "too_many_physical_rooms",
   "seated",
+  // stages unlocked in turn (shared/methods/stages.ts)
+  "board_read_only",
+  "not_this_step",
+  "note_owned",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

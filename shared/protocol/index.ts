@@ -20,6 +20,7 @@ import { methodsMessages, methodsServerMessages } from "./methods";
 import { coachingMessages, coachingServerMessages } from "./coaching";
 import { hybridMessages, hybridServerMessages } from "./hybrid";
 import { timelineMessages, timelineServerMessages } from "./timeline";
+import { stagesMessages } from "./stages";
 
 export * from "./common";
 export * from "./errors";
@@ -39,6 +40,7 @@ export * from "./accessibility";
 export * from "./coaching";
 export * from "./hybrid";
 export * from "./timeline";
+export * from "./stages";
 
 /** Messages a client sends to the session room. */
 export const clientMessages = {
@@ -57,6 +59,7 @@ export const clientMessages = {
   ...coachingMessages,
   ...hybridMessages,
   ...timelineMessages,
+  ...stagesMessages,
 } as const;
 
 /** Messages the server sends to clients. */

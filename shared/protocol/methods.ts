@@ -4,6 +4,8 @@ import { PLAN_LIMITS, planSchema, planStepSchema } from "../methods/plan";
 import { CARD_TEXT_MAX, cardPassViewSchema } from "../methods/card-pass";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX, sheetPassViewSchema } from "../methods/sheet-pass";
 import { TOPIC_TITLE_MAX, marketViewSchema } from "../methods/marketplace";
+import { THUMBS, kanbanViewSchema } from "../methods/kanban";
+import { stageViewSchema } from "../methods/stages";
 
 export * from "../methods/plan";
 
@@ -82,6 +84,18 @@ export const methodsMessages = {
   "methods.market.noteTaker": z
     .object({ topic: z.string().min(1).max(16), person: z.string().min(1).max(64).optional() })
     .strict(),
+  /**
+   * Facilitator, at a Lean Coffee step: `next` moves the topic under discussion to Done and starts the
+   * next one, `done` moves it to Done, `count` counts its thumbs (a majority up extends it). `topic` is
+   * the topic the sender saw in Discussing (null for none), so a doubled press moves the board once.
+   */
+  "methods.kanban.move": z
+    .object({ action: z.enum(["next", "done", "count"]), topic: z.string().min(1).max(32).nullable() })
+    .strict(),
+  /** Participant or facilitator: my thumb on the topic under discussion in thumbs round `round`. */
+  "methods.kanban.thumb": z
+    .object({ topic: z.string().min(1).max(32), round: z.number().int().min(0).max(100_000), thumb: z.enum(THUMBS) })
+    .strict(),
 } as const;
 
 /** Where a session is in its plan, as each person is told it. */
@@ -120,6 +134,10 @@ export const methodsStateSchema = z.object({
   sheetPass: sheetPassViewSchema.nullable().default(null),
   /** Open Space: the marketplace grid (topics are public; people by name only). */
   market: marketViewSchema.nullable().default(null),
+  /** Lean Coffee: the To discuss / Discussing / Done board, the thumbs counted and the receiver's own. */
+  kanban: kanbanViewSchema.nullable().default(null),
+  /** Stages unlocked in turn: read-only earlier boards, TRIZ's tags and owners (shared/methods/stages.ts). */
+  stages: stageViewSchema.nullable().default(null),
 });
 export type MethodsState = z.infer<typeof methodsStateSchema>;
 

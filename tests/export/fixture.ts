@@ -188,5 +188,7 @@ export function fixtureInput(locale: ExportInput["locale"] = "en"): ExportInput 
     locale,
     timeZone: "Europe/Helsinki",
     exportedAt: min(61),
+    // TRIZ's marks: one note tagged "we already do this", one action owned.
+    stageMarks: { tags: ["n2"], owners: { n1: "Anna" } },
   };
 }

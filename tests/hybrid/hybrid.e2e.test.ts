@@ -104,6 +104,17 @@ describe("the hybrid room in the browser", () => {
     expect(await aino.getByTestId("in-room-badge").textContent()).toBe("In the room");
     await screenshot(remote.page, "hybrid-remote-people");
     found.push(...(await audit(remote.page, "People panel with people in the room")));
+
+    // 5. The facilitator forms breakout groups: Aino's table is her group, so only Rita is grouped,
+    // and the panel says why Aino is not in the list.
+    await host.page.getByRole("tab", { name: "Facilitate" }).click();
+    await host.page.getByText("1 at the meeting room tables: each table stays together as its own group.").waitFor();
+    await host.page.getByRole("button", { name: "Form groups" }).click();
+    await expect
+      .poll(() => host.page.locator(".group[data-group] .chip__name").allTextContents())
+      .toEqual(["Remote Rita"]);
+    await screenshot(host.page, "hybrid-facilitator-groups");
+    found.push(...(await audit(host.page, "Facilitate tab with people at a table")));
     expect(found, describeViolations(found)).toEqual([]);
 
     for (const visitor of [host, phone, remote]) {

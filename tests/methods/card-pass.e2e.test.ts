@@ -1,51 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { exportPlanFile } from "../../shared/methods/rules";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { facilitatorAndGuests, importPlanAndStart, MIXED_GUESTS } from "../support/methods-pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
-/** Joins in the 2D view (four pages share two cores) in the visitor's own language, and listens only. */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page, t } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
-
 const IDEAS = ["Open the city data", "Ilmainen joukkoliikenne", "A four-day week"];
 
 describe("25/10 Crowd Sourcing through the UI", () => {
   it("a facilitator and three participants write, pass and score two rounds, and all see the top ten", async () => {
     const title = "Bold ideas";
-    const session = await server.createSession(title);
-    const host = await newVisitor(browser);
-    await host.page.setViewportSize({ width: 1366, height: 768 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
-    // Laptop and phone, English and Finnish.
-    const shapes = [
-      { name: "Anna", locale: "en-GB", phone: true },
-      { name: "Ben", locale: "fi-FI", phone: true },
-      { name: "Cai", locale: "fi-FI", phone: false },
-    ];
-    const guests: Visitor[] = [];
-    for (const shape of shapes) {
-      const guest = await newVisitor(browser, shape.locale, { phone: shape.phone });
-      if (!shape.phone) await guest.page.setViewportSize({ width: 1366, height: 768 });
-      await join(guest, `${server.baseUrl}/s/${session.code}`, shape.name, title);
-      guests.push(guest);
-    }
+    const { host, guests } = await facilitatorAndGuests(browser, server, title, MIXED_GUESTS, 768);
 
     // A short 25/10, two rounds, imported as a plan file (three people can pass two rounds).
     let n = 0;
@@ -57,14 +26,7 @@ describe("25/10 Crowd Sourcing through the UI", () => {
       ),
     };
     const page = host.page;
-    await page.getByRole("tab", { name: "Method" }).click();
-    await page.getByLabel("Import a plan (JSON)").setInputFiles({
-      name: "2510.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(exportPlanFile(plan)),
-    });
-    await page.getByRole("heading", { name: plan.title }).waitFor();
-    await page.getByRole("button", { name: "Start step 1" }).click();
+    await importPlanAndStart(host, plan, "2510.json");
     await expect
       .poll(() => page.locator('[aria-current="step"]').getAttribute("data-step"), { timeout: 10_000 })
       .toBe("0");

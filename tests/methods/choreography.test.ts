@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { applyChanges, emptyDoc, type BoardDoc, type BoardsDoc, type NoteDoc } from "../../shared/boards/model";
-import { gatherHarvest, mergeOntoBoard, returnTravelled, undoHarvest } from "../../shared/boards/merge";
+import {
+  gatherHarvest,
+  mergeOntoBoard,
+  returnTravelled,
+  undoHarvest,
+  unwrite,
+  writeIdeas,
+} from "../../shared/boards/merge";
+import { groupIdeas, startSheetPass } from "../../shared/methods/sheet-pass";
 import { harvestTables, zoneMerges, zonesOfEntries } from "../../shared/methods/choreography";
 import type { Person } from "../../shared/methods/grouping";
 import { emptyRun, nextStep, previousStep, withPlan, type MethodsRun } from "../../shared/methods/run";
@@ -253,5 +261,50 @@ describe("World Café: tables keep their zones, the harvest gathers them", () =>
   it("no harvest wall when there is nothing to gather", () => {
     const doc = docWith(["za"], 0);
     expect(gatherHarvest(doc, [{ boardId: "b-za", title: "A" }], "Harvest", 0, 500, counter("h"))).toBeNull();
+  });
+});
+
+describe("Brainwriting: the sheets' ideas go onto the group's board", () => {
+  it("writes each idea as an anonymous note on a spot of its own, cut to a note's length, and Back takes them off", () => {
+    const doc = docWith(["za"], 2);
+    const before = snapshot(doc);
+    const long = "x".repeat(200);
+    const ideas = [
+      { text: "Open the data", author: "u1" },
+      { text: long, author: "u2" },
+    ];
+    const { changes, written } = writeIdeas(doc, "b-za", ideas, 500, counter("i"));
+    expect(written).toEqual(["i1", "i2"]);
+    applyChanges(doc, changes);
+    const notes = written.map((id) => doc.notes.get(id)!);
+    expect(notes.map((n) => n.text)).toEqual(["Open the data", `${"x".repeat(139)}…`]);
+    for (const n of notes) expect(n).toMatchObject({ anonymous: true, authorName: "", hidden: false, boardId: "b-za" });
+    expect(notes.map((n) => n.authorUid)).toEqual(["u1", "u2"]);
+    // None on top of another, the two notes already there included.
+    const spots = [...doc.notes.values()].map((n) => `${n.x},${n.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
+    // A board that does not exist takes nothing.
+    expect(writeIdeas(doc, "gone", ideas, 500, counter("j"))).toEqual({ changes: [], written: [] });
+
+    // Back: the copies come off; a note someone deleted meanwhile is not deleted twice.
+    doc.notes.delete("i1");
+    const undo = unwrite(doc, written);
+    expect(undo).toEqual([{ kind: "note", id: "i2", value: null }]);
+    applyChanges(doc, undo);
+    expect(snapshot(doc)).toEqual(before);
+  });
+
+  it("lists a group's ideas sheet by sheet, row by row, without blanks", () => {
+    const pass = startSheetPass(0, { ideasPerRow: 3, passSeconds: 300 }, [["a", "b"]], true, 0);
+    const group = pass.groups[0]!;
+    group.sheets[0]![0] = { author: "a", ideas: ["a1", " ", "a2 "] };
+    group.sheets[1]![0] = { author: "b", ideas: ["b1", "", ""] };
+    group.sheets[0]![1] = { author: "b", ideas: ["b2", "", ""] };
+    expect(groupIdeas(group)).toEqual([
+      { text: "a1", author: "a" },
+      { text: "a2", author: "a" },
+      { text: "b2", author: "b" },
+      { text: "b1", author: "b" },
+    ]);
   });
 });

@@ -1,65 +1,35 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { exportPlanFile } from "../../shared/methods/rules";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { type Visitor } from "../support/pages";
+import { facilitatorAndGuests, importPlanAndStart } from "../support/methods-pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
-/** Joins in the 2D view (four pages share two cores) in the visitor's own language, and listens only. */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page, t } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
-
 const zoneA = (visitor: Visitor) => visitor.t("zones.defaultName", { letter: "A" });
 const zoneB = (visitor: Visitor) => visitor.t("zones.defaultName", { letter: "B" });
+
+/** Laptop and phone, English and Finnish. */
+const SHAPES = [
+  { name: "Anna", locale: "en-GB", phone: true },
+  { name: "Ben", locale: "fi-FI", phone: false },
+  { name: "Cai", locale: "fi-FI", phone: true },
+];
 
 describe("Open Space through the UI", () => {
   it("participants post topics on the grid by pointer and keyboard, everyone sees them, slots run and close", async () => {
     const title = "Workshop day";
-    const session = await server.createSession(title);
-    const host = await newVisitor(browser);
-    await host.page.setViewportSize({ width: 1366, height: 800 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
-    // Laptop and phone, English and Finnish.
-    const shapes = [
-      { name: "Anna", locale: "en-GB", phone: true },
-      { name: "Ben", locale: "fi-FI", phone: false },
-      { name: "Cai", locale: "fi-FI", phone: true },
-    ];
-    const guests: Visitor[] = [];
-    for (const shape of shapes) {
-      const guest = await newVisitor(browser, shape.locale, { phone: shape.phone });
-      if (!shape.phone) await guest.page.setViewportSize({ width: 1366, height: 800 });
-      await join(guest, `${server.baseUrl}/s/${session.code}`, shape.name, title);
-      guests.push(guest);
-    }
+    const { host, guests } = await facilitatorAndGuests(browser, server, title, SHAPES);
     const [anna, ben, cai] = guests as [Visitor, Visitor, Visitor];
 
     let n = 0;
     const plan = templatePlan("openSpace", "en", () => `s${++n}`);
     const page = host.page;
-    await page.getByRole("tab", { name: "Method" }).click();
-    await page.getByLabel("Import a plan (JSON)").setInputFiles({
-      name: "openspace.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(exportPlanFile(plan)),
-    });
-    await page.getByRole("heading", { name: plan.title }).waitFor();
-    await page.getByRole("button", { name: "Start step 1" }).click();
+    await importPlanAndStart(host, plan, "openspace.json");
     await expect
       .poll(() => page.locator('[aria-current="step"]').getAttribute("data-step"), { timeout: 10_000 })
       .toBe("0");

@@ -1,75 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { Client } from "@colyseus/sdk";
-import { startApp, type RunningApp } from "../../server/app";
-import { SqliteSessionStore } from "../../server/storage/sqlite-store";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type MethodsState } from "../../shared/protocol";
+import { describe, expect, it } from "vitest";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, type SdkSessionRoom } from "../support/server";
 import { refusal } from "../support/rooms";
+import { enterAgain, methodsSession, restartableServer, toldWhere } from "../support/methods-server";
 
 /** Open Space on the real server: hostile posts refused, topics kept across a restart, exported, Back drops the grid. */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-market-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-const start = (port: number): Promise<RunningApp> =>
-  startApp({
-    port,
-    host: "127.0.0.1",
-    store: new SqliteSessionStore(join(dataDir, "market.db")),
-    clientDir: join(dataDir, "no-client"),
-  });
-
-async function enter(
-  port: number,
-  code: string,
-  options: { name: string; personKey: string; facilitatorSecret?: string },
-): Promise<{ room: SdkSessionRoom; state: MethodsState }> {
-  const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...options };
-  const attempt = () => new Client(`ws://127.0.0.1:${port}`).joinOrCreate<SessionState>(SESSION_ROOM, joinOptions);
-  let room: SdkSessionRoom;
-  try {
-    room = await attempt();
-  } catch {
-    // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
-    room = await attempt();
-  }
-  await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
-  const first = nextMessage<MethodsState>(room, "methods.state");
-  sendCommand(room, "methods.sync", {});
-  return { room, state: await first };
-}
-
-const toldWhere = (room: SdkSessionRoom, test: (state: MethodsState) => boolean) =>
-  nextMessage<MethodsState>(room, "methods.state", 3000, test);
+const start = restartableServer("market");
 
 const NAMES = ["Anna", "Ben", "Cai"];
-const guestKey = (i: number) => `market-guest-${i}-0123456789abcdef`;
 
 describe("Open Space marketplace on the server", () => {
   it("refuses hostile posts, keeps topics across a restart, exports them and drops them on Back", async () => {
     const port = await freePort();
     let app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Open Space" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = {
-      name: "Host",
-      personKey: "market-host-0123456789abcdef",
-      facilitatorSecret: session.facilitatorSecret,
-    };
-    let host = (await enter(port, session.code, facilitator)).room;
-    let guests = (
-      await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })))
-    ).map((g) => g.room);
+    const cast = await methodsSession(port, "Open Space", NAMES, "market");
+    const { session } = cast;
+    let host = cast.host.room;
+    let guests = cast.guests.map((g) => g.room);
     let n = 0;
     const plan = templatePlan("openSpace", "en", () => `s${++n}`);
     let told = toldWhere(host, (s) => s.plan !== null);
@@ -147,8 +96,9 @@ describe("Open Space marketplace on the server", () => {
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
     await app.close();
     app = await start(port);
-    host = (await enter(port, session.code, facilitator)).room;
-    const back = await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })));
+    const again = await enterAgain(port, cast);
+    host = again.host.room;
+    const back = again.guests;
     guests = back.map((g) => g.room);
     expect(back[0]!.state.market!.topics.map((t) => [t.title, t.slot, t.mine, t.noteTaker])).toEqual([
       ["Open data", 0, true, "Cai"],

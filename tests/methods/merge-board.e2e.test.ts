@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { translate, type TranslationKey } from "../../shared/i18n";
 import type { Locale } from "../../shared/protocol";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { newVisitor, type Visitor, joinIn2d } from "../support/pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
@@ -19,21 +19,6 @@ const VIEWPORTS = [
   { width: 1280, height: 720 },
 ] as const;
 const BROWSER_LOCALE: Record<Locale, string> = { fi: "fi-FI", sv: "sv-SE", en: "en-GB" };
-
-/** Joins in the 2D view (no WebGL: five pages share two cores) and listens only. */
-async function join(visitor: Visitor, locale: Locale, url: string, name: string, title: string): Promise<void> {
-  const t = (key: TranslationKey) => translate(locale, key);
-  const { page } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 /** Note texts of the board the 2D page shows (their zone's board, for someone in a zone). */
 function notesIn(page: Page): Promise<string[]> {
@@ -56,12 +41,12 @@ describe.each(["en", "fi"] as const)(
       const session = await server.createSession(title);
       const host = await newVisitor(browser, BROWSER_LOCALE[locale]);
       await host.page.setViewportSize({ width: 1280, height: 720 });
-      await join(host, locale, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+      await joinIn2d(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
       const guests: Visitor[] = [];
       for (const [i, name] of NAMES.entries()) {
         const guest = await newVisitor(browser, BROWSER_LOCALE[locale]);
         await guest.page.setViewportSize(VIEWPORTS[i]!);
-        await join(guest, locale, `${server.baseUrl}/s/${session.code}`, name, title);
+        await joinIn2d(guest, `${server.baseUrl}/s/${session.code}`, name, title);
         guests.push(guest);
       }
 

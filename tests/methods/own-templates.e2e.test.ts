@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { joinIn2d, newVisitor } from "../support/pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** Joins in the 2D view and listens only (as in run-method.e2e.test.ts). */
-async function join(visitor: Visitor, url: string, title: string): Promise<void> {
-  const { page } = visitor;
-  await page.goto(url);
-  await page.getByLabel("Your name").fill("Fia");
-  await page.getByRole("button", { name: "Enter the space" }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: "Your microphone" });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: "Listen only" }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 const stepTitles = (page: Page) =>
   page.getByRole("list", { name: "Steps" }).locator(".methods__step-title").allTextContents();
@@ -31,7 +18,7 @@ describe("a facilitator's own templates", () => {
     await host.page.setViewportSize({ width: 1280, height: 720 });
     const page = host.page;
     const first = await server.createSession("Monday");
-    await join(host, `${server.baseUrl}/s/${first.code}#host=${first.facilitatorSecret}`, "Monday");
+    await joinIn2d(host, `${server.baseUrl}/s/${first.code}#host=${first.facilitatorSecret}`, "Fia", "Monday");
     await page.getByRole("tab", { name: "Method" }).click();
     // The panel loads when first opened: wait for it before saying what it lacks.
     await page.getByLabel("Built-in method").waitFor();
@@ -47,7 +34,7 @@ describe("a facilitator's own templates", () => {
 
     // Another session, the same browser: the template is there and gives the same plan.
     const second = await server.createSession("Tuesday");
-    await join(host, `${server.baseUrl}/s/${second.code}#host=${second.facilitatorSecret}`, "Tuesday");
+    await joinIn2d(host, `${server.baseUrl}/s/${second.code}#host=${second.facilitatorSecret}`, "Fia", "Tuesday");
     await page.getByRole("tab", { name: "Method" }).click();
     const own = page.getByLabel("My template", { exact: true });
     await own.waitFor();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { parsePlanFile } from "../../shared/methods/rules";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { newVisitor, type Visitor, joinIn2d } from "../support/pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
@@ -12,23 +12,6 @@ withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const NAMES = ["Anna", "Ben", "Cai", "Dora"] as const;
 const PROMPT = "What opportunities do you see to make progress on this challenge?";
-
-/**
- * Joins in the 2D view (no WebGL: five pages share two cores) and listens only. `window.yhteistila`
- * belongs to the 3D view, so the page is ready when its top bar names the session.
- */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Enter the space" }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: "Your microphone" });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: "Listen only" }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 /** The Now card as a person reads it: step label, title, prompt, group line and seconds left. */
 async function nowCard(page: Page) {
@@ -82,12 +65,12 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     const session = await server.createSession(title);
     const host = await newVisitor(browser);
     await host.page.setViewportSize({ width: 1280, height: 720 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+    await joinIn2d(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
     const guests: Visitor[] = [];
     for (const name of NAMES) {
       const guest = await newVisitor(browser);
       await guest.page.setViewportSize({ width: 390, height: 844 });
-      await join(guest, `${server.baseUrl}/s/${session.code}`, name, title);
+      await joinIn2d(guest, `${server.baseUrl}/s/${session.code}`, name, title);
       guests.push(guest);
     }
     // Participants have no Method tab; the server refuses them anyway (tests/methods/*.room.test.ts).
@@ -191,7 +174,7 @@ describe("a facilitator runs 1-2-4-All from the Method tab", () => {
     const session = await server.createSession(title);
     const host = await newVisitor(browser);
     await host.page.setViewportSize({ width: 1280, height: 720 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
+    await joinIn2d(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
     const page = host.page;
     await page.getByRole("tab", { name: "Method" }).click();
     await page.getByLabel("Built-in method").selectOption({ label: "What / So What / Now What" });

@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { exportPlanFile } from "../../shared/methods/rules";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
-import { newVisitor, type Visitor } from "../support/pages";
+import { type Visitor } from "../support/pages";
+import { facilitatorAndGuests, importPlanAndStart, MIXED_GUESTS } from "../support/methods-pages";
 import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** Joins in the 2D view (four pages share two cores) in the visitor's own language, and listens only. */
-async function join(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
-  const { page, t } = visitor;
-  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
-  await page.goto(url);
-  await page.getByLabel(t("join.nameLabel")).fill(name);
-  await page.getByRole("button", { name: t("join.submit") }).click();
-  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
-  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
-  await voice.waitFor({ timeout: 10_000 });
-  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
-  await voice.waitFor({ state: "hidden" });
-}
 
 /** Writes this pass's row with the keyboard only: type, Tab to the next idea, Enter to save. */
 async function writeRow(guest: Visitor, ideas: string[]): Promise<void> {
@@ -45,23 +31,7 @@ const ideasOf = (name: string, pass: number) => [
 describe("Brainwriting 6-3-5 through the UI", () => {
   it("a facilitator and three participants write rows, pass the sheets and read them full", async () => {
     const title = "Aivokirjoitus";
-    const session = await server.createSession(title);
-    const host = await newVisitor(browser);
-    await host.page.setViewportSize({ width: 1366, height: 800 });
-    await join(host, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Fia", title);
-    // Laptop and phone, English and Finnish.
-    const shapes = [
-      { name: "Anna", locale: "en-GB", phone: true },
-      { name: "Ben", locale: "fi-FI", phone: true },
-      { name: "Cai", locale: "fi-FI", phone: false },
-    ];
-    const guests: Visitor[] = [];
-    for (const shape of shapes) {
-      const guest = await newVisitor(browser, shape.locale, { phone: shape.phone });
-      if (!shape.phone) await guest.page.setViewportSize({ width: 1366, height: 800 });
-      await join(guest, `${server.baseUrl}/s/${session.code}`, shape.name, title);
-      guests.push(guest);
-    }
+    const { host, guests } = await facilitatorAndGuests(browser, server, title, MIXED_GUESTS);
 
     // Brainwriting in one group of three (three sheets, three passes), imported as a plan file.
     let n = 0;
@@ -73,14 +43,7 @@ describe("Brainwriting 6-3-5 through the UI", () => {
       ),
     };
     const page = host.page;
-    await page.getByRole("tab", { name: "Method" }).click();
-    await page.getByLabel("Import a plan (JSON)").setInputFiles({
-      name: "635.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(exportPlanFile(plan)),
-    });
-    await page.getByRole("heading", { name: plan.title }).waitFor();
-    await page.getByRole("button", { name: "Start step 1" }).click();
+    await importPlanAndStart(host, plan, "635.json");
 
     // Pass 1: each writes the first row of their own sheet, in their own language's panel; silent.
     for (const [i, guest] of guests.entries()) {

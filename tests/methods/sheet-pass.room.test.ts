@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
-import { Client as SdkClient } from "@colyseus/sdk";
-import { startApp, type RunningApp } from "../../server/app";
-import { SqliteSessionStore } from "../../server/storage/sqlite-store";
 import type { SessionRoom } from "../../server/session/room";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type MethodsState } from "../../shared/protocol";
+import { type MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
+import { decodedNotes } from "../support/boards";
 import { refusal } from "../support/rooms";
+import { enterAgain, methodsSession, restartableServer, toldWhere } from "../support/methods-server";
 
 /**
  * Brainwriting 6-3-5 on the real server: each holder writes only their row of the sheet they hold,
@@ -20,42 +15,9 @@ import { refusal } from "../support/rooms";
  * hushed until the facilitator opens the voice, the export carries the sheets, and Back drops them.
  */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-sheets-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
 /** The server's clock, which a test may move on (the pass timer reads it). */
 let ahead = 0;
-const start = (port: number): Promise<RunningApp> =>
-  startApp({
-    port,
-    host: "127.0.0.1",
-    store: new SqliteSessionStore(join(dataDir, "sheets.db")),
-    clientDir: join(dataDir, "no-client"),
-    now: () => Date.now() + ahead,
-  });
-
-async function enter(
-  port: number,
-  code: string,
-  options: { name: string; personKey: string; facilitatorSecret?: string },
-): Promise<{ room: SdkSessionRoom; state: MethodsState }> {
-  const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...options };
-  const attempt = () => new SdkClient(`ws://127.0.0.1:${port}`).joinOrCreate<SessionState>(SESSION_ROOM, joinOptions);
-  let room: SdkSessionRoom;
-  try {
-    room = await attempt();
-  } catch {
-    // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
-    room = await attempt();
-  }
-  await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
-  const first = nextMessage<MethodsState>(room, "methods.state");
-  sendCommand(room, "methods.sync", {});
-  return { room, state: await first };
-}
-
-const toldWhere = (room: SdkSessionRoom, test: (state: MethodsState) => boolean) =>
-  nextMessage<MethodsState>(room, "methods.state", 3000, test);
+const start = restartableServer("sheets", { now: () => Date.now() + ahead });
 
 /** What the server tells this person now. */
 function current(room: SdkSessionRoom): Promise<MethodsState> {
@@ -65,28 +27,16 @@ function current(room: SdkSessionRoom): Promise<MethodsState> {
 }
 
 const NAMES = ["Anna", "Ben", "Cai"];
-const guestKey = (i: number) => `sheet-guest-${i}-0123456789abcdef`;
 const row = (who: string, pass: number) => [`${who} idea ${pass}a`, `${who} idea ${pass}b`, ""];
 
 describe("Brainwriting 6-3-5 on the server", () => {
   it("passes sheets round a group, refuses hostile rows, keeps rows across a restart, hushes the group", async () => {
     const port = await freePort();
     let app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "6-3-5" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = {
-      name: "Host",
-      personKey: "sheet-host-0123456789abcdef",
-      facilitatorSecret: session.facilitatorSecret,
-    };
-    let host = (await enter(port, session.code, facilitator)).room;
-    let guests = (
-      await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })))
-    ).map((g) => g.room);
+    const cast = await methodsSession(port, "6-3-5", NAMES, "sheet");
+    const { session } = cast;
+    let host = cast.host.room;
+    let guests = cast.guests.map((g) => g.room);
     let n = 0;
     const base = templatePlan("brainwriting", "en", () => `s${++n}`);
     // A group of three: three sheets, three passes.
@@ -152,8 +102,9 @@ describe("Brainwriting 6-3-5 on the server", () => {
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
     await app.close();
     app = await start(port);
-    host = (await enter(port, session.code, facilitator)).room;
-    const back = await Promise.all(NAMES.map((name, i) => enter(port, session.code, { name, personKey: guestKey(i) })));
+    const again = await enterAgain(port, cast);
+    host = again.host.room;
+    const back = again.guests;
     guests = back.map((g) => g.room);
     expect(back[0]!.state.sheetPass!.held).toMatchObject({ row: 0, mine: row("Anna", 0) });
     expect(back[2]!.state.sheetPass!.held).toMatchObject({ row: 0, mine: null });
@@ -232,6 +183,24 @@ describe("Brainwriting 6-3-5 on the server", () => {
     for (const doc of [JSON.stringify(json), md, csv]) expect(doc).not.toMatch(/sheet-guest/);
     expect(JSON.stringify(json.brainwriting)).not.toContain("author");
 
+    // Next, to cluster: every idea on the sheets is an anonymous note on the group's board, each on a
+    // spot of its own. Back to the writing takes the copies off again (the sheets still hold them all).
+    const reader = guests[0]!;
+    const ideas = NAMES.flatMap((name) => [...row(name, 0), ...row(name, 2)])
+      .filter(Boolean)
+      .sort();
+    const onBoard = () => decodedNotes(reader).filter((n) => ideas.includes(n.text));
+    sendCommand(host, "methods.step.next", { from: 0 });
+    await waitForState(reader, () => onBoard().length === ideas.length);
+    expect(onBoard().map((n) => n.text)).toEqual(ideas);
+    expect(new Set(onBoard().map((n) => n.boardId)).size).toBe(1);
+    for (const note of onBoard()) expect(note).toMatchObject({ anonymous: true, authorName: "", hidden: false });
+    expect(new Set(onBoard().map((n) => `${n.x},${n.y}`)).size).toBe(ideas.length);
+    const backAtWriting = toldWhere(host, (s) => s.step === 0);
+    sendCommand(host, "methods.step.back", { from: 1 });
+    await backAtWriting;
+    await waitForState(reader, () => onBoard().length === 0);
+
     // Back from the step drops the sheets.
     everyone = [host, ...guests].map((g) => toldWhere(g, (s) => s.step === -1 || s.sheetPass === null));
     sendCommand(host, "methods.step.back", { from: 0 });
@@ -247,26 +216,9 @@ describe("Brainwriting 6-3-5 on the server", () => {
   it("passes a group's sheets by the server's clock once passSeconds are up", async () => {
     const port = await freePort();
     const app = await start(port);
-    const response = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "6-3-5 clock" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const host = (
-      await enter(port, session.code, {
-        name: "Host",
-        personKey: "sheet-clock-host-0123456789abcdef",
-        facilitatorSecret: session.facilitatorSecret,
-      })
-    ).room;
-    const guests = (
-      await Promise.all(
-        NAMES.slice(0, 2).map((name, i) =>
-          enter(port, session.code, { name, personKey: `sheet-clock-${i}-0123456789abcdef` }),
-        ),
-      )
-    ).map((g) => g.room);
+    const cast = await methodsSession(port, "6-3-5 clock", NAMES.slice(0, 2), "sheet-clock");
+    const host = cast.host.room;
+    const guests = cast.guests.map((g) => g.room);
     let n = 0;
     const base = templatePlan("brainwriting", "en", () => `c${++n}`);
     const plan = {

@@ -52,6 +52,24 @@ export async function joinSession(visitor: Visitor, url: string, name: string): 
   if (await hint.isVisible()) await hint.click();
 }
 
+/**
+ * Joins in the 2D view and listens only: several pages share two cores without a GPU, so the tests of
+ * the panels leave WebGL out. `window.yhteistila` belongs to the 3D view, so the page is ready when its
+ * top bar names the session.
+ */
+export async function joinIn2d(visitor: Visitor, url: string, name: string, title: string): Promise<void> {
+  const { page, t } = visitor;
+  await visitor.context.addInitScript(() => localStorage.setItem("yhteistila.view", "2d"));
+  await page.goto(url);
+  await page.getByLabel(t("join.nameLabel")).fill(name);
+  await page.getByRole("button", { name: t("join.submit") }).click();
+  await page.getByRole("heading", { name: title, level: 1 }).waitFor({ timeout: 60_000 });
+  const voice = page.getByRole("dialog", { name: t("voice.setup.heading") });
+  await voice.waitFor({ timeout: 10_000 });
+  await voice.getByRole("button", { name: t("voice.setup.listenOnly") }).click();
+  await voice.waitFor({ state: "hidden" });
+}
+
 /** Names listed in the People panel, read through the accessibility tree like a screen reader would. */
 export async function peopleListed(page: Page): Promise<string[]> {
   const items = page.getByRole("list", { name: "People" }).getByRole("listitem");
