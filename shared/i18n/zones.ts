@@ -85,7 +85,8 @@ export const zonesStrings = defineStrings({
     "breakout.moveTo": "Move {name} to",
     "breakout.dragHint": "Drag names between groups, or choose a group from the list next to each name.",
     "breakout.noParticipants": "There are no participants to split yet.",
-    "breakout.atTablesStay": "{count} at the meeting room tables: each table stays together as its own group.",
+    "breakout.atTablesStay":
+      "People at meeting room tables ({count}) stay at their table: each table is a group of its own.",
     "breakout.needZones_one": "There is one group more than there are zones.",
     "breakout.needZones_other": "There are {count} groups more than there are zones.",
     "breakout.addZones": "Add the missing zones",
@@ -199,7 +200,8 @@ export const zonesStrings = defineStrings({
     "breakout.moveTo": "Siirrä {name} ryhmään",
     "breakout.dragHint": "Vedä nimiä ryhmästä toiseen tai valitse ryhmä nimen vieressä olevasta luettelosta.",
     "breakout.noParticipants": "Jaettavia osallistujia ei vielä ole.",
-    "breakout.atTablesStay": "{count} neuvotteluhuoneiden pöydissä: kukin pöytä pysyy koolla omana ryhmänään.",
+    "breakout.atTablesStay":
+      "Neuvotteluhuoneiden pöydissä istuvat ({count}) pysyvät pöydässään: kukin pöytä on oma ryhmänsä.",
     "breakout.needZones_one": "Ryhmiä on yksi enemmän kuin ryhmätiloja.",
     "breakout.needZones_other": "Ryhmiä on {count} enemmän kuin ryhmätiloja.",
     "breakout.addZones": "Lisää puuttuvat ryhmätilat",
@@ -312,7 +314,8 @@ export const zonesStrings = defineStrings({
     "breakout.moveTo": "Flytta {name} till",
     "breakout.dragHint": "Dra namn mellan grupperna, eller välj grupp i listan bredvid varje namn.",
     "breakout.noParticipants": "Det finns inga deltagare att dela in ännu.",
-    "breakout.atTablesStay": "{count} vid mötesrummens bord: varje bord håller ihop som en egen grupp.",
+    "breakout.atTablesStay":
+      "De som sitter vid mötesrummens bord ({count}) stannar vid sitt bord: varje bord är en egen grupp.",
     "breakout.needZones_one": "Det finns en grupp mer än det finns grupprum.",
     "breakout.needZones_other": "Det finns {count} grupper fler än det finns grupprum.",
     "breakout.addZones": "Lägg till de grupprum som saknas",

@@ -108,7 +108,9 @@ describe("the hybrid room in the browser", () => {
     // 5. The facilitator forms breakout groups: Aino's table is her group, so only Rita is grouped,
     // and the panel says why Aino is not in the list.
     await host.page.getByRole("tab", { name: "Facilitate" }).click();
-    await host.page.getByText("1 at the meeting room tables: each table stays together as its own group.").waitFor();
+    await host.page
+      .getByText("People at meeting room tables (1) stay at their table: each table is a group of its own.")
+      .waitFor();
     await host.page.getByRole("button", { name: "Form groups" }).click();
     await expect
       .poll(() => host.page.locator(".group[data-group] .chip__name").allTextContents())
