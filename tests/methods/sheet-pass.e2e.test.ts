@@ -108,6 +108,18 @@ describe("Brainwriting 6-3-5 through the UI", () => {
     await screenshot(guests[2]!.page, "sheetpass-done-fi-1366x800");
     await screenshot(page, "sheetpass-done-en-1366x800");
 
+    // Next, to cluster: each finds every idea of the group's sheets on its board, ready to move about.
+    await page.getByRole("button", { name: "Next step" }).click();
+    // (The second pass was passed on unwritten.)
+    const everyIdea = NAMES.flatMap((name) => [1, 3].flatMap((pass) => ideasOf(name, pass))).sort();
+    for (const guest of guests) {
+      await expect
+        .poll(() => guest.page.locator("article.board-2d .note-item__text").allTextContents(), { timeout: 15_000 })
+        .toEqual(expect.arrayContaining(everyIdea));
+    }
+    await screenshot(guests[1]!.page, "sheetpass-cluster-fi-390x844");
+    await screenshot(guests[2]!.page, "sheetpass-cluster-fi-1366x800");
+
     const all = [host, ...guests];
     expect(externalRequests(all.flatMap((v) => v.requests))).toEqual([]);
     for (const visitor of all) expect(visitor.errors).toEqual([]);
