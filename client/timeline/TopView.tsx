@@ -1,6 +1,6 @@
 import { LAB } from "../../shared/space/layout";
 import { avatarHex } from "../../shared/avatars/palette";
-import type { ReplayState } from "../../shared/timeline/replay";
+import type { ReplayPerson, ReplayState } from "../../shared/timeline/replay";
 import type { ReplayZone } from "../../shared/timeline/markers";
 import { useT } from "../i18n/locale";
 import { REACTIONS } from "../../shared/protocol/constants";
@@ -50,7 +50,7 @@ export function TopView({ state, zones }: { state: ReplayState; zones: ReplayZon
         <g key={p} transform={`translate(${person.x / 100} ${person.z / 100})`}>
           <circle r={0.7} fill={avatarHex(person.color)} className="debrief__person" />
           {person.hand && <circle r={1} className="debrief__hand" />}
-          <title>{person.hand ? `${person.name} (${t("timeline.handUp")})` : person.name}</title>
+          <title>{personLabel(t, person)}</title>
           <text className="debrief__initial" textAnchor="middle" dy="0.3">
             {person.name.slice(0, 1).toUpperCase()}
           </text>
@@ -85,14 +85,19 @@ export function RoomList({ state, zones }: { state: ReplayState; zones: ReplayZo
           if (members.length === 0 && group.id !== "") return null;
           return (
             <li key={group.id || "plenary"}>
-              <strong>{group.name}</strong> ({members.length}):{" "}
-              {members.map((m) => (m.hand ? `${m.name} (${t("timeline.handUp")})` : m.name)).join(", ")}
+              <strong>{group.name}</strong> ({members.length}): {members.map((m) => personLabel(t, m)).join(", ")}
             </li>
           );
         })}
       </ul>
     </>
   );
+}
+
+/** A person as the debrief names them: in which meeting room they sat, and a raised hand. */
+function personLabel(t: ReturnType<typeof useT>, person: ReplayPerson): string {
+  const name = person.room ? t("timeline.inRoom", { name: person.name, room: person.room }) : person.name;
+  return person.hand ? `${name} (${t("timeline.handUp")})` : name;
 }
 
 function reactionLabel(t: ReturnType<typeof useT>, kind: string): string {

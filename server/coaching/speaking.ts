@@ -48,6 +48,9 @@ async function collect(room: RoomApi, tally: Tally): Promise<void> {
     for (const [id, ms] of counts) {
       const person = room.state.people.get(id);
       if (!person || person.role === "observer") continue;
+      // Muted now: their microphone sends nothing, but a gateway that measured them talking just
+      // before (Janus's talking events) never saw them stop. Words in the seconds before muting are lost.
+      if (room.state.voice.people.get(id)?.muted !== false) continue;
       const where = zoneAt.get(id) ?? person.zone;
       let zone = tally.spoken.get(where);
       if (!zone) tally.spoken.set(where, (zone = new Map()));

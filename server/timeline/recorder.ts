@@ -9,6 +9,7 @@ import {
   type TimelineEvent,
 } from "../../shared/timeline/log";
 import type { RoomApi } from "../commands/registry";
+import { placeOf } from "../hybrid/seating";
 import type { StoredRecord, TimelineEntry } from "../storage/store";
 
 /**
@@ -52,7 +53,20 @@ export class TimelineRecorder {
     if (p === undefined) this.numbers.set(id, (p = this.nextP++));
     const hand = person.handRaisedAt > 0 ? 1 : 0;
     this.last.set(p, { x: person.pose.x, z: person.pose.z, hand });
-    return [p, person.name, person.role, person.color, person.zone, person.pose.x, person.pose.z, hand];
+    const snap: PersonSnap = [
+      p,
+      person.name,
+      person.role,
+      person.color,
+      person.zone,
+      person.pose.x,
+      person.pose.z,
+      hand,
+    ];
+    // Seated at a meeting room's table (the hybrid module seats a joiner before this hears of them).
+    const place = placeOf(this.room, id);
+    if (place) snap.push(place.physical.name);
+    return snap;
   }
 
   /** Everything as it is now, from the stored records (everything anyone was shown is stored). */

@@ -3,10 +3,16 @@ import { assignSlots } from "../../shared/voice/slots";
 import { iceServersFor, type VoiceConfig } from "./config";
 import type { EngineCallbacks, EngineStats, VoiceEngine } from "./engine";
 import { JanusSession, type JanusMessage } from "./janus-api";
+import { PACKET_MS, SPEECH_LEVEL_DBOV } from "./speech";
 
 const VIDEOROOM = "janus.plugin.videoroom";
 /** A browser that does not answer a renegotiation in this time is skipped, so the queue moves on. */
 const ANSWER_TIMEOUT_MS = 15_000;
+/**
+ * Janus tells who is talking from the RFC 6464 levels it receives: talking once the average level of
+ * this many packets (half a second) is louder than SPEECH_LEVEL_DBOV, the embedded engine's threshold.
+ */
+const TALKING_PACKETS = 25;
 
 /** One person's listening connection: a VideoRoom subscriber handle, multistream, one m-line per heard voice. */
 interface Subscriber {
@@ -62,6 +68,9 @@ export class JanusVoiceEngine implements VoiceEngine {
   private readonly room = randomInt(1, 2 ** 47);
   private session: Promise<JanusSession> | null = null;
   private closed = false;
+  /** Feeds Janus says are talking now, since when (ms); and speech per person not yet drained. */
+  private readonly talking = new Map<number, number>();
+  private spoken = new Map<string, number>();
 
   constructor(
     private readonly config: VoiceConfig,
@@ -143,6 +152,28 @@ export class JanusVoiceEngine implements VoiceEngine {
   /** One room for the whole session: the broadcaster is subscribed to by every listener like anyone heard. */
   setBroadcaster(_id: string): void {}
 
+  /**
+   * Milliseconds of speech per person since the previous call, from Janus's talking events (its
+   * VideoRoom measures the levels the browsers mark on their packets; this process sees no audio).
+   * Someone still talking is counted up to now, in whole packets.
+   */
+  async speech(): Promise<Map<string, number>> {
+    const now = this.now();
+    for (const [feed, since] of this.talking) {
+      this.addSpeech(feed, now - since);
+      this.talking.set(feed, now);
+    }
+    const spoken = this.spoken;
+    this.spoken = new Map();
+    for (const [id, ms] of spoken) spoken.set(id, Math.round(ms / PACKET_MS) * PACKET_MS);
+    return spoken;
+  }
+
+  private addSpeech(feed: number, ms: number): void {
+    const person = [...this.people.values()].find((p) => p.feed === feed);
+    if (person && ms > 0) this.spoken.set(person.id, (this.spoken.get(person.id) ?? 0) + ms);
+  }
+
   async stats(): Promise<EngineStats> {
     // Packet counts live in Janus (its Admin API); this process forwards nothing itself.
     return { peers: this.people.size, received: 0, forwarded: 0 };
@@ -191,6 +222,11 @@ export class JanusVoiceEngine implements VoiceEngine {
         publishers: 1000,
         audiocodec: "opus",
         notify_joining: false,
+        // Talking events for speaking time (see speech()).
+        audiolevel_ext: true,
+        audiolevel_event: true,
+        audio_active_packets: TALKING_PACKETS,
+        audio_level_average: SPEECH_LEVEL_DBOV,
       });
       await session.detach(handle);
       return session;
@@ -202,6 +238,18 @@ export class JanusVoiceEngine implements VoiceEngine {
 
   private onPublisherEvent(person: Person, message: JanusMessage): void {
     if (this.people.get(person.id) !== person) return;
+    // Every publisher is told when anyone in the room starts or stops talking: the map keeps it once.
+    const data = message.plugindata?.data;
+    if (data?.videoroom === "talking" || data?.videoroom === "stopped-talking") {
+      const feed = Number(data.id);
+      const since = this.talking.get(feed);
+      if (data.videoroom === "talking" && since === undefined) this.talking.set(feed, this.now());
+      if (data.videoroom === "stopped-talking" && since !== undefined) {
+        this.talking.delete(feed);
+        this.addSpeech(feed, this.now() - since);
+      }
+      return;
+    }
     if (message.janus === "webrtcup" && !person.connected) {
       person.connected = true;
       this.callbacks.connection(person.id, true);
@@ -377,6 +425,7 @@ export class JanusVoiceEngine implements VoiceEngine {
   private closePerson(id: string): void {
     const person = this.people.get(id);
     if (!person) return;
+    this.talking.delete(person.feed);
     this.people.delete(id);
     if (person.connected) this.callbacks.connection(id, false);
     person.sub?.awaiting?.resolve(null);

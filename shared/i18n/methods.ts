@@ -164,7 +164,8 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.write": "Save my row",
     "methods.sheetPass.rewrite": "Change my row",
     "methods.sheetPass.written": "Your row is saved. The sheet passes on when everyone has written or the time is up.",
-    "methods.sheetPass.noSheet": "You hold no sheet in this step.",
+    "methods.sheetPass.noSheet":
+      "The sheets started going round before you joined, so you hold none. Your group's ideas come onto its board in the next step: join in there.",
     "methods.sheetPass.perPass": "Sheets pass on every {minutes} min, or when everyone has written.",
     "methods.sheetPass.doneTitle": "Your group's sheets",
     "methods.sheetPass.silent": "Silent writing: voices in the groups are off.",
@@ -534,7 +535,8 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.rewrite": "Muuta riviäni",
     "methods.sheetPass.written":
       "Rivisi on tallessa. Arkki siirtyy eteenpäin, kun kaikki ovat kirjoittaneet tai aika loppuu.",
-    "methods.sheetPass.noSheet": "Sinulla ei ole arkkia tässä vaiheessa.",
+    "methods.sheetPass.noSheet":
+      "Arkit lähtivät kiertämään ennen kuin liityit, joten sinulla ei ole arkkia. Ryhmäsi ideat tulevat sen tauluun seuraavassa vaiheessa: osallistu siellä.",
     "methods.sheetPass.perPass": "Arkit siirtyvät {minutes} minuutin välein tai kun kaikki ovat kirjoittaneet.",
     "methods.sheetPass.doneTitle": "Ryhmäsi arkit",
     "methods.sheetPass.silent": "Hiljainen kirjoitus: ryhmien äänet ovat pois päältä.",
@@ -907,7 +909,8 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.write": "Spara min rad",
     "methods.sheetPass.rewrite": "Ändra min rad",
     "methods.sheetPass.written": "Din rad är sparad. Arket går vidare när alla har skrivit eller tiden är ute.",
-    "methods.sheetPass.noSheet": "Du har inget ark i det här steget.",
+    "methods.sheetPass.noSheet":
+      "Arken började gå runt innan du anslöt, så du har inget. Gruppens idéer kommer upp på dess tavla i nästa steg: var med där.",
     "methods.sheetPass.perPass": "Arken går vidare var {minutes}:e minut eller när alla har skrivit.",
     "methods.sheetPass.doneTitle": "Din grupps ark",
     "methods.sheetPass.silent": "Tyst skrivande: rösterna i grupperna är avstängda.",

@@ -9,7 +9,11 @@
 /** A record as the log keeps it: kind, id, and its data, or null when it was deleted. */
 export type RecordChange = [kind: string, id: string, data: Record<string, unknown> | null];
 
-/** One person in a snapshot: number, name, role, colour, zone ("" plenary), x cm, z cm, hand up (1) or not (0). */
+/**
+ * One person in a snapshot: number, name, role, colour, zone ("" plenary), x cm, z cm, hand up (1) or
+ * not (0), and the meeting room they sat in when they took part from one (hybrid; absent for a remote
+ * person, and in logs kept before rooms were logged).
+ */
 export type PersonSnap = [
   p: number,
   name: string,
@@ -19,6 +23,7 @@ export type PersonSnap = [
   x: number,
   z: number,
   hand: 0 | 1,
+  room?: string,
 ];
 
 export interface Snapshot {

@@ -10,6 +10,8 @@ export interface ReplayPerson {
   x: number;
   z: number;
   hand: boolean;
+  /** The meeting room they sat in (hybrid), "" when remote. */
+  room: string;
 }
 
 /** The room as the log says it was at one moment. */
@@ -54,8 +56,8 @@ function applyRecords(records: ReplayState["records"], changes: readonly RecordC
 }
 
 function personFrom(snap: PersonSnap): [number, ReplayPerson] {
-  const [p, name, role, color, zone, x, z, hand] = snap;
-  return [p, { name, role, color, zone, x, z, hand: hand === 1 }];
+  const [p, name, role, color, zone, x, z, hand, room] = snap;
+  return [p, { name, role, color, zone, x, z, hand: hand === 1, room: room ?? "" }];
 }
 
 /**

@@ -189,6 +189,37 @@ describe("the debrief timeline", () => {
     await Promise.all([host.leave(), anna.leave(), ben.leave()]);
   });
 
+  it("names the meeting room each seated person took part from, on joining and in every later snapshot", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Remote Rita"]);
+    sendCommand(host, "hybrid.add", { name: "Meeting room Kuusi", seats: 4 });
+    await waitForState(host, (s) => s.physicalRooms.size === 1);
+    const roomId = [...host.state.physicalRooms.keys()][0]!;
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: roomId, as: "seat" } });
+    const roomOf = (items: TimelineItem[], name: string) =>
+      [...stateAt(prepareTimeline(items), clock.now() + 1).people.values()].find((p) => p.name === name)?.room;
+    // Joining: the join event carries the room.
+    let items = await logUntil(session.code, session.facilitatorSecret, (log) => roomOf(log, "Aino") !== undefined);
+    expect(roomOf(items, "Aino")).toBe("Meeting room Kuusi");
+    expect(roomOf(items, "Remote Rita")).toBe("");
+    // Switched off and on: the new start's snapshot carries it too.
+    sendCommand(host, "timeline.set", { on: false });
+    await waitForState(host, (s) => s.timeline.on === false);
+    clock.skip(1000);
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+    items = await logUntil(
+      session.code,
+      session.facilitatorSecret,
+      (log) => log.filter((i) => i.e === "start").length === 2,
+    );
+    const snap = items.findLast((i) => i.e === "start");
+    expect(snap?.e === "start" && snap.snap.people.find((p) => p[1] === "Aino")?.[8]).toBe("Meeting room Kuusi");
+    expect(roomOf(items, "Aino")).toBe("Meeting room Kuusi");
+    await Promise.all([host.leave(), ...guests.map((g) => g.leave()), aino.leave()]);
+  });
+
   it("stores a note and its entry together, and keeps recording when the room opens again", async () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];

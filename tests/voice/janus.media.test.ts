@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { LAB } from "../../shared/space/layout";
 import type { SessionRoom } from "../../server/session/room";
@@ -6,24 +6,12 @@ import { voiceRooms } from "../../server/voice/commands";
 import type { JanusVoiceEngine } from "../../server/voice/janus-engine";
 import { waitForState } from "../support/server";
 import { VoiceBot } from "../support/voice-bot";
-import { janusAvailable, JANUS_LINK_ADDRESS, startJanus, type RunningJanus } from "../support/janus";
-import { useTestServer } from "../support/rooms";
+import { janusAvailable, JANUS_LINK_ADDRESS } from "../support/janus";
+import { useServerOnOwnJanus } from "./janus-server";
 import { inNamespace } from "./media-people";
 import { describeVoiceRouting } from "./routing-scenarios";
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
-
-/** A test server whose voice goes through a Janus gateway started for the enclosing describe block. */
-function serverOnOwnJanus() {
-  let janus: RunningJanus | undefined;
-  beforeAll(async () => {
-    janus = await startJanus();
-  });
-  afterAll(async () => {
-    await janus?.close();
-  });
-  return useTestServer(() => ({ voice: { engine: "janus", janusUrl: janus!.url } }));
-}
 
 /**
  * The hearing plan with VOICE_ENGINE=janus: the same scenarios as the embedded engine's
@@ -32,12 +20,12 @@ function serverOnOwnJanus() {
  * where Janus has a link of its own (it offers no loopback candidates).
  */
 describe.skipIf(!inNamespace || !janusAvailable)("voice through Janus", () => {
-  const server = serverOnOwnJanus();
+  const server = useServerOnOwnJanus();
   describeVoiceRouting("voice routing through Janus", server, ["127.0.0.1", JANUS_LINK_ADDRESS]);
 });
 
 describe.skipIf(!inNamespace || !janusAvailable)("a listener through Janus who stops answering", () => {
-  const server = serverOnOwnJanus();
+  const server = useServerOnOwnJanus();
   const hosts = ["127.0.0.1", JANUS_LINK_ADDRESS];
 
   it("stops hearing whom the plan takes away at once, without waiting for the answer it withholds", async () => {
