@@ -20,6 +20,7 @@ import { methodsRunRecord } from "../methods/records";
 import { exportKanban } from "../../shared/methods/kanban";
 import { kanbanRecord } from "../methods/kanban";
 import { stageMarksRecord } from "../methods/stages";
+import { exportSteps } from "../../shared/export/steps";
 import type { BoardsDoc } from "../../shared/boards/model";
 
 /** 25/10's results, once revealed (scores stay hidden until then, in exports too). */
@@ -125,6 +126,22 @@ function stagesPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<Ex
   }
 }
 
+function stepsPart(
+  records: Parameters<typeof storedPhysicalRooms>[0],
+  doc: BoardsDoc,
+  endedAt: number | null,
+): Pick<ExportInput, "steps"> {
+  const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
+  if (!runRecord) return {};
+  try {
+    const steps = exportSteps(methodsRunRecord.decode(runRecord), doc, endedAt);
+    return steps.length > 0 ? { steps } : {};
+  } catch (error) {
+    console.error("export: methods run unreadable:", error instanceof Error ? error.message : error);
+    return {};
+  }
+}
+
 function hybridPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "hybrid"> {
   const rooms = storedPhysicalRooms(records).map(({ name, seats }) => ({ name, seats }));
   const attendance = storedAttendance(records);
@@ -165,6 +182,7 @@ export function exportRoutes(services: SessionServices): Router {
       ...openSpacePart(records, doc),
       ...leanCoffeePart(records),
       ...stagesPart(records),
+      ...stepsPart(records, doc, session.endedAt),
       locale: (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "fi",
       timeZone: zone.length <= 64 && isValidTimeZone(zone) ? zone : "Europe/Helsinki",
       exportedAt: services.now(),

@@ -16,6 +16,7 @@ import {
 } from "../boards/model";
 import type { ExportHybrid } from "../hybrid/export";
 import type { CardResult } from "../methods/card-pass";
+import type { ExportStep } from "./steps";
 
 /** A zone as exports show it, in the session's zone order. */
 export interface ExportZone extends NamedZone {
@@ -58,6 +59,8 @@ export interface ExportInput {
   openSpace?: readonly ExportTopic[];
   /** Lean Coffee's board: its topics in queue order with their dots, column and outcome; absent when none. */
   leanCoffee?: readonly ExportKanbanTopic[];
+  /** The steps of the session's plan as they ran (shared/export/steps.ts); absent when it ran none. */
+  steps?: readonly ExportStep[];
   /** TRIZ's marks on notes (shared/methods/stages.ts): tagged "we already do this", and owners by name. */
   stageMarks?: ExportStageMarks;
 }
@@ -189,4 +192,27 @@ export function exportBoards(input: ExportInput): ExportBoard[] {
       latest,
     };
   });
+}
+
+/** A step's figures in the export's language: planned and actual time, and what it produced. */
+export function stepTexts(
+  input: Pick<ExportInput, "locale" | "timeZone">,
+  step: ExportStep,
+  boardTitle: (id: string) => string,
+): { planned: string; actual: string; produced: string } {
+  const t = translator(input.locale);
+  const minutes = (ms: number) => t("doc.minutes", { count: Math.max(0, Math.round(ms / 60_000)) });
+  const planned = step.extendedSeconds
+    ? t("doc.stepExtended", {
+        planned: minutes(step.plannedSeconds * 1000),
+        extended: minutes(step.extendedSeconds * 1000),
+      })
+    : minutes(step.plannedSeconds * 1000);
+  const from = formatTime(step.startedAt, input.timeZone);
+  const actual =
+    step.endedAt === null
+      ? t("doc.stepRunning", { from })
+      : `${from}–${formatClock(step.endedAt, input.timeZone)} (${minutes(step.endedAt - step.startedAt)})`;
+  const produced = step.boards.map((b) => t("doc.stepBoard", { board: boardTitle(b.id), count: b.notes })).join("; ");
+  return { planned, actual, produced };
 }

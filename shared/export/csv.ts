@@ -5,6 +5,7 @@ import {
   formatTime,
   hasStageMarks,
   kanbanTexts,
+  stepTexts,
   translator,
   type ExportInput,
 } from "./common";
@@ -53,7 +54,27 @@ export function buildCsv(input: ExportInput): string {
       ...(inRoom ? [t("doc.col.place")] : []),
     ],
   ];
-  for (const entry of exportBoards(input)) {
+  const boards = exportBoards(input);
+  // The plan's steps first, a row each: the step where a cluster goes, what it produced as the text,
+  // its place in the plan as rank, its start as the time, and planned / actual time where an author goes.
+  const titles = new Map(boards.map((b) => [b.board.id, b.title]));
+  for (const step of input.steps ?? []) {
+    const { planned, actual, produced } = stepTexts(input, step, (id) => titles.get(id) ?? "");
+    rows.push([
+      t("doc.steps"),
+      "",
+      `${step.n}. ${step.title}`,
+      produced,
+      "",
+      "",
+      step.n,
+      formatTime(step.startedAt, input.timeZone),
+      `${t("doc.col.planned")}: ${planned}; ${t("doc.col.actual")}: ${actual}`,
+      ...markCells(),
+      ...(inRoom ? [""] : []),
+    ]);
+  }
+  for (const entry of boards) {
     const clusterTitle = new Map(entry.clusters.map((c) => [c.cluster.id, c.title]));
     for (const note of entry.notes) {
       const result = entry.latest.get(note.id);
@@ -135,6 +156,7 @@ export function buildCsv(input: ExportInput): string {
       i + 1,
       "",
       outcome,
+      ...markCells(),
       ...(inRoom ? [""] : []),
     ]);
   });

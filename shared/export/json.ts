@@ -83,6 +83,21 @@ export function buildJson(input: ExportInput): string {
       createdAt: iso(input.session.createdAt),
       endedAt: iso(input.session.endedAt),
     },
+    // The plan's steps as they ran, with the ids of the boards each put up or wrote on.
+    ...(input.steps && input.steps.length > 0
+      ? {
+          steps: input.steps.map((step) => ({
+            n: step.n,
+            title: step.title,
+            plannedSeconds: step.plannedSeconds,
+            extendedSeconds: step.extendedSeconds,
+            startedAt: iso(step.startedAt),
+            endedAt: iso(step.endedAt),
+            groups: step.groups,
+            boards: step.boards.map((b) => ({ id: b.id, notes: b.notes })),
+          })),
+        }
+      : {}),
     zones: input.zones.map((zone) => ({ id: zone.id, name: zoneName(zone.id), task: zone.task })),
     breakouts: input.breakouts.map((b) => ({
       at: iso(b.at),

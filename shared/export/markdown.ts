@@ -10,6 +10,7 @@ import {
   type ExportBoard,
   type ExportInput,
   kanbanTexts,
+  stepTexts,
 } from "./common";
 
 /**
@@ -96,6 +97,28 @@ function breakoutLines(input: ExportInput): string[] {
     lines.push("");
   }
   return lines;
+}
+
+/** The plan's steps as they ran: a table of planned and actual time, groups and what each produced. */
+function stepLines(input: ExportInput, boards: readonly ExportBoard[]): string[] {
+  if (!input.steps || input.steps.length === 0) return [];
+  const t = translator(input.locale);
+  const titles = new Map(boards.map((b) => [b.board.id, b.title]));
+  const head = ["doc.col.step", "doc.col.planned", "doc.col.actual", "doc.col.groups", "doc.col.produced"] as const;
+  return [
+    `## ${t("doc.steps")}`,
+    "",
+    `*${t("doc.stepsIntro")}*`,
+    "",
+    `| ${head.map((key) => escapeMarkdown(t(key))).join(" | ")} |`,
+    "| --- | --- | --- | ---: | --- |",
+    ...input.steps.map((step) => {
+      const { planned, actual, produced } = stepTexts(input, step, (id) => titles.get(id) ?? "");
+      const cells = [`${step.n}. ${step.title}`, planned, actual, String(step.groups), produced];
+      return `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+    }),
+    "",
+  ];
 }
 
 /** Lean Coffee's board as a table: each topic in queue order with its dots, column and outcome. */
@@ -223,6 +246,8 @@ export function buildMarkdown(input: ExportInput): string {
     ...(session.endedAt ? [`- ${t("doc.ended")}: ${formatTime(session.endedAt, timeZone)}`] : []),
     `- ${t("doc.exported")}: ${formatTime(input.exportedAt, timeZone)}`,
     "",
+    // The record is organised by step first: what each step of the plan produced, then the boards in full.
+    ...stepLines(input, boards),
     `## ${t("doc.boards")}`,
     "",
   ];

@@ -1,44 +1,16 @@
-import { Client } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CoachLinkResponse, type ServerMessage } from "../../shared/protocol";
+import { type ServerMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { LAB } from "../../shared/space/layout";
 import { listenersBySpeaker } from "../../shared/voice/routing";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
 import { waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { VoiceBot } from "../support/voice-bot";
+import { coachSecretFor, joinAsCoach } from "../support/coaches";
 
 const NW = LAB.breakoutAreas.find((a) => a.id === "nw")!;
-
-export async function coachSecretFor(server: TestServer, code: string, facilitatorSecret: string): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/api/sessions/${code}/coach-link`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${facilitatorSecret}` },
-  });
-  return ((await response.json()) as CoachLinkResponse).coachSecret;
-}
-
-export async function joinAsCoach(
-  server: TestServer,
-  code: string,
-  coachSecret: string,
-  name: string,
-): Promise<SdkSessionRoom> {
-  const sdk = new Client(server.baseUrl.replace(/^http/, "ws"));
-  const room = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
-    protocol: PROTOCOL_VERSION,
-    code,
-    name,
-    color: 0,
-    locale: "en",
-    coachSecret,
-  });
-  await waitForState(room, (s) => s.code === code);
-  return room as SdkSessionRoom;
-}
 
 export function serverRoom(room: SdkSessionRoom): SessionRoom {
   return matchMaker.getLocalRoomById(room.roomId) as SessionRoom;

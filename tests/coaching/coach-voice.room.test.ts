@@ -4,7 +4,8 @@ import { sendCommand } from "../../shared/protocol/send";
 import { voiceRooms } from "../../server/voice/commands";
 import { useTestServer } from "../support/rooms";
 import { nextMessage } from "../support/server";
-import { coachSecretFor, collect, describeCoachVoiceRouting, joinAsCoach, serverRoom } from "./coach-voice-scenarios";
+import { collect, describeCoachVoiceRouting, serverRoom } from "./coach-voice-scenarios";
+import { coachSecretFor, joinAsCoach } from "../support/coaches";
 
 /**
  * The coach's voice on a real server: who may use it, and (coach-voice-scenarios.ts, werift bots on

@@ -1,22 +1,18 @@
-import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
 import {
-  PROTOCOL_VERSION,
-  SESSION_ROOM,
   clientMessages,
   type ClientMessageName,
-  type CoachLinkResponse,
   type ErrorMessage,
   type ServerMessage,
   type SessionInfoResponse,
 } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { roomModules } from "../../server/modules";
 import { COACH_SENDS } from "../../shared/coaching/rules";
 import { allPatchesDelivered, handled, hostAndGuests, useTestServer } from "../support/rooms";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { wellFormedPayloads } from "./samples";
+import { coachSecretFor, joinAsCoach } from "../support/coaches";
 
 const server = useTestServer();
 
@@ -25,27 +21,6 @@ async function createCoachLink(code: string, facilitatorSecret: string | undefin
     method: "POST",
     headers: facilitatorSecret ? { authorization: `Bearer ${facilitatorSecret}` } : {},
   });
-}
-
-async function coachSecretFor(code: string, facilitatorSecret: string): Promise<string> {
-  const response = await createCoachLink(code, facilitatorSecret);
-  expect(response.status).toBe(201);
-  return ((await response.json()) as CoachLinkResponse).coachSecret;
-}
-
-/** Joins as a coach; a coach has no entry in `people`, so the first full state is the one with the code. */
-async function joinAsCoach(code: string, coachSecret: string, name = "Coach Kaisa"): Promise<SdkSessionRoom> {
-  const sdk = new Client(server.baseUrl.replace(/^http/, "ws"));
-  const room: SdkSessionRoom = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
-    protocol: PROTOCOL_VERSION,
-    code,
-    name,
-    color: 0,
-    locale: "en",
-    coachSecret,
-  });
-  await waitForState(room, (s) => s.code === code);
-  return room;
 }
 
 /** Every message type a client sends and the server registers, with the permission it needs. */
@@ -66,7 +41,7 @@ describe("the coach link", () => {
     expect((await createCoachLink(session.code, undefined)).status).toBe(401);
     expect((await createCoachLink(session.code, `${session.facilitatorSecret.slice(0, -4)}AAAA`)).status).toBe(401);
 
-    const first = await coachSecretFor(session.code, session.facilitatorSecret);
+    const first = await coachSecretFor(server, session.code, session.facilitatorSecret);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only its hash is stored, and never with the session record.
     const stored = await server.app.services.store.getCoachHash(session.code);
@@ -75,13 +50,13 @@ describe("the coach link", () => {
     expect(JSON.stringify(await server.app.services.store.getSession(session.code))).not.toContain(stored!);
 
     // A participant's link, a wrong coach secret or the facilitator's own secret as a coach's do not make a coach.
-    await expect(joinAsCoach(session.code, `${first.slice(0, -4)}AAAA`)).rejects.toThrow();
-    const coach = await joinAsCoach(session.code, first);
+    await expect(joinAsCoach(server, session.code, `${first.slice(0, -4)}AAAA`)).rejects.toThrow();
+    const coach = await joinAsCoach(server, session.code, first);
     await waitForState(anna, (s) => s.coaching.coaches === 1);
 
-    const second = await coachSecretFor(session.code, session.facilitatorSecret);
-    await expect(joinAsCoach(session.code, first)).rejects.toThrow();
-    const again = await joinAsCoach(session.code, second, "Coach Olli");
+    const second = await coachSecretFor(server, session.code, session.facilitatorSecret);
+    await expect(joinAsCoach(server, session.code, first)).rejects.toThrow();
+    const again = await joinAsCoach(server, session.code, second, "Coach Olli");
     await waitForState(host, (s) => s.coaching.coaches === 2);
 
     await coach.leave();
@@ -92,8 +67,8 @@ describe("the coach link", () => {
   it("is withdrawn by a facilitator only: coaches watching are sent away with the reason, and the link opens nothing", async () => {
     const { session, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
-    const secret = await coachSecretFor(session.code, session.facilitatorSecret);
-    const coach = await joinAsCoach(session.code, secret);
+    const secret = await coachSecretFor(server, session.code, session.facilitatorSecret);
+    const coach = await joinAsCoach(server, session.code, secret);
     await waitForState(anna, (s) => s.coaching.coaches === 1);
     const withdraw = (bearer: string | undefined) =>
       fetch(`${server.baseUrl}/api/sessions/${session.code}/coach-link`, {
@@ -113,7 +88,7 @@ describe("the coach link", () => {
     await left;
     await waitForState(anna, (s) => s.coaching.coaches === 0);
     expect(await server.app.services.store.getCoachHash(session.code)).toBeUndefined();
-    await expect(joinAsCoach(session.code, secret)).rejects.toThrow();
+    await expect(joinAsCoach(server, session.code, secret)).rejects.toThrow();
   });
 });
 
@@ -121,7 +96,11 @@ describe("a coach in the room", () => {
   it("is not among the people anyone sees, but everyone is told a coach is observing; the coach sees every zone's work", async () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
-    const coach = await joinAsCoach(session.code, await coachSecretFor(session.code, session.facilitatorSecret));
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+    );
 
     await waitForState(anna, (s) => s.coaching.coaches === 1);
     await allPatchesDelivered(host, [anna, coach]);
@@ -151,7 +130,11 @@ describe("a coach in the room", () => {
   it("is refused every message that changes something, with nothing changed", async () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
-    const coach = await joinAsCoach(session.code, await coachSecretFor(session.code, session.facilitatorSecret));
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+    );
     // The coach's arrival is itself a change (the count everyone sees): wait for it before the snapshot.
     await waitForState(host, (s) => s.coaching.coaches === 1);
     await allPatchesDelivered(host, [anna, coach]);
@@ -199,7 +182,11 @@ describe("whispers and observations", () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
     const watcher = await server.join(session.code, { name: "Watcher", observer: true });
-    const coach = await joinAsCoach(session.code, await coachSecretFor(session.code, session.facilitatorSecret));
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+    );
     const annaSaw = recordAll(anna);
     const watcherSaw = recordAll(watcher);
 
@@ -228,7 +215,11 @@ describe("whispers and observations", () => {
   it("keep observations time-stamped, private to coaches and facilitators, and stored with the session", async () => {
     const { session, host, guests } = await hostAndGuests(server, ["Anna"]);
     const [anna] = guests as [SdkSessionRoom];
-    const coach = await joinAsCoach(session.code, await coachSecretFor(session.code, session.facilitatorSecret));
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+    );
     const annaSaw = recordAll(anna);
 
     const atHost = nextMessage<ServerMessage<"coaching.observation">>(host, "coaching.observation");

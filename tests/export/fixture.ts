@@ -190,5 +190,28 @@ export function fixtureInput(locale: ExportInput["locale"] = "en"): ExportInput 
     exportedAt: min(61),
     // TRIZ's marks: one note tagged "we already do this", one action owned.
     stageMarks: { tags: ["n2"], owners: { n1: "Anna" } },
+    // Two steps of a plan: the first put up the wall and was extended, the second wrote in zone A.
+    steps: [
+      {
+        n: 1,
+        title: "Ideas | *all* together",
+        plannedSeconds: 600,
+        extendedSeconds: 300,
+        startedAt: min(1),
+        endedAt: min(19),
+        groups: 1,
+        boards: [{ id: "wall", notes: 4 }],
+      },
+      {
+        n: 2,
+        title: "Pairs",
+        plannedSeconds: 900,
+        extendedSeconds: 0,
+        startedAt: min(19),
+        endedAt: min(60),
+        groups: 2,
+        boards: [{ id: "zoneA", notes: 1 }],
+      },
+    ],
   };
 }

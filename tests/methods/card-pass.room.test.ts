@@ -150,6 +150,15 @@ describe("25/10 Crowd Sourcing on the server", () => {
     const md = await exported("md");
     expect(md).toContain("## 25/10: bold ideas");
     expect(md).toMatch(/1\. .+ \(\d+ points\)/);
+    // Organised by step: the two steps run so far, in order, the second still running.
+    expect(md).toContain("## Steps of the plan");
+    const stepRows = md.split("\n").filter((line) => /^\| [12]\\\. /.test(line));
+    expect(stepRows.map((row) => row.split(" | ")[0])).toEqual([
+      `| 1\\. ${plan.steps[0]!.title}`,
+      `| 2\\. ${plan.steps[1]!.title}`,
+    ]);
+    expect(stepRows[1]).toContain("still running");
+    expect((JSON.parse(await exported("json")) as { steps: unknown[] }).steps).toHaveLength(2);
     const csv = await exported("csv");
     for (const text of texts) expect(csv).toContain(text);
     for (const doc of [JSON.stringify(json), md, csv]) expect(doc).not.toMatch(/Anna|Ben|Cai|card-guest/);

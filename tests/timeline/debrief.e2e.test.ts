@@ -1,38 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { Client } from "@colyseus/sdk";
-import { PROTOCOL_VERSION, SESSION_ROOM, type CoachLinkResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import type { SessionState } from "../../shared/session/state";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import { handled } from "../support/rooms";
-import { waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { coachSecretFor, joinAsCoach } from "../support/coaches";
+import { waitForState, type TestServer } from "../support/server";
 import { decodedNotes, wallBoardId } from "../support/boards";
 import { audit, describeViolations, type Violation } from "../accessibility/axe";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-async function joinAsCoach(code: string, facilitatorSecret: string): Promise<SdkSessionRoom> {
-  const response = await fetch(`${server.baseUrl}/api/sessions/${code}/coach-link`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${facilitatorSecret}` },
-  });
-  const { coachSecret } = (await response.json()) as CoachLinkResponse;
-  const sdk = new Client(server.baseUrl.replace(/^http/, "ws"));
-  const room: SdkSessionRoom = await sdk.joinOrCreate<SessionState>(SESSION_ROOM, {
-    protocol: PROTOCOL_VERSION,
-    code,
-    name: "Kaisa",
-    color: 0,
-    locale: "en",
-    coachSecret,
-  });
-  await waitForState(room, (s) => s.code === code);
-  return room;
-}
 
 describe("the debrief", () => {
   it("a facilitator keeps a timeline, everyone is told, and the debrief scrubs to a moment and shows the boards as they were", async () => {
@@ -54,7 +33,12 @@ describe("the debrief", () => {
 
     // A note, then a coach's observation (a marker), then the note goes and another comes.
     const writer = await server.join(session.code, { name: "Vilja" });
-    const coach = await joinAsCoach(session.code, session.facilitatorSecret);
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+      "Kaisa",
+    );
     sendCommand(writer, "boards.addNote", { boardId: wallBoardId(writer), text: "First idea", color: 1 });
     await waitForState(writer, () => decodedNotes(writer).some((n) => n.text === "First idea"));
     sendCommand(coach, "coaching.observe", { text: "Vilja wrote first" });
@@ -114,7 +98,12 @@ describe("the debrief", () => {
     await waitForState(host, (s) => s.timeline.on === true);
     sendCommand(anna, "boards.addNote", { boardId: wallBoardId(anna), text: "Yhteinen kahvinurkka", color: 2 });
     await handled(anna);
-    const coach = await joinAsCoach(session.code, session.facilitatorSecret);
+    const coach = await joinAsCoach(
+      server,
+      session.code,
+      await coachSecretFor(server, session.code, session.facilitatorSecret),
+      "Kaisa",
+    );
     sendCommand(coach, "coaching.observe", { text: "Anna kirjoitti ensin" });
     await handled(coach);
     const found: Violation[] = [];
