@@ -3,9 +3,10 @@ import type { ExportInput } from "../../shared/export/common";
 
 /** 2025-03-04 10:00 in Helsinki (UTC+2). */
 export const T0 = Date.UTC(2025, 2, 4, 8, 0, 0);
-const min = (n: number) => T0 + n * 60_000;
+export const min = (n: number) => T0 + n * 60_000;
 
-function board(partial: Partial<BoardDoc> & Pick<BoardDoc, "id">): BoardDoc {
+/** A board of the fixture's session, with defaults for what a test does not set. */
+export function board(partial: Partial<BoardDoc> & Pick<BoardDoc, "id">): BoardDoc {
   return {
     title: "",
     preset: "custom",
@@ -25,7 +26,8 @@ function board(partial: Partial<BoardDoc> & Pick<BoardDoc, "id">): BoardDoc {
   };
 }
 
-function note(partial: Partial<NoteDoc> & Pick<NoteDoc, "id" | "boardId" | "text">): NoteDoc {
+/** A note of the fixture's session, with defaults for what a test does not set. */
+export function note(partial: Partial<NoteDoc> & Pick<NoteDoc, "id" | "boardId" | "text">): NoteDoc {
   return {
     color: 0,
     x: 50,

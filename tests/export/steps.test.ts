@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyDoc, type BoardDoc, type NoteDoc } from "../../shared/boards/model";
+import { emptyDoc } from "../../shared/boards/model";
 import { exportSteps } from "../../shared/export/steps";
 import { stepTexts } from "../../shared/export/common";
 import type { Person } from "../../shared/methods/grouping";
@@ -13,53 +13,13 @@ import {
   type RunResult,
 } from "../../shared/methods/run";
 import { templatePlan } from "../../shared/methods/templates";
+import { board, min, note } from "./fixture";
 
 const people: Person[] = Array.from({ length: 4 }, (_, i) => ({ id: `u${i}`, organisation: "" }));
 const ok = (result: RunResult): MethodsRun => {
   if (!result.ok) throw new Error(result.issue.key);
   return result.run;
 };
-/** 2025-03-04 10:00 in Helsinki. */
-const T0 = Date.UTC(2025, 2, 4, 8, 0, 0);
-const min = (n: number) => T0 + n * 60_000;
-
-function board(id: string, title: string): BoardDoc {
-  return {
-    id,
-    title,
-    preset: "custom",
-    zoneId: "",
-    x: 0,
-    z: 0,
-    yaw: 0,
-    width: 300,
-    height: 160,
-    locked: false,
-    clustering: false,
-    round: null,
-    rounds: [],
-    order: 0,
-    createdAt: T0,
-  };
-}
-function note(id: string, boardId: string, hidden = false): NoteDoc {
-  return {
-    id,
-    boardId,
-    text: id,
-    color: 0,
-    x: 0,
-    y: 0,
-    clusterId: "",
-    authorUid: "u0",
-    authorName: "A",
-    hidden,
-    anonymous: false,
-    createdAt: T0,
-    updatedAt: T0,
-  };
-}
-
 describe("the record by step", () => {
   it("lists the steps as they ran, Back's undone step left out, with planned and actual time and the boards they wrote on", () => {
     let n = 0;
@@ -77,8 +37,13 @@ describe("the record by step", () => {
     run = ok(nextStep(run, people, min(8)));
     // The step put up a board: its revealed notes are counted, a hidden one is not.
     const doc = emptyDoc();
-    doc.boards.set("b1", board("b1", "Fours"));
-    for (const x of [note("n1", "b1"), note("n2", "b1"), note("n3", "b1", true)]) doc.notes.set(x.id, x);
+    doc.boards.set("b1", board({ id: "b1", title: "Fours" }));
+    for (const x of [
+      note({ id: "n1", boardId: "b1", text: "one" }),
+      note({ id: "n2", boardId: "b1", text: "two" }),
+      note({ id: "n3", boardId: "b1", text: "hidden", hidden: true }),
+    ])
+      doc.notes.set(x.id, x);
     run.entries[2]!.capture = { boardId: "b1", rounds: [] };
 
     const steps = exportSteps(run, doc, null);

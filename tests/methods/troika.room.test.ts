@@ -181,7 +181,7 @@ describe("Troika's one-way glass at state level", () => {
         (s) => s.step === from + 1,
       );
     const [{ client, consultants }] = trios(told) as [{ client: string; consultants: string[] }];
-    await waitForState(host, (s) => guests.every((g) => s.people.get(g.sessionId)?.zone !== ""));
+    await waitForState(host, (s) => guests.every((g) => (s.people.get(g.sessionId)?.zone ?? "") !== ""));
     const zone = host.state.people.get(client)!.zone;
     const area = LAB.breakoutAreas.find((z) => z.id === zone)!;
     const byId = new Map(guests.map((g) => [g.sessionId, g]));

@@ -253,7 +253,7 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       };
       // Explain, ask, then advice: the first client goes behind the glass.
       await step(-1);
-      await waitForState(host, (s) => trio.every((p) => s.people.get(p.room.sessionId)?.zone !== ""));
+      await waitForState(host, (s) => trio.every((p) => (s.people.get(p.room.sessionId)?.zone ?? "") !== ""));
       await step(0);
       await step(1);
       const partOf = (p: Person) => told.get(p.room.sessionId)?.troika;
@@ -334,7 +334,7 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       sendCommand(host, "methods.plan.save", { plan });
       sendCommand(host, "methods.step.next", { from: -1 });
       await expect.poll(() => group.every((p) => told.get(p.room.sessionId)?.sheetPass?.silent === true)).toBe(true);
-      await waitForState(host, (s) => group.every((p) => s.people.get(p.room.sessionId)?.zone !== ""));
+      await waitForState(host, (s) => group.every((p) => (s.people.get(p.room.sessionId)?.zone ?? "") !== ""));
 
       // Everyone talks in the group's zone: not one packet reaches anyone.
       for (const p of group) p.bot.talk();
