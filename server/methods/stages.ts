@@ -20,6 +20,7 @@ import { defineCommand, type CommandContext, type CommandOutcome, type RoomApi }
 import type { ClientPrivate } from "../commands/dispatch";
 import { boardsRuntimeOf } from "../boards/module";
 import { addBoardWriteGuard, boardsWrittenOn } from "../boards/guards";
+import { seesNote, visibleNotes } from "../../shared/boards/visibility";
 import { runOf, tellEveryone } from "./runtime";
 
 /**
@@ -47,12 +48,15 @@ export function guardStageBoards(room: RoomApi): void {
   );
 }
 
-/** What one person is told of the stages: only marks of notes they can see. */
+/**
+ * What one person is told of the stages: only marks of notes they can see, by the boards' own
+ * visibility rule (another group's zone board, or a note still private, is not there for them).
+ */
 export function stagesFor(room: RoomApi, run: MethodsRun, client: Client): StageView | null {
-  const doc = boardsRuntimeOf(room)?.doc;
+  const runtime = boardsRuntimeOf(room);
   const uid = (client.userData as ClientPrivate | undefined)?.uid ?? "";
-  const seen = new Set<string>();
-  for (const note of doc?.notes.values() ?? []) if (!note.hidden || note.authorUid === uid) seen.add(note.id);
+  const actor = runtime?.actorOf(client.sessionId);
+  const seen = new Set(runtime && actor ? visibleNotes(runtime.doc, actor).map((note) => note.id) : []);
   return stageViewFor(run, marksOfNotes(stageMarksOf(room), seen), uid);
 }
 
@@ -62,9 +66,12 @@ async function mark(
   change: (marks: StageMarks, noteBoard: string | null) => MarkResult,
 ): Promise<CommandOutcome> {
   if (ctx.person.role !== "participant" && ctx.person.role !== "facilitator") return { error: "forbidden" };
-  const note = boardsRuntimeOf(ctx.room)?.doc.notes.get(noteId);
-  // A note still hidden in a private round is its author's alone: to anyone else it is not there.
-  const visible = note && (!note.hidden || note.authorUid === ctx.privateData.uid);
+  const runtime = boardsRuntimeOf(ctx.room);
+  const note = runtime?.doc.notes.get(noteId);
+  const board = note && runtime?.doc.boards.get(note.boardId);
+  const actor = runtime?.actorOf(ctx.client.sessionId);
+  // A note someone may not see (another group's board, a private round's) is not there for them.
+  const visible = note && board && actor && seesNote(note, board, actor);
   const before = stageMarksOf(ctx.room);
   const result = change(before, visible ? note.boardId : null);
   if ("error" in result) return result;
