@@ -3,6 +3,13 @@ import type { HybridJoin, PhysicalRoomInfo } from "../../shared/protocol";
 import { useT } from "../i18n/locale";
 import "./hybrid.css";
 
+/** Whether a place chosen on the join page can still be taken: the room exists, with a free seat or no device yet. */
+export function choiceOpen(choice: HybridJoin, rooms: readonly PhysicalRoomInfo[]): boolean {
+  const room = rooms.find((r) => r.id === choice.room);
+  if (!room) return false;
+  return choice.as === "seat" ? room.seated < room.seats : !room.device;
+}
+
 /**
  * On the join page of a session with physical rooms: where the person takes part from. Remote (the
  * default), sitting in one of the rooms, or as a room's device (the laptop with its microphone and
@@ -34,7 +41,7 @@ export function JoinPlace({
       <legend>{t("hybrid.whereLegend")}</legend>
       {option("", t("hybrid.remote"), null, false, () => onChange(undefined))}
       {rooms.map((room) => {
-        const full = room.seated >= room.seats;
+        const full = !choiceOpen({ room: room.id, as: "seat" }, rooms);
         return option(
           `${room.id}:seat`,
           `${t("hybrid.inRoom", { room: room.name })}${full ? ` ${t("hybrid.full")}` : ""}`,
@@ -48,7 +55,7 @@ export function JoinPlace({
           `${room.id}:device`,
           `${t("hybrid.asDevice", { room: room.name })}${room.device ? ` ${t("hybrid.deviceTaken")}` : ""}`,
           t("hybrid.asDeviceHelp"),
-          room.device,
+          !choiceOpen({ room: room.id, as: "device" }, rooms),
           () => onChange({ room: room.id, as: "device" }),
         ),
       )}

@@ -8,7 +8,7 @@ import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
 import { loadProfile, saveProfile } from "./profile";
 import type { HybridJoin, PhysicalRoomInfo } from "../../shared/protocol";
-import { JoinPlace } from "../hybrid/JoinPlace";
+import { choiceOpen, JoinPlace } from "../hybrid/JoinPlace";
 
 export interface JoinChoice {
   name: string;
@@ -40,6 +40,9 @@ export function JoinForm(props: {
   const [organisation, setOrganisation] = useState(profile.organisation);
   const [observer, setObserver] = useState(false);
   const [hybrid, setHybrid] = useState<HybridJoin | undefined>(undefined);
+  // A seat or a room device chosen while free may be taken before the person presses Enter (the page
+  // asks again then): the choice falls back to remote rather than staying on an option that is now shut.
+  if (hybrid && !choiceOpen(hybrid, props.physicalRooms ?? [])) setHybrid(undefined);
 
   // A field says why it is refused once the person has been in it (or tried to enter); the button
   // stays pressable so that pressing it explains rather than does nothing.

@@ -78,17 +78,18 @@ export function SessionPage({ code: rawCode }: { code: string }) {
   // invitation): what it offers, the physical rooms and their free seats above all, is asked again
   // when the page comes back into view and every half minute, so a room added meanwhile can be chosen.
   const joining = phase.name === "join";
+  const refreshJoinInfo = useCallback(() => {
+    fetchSessionInfo(code).then(
+      (info) =>
+        setPhase((current) =>
+          current.name !== "join" ? current : info.ended ? { name: "ended" } : { name: "join", info },
+        ),
+      () => undefined, // a failed refresh keeps what the page shows; joining reports its own errors
+    );
+  }, [code]);
   useEffect(() => {
     if (!joining) return;
-    const refresh = () => {
-      fetchSessionInfo(code).then(
-        (info) =>
-          setPhase((current) =>
-            current.name !== "join" ? current : info.ended ? { name: "ended" } : { name: "join", info },
-          ),
-        () => undefined, // a failed refresh keeps what the page shows; joining reports its own errors
-      );
-    };
+    const refresh = refreshJoinInfo;
     const timer = setInterval(refresh, JOIN_INFO_REFRESH_MS);
     const onVisible = () => {
       if (document.visibilityState === "visible") refresh();
@@ -100,7 +101,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       window.removeEventListener("focus", refresh);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [joining, code]);
+  }, [joining, refreshJoinInfo]);
 
   const enter = useCallback(
     async (info: SessionInfoResponse, profile: JoinProfile): Promise<boolean> => {
@@ -122,11 +123,13 @@ export function SessionPage({ code: rawCode }: { code: string }) {
           coachSecret.current = undefined;
         }
         if (reason === "session_ended") setPhase({ name: "ended" });
+        // Someone else took the last seat or the room's device meanwhile: show the rooms as they are now.
+        if (reason === "physical_room_full" || reason === "room_device_taken") refreshJoinInfo();
         setJoinError(t(`errors.${reason}`));
         return false;
       }
     },
-    [code, t],
+    [code, t, refreshJoinInfo],
   );
 
   const join = async (choice: JoinChoice) => {

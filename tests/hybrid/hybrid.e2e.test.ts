@@ -126,4 +126,45 @@ describe("the hybrid room in the browser", () => {
     await Promise.all([observer.leave(), facilitator.leave()]);
     await Promise.all([host.context.close(), phone.context.close(), remote.context.close()]);
   });
+
+  it("a phone that loses the last seat to another is told so, sees the room full, and enters remote", async () => {
+    const session = await server.createSession("Hybrid seats");
+    const link = `${server.baseUrl}/s/${session.code}`;
+    const host = await server.join(session.code, { name: "Helena", facilitatorSecret: session.facilitatorSecret });
+    sendCommand(host, "hybrid.add", { name: "Meeting room Koivu", seats: 1 });
+    await waitForState(host, (s) => s.physicalRooms.size === 1);
+
+    // A phone has the join page open while the seat is free, and chooses it; meanwhile someone else
+    // sits down in the last seat (an SDK client: quick, so the page's half-minute refresh cannot help).
+    const second = await auditableVisitor(390, 844);
+    await second.page.goto(link);
+    await second.page.getByLabel("Your name").fill("Eero");
+    await second.page.getByLabel("I'm in Meeting room Koivu").check({ timeout: 10_000 });
+    const [physicalId] = [...host.state.physicalRooms.keys()];
+    const first = await server.join(session.code, { name: "Aino", hybrid: { room: physicalId!, as: "seat" } });
+    await waitForState(host, (s) => s.physicalRooms.get(physicalId!)?.seated.has(first.sessionId) === true);
+
+    // The second presses Enter on a page that still shows the seat free: refused with the reason, and
+    // the page asks again at once, so the room shows as full and remote is the way in.
+    await second.page.getByRole("button", { name: "Enter the space" }).click();
+    await second.page
+      .getByText("Every seat of that meeting room is taken. Ask the facilitator to add seats.")
+      .waitFor({ timeout: 20_000 });
+    const full = second.page.getByLabel("I'm in Meeting room Koivu (full)");
+    // Well before the half-minute refresh: the refusal itself has the page ask again.
+    await full.waitFor({ timeout: 5_000 });
+    expect(await full.isDisabled()).toBe(true);
+    // The shut option is no longer the choice: remote is, so Enter now lets them in.
+    expect(await full.isChecked()).toBe(false);
+    expect(await second.page.getByLabel("From my own computer or phone (remote)").isChecked()).toBe(true);
+    await screenshot(second.page, "hybrid-phone-room-full");
+    await second.page.getByRole("button", { name: "Enter the space" }).click();
+    await waitForState(host, (s) => [...s.people.values()].some((p) => p.name === "Eero"));
+    expect(host.state.physicalRooms.get(physicalId!)!.seated.size).toBe(1);
+
+    expect(externalRequests(second.requests)).toEqual([]);
+    expect(second.errors).toEqual([]);
+    await Promise.all([host.leave(), first.leave()]);
+    await second.context.close();
+  });
 });

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { Client } from "@colyseus/sdk";
+import { describe, expect, it, vi } from "vitest";
 import { currentPose } from "../../shared/movement/interest";
 import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
 import { seatSpot } from "../../shared/hybrid/rules";
 import { templatePlan } from "../../shared/methods/templates";
 import type { MethodsState, ServerMessage, SessionInfoResponse } from "../../shared/protocol";
+import { PROTOCOL_VERSION, SESSION_ROOM } from "../../shared/protocol";
+import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
@@ -155,6 +158,51 @@ describe("physical rooms on the server's authority", () => {
     const next = await server.join(session.code, { name: "Spare laptop", hybrid: { room: id, as: "device" } });
     await waitForState(host, (s) => s.physicalRooms.get(id)?.device === next.sessionId);
     await Promise.all([host.leave(), next.leave()]);
+  });
+
+  it("gives the last seat to one of two people joining at the same moment; the other is refused or let in remote, told why", async () => {
+    const { session, host } = await hostAndGuests(server, []);
+    const id = await addRoom(host, "Kuusi", 1);
+    // Both joins pass the check at authentication (the seat is free for each); the room seats one and
+    // lets the other in as remote with the reason, rather than turning them away after the wait.
+    const joinTold = (name: string) =>
+      new Promise<{ room: SdkSessionRoom; told: string[] }>((resolve, reject) => {
+        const sdk = new Client(server.baseUrl.replace(/^http/, "ws"));
+        sdk
+          .joinOrCreate<SessionState>(SESSION_ROOM, {
+            protocol: PROTOCOL_VERSION,
+            code: session.code,
+            name,
+            color: 0,
+            locale: "en",
+            hybrid: { room: id, as: "seat" },
+          })
+          .then((room) => {
+            // Registered before the room's first patch arrives: what onJoin sent comes with it.
+            const told: string[] = [];
+            room.onMessage("error", (error: ServerMessage<"error">) => told.push(`${error.command}:${error.code}`));
+            waitForState(room, (s) => s.people?.has(room.sessionId) === true).then(
+              () => resolve({ room, told }),
+              reject,
+            );
+          }, reject);
+      });
+    const settled = await Promise.allSettled([joinTold("Aino"), joinTold("Eero")]);
+    const inside = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refused = settled.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    // Whichever way the moment falls (the second checked after the first sat down, or both checked first),
+    // exactly one sits, and the other is either refused clearly or inside as remote and told why.
+    for (const reason of refused) expect(reason).toMatch(/physical_room_full/);
+    await waitForState(host, (s) => s.physicalRooms.get(id)?.seated.size === 1);
+    await handled(host);
+    const seated = host.state.physicalRooms.get(id)!.seated;
+    expect(inside.filter(({ room }) => seated.has(room.sessionId))).toHaveLength(1);
+    for (const { room, told } of inside.filter(({ room }) => !seated.has(room.sessionId))) {
+      await vi.waitFor(() => expect(told).toContain("join:physical_room_full"));
+      expect(host.state.people.has(room.sessionId)).toBe(true);
+    }
+    expect(inside.length + refused.length).toBe(2);
+    await Promise.all([host.leave(), ...inside.map(({ room }) => room.leave())]);
   });
 
   it("makes the room's people remote when the facilitator removes the room", async () => {
