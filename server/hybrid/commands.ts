@@ -3,6 +3,7 @@ import { freeSlot, HYBRID_LIMITS, reseat, TABLE_SLOTS } from "../../shared/hybri
 import { PhysicalRoomState } from "../../shared/hybrid/state";
 import { spawnPoint } from "../../shared/space/layout";
 import { defineCommand, type RoomApi } from "../commands/registry";
+import { timelinePlaces } from "../timeline/recorder";
 import { physicalRoomRecord, savePhysicalRoom } from "./records";
 import { replaceAtTable, unplace } from "./seating";
 
@@ -74,6 +75,8 @@ export const hybridCommands = [
         // The ring of seats widens or narrows with the count: everyone moves onto their new spot.
         replaceAtTable(ctx.room, physical);
       }
+      // The debrief's log renamed the room in the write above; this covers anyone seated meanwhile.
+      timelinePlaces(ctx.room, [...physical.seated.keys(), physical.device], ctx.now);
     },
   }),
   defineCommand({
@@ -89,6 +92,8 @@ export const hybridCommands = [
       ctx.room.state.physicalRooms.delete(id);
       // Whoever was in the room takes part remotely from now on, standing in the plenary.
       placed.forEach((person, i) => unplace(ctx.room, physical, person, spawnPoint(i)));
+      // The debrief's log made them remote in the write above; this covers anyone seated meanwhile.
+      timelinePlaces(ctx.room, placed, ctx.now);
     },
   }),
 ];
