@@ -65,18 +65,22 @@ export const hybridCommands = [
         seated = plan.seated;
       }
       const next = { name: name ?? physical.name, seats: seats ?? physical.seats, slot: physical.slot };
-      await ctx.room.saveRecord(
-        physicalRoomRecord.encode(id, { ...next, addedAt: addedAt.get(physical) ?? ctx.now }, ctx.now),
-      );
-      physical.name = next.name;
-      physical.seats = next.seats;
-      if (seated) {
-        for (const [person, seat] of seated) physical.seated.set(person, seat);
-        // The ring of seats widens or narrows with the count: everyone moves onto their new spot.
-        replaceAtTable(ctx.room, physical);
+      try {
+        await ctx.room.saveRecord(
+          physicalRoomRecord.encode(id, { ...next, addedAt: addedAt.get(physical) ?? ctx.now }, ctx.now),
+        );
+        physical.name = next.name;
+        physical.seats = next.seats;
+        if (seated) {
+          for (const [person, seat] of seated) physical.seated.set(person, seat);
+          // The ring of seats widens or narrows with the count: everyone moves onto their new spot.
+          replaceAtTable(ctx.room, physical);
+        }
+      } finally {
+        // The debrief's log renamed the room in that write; this puts right whoever it names wrongly
+        // now: someone seated while it was stored, or everyone if the write failed.
+        timelinePlaces(ctx.room, [...physical.seated.keys(), physical.device], ctx.now);
       }
-      // The debrief's log renamed the room in the write above; this covers anyone seated meanwhile.
-      timelinePlaces(ctx.room, [...physical.seated.keys(), physical.device], ctx.now);
     },
   }),
   defineCommand({
@@ -87,13 +91,18 @@ export const hybridCommands = [
     async run(ctx, { id }) {
       const physical = ctx.room.state.physicalRooms.get(id);
       if (!physical) return { error: "not_found" };
-      await ctx.room.deleteRecord(physicalRoomRecord.kind, id);
-      const placed = [...physical.seated.keys(), ...(physical.device ? [physical.device] : [])];
-      ctx.room.state.physicalRooms.delete(id);
-      // Whoever was in the room takes part remotely from now on, standing in the plenary.
-      placed.forEach((person, i) => unplace(ctx.room, physical, person, spawnPoint(i)));
-      // The debrief's log made them remote in the write above; this covers anyone seated meanwhile.
-      timelinePlaces(ctx.room, placed, ctx.now);
+      let placed: string[] = [];
+      try {
+        await ctx.room.deleteRecord(physicalRoomRecord.kind, id);
+        placed = [...physical.seated.keys(), ...(physical.device ? [physical.device] : [])];
+        ctx.room.state.physicalRooms.delete(id);
+        // Whoever was in the room takes part remotely from now on, standing in the plenary.
+        placed.forEach((person, i) => unplace(ctx.room, physical, person, spawnPoint(i)));
+      } finally {
+        // The debrief's log made them remote in that write; this puts right whoever it names wrongly
+        // now: someone seated while it was stored, or everyone still seated if the write failed.
+        timelinePlaces(ctx.room, [...placed, ...physical.seated.keys(), physical.device], ctx.now);
+      }
     },
   }),
 ];

@@ -177,8 +177,9 @@ export class TimelineRecorder {
   }
 
   /**
-   * After a meeting room changed: anyone whose room the log still names wrongly (someone seated
-   * there while its change was being stored) is put right, at the end of this turn like a zone change.
+   * After a meeting room's change was stored (or failed to be): anyone whose room the log now names
+   * wrongly (someone seated there meanwhile; everyone, when the write and its entry were undone) is
+   * put right, at the end of this turn like a zone change.
    */
   placesNow(ids: readonly string[], at: number): void {
     if (!this.on) return;
@@ -273,7 +274,7 @@ export function timelineFor(
 
 /**
  * These people's meeting room may have changed just now (their room was removed or renamed): the
- * log follows, for anyone its write did not cover (see TimelineRecorder.placesNow).
+ * log follows, for anyone the change's own write left wrong (see TimelineRecorder.placesNow).
  */
 export function timelinePlaces(room: RoomApi, ids: readonly string[], now: number): void {
   recorders.get(room)?.placesNow(ids, now);
