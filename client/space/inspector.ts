@@ -19,6 +19,17 @@ export interface Point3 {
   z: number;
 }
 
+/**
+ * The typesetting flags troika-three-text keeps on each Text (and a BatchedText's members). They are
+ * not in its public API, which offers only per-object events; read here for the tests alone.
+ */
+interface TroikaState {
+  text?: unknown;
+  _isSyncing?: boolean;
+  _needsSync?: boolean;
+  _members?: Map<TroikaState, unknown>;
+}
+
 /** What the XR layer adds while it is loaded (see client/xr/inspect.ts). */
 export interface XRInspector {
   state(): {
@@ -60,6 +71,11 @@ export interface SpaceInspector {
   renderInfo(): { calls: number; triangles: number; quality: string };
   /** Frames drawn so far: the view draws on demand, so a still room adds none. */
   framesDrawn(): number;
+  /**
+   * 3D texts (troika) not yet typeset as they now read: laid out in a worker right now, or changed
+   * and waiting for their next frame. 0 once every text has been laid out, with whatever fonts it fetched.
+   */
+  textsTypesetting(): number;
   /**
    * Where the centres of objects whose name starts with `prefix` (e.g. "note:") are on the canvas,
    * in CSS pixels from its top-left, and whether they are in front of the camera: lets a test point
@@ -147,6 +163,21 @@ export function installInspector(
       quality: useQuality.getState().state.tier,
     }),
     framesDrawn,
+    textsTypesetting() {
+      let pending = 0;
+      const count = (text: TroikaState) => {
+        if (text._isSyncing === true || text._needsSync === true) pending++;
+      };
+      scene.traverse((object) => {
+        const text = object as Object3D & TroikaState;
+        if (typeof text.text !== "string" || typeof (text as { sync?: unknown }).sync !== "function") return;
+        // A batch (the name tags) typesets its members, which are not in the scene themselves; its
+        // own empty text is never typeset, so only the members count.
+        if (text._members) text._members.forEach((_, member) => count(member));
+        else count(text);
+      });
+      return pending;
+    },
     screenPoints(prefix) {
       const points: ReturnType<SpaceInspector["screenPoints"]> = [];
       scene.traverse((object) => {

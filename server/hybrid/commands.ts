@@ -3,6 +3,7 @@ import { freeSlot, HYBRID_LIMITS, reseat, TABLE_SLOTS } from "../../shared/hybri
 import { PhysicalRoomState } from "../../shared/hybrid/state";
 import { spawnPoint } from "../../shared/space/layout";
 import { defineCommand, type RoomApi } from "../commands/registry";
+import { timelinePlaces } from "../timeline/recorder";
 import { physicalRoomRecord, savePhysicalRoom } from "./records";
 import { replaceAtTable, unplace } from "./seating";
 
@@ -64,15 +65,21 @@ export const hybridCommands = [
         seated = plan.seated;
       }
       const next = { name: name ?? physical.name, seats: seats ?? physical.seats, slot: physical.slot };
-      await ctx.room.saveRecord(
-        physicalRoomRecord.encode(id, { ...next, addedAt: addedAt.get(physical) ?? ctx.now }, ctx.now),
-      );
-      physical.name = next.name;
-      physical.seats = next.seats;
-      if (seated) {
-        for (const [person, seat] of seated) physical.seated.set(person, seat);
-        // The ring of seats widens or narrows with the count: everyone moves onto their new spot.
-        replaceAtTable(ctx.room, physical);
+      try {
+        await ctx.room.saveRecord(
+          physicalRoomRecord.encode(id, { ...next, addedAt: addedAt.get(physical) ?? ctx.now }, ctx.now),
+        );
+        physical.name = next.name;
+        physical.seats = next.seats;
+        if (seated) {
+          for (const [person, seat] of seated) physical.seated.set(person, seat);
+          // The ring of seats widens or narrows with the count: everyone moves onto their new spot.
+          replaceAtTable(ctx.room, physical);
+        }
+      } finally {
+        // The debrief's log renamed the room in that write; this puts right whoever it names wrongly
+        // now: someone seated while it was stored, or everyone if the write failed.
+        timelinePlaces(ctx.room, [...physical.seated.keys(), physical.device], ctx.now);
       }
     },
   }),
@@ -84,11 +91,18 @@ export const hybridCommands = [
     async run(ctx, { id }) {
       const physical = ctx.room.state.physicalRooms.get(id);
       if (!physical) return { error: "not_found" };
-      await ctx.room.deleteRecord(physicalRoomRecord.kind, id);
-      const placed = [...physical.seated.keys(), ...(physical.device ? [physical.device] : [])];
-      ctx.room.state.physicalRooms.delete(id);
-      // Whoever was in the room takes part remotely from now on, standing in the plenary.
-      placed.forEach((person, i) => unplace(ctx.room, physical, person, spawnPoint(i)));
+      let placed: string[] = [];
+      try {
+        await ctx.room.deleteRecord(physicalRoomRecord.kind, id);
+        placed = [...physical.seated.keys(), ...(physical.device ? [physical.device] : [])];
+        ctx.room.state.physicalRooms.delete(id);
+        // Whoever was in the room takes part remotely from now on, standing in the plenary.
+        placed.forEach((person, i) => unplace(ctx.room, physical, person, spawnPoint(i)));
+      } finally {
+        // The debrief's log made them remote in that write; this puts right whoever it names wrongly
+        // now: someone seated while it was stored, or everyone still seated if the write failed.
+        timelinePlaces(ctx.room, [...placed, ...physical.seated.keys(), physical.device], ctx.now);
+      }
     },
   }),
 ];

@@ -9,6 +9,7 @@ import {
   type TimelineEvent,
 } from "../../shared/timeline/log";
 import type { RoomApi } from "../commands/registry";
+import { physicalRoomRecord } from "../hybrid/records";
 import { placeOf } from "../hybrid/seating";
 import type { StoredRecord, TimelineEntry } from "../storage/store";
 
@@ -24,8 +25,8 @@ export class TimelineRecorder {
   full = false;
   private nextP = 1;
   private readonly numbers = new Map<string, number>();
-  /** Last logged position (cm) and hand, by person number. */
-  private readonly last = new Map<number, { x: number; z: number; hand: 0 | 1 }>();
+  /** Last logged position (cm), hand and meeting room ("" remote), by person number. */
+  private readonly last = new Map<number, { x: number; z: number; hand: 0 | 1; room: string }>();
   private readonly moved = new Set<string>();
   private pending: TimelineEntry[] = [];
   private flushing: Promise<void> = Promise.resolve();
@@ -52,7 +53,8 @@ export class TimelineRecorder {
     let p = this.numbers.get(id);
     if (p === undefined) this.numbers.set(id, (p = this.nextP++));
     const hand = person.handRaisedAt > 0 ? 1 : 0;
-    this.last.set(p, { x: person.pose.x, z: person.pose.z, hand });
+    const room = placeOf(this.room, id)?.physical.name ?? "";
+    this.last.set(p, { x: person.pose.x, z: person.pose.z, hand, room });
     const snap: PersonSnap = [
       p,
       person.name,
@@ -64,8 +66,7 @@ export class TimelineRecorder {
       hand,
     ];
     // Seated at a meeting room's table (the hybrid module seats a joiner before this hears of them).
-    const place = placeOf(this.room, id);
-    if (place) snap.push(place.physical.name);
+    if (room) snap.push(room);
     return snap;
   }
 
@@ -149,6 +150,55 @@ export class TimelineRecorder {
     if (p !== undefined) this.push({ e: "zone", p, z: zone }, at);
   }
 
+  /**
+   * `room` events for the people of the meeting rooms these record writes remove ("" : remote from
+   * now on) or rename, told before the room's state changes (see timelineFor). One event per room
+   * (at most its seats and its device), so a change costs the log a few bytes, whatever happens to it.
+   */
+  roomChanges(put: readonly StoredRecord[], remove: readonly { kind: string; id: string }[]): TimelineEvent[] {
+    const events: TimelineEvent[] = [];
+    for (const { kind, id } of remove) {
+      if (kind === physicalRoomRecord.kind) events.push(...this.seatedIn(id, ""));
+    }
+    for (const record of put) {
+      if (record.kind === physicalRoomRecord.kind) {
+        events.push(...this.seatedIn(record.id, physicalRoomRecord.decode(record).name));
+      }
+    }
+    return events;
+  }
+
+  /** The people placed in one meeting room now, as taking part from `name`, when the log says otherwise. */
+  private seatedIn(physicalId: string, name: string): TimelineEvent[] {
+    const physical = this.room.state.physicalRooms.get(physicalId);
+    if (!physical) return [];
+    const ids = [...physical.seated.keys(), ...(physical.device ? [physical.device] : [])];
+    return this.relabel(ids, () => name);
+  }
+
+  /**
+   * After a meeting room's change was stored (or failed to be): anyone whose room the log now names
+   * wrongly (someone seated there meanwhile; everyone, when the write and its entry were undone) is
+   * put right, at the end of this turn like a zone change.
+   */
+  placesNow(ids: readonly string[], at: number): void {
+    if (!this.on) return;
+    for (const event of this.relabel(ids, (id) => placeOf(this.room, id)?.physical.name ?? "")) this.push(event, at);
+  }
+
+  private relabel(ids: readonly string[], roomOf: (id: string) => string): TimelineEvent[] {
+    const byRoom = new Map<string, number[]>();
+    for (const id of ids) {
+      const p = this.numbers.get(id);
+      const last = p === undefined ? undefined : this.last.get(p);
+      const room = roomOf(id);
+      if (p === undefined || !last || last.room === room) continue;
+      last.room = room;
+      byRoom.set(room, [...(byRoom.get(room) ?? []), p]);
+    }
+    return [...byRoom].map(([r, p]) => ({ e: "room", p, r }));
+  }
+
   movedNow(id: string): void {
     if (this.on) this.moved.add(id);
   }
@@ -217,7 +267,17 @@ export function timelineFor(
   for (const { kind, id } of remove) if (loggedRecord(kind, {})) changes.push([kind, id, null]);
   const entries = recorder.takePending();
   if (changes.length > 0) entries.push(...recorder.entry({ e: "rec", r: changes }, now));
+  // A meeting room removed or renamed: its people's room changes with it, in this same write.
+  for (const event of recorder.roomChanges(put, remove)) entries.push(...recorder.entry(event, now));
   return entries;
+}
+
+/**
+ * These people's meeting room may have changed just now (their room was removed or renamed): the
+ * log follows, for anyone the change's own write left wrong (see TimelineRecorder.placesNow).
+ */
+export function timelinePlaces(room: RoomApi, ids: readonly string[], now: number): void {
+  recorders.get(room)?.placesNow(ids, now);
 }
 
 /** A person reacted (thumbs up, applause, heart): on the timeline when it is kept. */

@@ -43,6 +43,11 @@ export type TimelineEvent =
   | { e: "join"; p: PersonSnap }
   | { e: "leave"; p: number }
   | { e: "zone"; p: number; z: string }
+  /**
+   * These people take part from meeting room `r` from now on ("" remotely): their room was removed
+   * or renamed during the session (hybrid). A join or start names the room they sat in then.
+   */
+  | { e: "room"; p: number[]; r: string }
   /** Positions of those who moved since the last sample: triples of person, Δx cm, Δz cm. */
   | { e: "pos"; d: number[] }
   | { e: "hand"; p: number; up: 0 | 1 }

@@ -109,6 +109,12 @@ export function stateAt(timeline: PreparedTimeline, t: number): ReplayState {
         if (person) person.zone = item.z;
         break;
       }
+      case "room":
+        for (const p of item.p) {
+          const person = state.people.get(p);
+          if (person) person.room = item.r;
+        }
+        break;
       case "pos":
         for (let k = 0; k + 2 < item.d.length; k += 3) {
           const person = state.people.get(item.d[k]!);

@@ -28,8 +28,10 @@ describe("nothing leaves the host", () => {
       timeout: 30_000,
     });
     expect(await visitor.page.evaluate(() => window.yhteistila!.boardNotes()[0])).toMatch(/^\?/);
-    // Let troika's workers finish typesetting every text in view before counting requests.
-    await visitor.page.waitForTimeout(1500);
+    // Every text troika has been given is typeset (any font it wanted fetched) before requests are counted.
+    await visitor.page.waitForFunction(() => window.yhteistila!.textsTypesetting() === 0, undefined, {
+      timeout: 30_000,
+    });
     await screenshot(visitor.page, "nothing-leaves-uncovered-text");
     expect(externalRequests(visitor.requests)).toEqual([]);
     expect(visitor.errors).toEqual([]);

@@ -1,9 +1,10 @@
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { CoachLinkResponse, SessionInfoResponse, TimelineResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { prepareTimeline, stateAt, type ReplayState } from "../../shared/timeline/replay";
 import { boardsOf } from "../../shared/timeline/markers";
-import type { TimelineItem } from "../../shared/timeline/log";
+import type { TimelineEvent, TimelineItem } from "../../shared/timeline/log";
 import { skippableClock } from "../support/clock";
 import { sweepOldSessions } from "../../server/retention/sweep";
 import { allPatchesDelivered, handled, hostAndGuests, refusal, teleport, useTestServer } from "../support/rooms";
@@ -218,6 +219,67 @@ describe("the debrief timeline", () => {
     expect(snap?.e === "start" && snap.snap.people.find((p) => p[1] === "Aino")?.[8]).toBe("Meeting room Kuusi");
     expect(roomOf(items, "Aino")).toBe("Meeting room Kuusi");
     await Promise.all([host.leave(), ...guests.map((g) => g.leave()), aino.leave()]);
+  });
+
+  it("follows a meeting room renamed and removed mid-session: rebuilt at t, each person's room and place are what the facilitator saw live", async () => {
+    const { session, host, guests } = await hostAndGuests(server, ["Remote Rita"]);
+    sendCommand(host, "hybrid.add", { name: "Meeting room Kuusi", seats: 4 });
+    await waitForState(host, (s) => s.physicalRooms.size === 1);
+    const roomId = [...host.state.physicalRooms.keys()][0]!;
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+    const aino = await server.join(session.code, { name: "Aino", hybrid: { room: roomId, as: "seat" } });
+    const everyone = [host, ...guests, aino];
+    /** Who sits in which meeting room and where everyone stands, as the host's page shows it. */
+    const liveRooms = () => {
+      const roomOf = (id: string) =>
+        [...host.state.physicalRooms.values()].find((r) => r.seated.has(id) || r.device === id)?.name ?? "";
+      const ownPose = (id: string) => everyone.find((room) => room.sessionId === id)!.state.people.get(id)!.pose;
+      return [...host.state.people.keys()]
+        .map((id) => ({ name: host.state.people.get(id)!.name, room: roomOf(id), x: ownPose(id).x, z: ownPose(id).z }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    };
+    const rebuiltRooms = (items: TimelineItem[], t: number) =>
+      [...stateAt(prepareTimeline(items), t).people.values()]
+        .map((p) => ({ name: p.name, room: p.room, x: p.x, z: p.z }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    await waitForState(host, (s) => s.physicalRooms.get(roomId)?.seated.has(aino.sessionId) === true);
+    await allPatchesDelivered(host, [...guests, aino]);
+    await logUntil(session.code, session.facilitatorSecret, (log) =>
+      rebuiltRooms(log, clock.now()).some((p) => p.name === "Aino"),
+    );
+    const seatedAt = clock.now();
+    const seated = liveRooms();
+    expect(seated.find((p) => p.name === "Aino")!.room).toBe("Meeting room Kuusi");
+
+    // Renamed: the log says so in the write that stores the new name.
+    clock.skip(1000);
+    sendCommand(host, "hybrid.update", { id: roomId, name: "Meeting room Koivu" });
+    await waitForState(host, (s) => s.physicalRooms.get(roomId)?.name === "Meeting room Koivu");
+    await allPatchesDelivered(host, [...guests, aino]);
+    const store = server.app.services.store;
+    const renamed = (await store.loadTimeline(session.code)).map((e) => ({ ...(e.data as TimelineEvent), at: e.at }));
+    const renamedAt = clock.now();
+    expect(rebuiltRooms(renamed, renamedAt)).toEqual(liveRooms());
+
+    // Removed: Aino takes part remotely from the plenary, in the log from the same write that deletes the room.
+    clock.skip(1000);
+    sendCommand(host, "hybrid.remove", { id: roomId });
+    await waitForState(host, (s) => s.physicalRooms.size === 0);
+    const removed = (await store.loadTimeline(session.code)).map((e) => ({ ...(e.data as TimelineEvent), at: e.at }));
+    expect(removed.findLast((i) => i.e === "room")).toMatchObject({ r: "" });
+    // Her new place is presence, sampled once a second: wait for the sample, then compare everything.
+    await allPatchesDelivered(host, [...guests, aino]);
+    const live = liveRooms();
+    expect(live.find((p) => p.name === "Aino")!.room).toBe("");
+    const items = await logUntil(session.code, session.facilitatorSecret, (log) =>
+      isDeepStrictEqual(rebuiltRooms(log, clock.now()), live),
+    );
+    const removedAt = clock.now();
+    expect(rebuiltRooms(items, seatedAt)).toEqual(seated);
+    expect(rebuiltRooms(items, renamedAt)).toEqual(rebuiltRooms(renamed, renamedAt));
+    expect(rebuiltRooms(items, removedAt)).toEqual(live);
+    await Promise.all(everyone.map((r) => r.leave()));
   });
 
   it("stores a note and its entry together, and keeps recording when the room opens again", async () => {

@@ -99,6 +99,44 @@ describe("the timeline's pure rules", () => {
     expect(stateAt(timeline, 4600).people.get(1)).toEqual(at4600.people.get(1));
   });
 
+  it("follows a meeting room renamed, then removed, for the people seated in it", () => {
+    const seated: TimelineItem[] = [
+      {
+        at: 1000,
+        e: "start",
+        snap: {
+          records: [],
+          people: [
+            [1, "Aino", "participant", 0, "", 300, 300, 0, "Kuusi"],
+            [2, "Rita", "participant", 1, "", 0, 0, 0],
+          ],
+        },
+      },
+      { at: 2000, e: "join", p: [3, "Room laptop", "participant", 2, "", 320, 320, 0, "Kuusi"] },
+      { at: 3000, e: "room", p: [1, 3], r: "Koivu" },
+      { at: 4000, e: "room", p: [1, 3], r: "" },
+    ];
+    const timeline = prepareTimeline(seated);
+    const rooms = (t: number) => [...stateAt(timeline, t).people.values()].map((p) => [p.name, p.room]);
+    expect(rooms(2500)).toEqual([
+      ["Aino", "Kuusi"],
+      ["Rita", ""],
+      ["Room laptop", "Kuusi"],
+    ]);
+    expect(rooms(3500)).toEqual([
+      ["Aino", "Koivu"],
+      ["Rita", ""],
+      ["Room laptop", "Koivu"],
+    ]);
+    expect(rooms(4500)).toEqual([
+      ["Aino", ""],
+      ["Rita", ""],
+      ["Room laptop", ""],
+    ]);
+    // Scrubbing back: the log is not changed by having been replayed further.
+    expect(rooms(2500)[0]).toEqual(["Aino", "Kuusi"]);
+  });
+
   it("marks steps, observations, start and stop, and sums each step up for the export", () => {
     expect(markersOf(items).map((m) => m.kind)).toEqual(["start", "step", "observation", "step", "stop"]);
     const summary = summariseSteps(items);

@@ -14,7 +14,7 @@ const SILENT_DBFS = -70;
 
 /**
  * Voice end to end: two Chromium processes, each with its own fake microphone playing a tone of its
- * own pitch, and a simulated third person talk through the real server. (Three software-rendered
+ * own pitch, and a simulated third person talk through the real server (a simulated fourth listens). (Three software-rendered
  * browsers on two cores took minutes just to join; the third person's part needs no browser.) Run by `npm run test:media` inside a private network
  * namespace (tests/voice/run-media.mjs), so no packet can leave the machine; against the embedded
  * engine (voice.media.test.ts) and Janus (janus-browsers.media.test.ts). `hosts`: the addresses the
@@ -38,19 +38,31 @@ export function describeVoiceBetweenBrowsers(title: string, media: MediaSession,
       const cai = new VoiceBot(caiRoom, 3, hosts);
       await cai.connect();
       cai.talk();
+      // Dee, simulated too, only listens, in Cai's zone: what she receives of him shows the server forwarding.
+      const deeRoom = await media.server.join(session.code, { name: "Dee" });
+      const dee = new VoiceBot(deeRoom, 4, hosts);
+      await dee.connect();
       const room = await sessionRoom(session.code);
 
-      // Anna in breakout A, Ben in breakout B, Cai in breakout C.
+      // Anna in breakout A, Ben in breakout B, Cai and Dee in breakout C.
       room.placePerson(anna.id, NW.x, NW.z);
       room.placePerson(ben.id, NE.x, NE.z);
       room.placePerson(caiRoom.sessionId, SW.x, SW.z);
+      room.placePerson(deeRoom.sessionId, SW.x + 1.5, SW.z + 1);
       await expect.poll(() => slotsOf(ben), { timeout: 10_000 }).toEqual(expect.not.arrayContaining([anna.id]));
       await expect.poll(() => slotsOf(anna), { timeout: 10_000 }).toEqual(expect.not.arrayContaining([ben.id]));
+      await expect.poll(() => dee.slots, { timeout: 10_000 }).toContain(caiRoom.sessionId);
 
       // Other zones: not a single packet arrives on any of Ben's receive slots, nor at Cai; no tone is heard.
+      // The window is counted in packets, not waited out on the clock: it closes once Cai has sent 2.5 s
+      // of speech (125 frames) and Dee has received most of it, so a packet that should not reach Ben
+      // would have travelled alongside ones that did, however loaded the machine.
       const benBefore = await packetsReceived(ben);
       cai.resetCounts();
-      await ben.page.waitForTimeout(2500);
+      dee.resetCounts();
+      await expect
+        .poll(() => cai.sent >= 125 && dee.total(cai.number) >= 100, { timeout: 20_000, interval: 50 })
+        .toBe(true);
       expect(await packetsReceived(ben)).toBe(benBefore);
       expect(cai.total()).toBe(0);
       expect(await toneLevel(ben, anna.tone)).toBeLessThan(SILENT_DBFS);
@@ -126,8 +138,8 @@ export function describeVoiceBetweenBrowsers(title: string, media: MediaSession,
       expect(answerSize).toBeGreaterThan(1000);
       expect(answerSize).toBeLessThan(VOICE_SDP_MAX);
 
-      await cai.close();
-      await caiRoom.leave();
+      await Promise.all([cai.close(), dee.close()]);
+      await Promise.all([caiRoom.leave(), deeRoom.leave()]);
       for (const person of people) {
         expect(externalRequests(person.requests)).toEqual([]);
         expect(person.errors).toEqual([]);
