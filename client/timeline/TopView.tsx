@@ -1,7 +1,8 @@
 import { LAB } from "../../shared/space/layout";
 import { avatarHex } from "../../shared/avatars/palette";
 import type { ReplayPerson, ReplayState } from "../../shared/timeline/replay";
-import type { ReplayZone } from "../../shared/timeline/markers";
+import { plenaryClockOf, type ReplayClock, type ReplayZone } from "../../shared/timeline/markers";
+import { formatClock } from "../../shared/timers/timer";
 import { useT } from "../i18n/locale";
 import { REACTIONS } from "../../shared/protocol/constants";
 
@@ -65,8 +66,8 @@ export function RoomList({ state, zones }: { state: ReplayState; zones: ReplayZo
   const t = useT();
   const people = [...state.people.values()].sort((a, b) => a.name.localeCompare(b.name));
   const groups = [
-    { id: "", name: t("timeline.plenary") },
-    ...zones.map((z) => ({ id: z.id, name: z.name || z.letter })),
+    { id: "", name: t("timeline.plenary"), clock: plenaryClockOf(state) },
+    ...zones.map((z) => ({ id: z.id, name: z.name || z.letter, clock: z.clock })),
   ];
   const reactions = state.reactions
     .map((r) => ({ ...r, name: state.people.get(r.p)?.name ?? "" }))
@@ -85,13 +86,27 @@ export function RoomList({ state, zones }: { state: ReplayState; zones: ReplayZo
           if (members.length === 0 && group.id !== "") return null;
           return (
             <li key={group.id || "plenary"}>
-              <strong>{group.name}</strong> ({members.length}): {members.map((m) => personLabel(t, m)).join(", ")}
+              <strong>{group.name}</strong> ({members.length})
+              {group.clock && (
+                <span className="debrief__clock" data-testid="debrief-clock">
+                  {" · "}
+                  {clockLabel(t, group.clock)}
+                </span>
+              )}
+              : {members.map((m) => personLabel(t, m)).join(", ")}
             </li>
           );
         })}
       </ul>
     </>
   );
+}
+
+/** A countdown as the room showed it then: time left (and paused), or time up. */
+function clockLabel(t: ReturnType<typeof useT>, clock: ReplayClock): string {
+  if (clock.status === "done") return t("timeline.clock.done");
+  const time = formatClock(clock.remainingMs);
+  return t(clock.status === "paused" ? "timeline.clock.paused" : "timeline.clock.left", { time });
 }
 
 /** A person as the debrief names them: in which meeting room they sat, and a raised hand. */

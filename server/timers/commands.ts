@@ -1,12 +1,18 @@
-import { addTime, pauseTimer, resumeTimer, startTimer, IDLE_TIMER, type TimerValue } from "../../shared/timers/timer";
+import {
+  addTime,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  IDLE_TIMER,
+  PLENARY_TIMER_ID,
+  type TimerValue,
+} from "../../shared/timers/timer";
 import type { TimerState } from "../../shared/timers/state";
 import type { ClientMessage } from "../../shared/protocol";
 import { defineCommand, type RoomApi } from "../commands/registry";
 import { saveZone } from "../zones/records";
 import { readTimer, writeTimer } from "./write";
 import { timerRecord } from "./records";
-
-export const PLENARY_TIMER_ID = "plenary";
 
 /** A countdown and how to store it once changed. */
 export interface TimerSlot {

@@ -1,7 +1,8 @@
 import { settle } from "../../shared/timers/timer";
 import type { RoomModule } from "../session/module";
 import { timerRecord } from "./records";
-import { PLENARY_TIMER_ID, allSlots, timersCommands } from "./commands";
+import { PLENARY_TIMER_ID } from "../../shared/timers/timer";
+import { allSlots, timersCommands } from "./commands";
 import { readTimer, writeTimer } from "./write";
 
 /** How often running countdowns are checked for having reached zero. */

@@ -1,5 +1,6 @@
 import type { TimelineItem } from "./log";
 import type { ReplayState } from "./replay";
+import { PLENARY_TIMER_ID, remainingAt, type TimerValue } from "../timers/timer";
 
 /** A moment worth jumping to on the debrief's timeline. */
 export type Marker =
@@ -103,7 +104,30 @@ export function boardsOf(state: ReplayState): BoardView[] {
   }));
 }
 
-/** A zone as the log recorded it (no clock, lock or capacity: the replay draws where zones were). */
+/**
+ * A countdown as the room showed it at the replayed moment, worked out from the stored timer (time
+ * left at a server instant) and the moment, exactly as every screen did live. Undefined when idle.
+ */
+export interface ReplayClock {
+  status: "running" | "paused" | "done";
+  remainingMs: number;
+}
+
+export function clockAt(timer: unknown, at: number): ReplayClock | undefined {
+  if (typeof timer !== "object" || timer === null) return undefined;
+  const value = timer as TimerValue;
+  if (value.status !== "running" && value.status !== "paused" && value.status !== "done") return undefined;
+  const remainingMs = remainingAt(value, at);
+  // The server settles a finished countdown at its next tick; the moment itself already shows it up.
+  return { status: value.status === "running" && remainingMs === 0 ? "done" : value.status, remainingMs };
+}
+
+/** The plenary's countdown at the replayed moment (stored as its own timer record). */
+export function plenaryClockOf(state: ReplayState): ReplayClock | undefined {
+  return clockAt(state.records.get("timer")?.get(PLENARY_TIMER_ID), state.at);
+}
+
+/** A zone as the log recorded it (no lock or capacity: the replay draws where zones were, and their clocks). */
 export interface ReplayZone {
   id: string;
   name: string;
@@ -113,6 +137,7 @@ export interface ReplayZone {
   z: number;
   radius: number;
   color: string;
+  clock: ReplayClock | undefined;
 }
 
 export function zonesOf(state: ReplayState): ReplayZone[] {
@@ -124,6 +149,7 @@ export function zonesOf(state: ReplayState): ReplayZone[] {
     z: Number(zone.z ?? 0),
     radius: Number(zone.radius ?? 1),
     color: String(zone.color ?? ""),
+    clock: clockAt(zone.timer, state.at),
   }));
 }
 

@@ -25,6 +25,9 @@ export const TIMER_LIMITS = {
   warningMs: 60_000,
 } as const;
 
+/** The id of the plenary's countdown record (each zone's countdown is stored with its zone). */
+export const PLENARY_TIMER_ID = "plenary";
+
 export const IDLE_TIMER: TimerValue = { status: "idle", durationMs: 0, remainingMs: 0, stampedAt: 0 };
 
 function clampDuration(ms: number): number {

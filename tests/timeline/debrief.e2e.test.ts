@@ -39,6 +39,10 @@ describe("the debrief", () => {
       await coachSecretFor(server, session.code, session.facilitatorSecret),
       "Kaisa",
     );
+    // A co-facilitator starts the plenary's five minutes: the debrief shows the clock as it stood.
+    const cohost = await server.join(session.code, { name: "Co-host", facilitatorSecret: session.facilitatorSecret });
+    sendCommand(cohost, "timers.control", { op: "start", target: "plenary", seconds: 300 });
+    await waitForState(cohost, (s) => s.plenaryTimer.status === "running");
     sendCommand(writer, "boards.addNote", { boardId: wallBoardId(writer), text: "First idea", color: 1 });
     await waitForState(writer, () => decodedNotes(writer).some((n) => n.text === "First idea"));
     sendCommand(coach, "coaching.observe", { text: "Vilja wrote first" });
@@ -71,6 +75,7 @@ describe("the debrief", () => {
     await expect.poll(() => boards.textContent()).toContain("First idea");
     expect(await boards.textContent()).not.toContain("Second idea");
     expect(await debrief.getByTestId("debrief-rooms").textContent()).toContain("Anna");
+    expect(await debrief.getByTestId("debrief-rooms").textContent()).toMatch(/Plenary \(\d+\) · (5:00|4:[0-5]\d) left:/);
     await screenshot(debrief, "timeline-debrief-at-observation");
 
     // Play runs the picture forward (at 16x) until the end, where the second note is.
@@ -83,7 +88,7 @@ describe("the debrief", () => {
     await handled(writer);
     await expect.poll(() => boards.textContent(), { timeout: 25_000 }).toContain("Third idea");
 
-    await Promise.all([writer.leave(), coach.leave()]);
+    await Promise.all([writer.leave(), coach.leave(), cohost.leave()]);
     for (const visitor of [host, anna, ben]) {
       expect(externalRequests(visitor.requests)).toEqual([]);
       await visitor.context.close();

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { CoachLinkResponse, SessionInfoResponse, TimelineResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { prepareTimeline, stateAt, type ReplayState } from "../../shared/timeline/replay";
-import { boardsOf } from "../../shared/timeline/markers";
+import { boardsOf, plenaryClockOf, zonesOf } from "../../shared/timeline/markers";
+import { remainingAt, type TimerStatus } from "../../shared/timers/timer";
 import type { TimelineEvent, TimelineItem } from "../../shared/timeline/log";
 import { skippableClock } from "../support/clock";
 import { sweepOldSessions } from "../../server/retention/sweep";
@@ -332,5 +333,57 @@ describe("the debrief timeline", () => {
     clock.skip(40 * 24 * 3600 * 1000);
     expect(await sweepOldSessions(server.app.services, 30)).toContain(session.code);
     expect(await store.loadTimeline(session.code)).toEqual([]);
+  });
+
+  it("replays each countdown as the room showed it: time left, paused, and up", async () => {
+    const { session, host } = await hostAndGuests(server, []);
+    sendCommand(host, "timeline.set", { on: true });
+    await waitForState(host, (s) => s.timeline.on === true);
+    const zone = [...host.state.zones.keys()][0]!;
+    sendCommand(host, "timers.control", { op: "start", target: "plenary", seconds: 300 });
+    sendCommand(host, "timers.control", { op: "start", target: zone, seconds: 120 });
+    await waitForState(
+      host,
+      (s) => s.plenaryTimer.status === "running" && s.zones.get(zone)?.work.timer.status === "running",
+    );
+    // What the host's page showed, from the same stored values every screen counts down from.
+    const timerValue = (t: { status: string; durationMs: number; remainingMs: number; stampedAt: number }) => ({
+      ...t,
+      status: t.status as TimerStatus,
+    });
+    const plenary = timerValue(host.state.plenaryTimer);
+    const zoneRunning = timerValue(host.state.zones.get(zone)!.work.timer);
+    const started = plenary.stampedAt;
+    clock.skip(30_000);
+    sendCommand(host, "timers.control", { op: "pause", target: zone });
+    await waitForState(host, (s) => s.zones.get(zone)?.work.timer.status === "paused");
+    const zonePaused = timerValue(host.state.zones.get(zone)!.work.timer);
+    clock.skip(200_000);
+    await logUntil(session.code, session.facilitatorSecret, (items) =>
+      items.some(
+        (i) =>
+          i.e === "rec" &&
+          i.r.some(
+            ([kind, , d]) => kind === "zone" && (d?.timer as { status?: string } | undefined)?.status === "paused",
+          ),
+      ),
+    );
+    const timeline = prepareTimeline(await timelineOf(session.code, session.facilitatorSecret));
+    const zoneClock = (t: number) => zonesOf(stateAt(timeline, t)).find((z) => z.id === zone)!.clock;
+
+    const t1 = started + 10_000;
+    expect(plenaryClockOf(stateAt(timeline, t1))).toEqual({ status: "running", remainingMs: remainingAt(plenary, t1) });
+    expect(zoneClock(t1)).toEqual({ status: "running", remainingMs: remainingAt(zoneRunning, t1) });
+    expect(remainingAt(zoneRunning, t1)).toBeGreaterThan(100_000);
+    // Paused at about 1:30 left, it stays there whenever the debrief looks later.
+    const t2 = zonePaused.stampedAt + 60_000;
+    expect(zoneClock(t2)).toEqual({ status: "paused", remainingMs: zonePaused.remainingMs });
+    expect(zonePaused.remainingMs).toBeGreaterThan(80_000);
+    expect(zonePaused.remainingMs).toBeLessThanOrEqual(90_000);
+    // The plenary's five minutes ran out while the zone's clock stood still.
+    expect(plenaryClockOf(stateAt(timeline, started + 300_000))).toEqual({ status: "done", remainingMs: 0 });
+    // Before the timers started, there was no countdown to show.
+    expect(plenaryClockOf(stateAt(timeline, started - 1))).toBeUndefined();
+    await host.leave();
   });
 });
