@@ -17,7 +17,7 @@ import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheets
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
-import { commitKanban, kanbanForRun, kanbanIsCurrent, kanbanOf } from "./kanban";
+import { kanbanIsCurrent, kanbanOf, syncKanbans } from "./kanban";
 import { stagesFor } from "./stages";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
@@ -166,12 +166,9 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     console.error("marketplace not changed with the step");
   }
   await showSlot(room, market ?? nextMarket, next, now);
-  // Lean Coffee: its step queues the voted topics on a board of its own, Back before it drops the board.
-  const kanban = kanbanOf(room);
-  const nextKanban = kanbanForRun(room, kanban, next);
-  if (nextKanban !== kanban && !(await commitKanban(room, nextKanban, now))) {
-    console.error("lean coffee board not changed with the step");
-  }
+  // Lean Coffee: each of its steps ends the dot vote and queues the voted topics on a board of its own;
+  // Back before the step drops that board and opens the vote again.
+  await syncKanbans(room, next, now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
   // movement and voice apply it now.
