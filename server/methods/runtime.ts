@@ -89,7 +89,8 @@ function sheetPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsSt
   if (!pass) return null;
   const facilitator = room.state.people.get(client.sessionId)?.role === "facilitator";
   // After the step, each group keeps its full sheets to read (cluster and vote follow).
-  return sheetPassViewFor(pass, uidOf(client) ?? "", facilitator, sheetsAreCurrent(pass, run));
+  const uid = uidOf(client) ?? "";
+  return sheetPassViewFor(pass, uid, facilitator, sheetsAreCurrent(pass, run), groupOf(run, uid).length > 0);
 }
 
 function marketFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["market"] {
