@@ -206,4 +206,44 @@ describe("Lean Coffee's dot vote and rounds on the server", () => {
     await Promise.all([host.leave(), anna.leave(), ben.leave()]);
     await app.close();
   });
+
+  it("reads a board stored by a server from before rounds had boards of their own, and moves it to its step's record", async () => {
+    const port = await freePort();
+    let app = await start(port);
+    const cast = await methodsSession(port, "Old coffee", ["Anna"], "kanban-legacy");
+    const { session } = cast;
+    let n = 0;
+    const saved = toldWhere(cast.host.room, (s) => s.plan !== null);
+    sendCommand(cast.host.room, "methods.plan.save", { plan: templatePlan("leanCoffee", "en", () => `o${++n}`) });
+    await saved;
+    for (const from of [-1, 0]) await next(cast.host.room, from);
+    await waitForState(cast.guests[0]!.room, () => topicBoards(cast.guests[0]!.room).length === 1);
+    const [topics] = topicBoards(cast.guests[0]!.room) as [string];
+    await act(cast.guests[0]!.room, "boards.addNote", { boardId: topics, text: "Legacy", color: 0 }, (r) =>
+      textsSeenBy(r).includes("Legacy"),
+    );
+    const opened = toldWhere(cast.guests[0]!.room, (s) => s.kanban !== null);
+    await next(cast.host.room, 1);
+    await opened;
+    await Promise.all([cast.host.room.leave(), ...cast.guests.map((g) => g.room.leave())]);
+    await app.close();
+
+    // The board as an older server kept it: one record named "kanban".
+    app = await start(port);
+    const store = app.services.store;
+    const kind = "methods.kanban";
+    const stored = (await store.getRecord(session.code, kind, "entry-2"))!;
+    await store.deleteRecord(session.code, kind, "entry-2");
+    await store.saveRecord(session.code, { ...stored, id: "kanban" });
+    const again = await enterAgain(port, cast);
+    expect(queue(again.guests[0]!.state)).toEqual(["Legacy:0:todo"]);
+    const moved = toldWhere(again.guests[0]!.room, (s) => s.kanban?.topics[0]?.column === "doing");
+    sendCommand(again.host.room, "methods.kanban.move", { action: "next", topic: null });
+    await moved;
+    const ids = (await store.loadRecords(session.code)).filter((r) => r.kind === kind).map((r) => r.id);
+    expect(ids).toEqual(["entry-2"]);
+
+    await Promise.all([again.host.room.leave(), ...again.guests.map((g) => g.room.leave())]);
+    await app.close();
+  });
 });
