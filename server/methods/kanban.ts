@@ -32,6 +32,8 @@ interface RoomBoards {
   byEntry: Map<number, Kanban>;
   /** Entries whose board was read from the legacy record: it goes when the board is next stored. */
   legacy: Set<number>;
+  /** The room's syncs one after another, each on the run as it is by then (see `syncKanbans`). */
+  queue: Promise<unknown>;
 }
 
 const rooms = new WeakMap<RoomApi, RoomBoards>();
@@ -39,7 +41,7 @@ const rooms = new WeakMap<RoomApi, RoomBoards>();
 function boardsOf(room: RoomApi): RoomBoards {
   let boards = rooms.get(room);
   if (!boards) {
-    boards = { byEntry: new Map(), legacy: new Set() };
+    boards = { byEntry: new Map(), legacy: new Set(), queue: Promise.resolve() };
     rooms.set(room, boards);
   }
   return boards;
@@ -115,12 +117,21 @@ export function votedTopics(doc: BoardsDoc, boardId: string): TopicSource[] {
  * Brings the boards in line with the run: Back before a Lean Coffee step drops its board and opens the
  * dot vote that step ended again; a Lean Coffee step just entered ends the open dot vote on its topics
  * (the board its capture keeps writing on) and queues them by that vote's final count. The vote ends
- * and the queue is read in one turn, so no dot can land between the count and the queue.
+ * and the queue is read in one turn, so no dot can land between the count and the queue. Syncs run one
+ * after another, each on `currentRun()` as it is when its turn comes: a Back and a Next pressed in
+ * quick succession (or a joiner placed meanwhile) each find the boards the one before left.
  */
-export async function syncKanbans(room: RoomApi, run: MethodsRun, now: number): Promise<void> {
-  const { drop, open } = kanbanBoardsFor([...boardsOf(room).byEntry.keys()], run);
+export function syncKanbans(room: RoomApi, currentRun: () => MethodsRun, now: number): Promise<void> {
+  const boards = boardsOf(room);
+  const turn = boards.queue.then(() => syncNow(room, boards, currentRun(), now));
+  boards.queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function syncNow(room: RoomApi, boards: RoomBoards, run: MethodsRun, now: number): Promise<void> {
+  const { drop, open } = kanbanBoardsFor([...boards.byEntry.keys()], run);
   for (const entry of drop.sort((a, b) => b - a)) {
-    const held = boardsOf(room).byEntry.get(entry)?.heldVote;
+    const held = boards.byEntry.get(entry)?.heldVote;
     if (!(await commitKanban(room, entry, null, now))) console.error("lean coffee board not dropped with the step");
     const doc = boardsRuntimeOf(room)?.doc;
     if (held && doc && !(await commitBoards(room, reopenHeldVote(doc, held, now)))) {

@@ -169,7 +169,7 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   await showSlot(room, market ?? nextMarket, next, now);
   // Lean Coffee: each of its steps ends the dot vote and queues the voted topics on a board of its own;
   // Back before the step drops that board and opens the vote again.
-  await syncKanbans(room, next, now);
+  await syncKanbans(room, () => runOf(room), now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
   // movement and voice apply it now.

@@ -41,6 +41,13 @@ async function startVote(host: SdkSessionRoom, boardId: string): Promise<string>
   return [...host.state.boards.get(boardId)!.votes.entries()].find(([, v]) => v.endedAt === 0)![0];
 }
 
+/** The first state this person is told from now on that passes `test` (asking once, in case it already does). */
+function toldOrAsk(room: SdkSessionRoom, test: (state: MethodsState) => boolean): Promise<MethodsState> {
+  const told = toldWhere(room, test);
+  sendCommand(room, "methods.sync", {});
+  return told;
+}
+
 const noteId = (room: SdkSessionRoom, text: string) => decodedNotes(room).find((n) => n.text === text)!.id;
 const dotsUsed = (room: SdkSessionRoom, voteId: string) =>
   room.state.boardsMine.get(room.sessionId)?.used.get(voteId) ?? 0;
@@ -110,6 +117,25 @@ describe("Lean Coffee's dot vote and rounds on the server", () => {
     const again = toldWhere(anna, (s) => s.kanban !== null);
     await next(host, 1);
     expect(queue(await again)).toEqual(["Budget:2:todo", "Hiring:1:todo", "Offsite:1:todo"]);
+
+    // Back and Next pressed in a burst: each finds what the one before left, so the step ends with the
+    // board, the vote ended once, and a last Back still opens it again.
+    for (const [command, from] of [
+      ["methods.step.back", 2],
+      ["methods.step.next", 1],
+      ["methods.step.back", 2],
+      ["methods.step.next", 1],
+    ] as const) {
+      sendCommand(host, command, { from });
+    }
+    await waitForState(ben, (s) => s.boards.get(topics)!.votes.get(voteId)!.endedAt > 0);
+    const settled = toldOrAsk(anna, (s) => s.step === 2 && s.kanban !== null);
+    expect(queue(await settled)).toEqual(["Budget:2:todo", "Hiring:1:todo", "Offsite:1:todo"]);
+    const reopened = toldWhere(anna, (s) => s.step === 1);
+    sendCommand(host, "methods.step.back", { from: 2 });
+    expect((await reopened).kanban).toBeNull();
+    await waitForState(ben, (s) => s.boards.get(topics)!.votes.get(voteId)!.endedAt === 0);
+    await waitForState(ben, () => dotsUsed(ben, voteId) === 2);
 
     await Promise.all([host.leave(), anna.leave(), ben.leave()]);
     await app.close();
