@@ -22,8 +22,11 @@ export function SheetPassCard() {
   const self = useSelf();
   if (!pass || !self) return null;
   const facilitator = self.role === "facilitator";
-  // Nothing to show someone in no group (the facilitator after the step, a late joiner).
-  if (pass.held === null && pass.sheets === null && pass.pass === null && pass.progress === null) return null;
+  // Nothing to show someone in no group (the facilitator after the step, an observer), unless they
+  // take part in the step but arrived after their group's last pass.
+  if (!pass.noSheet && pass.held === null && pass.sheets === null && pass.pass === null && pass.progress === null) {
+    return null;
+  }
   const refused =
     refusal?.command.startsWith("methods.sheet.") === true
       ? refusal.detail && isMessageKey(refusal.detail)
@@ -55,7 +58,11 @@ export function SheetPassCard() {
         </p>
       )}
       {pass.held && <HeldSheet held={pass.held} ideasPerRow={pass.ideasPerRow} passSeconds={pass.passSeconds} />}
-      {!facilitator && !pass.held && !pass.sheets && <p className="now-card__note">{t("methods.sheetPass.noSheet")}</p>}
+      {pass.noSheet && (
+        <p className="now-card__note" data-testid="sheet-pass-none">
+          {t("methods.sheetPass.noSheet")}
+        </p>
+      )}
       {pass.sheets && <Sheets sheets={pass.sheets} />}
       {facilitator && pass.progress && <Progress pass={pass} />}
       {refused && (

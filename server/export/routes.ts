@@ -17,7 +17,8 @@ import { sheetPassRecord } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
 import { marketRecord } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
-import { exportKanban } from "../../shared/methods/kanban";
+import { exportKanban, type Kanban } from "../../shared/methods/kanban";
+import type { Plan } from "../../shared/methods/plan";
 import { kanbanRecord } from "../methods/kanban";
 import { stageMarksRecord } from "../methods/stages";
 import { exportSteps } from "../../shared/export/steps";
@@ -78,17 +79,30 @@ function openSpacePart(
   }
 }
 
-/** Lean Coffee's board as it stands (or stood when the step ended). */
+/** Lean Coffee's boards as they stand (or stood when their steps ended), in the order the steps ran. */
 function leanCoffeePart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "leanCoffee"> {
-  const stored = records.find((r) => r.kind === kanbanRecord.kind);
-  if (!stored) return {};
-  try {
-    const topics = exportKanban(kanbanRecord.decode(stored));
-    return topics.length > 0 ? { leanCoffee: topics } : {};
-  } catch (error) {
-    console.error(`export: lean coffee board unreadable: ${error instanceof Error ? error.message : error}`);
-    return {};
+  const boards: Kanban[] = [];
+  for (const stored of records) {
+    if (stored.kind !== kanbanRecord.kind) continue;
+    try {
+      boards.push(kanbanRecord.decode(stored));
+    } catch (error) {
+      console.error(`export: lean coffee board unreadable: ${error instanceof Error ? error.message : error}`);
+    }
   }
+  if (boards.length === 0) return {};
+  let plan: Plan | null = null;
+  const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
+  try {
+    plan = runRecord ? methodsRunRecord.decode(runRecord).plan : null;
+  } catch (error) {
+    console.error("export: methods run unreadable:", error instanceof Error ? error.message : error);
+  }
+  const leanCoffee = boards
+    .sort((a, b) => a.entry - b.entry)
+    .map((board) => ({ step: plan?.steps[board.entry]?.title ?? "", topics: exportKanban(board) }))
+    .filter((board) => board.topics.length > 0);
+  return leanCoffee.length > 0 ? { leanCoffee } : {};
 }
 
 const FORMATS = {

@@ -22,7 +22,7 @@ async function apply(ctx: CommandContext, change: (board: Kanban) => KanbanResul
   if (!board || !kanbanIsCurrent(board, runOf(ctx.room))) return { error: "not_found", detail: "methods.kanban.none" };
   const result = change(board);
   if (!result.ok) return { error: "invalid_payload", detail: result.key };
-  if (!(await commitKanban(ctx.room, result.board, ctx.now))) return { error: "storage_failed" };
+  if (!(await commitKanban(ctx.room, board.entry, result.board, ctx.now))) return { error: "storage_failed" };
   tellEveryone(ctx.room);
 }
 

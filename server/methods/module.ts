@@ -13,7 +13,7 @@ import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from
 import { marketCommands } from "./market-commands";
 import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
 import { kanbanCommands } from "./kanban-commands";
-import { KANBAN_ID, kanbanRecord, restoreKanban } from "./kanban";
+import { kanbanRecord, restoreKanbans } from "./kanban";
 import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
 
 /** How often the server looks for Brainwriting sheets whose pass time is up. */
@@ -84,14 +84,7 @@ export const methodsModule: RoomModule = {
         console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
       }
     }
-    const kanban = records.find((r) => r.kind === kanbanRecord.kind && r.id === KANBAN_ID);
-    if (kanban) {
-      try {
-        restoreKanban(room, kanbanRecord.decode(kanban));
-      } catch (error) {
-        console.error("lean coffee board unreadable:", error instanceof Error ? error.message : error);
-      }
-    }
+    restoreKanbans(room, records);
     const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
     if (marks) {
       try {

@@ -17,7 +17,7 @@ import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheets
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
-import { commitKanban, kanbanForRun, kanbanIsCurrent, kanbanOf } from "./kanban";
+import { kanbanIsCurrent, kanbanOf, syncKanbans } from "./kanban";
 import { stagesFor } from "./stages";
 
 const runs = new WeakMap<RoomApi, MethodsRun>();
@@ -89,7 +89,8 @@ function sheetPassFor(room: RoomApi, run: MethodsRun, client: Client): MethodsSt
   if (!pass) return null;
   const facilitator = room.state.people.get(client.sessionId)?.role === "facilitator";
   // After the step, each group keeps its full sheets to read (cluster and vote follow).
-  return sheetPassViewFor(pass, uidOf(client) ?? "", facilitator, sheetsAreCurrent(pass, run));
+  const uid = uidOf(client) ?? "";
+  return sheetPassViewFor(pass, uid, facilitator, sheetsAreCurrent(pass, run), groupOf(run, uid).length > 0);
 }
 
 function marketFor(room: RoomApi, run: MethodsRun, client: Client): MethodsState["market"] {
@@ -166,12 +167,9 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
     console.error("marketplace not changed with the step");
   }
   await showSlot(room, market ?? nextMarket, next, now);
-  // Lean Coffee: its step queues the voted topics on a board of its own, Back before it drops the board.
-  const kanban = kanbanOf(room);
-  const nextKanban = kanbanForRun(room, kanban, next);
-  if (nextKanban !== kanban && !(await commitKanban(room, nextKanban, now))) {
-    console.error("lean coffee board not changed with the step");
-  }
+  // Lean Coffee: each of its steps ends the dot vote and queues the voted topics on a board of its own;
+  // Back before the step drops that board and opens the vote again.
+  await syncKanbans(room, () => runOf(room), now);
   tellEveryone(room);
   // A Troika step may put the one-way glass up or take it down, a silent step hush its groups:
   // movement and voice apply it now.

@@ -1,6 +1,12 @@
 import { defineRecordType } from "../storage/records";
-import { hushedMembers, sheetPassSchema, startSheetPass, type SheetPass } from "../../shared/methods/sheet-pass";
-import type { MethodsRun } from "../../shared/methods/run";
+import {
+  hushedMembers,
+  joinSheetPass,
+  sheetPassSchema,
+  startSheetPass,
+  type SheetPass,
+} from "../../shared/methods/sheet-pass";
+import { groupOf, type MethodsRun } from "../../shared/methods/run";
 import type { RoomApi } from "../commands/registry";
 import type { ClientPrivate } from "../commands/dispatch";
 
@@ -54,7 +60,8 @@ export function queueSheetChange<T>(room: RoomApi, change: () => Promise<T>): Pr
 /**
  * The sheets the run now calls for: fresh ones when its last step is a sheetPass step just entered
  * (one sheet per member of each of its groups), none when Back went before the step that started them
- * (or a new plan), else the ones there are (kept after moving on, for the group to read and export).
+ * (or a new plan), else the ones there are (kept after moving on, for the group to read and export),
+ * with anyone who has joined a group of the step since given a sheet in its round.
  */
 export function sheetPassForRun(current: SheetPass | null, run: MethodsRun): SheetPass | null {
   const last = run.entries.length - 1;
@@ -65,7 +72,11 @@ export function sheetPassForRun(current: SheetPass | null, run: MethodsRun): She
   if (entry && step && mechanic?.kind === "sheetPass" && (!current || current.entry !== last)) {
     return startSheetPass(last, mechanic, entry.groups, step.silent, entry.startedAt);
   }
-  return current;
+  // Someone the run placed in a group while the sheets go round gets a blank sheet in that group's round.
+  if (!current || current.entry !== last || !entry) return current;
+  let next = current;
+  for (const uid of entry.groups.flat()) next = joinSheetPass(next, uid, groupOf(run, uid));
+  return next;
 }
 
 /** The sheets belong to the step the run is on now (not one gone back past or moved on from). */

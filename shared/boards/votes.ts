@@ -1,6 +1,19 @@
+import { z } from "zod";
 import type { ClientMessage } from "../protocol";
+import { MAX_PEOPLE } from "../protocol/constants";
 import { ballotId, notesOfBoard, openVoteOf } from "./basics";
-import type { BallotDoc, BoardsDoc, DocChange, NoteDoc, RuleContext, RuleResult, VoteDoc, VoteResult } from "./model";
+import {
+  ballotDocSchema,
+  voteDocSchema,
+  type BallotDoc,
+  type BoardsDoc,
+  type DocChange,
+  type NoteDoc,
+  type RuleContext,
+  type RuleResult,
+  type VoteDoc,
+  type VoteResult,
+} from "./model";
 import { seesBoardContents } from "./visibility";
 import { facilitates, takesPart } from "./permissions";
 
@@ -126,6 +139,62 @@ export function endVote(doc: BoardsDoc, voteId: string, now: number): RuleResult
       ...ballots.map((b) => ({ kind: "ballot" as const, id: ballotId(b.voteId, b.uid), value: null })),
     ],
   };
+}
+
+/**
+ * A vote that a step ended, as it stood the moment before: what Back needs to open it again as it
+ * was (its ballots, who put which dot where, are dropped from the document when a vote ends).
+ */
+export const heldVoteSchema = z.object({
+  vote: voteDocSchema,
+  ballots: z.array(ballotDocSchema).max(MAX_PEOPLE),
+  /** When the step ended it: Back reopens it only if nobody has touched it since. */
+  endedAt: z.number(),
+});
+export type HeldVote = z.infer<typeof heldVoteSchema>;
+
+/**
+ * Ends a board's open vote because the method moved on (Lean Coffee's discussion begins): the results
+ * are counted and frozen like any ended vote, and what it was is kept for Back. Null when the board
+ * has no open vote.
+ */
+export function holdVote(
+  doc: BoardsDoc,
+  boardId: string,
+  now: number,
+): { changes: DocChange[]; held: HeldVote } | null {
+  const vote = openVoteOf(doc, boardId);
+  if (!vote) return null;
+  const ended = endVote(doc, vote.id, now);
+  if (!("changes" in ended)) return null;
+  const ballots = [...doc.ballots.values()].filter((b) => b.voteId === vote.id);
+  const endedAt = vote.endsAt !== null ? Math.min(now, vote.endsAt) : now;
+  return { changes: ended.changes, held: { vote, ballots, endedAt } };
+}
+
+/**
+ * Back over the step that ended a vote: the vote opens again with everyone's dots and the time it had
+ * left. Nothing when it is gone or was changed since (ended again by hand, say); notes deleted in the
+ * meantime leave the ballot and their dots go back to their owners.
+ */
+export function reopenHeldVote(doc: BoardsDoc, held: HeldVote, now: number): DocChange[] {
+  const current = doc.votes.get(held.vote.id);
+  if (!current || current.endedAt !== held.endedAt) return [];
+  const noteIds = held.vote.noteIds.filter((id) => {
+    const note = doc.notes.get(id);
+    return note !== undefined && !note.hidden;
+  });
+  const inBallot = new Set(noteIds);
+  const left = held.vote.endsAt === null ? null : now + Math.max(0, held.vote.endsAt - held.endedAt);
+  const changes: DocChange[] = [
+    { kind: "vote", id: held.vote.id, value: { ...held.vote, noteIds, endsAt: left, endedAt: null, results: null } },
+  ];
+  for (const ballot of held.ballots) {
+    const dots = Object.fromEntries(Object.entries(ballot.dots).filter(([noteId]) => inBallot.has(noteId)));
+    if (Object.keys(dots).length === 0) continue;
+    changes.push({ kind: "ballot", id: ballotId(ballot.voteId, ballot.uid), value: { ...ballot, dots } });
+  }
+  return changes;
 }
 
 /** Dots that must go back to their owners because a note left the ballot (it was deleted or hidden). */

@@ -1,5 +1,5 @@
 import type { ExportTopic } from "../methods/marketplace";
-import type { ExportKanbanTopic } from "../methods/kanban";
+import type { ExportKanbanBoard, ExportKanbanTopic } from "../methods/kanban";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -57,12 +57,20 @@ export interface ExportInput {
   brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
   /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
   openSpace?: readonly ExportTopic[];
-  /** Lean Coffee's board: its topics in queue order with their dots, column and outcome; absent when none. */
-  leanCoffee?: readonly ExportKanbanTopic[];
+  /**
+   * Lean Coffee's boards, one per Lean Coffee step in the order they ran: each its step's title and its
+   * topics in queue order with their dots, column and outcome; absent when none had topics.
+   */
+  leanCoffee?: readonly ExportKanbanBoard[];
   /** The steps of the session's plan as they ran (shared/export/steps.ts); absent when it ran none. */
   steps?: readonly ExportStep[];
   /** TRIZ's marks on notes (shared/methods/stages.ts): tagged "we already do this", and owners by name. */
   stageMarks?: ExportStageMarks;
+}
+
+/** A Lean Coffee board's heading: named by its step only when the session had more than one board. */
+export function kanbanHeading(t: ReturnType<typeof translator>, board: ExportKanbanBoard, boards: number): string {
+  return boards > 1 ? `${t("methods.kanban.title")} · ${board.step}` : t("methods.kanban.title");
 }
 
 /** A Lean Coffee topic's column and outcome in the export's language. */

@@ -4,6 +4,7 @@ import {
   exportBoards,
   formatTime,
   hasStageMarks,
+  kanbanHeading,
   kanbanTexts,
   stepTexts,
   translator,
@@ -144,21 +145,24 @@ export function buildCsv(input: ExportInput): string {
   }
   // Lean Coffee: a row per topic, its column as cluster, its dots, its place in the queue as rank and
   // its outcome where an author goes.
-  input.leanCoffee?.forEach((topic, i) => {
-    const { column, outcome } = kanbanTexts(t, topic);
-    rows.push([
-      t("methods.kanban.title"),
-      "",
-      column,
-      topic.topic,
-      "",
-      topic.votes,
-      i + 1,
-      "",
-      outcome,
-      ...markCells(),
-      ...(inRoom ? [""] : []),
-    ]);
-  });
+  const kanbans = input.leanCoffee ?? [];
+  for (const board of kanbans) {
+    board.topics.forEach((topic, i) => {
+      const { column, outcome } = kanbanTexts(t, topic);
+      rows.push([
+        kanbanHeading(t, board, kanbans.length),
+        "",
+        column,
+        topic.topic,
+        "",
+        topic.votes,
+        i + 1,
+        "",
+        outcome,
+        ...markCells(),
+        ...(inRoom ? [""] : []),
+      ]);
+    });
+  }
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -133,8 +133,9 @@ export function buildJson(input: ExportInput): string {
       : {}),
     // Open Space's topics with their convener, note-taker and session notes.
     ...(input.openSpace && input.openSpace.length > 0 ? { openSpace: { topics: input.openSpace } } : {}),
-    // Lean Coffee's board: topics in queue order, their column and outcome as plain values.
-    ...(input.leanCoffee && input.leanCoffee.length > 0 ? { leanCoffee: { topics: input.leanCoffee } } : {}),
+    // Lean Coffee's boards, one per Lean Coffee step: its title, and its topics in queue order with
+    // their column and outcome as plain values.
+    ...(input.leanCoffee && input.leanCoffee.length > 0 ? { leanCoffee: { boards: input.leanCoffee } } : {}),
     // The debrief timeline as kept (shared/timeline/log.ts), only when one was.
     ...(input.timeline && input.timeline.length > 0 ? { timeline: { items: input.timeline } } : {}),
   };

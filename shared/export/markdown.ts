@@ -9,6 +9,7 @@ import {
   zoneNamer,
   type ExportBoard,
   type ExportInput,
+  kanbanHeading,
   kanbanTexts,
   stepTexts,
 } from "./common";
@@ -121,9 +122,9 @@ function stepLines(input: ExportInput, boards: readonly ExportBoard[]): string[]
   ];
 }
 
-/** Lean Coffee's board as a table: each topic in queue order with its dots, column and outcome. */
+/** Lean Coffee's boards as tables: each topic in queue order with its dots, column and outcome. */
 function leanCoffeeLines(input: ExportInput): string[] {
-  if (!input.leanCoffee || input.leanCoffee.length === 0) return [];
+  const boards = input.leanCoffee ?? [];
   const t = translator(input.locale);
   const head = [
     t("methods.kanban.col.topic"),
@@ -131,17 +132,17 @@ function leanCoffeeLines(input: ExportInput): string[] {
     t("methods.kanban.col.column"),
     t("methods.kanban.col.outcome"),
   ];
-  return [
-    `## ${t("methods.kanban.title")}`,
+  return boards.flatMap((board) => [
+    `## ${escapeMarkdown(kanbanHeading(t, board, boards.length))}`,
     "",
     `| ${head.map(escapeMarkdown).join(" | ")} |`,
     "| --- | ---: | --- | --- |",
-    ...input.leanCoffee.map((topic) => {
+    ...board.topics.map((topic) => {
       const { column, outcome } = kanbanTexts(t, topic);
       return `| ${escapeMarkdown(topic.topic)} | ${topic.votes} | ${escapeMarkdown(column)} | ${escapeMarkdown(outcome)} |`;
     }),
     "",
-  ];
+  ]);
 }
 
 /** Open Space's harvest: each topic under its slot and zone, with its convener, note-taker and notes. */

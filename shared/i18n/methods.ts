@@ -165,7 +165,7 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.rewrite": "Change my row",
     "methods.sheetPass.written": "Your row is saved. The sheet passes on when everyone has written or the time is up.",
     "methods.sheetPass.noSheet":
-      "The sheets started going round before you joined, so you hold none. Your group's ideas come onto its board in the next step: join in there.",
+      "Your group's sheets had already gone all the way round when you joined, so there is none left to write on. Its ideas come onto its board in the next step: join in there.",
     "methods.sheetPass.perPass": "Sheets pass on every {minutes} min, or when everyone has written.",
     "methods.sheetPass.doneTitle": "Your group's sheets",
     "methods.sheetPass.silent": "Silent writing: voices in the groups are off.",
@@ -536,7 +536,7 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.written":
       "Rivisi on tallessa. Arkki siirtyy eteenpäin, kun kaikki ovat kirjoittaneet tai aika loppuu.",
     "methods.sheetPass.noSheet":
-      "Arkit lähtivät kiertämään ennen kuin liityit, joten sinulla ei ole arkkia. Ryhmäsi ideat tulevat sen tauluun seuraavassa vaiheessa: osallistu siellä.",
+      "Ryhmäsi arkit olivat jo kiertäneet koko kierroksen, kun liityit, joten kirjoitettavaa arkkia ei enää ole. Ryhmäsi ideat tulevat sen tauluun seuraavassa vaiheessa: osallistu siellä.",
     "methods.sheetPass.perPass": "Arkit siirtyvät {minutes} minuutin välein tai kun kaikki ovat kirjoittaneet.",
     "methods.sheetPass.doneTitle": "Ryhmäsi arkit",
     "methods.sheetPass.silent": "Hiljainen kirjoitus: ryhmien äänet ovat pois päältä.",
@@ -910,7 +910,7 @@ export const methodsStrings = defineStrings({
     "methods.sheetPass.rewrite": "Ändra min rad",
     "methods.sheetPass.written": "Din rad är sparad. Arket går vidare när alla har skrivit eller tiden är ute.",
     "methods.sheetPass.noSheet":
-      "Arken började gå runt innan du anslöt, så du har inget. Gruppens idéer kommer upp på dess tavla i nästa steg: var med där.",
+      "Gruppens ark hade redan gått hela varvet runt när du anslöt, så det finns inget kvar att skriva på. Gruppens idéer kommer upp på dess tavla i nästa steg: var med där.",
     "methods.sheetPass.perPass": "Arken går vidare var {minutes}:e minut eller när alla har skrivit.",
     "methods.sheetPass.doneTitle": "Din grupps ark",
     "methods.sheetPass.silent": "Tyst skrivande: rösterna i grupperna är avstängda.",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type KanbanColumn, type Thumb } from "./kanban-limits";
 import { NOTE_TEXT_MAX, NOTES_PER_BOARD_MAX } from "../boards/basics";
+import { heldVoteSchema, type HeldVote } from "../boards/votes";
+import type { MethodsRun } from "./run";
 
 /**
  * Lean Coffee as pure rules: the topics written and dot-voted earlier become a queue, most votes
@@ -8,7 +10,8 @@ import { NOTE_TEXT_MAX, NOTES_PER_BOARD_MAX } from "../boards/basics";
  * being discussed, if any, goes to Done), so only one topic is ever in Discussing, each on its own
  * clock. While a topic runs, everyone may show a thumb (up / sideways / down), one per person per
  * round; when the facilitator counts them, a majority of thumbs up extends the topic (a new round),
- * anything else moves it to Done.
+ * anything else moves it to Done. The dot vote ends as the discussion begins (the queue is its final
+ * count), and the board keeps that vote as it was, so Back can open it again.
  */
 
 export { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type Thumb };
@@ -44,6 +47,8 @@ export const kanbanSchema = z.object({
   round: z.number().int().min(0),
   /** This round's thumbs by uid: one per person. */
   thumbs: z.record(z.string().max(64), thumbSchema),
+  /** The dot vote the step ended to build the queue, as it stood (Back reopens it); absent in older boards. */
+  heldVote: heldVoteSchema.nullable().default(null),
 });
 export type Kanban = z.infer<typeof kanbanSchema>;
 
@@ -62,6 +67,7 @@ export function openKanban(
   entry: number,
   mechanic: { topicSeconds: number; extendVote: boolean; extendSeconds?: number | undefined },
   sources: readonly TopicSource[],
+  heldVote: HeldVote | null = null,
 ): Kanban {
   const queue = [...sources].sort((a, b) => b.votes - a.votes || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return {
@@ -81,7 +87,27 @@ export function openKanban(
     })),
     round: 0,
     thumbs: {},
+    heldVote,
   };
+}
+
+/**
+ * Which Lean Coffee boards the run calls for. Each Lean Coffee step keeps a board of its own, named by
+ * its entry (the steps run in plan order, so the entry is the step): a plan with two rounds keeps both.
+ * `have` are the entries with a board now; Back before a step drops its board (`drop`), and the step
+ * just entered opens one (`open`) unless it has one already.
+ */
+export function kanbanBoardsFor(have: readonly number[], run: MethodsRun): { drop: number[]; open: number | null } {
+  const last = run.entries.length - 1;
+  const drop = have.filter((entry) => entry > last);
+  const step = last >= 0 ? run.plan?.steps[run.entries[last]!.step] : undefined;
+  const open = step?.mechanic?.kind === "kanban" && !have.includes(last) ? last : null;
+  return { drop, open };
+}
+
+/** The board people see: the latest step's that has one (after its step it is only read). */
+export function shownKanban<T extends Pick<Kanban, "entry">>(boards: readonly T[]): T | null {
+  return boards.reduce<T | null>((shown, board) => (!shown || board.entry > shown.entry ? board : shown), null);
 }
 
 /** The topic in Discussing, if any (the rules never put two there). */
@@ -243,6 +269,12 @@ export interface ExportKanbanTopic {
   column: KanbanColumn;
   outcome: TopicOutcome;
   extensions: number;
+}
+
+/** One Lean Coffee board as the exports carry it: the title of the step that ran it and its topics. */
+export interface ExportKanbanBoard {
+  step: string;
+  topics: ExportKanbanTopic[];
 }
 
 export const exportKanban = (board: Kanban): ExportKanbanTopic[] =>

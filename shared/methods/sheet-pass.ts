@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX } from "./sheet-pass-limits";
-import { sheetHolder } from "./grouping";
+import { placeLateJoiner, sheetHolder } from "./grouping";
 
 /**
  * Brainwriting 6-3-5 as pure rules: at the sheetPass step each group gets one sheet per member; at
- * pass p the sheet started by the s-th member is held by sheetHolder(members, s, p), who writes row p
+ * pass p the s-th sheet (at first, the s-th member's) is held by sheetHolder(members, s, p), who writes row p
  * of it (`ideasPerRow` ideas, building on the rows above). Earlier rows are read-only. A group passes
  * when every sheet holder has written their row, when `passSeconds` are up (the server's clock), or
  * when the facilitator passes it; after as many passes as members every sheet is full and the group
  * is done. Authors are stored (to refuse a row not one's own) but never shown: rows are anonymous.
+ * Someone who joins while their group is still writing gets a blank sheet of their own that enters the
+ * rotation (`joinSheetPass`).
  */
 
 export { SHEET_IDEA_MAX, SHEET_IDEAS_MAX };
@@ -21,8 +23,13 @@ const groupSheetsSchema = z.object({
   pass: z.number().int().min(0),
   /** Server time (ms) when the current pass began, for the pass timer. */
   passedAt: z.number(),
-  /** sheets[s][p]: the row written at pass p on the sheet started by member s (missing rows are null). */
+  /** sheets[s][p]: the row written at pass p on the s-th sheet of the rotation (missing rows are null). */
   sheets: z.array(z.array(rowSchema.nullable())),
+  /**
+   * How many passes the group runs: its size when the sheets set out (a late joiner does not lengthen
+   * it, so no sheet comes round to anyone twice); absent in older records, where it is the members' count.
+   */
+  passes: z.number().int().min(1).optional(),
 });
 
 export const sheetPassSchema = z.object({
@@ -57,11 +64,18 @@ export function startSheetPass(
     voiceOpen: false,
     groups: groups
       .filter((members) => members.length > 0)
-      .map((members) => ({ members: [...members], pass: 0, passedAt: now, sheets: members.map(() => []) })),
+      .map((members) => ({
+        members: [...members],
+        pass: 0,
+        passedAt: now,
+        sheets: members.map(() => []),
+        passes: members.length,
+      })),
   };
 }
 
-export const groupDone = (group: GroupSheets): boolean => group.pass >= group.members.length;
+export const passesOf = (group: GroupSheets): number => group.passes ?? group.members.length;
+export const groupDone = (group: GroupSheets): boolean => group.pass >= passesOf(group);
 export const sheetPassDone = (pass: SheetPass): boolean => pass.groups.every(groupDone);
 
 /** Where `author` is: their group's index and the sheet they hold now (null once the group is done). */
@@ -72,6 +86,42 @@ export function heldSheet(pass: SheetPass, author: string): { group: number; she
   if (groupDone(g)) return { group, sheet: null };
   const sheet = g.members.findIndex((_, s) => sheetHolder(g.members, s, g.pass) === author);
   return { group, sheet: sheet < 0 ? null : sheet };
+}
+
+/**
+ * Someone arriving while the sheets go round joins the group `mates` (their group in the run) are in,
+ * or else the smallest group still writing, with a blank sheet of their own. They go last in the round
+ * and their sheet goes in at `members - pass`, which is exactly the sheet they hold at this pass: every
+ * sheet stays in the hands it is in, and from now on the sheets pass round one more person. The group
+ * still runs its first size's number of passes, so no sheet travels all the way round to anyone twice.
+ * Unchanged when they already have a group or none is still writing (after the last pass there is no
+ * sheet to give).
+ */
+export function joinSheetPass(pass: SheetPass, joiner: string, mates: readonly string[]): SheetPass {
+  if (pass.groups.some((g) => g.members.includes(joiner))) return pass;
+  const together = new Set(mates);
+  let at = pass.groups.findIndex((g) => g.members.some((member) => together.has(member)));
+  if (at < 0) {
+    const writing = pass.groups.flatMap((g, i) => (groupDone(g) ? [] : [i]));
+    const smallest = placeLateJoiner(
+      writing.map((i) => pass.groups[i]!.members),
+      { id: joiner, organisation: "" },
+      () => "",
+      { mix: false },
+    );
+    at = smallest < 0 ? -1 : writing[smallest]!;
+  }
+  const group = pass.groups[at];
+  if (!group || groupDone(group)) return pass;
+  const slot = group.members.length - group.pass;
+  const blank: GroupSheets["sheets"][number] = Array.from({ length: group.pass }, () => null);
+  const joined: GroupSheets = {
+    ...group,
+    passes: passesOf(group),
+    members: [...group.members, joiner],
+    sheets: [...group.sheets.slice(0, slot), blank, ...group.sheets.slice(slot)],
+  };
+  return { ...pass, groups: pass.groups.map((g, i) => (i === at ? joined : g)) };
 }
 
 /** Rows written at the current pass, of how many sheets. */
@@ -198,6 +248,11 @@ export const sheetPassViewSchema = z.object({
     .nullable(),
   /** Once the receiver's group is done: every sheet of it, in full. */
   sheets: z.array(z.array(ideasSchema)).nullable(),
+  /**
+   * The receiver takes part in the step but holds no sheet and never will: they arrived after their
+   * group's last pass.
+   */
+  noSheet: z.boolean(),
   /** Facilitators: each group's pass and rows written at it. */
   progress: z
     .array(
@@ -212,8 +267,17 @@ export const sheetPassViewSchema = z.object({
 });
 export type SheetPassView = z.infer<typeof sheetPassViewSchema>;
 
-/** What one person may see: the sheet they hold with the rows above theirs; never who wrote what. */
-export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: boolean, current = true): SheetPassView {
+/**
+ * What one person may see: the sheet they hold with the rows above theirs; never who wrote what.
+ * `placed`: the run has the viewer in a group of this step (a participant, not a facilitator watching).
+ */
+export function sheetPassViewFor(
+  pass: SheetPass,
+  viewer: string,
+  facilitator: boolean,
+  current = true,
+  placed = false,
+): SheetPassView {
   const where = heldSheet(pass, viewer);
   const group = where ? pass.groups[where.group]! : null;
   const done = group !== null && (groupDone(group) || !current);
@@ -225,8 +289,8 @@ export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: b
     // Silence and the facilitator's controls belong to the step; after it only the sheets remain.
     silent: pass.silent && current,
     voiceOpen: pass.voiceOpen,
-    pass: group ? Math.min(group.pass, group.members.length) : null,
-    passes: group ? group.members.length : null,
+    pass: group ? Math.min(group.pass, passesOf(group)) : null,
+    passes: group ? passesOf(group) : null,
     passEndsAt: group && !done ? group.passedAt + pass.passSeconds * 1000 : null,
     held:
       group && sheet !== null && !done
@@ -238,9 +302,10 @@ export function sheetPassViewFor(pass: SheetPass, viewer: string, facilitator: b
           }
         : null,
     sheets: group && done ? group.sheets.map(sheetRows) : null,
+    noSheet: current && placed && !facilitator && group === null,
     progress:
       facilitator && current
-        ? pass.groups.map((g) => ({ pass: g.pass, passes: g.members.length, ...groupProgress(g) }))
+        ? pass.groups.map((g) => ({ pass: g.pass, passes: passesOf(g), ...groupProgress(g) }))
         : null,
   };
 }

@@ -11,7 +11,16 @@ import {
 } from "../../shared/boards/model";
 import * as rules from "../../shared/boards/rules";
 import type { RuleContext, RuleResult } from "../../shared/boards/rules";
-import { castDot, dotsUsed, endVote, startVote, tally } from "../../shared/boards/votes";
+import {
+  castDot,
+  dotsUsed,
+  endVote,
+  heldVoteSchema,
+  holdVote,
+  reopenHeldVote,
+  startVote,
+  tally,
+} from "../../shared/boards/votes";
 import { hiddenNoteCount, seesBoardContents, visibleNotes } from "../../shared/boards/visibility";
 import { clusterAt, moveCluster } from "../../shared/boards/geometry";
 
@@ -275,6 +284,48 @@ describe("dot votes", () => {
     expect(refused(dot(ben, "nope"))).toBe("not_found");
     expect(refused(dot(olga, notes[0]!))).toBe("forbidden");
     expect(dotsUsed([...w.doc.ballots.values()][0])).toBe(3);
+  });
+
+  it("ends a vote a step moves on from, frozen, and reopens it as it was with the time it had left", () => {
+    const w = new World(wall());
+    const notes = ["first", "second", "third"].map((text) => w.note(anna, text));
+    const [started] = w.run(
+      startVote(w.ctx(host), { boardId: "wall", perPerson: 2, maxPerNote: 2, anonymous: false, durationSeconds: 60 }),
+    );
+    const voteId = started!.id;
+    const dot = (actor: Actor, noteId: string) => w.run(castDot(w.ctx(actor), { voteId, noteId, delta: 1 }));
+    dot(ben, notes[1]!);
+    dot(ben, notes[1]!);
+    dot(anna, notes[2]!);
+    const before = new Map(w.doc.ballots);
+    const endsAt = w.doc.votes.get(voteId)!.endsAt!;
+    const heldAt = w.now;
+    const hold = holdVote(w.doc, "wall", heldAt)!;
+    expect(heldVoteSchema.parse(hold.held)).toEqual(hold.held);
+    applyChanges(w.doc, hold.changes);
+    // Frozen like any ended vote: counted, no ballots, no more dots.
+    expect(w.doc.votes.get(voteId)!.results!.map((r) => [r.text, r.count])).toEqual([
+      ["second", 2],
+      ["third", 1],
+      ["first", 0],
+    ]);
+    expect(w.doc.ballots.size).toBe(0);
+    expect(refused(castDot(w.ctx(anna), { voteId, noteId: notes[0]!, delta: 1 }))).toBe("vote_closed");
+    expect(holdVote(w.doc, "wall", heldAt)).toBeNull();
+
+    // Back five minutes later: open again with everyone's dots and the 60 s minus what had run.
+    const later = heldAt + 300_000;
+    applyChanges(w.doc, reopenHeldVote(w.doc, hold.held, later));
+    const reopened = w.doc.votes.get(voteId)!;
+    expect(reopened).toMatchObject({ endedAt: null, results: null, endsAt: later + (endsAt - heldAt) });
+    expect(w.doc.ballots).toEqual(before);
+    w.now = later;
+    dot(anna, notes[0]!);
+    expect(refused(castDot(w.ctx(ben), { voteId, noteId: notes[0]!, delta: 1 }))).toBe("vote_budget");
+
+    // A vote changed since (ended again by hand) is not reopened by an older hold.
+    applyChanges(w.doc, holdVote(w.doc, "wall", later)!.changes);
+    expect(reopenHeldVote(w.doc, hold.held, later + 1)).toEqual([]);
   });
 
   it("ranks by dots with shared ranks, names voters unless anonymous, and drops the ballots", () => {

@@ -169,8 +169,11 @@ describe("Lean Coffee board on the server", () => {
           headers: { authorization: `Bearer ${session.facilitatorSecret}` },
         })
       ).text();
-    const json = JSON.parse(await exported("json")) as { leanCoffee: { topics: unknown[] } };
-    expect(json.leanCoffee.topics).toEqual([
+    const json = JSON.parse(await exported("json")) as {
+      leanCoffee: { boards: { step: string; topics: unknown[] }[] };
+    };
+    expect(json.leanCoffee.boards.map((b) => b.step)).toEqual(["Discuss"]);
+    expect(json.leanCoffee.boards[0]!.topics).toEqual([
       { topic: "Budget", votes: 3, column: "done", outcome: "extended", extensions: 1 },
       { topic: "Offsite", votes: 1, column: "done", outcome: "done", extensions: 0 },
       { topic: "Hiring", votes: 0, column: "todo", outcome: "waiting", extensions: 0 },

@@ -5,15 +5,19 @@ import {
   discussing,
   exportKanban,
   finishTopic,
+  kanbanBoardsFor,
   kanbanSchema,
   kanbanViewFor,
   openKanban,
+  shownKanban,
   startNext,
   thumbsExtend,
   topicOutcome,
   type Kanban,
   type KanbanResult,
 } from "../../shared/methods/kanban";
+import { templatePlan } from "../../shared/methods/templates";
+import type { MethodsRun } from "../../shared/methods/run";
 
 const ok = (result: KanbanResult): Kanban => {
   if (!result.ok) throw new Error(result.key);
@@ -123,5 +127,38 @@ describe("Lean Coffee board", () => {
       { topic: "Hiring", votes: 1, column: "todo", outcome: "waiting", extensions: 0 },
       { topic: "Tools", votes: 0, column: "todo", outcome: "waiting", extensions: 0 },
     ]);
+  });
+
+  it("gives each Lean Coffee step a board of its own: a second round keeps the first's, Back drops only its own", () => {
+    let n = 0;
+    const round = () => templatePlan("leanCoffee", "en", () => `p${++n}`);
+    const plan = { ...round(), steps: [...round().steps, ...round().steps] };
+    const runTo = (steps: number): MethodsRun => ({
+      plan,
+      seed: 1,
+      entries: Array.from({ length: steps }, (_, step) => ({
+        step,
+        startedAt: step,
+        groups: [],
+        from: null,
+        tableGroups: 0,
+        extendedSeconds: 0,
+        boards: null,
+        capture: null,
+      })),
+    });
+    expect(kanbanBoardsFor([], runTo(2))).toEqual({ drop: [], open: null });
+    expect(kanbanBoardsFor([], runTo(3))).toEqual({ drop: [], open: 2 });
+    expect(kanbanBoardsFor([2], runTo(3))).toEqual({ drop: [], open: null });
+    expect(kanbanBoardsFor([2], runTo(5))).toEqual({ drop: [], open: null });
+    expect(kanbanBoardsFor([2], runTo(6))).toEqual({ drop: [], open: 5 });
+    // Back from the second discussion drops its board and keeps the first round's.
+    expect(kanbanBoardsFor([2, 5], runTo(5))).toEqual({ drop: [5], open: null });
+    // A new plan (no steps run) drops them all.
+    expect(kanbanBoardsFor([2, 5], runTo(0))).toEqual({ drop: [2, 5], open: null });
+    const first = openKanban(2, mechanic, []);
+    const second = openKanban(5, mechanic, []);
+    expect(shownKanban([second, first])).toBe(second);
+    expect(shownKanban([])).toBeNull();
   });
 });

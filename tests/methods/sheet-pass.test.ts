@@ -3,6 +3,7 @@ import { mulberry32 } from "../../shared/random";
 import {
   heldSheet,
   hushedMembers,
+  joinSheetPass,
   passDue,
   passNow,
   setVoiceOpen,
@@ -131,6 +132,88 @@ describe("Brainwriting 6-3-5 sheets", () => {
             if (row) expect(row.author, `seed ${seed}`).toBe(groups[g]![(s + p) % group.members.length]);
           });
         }
+      }
+    }
+  });
+
+  it("gives a late joiner a blank sheet in their group's round: nobody's sheet changes hands, the group ends on time", () => {
+    let pass = start([
+      ["a", "b", "c"],
+      ["d", "e"],
+    ]);
+    pass = ok(write(pass, "a"));
+    pass = ok(write(pass, "b"));
+    pass = ok(write(pass, "c"));
+    expect(pass.groups[0]!.pass).toBe(1);
+    pass = ok(write(pass, "b", ["b again", "", ""]));
+    const before = ["a", "b", "c"].map((who) => heldSheet(pass, who));
+    // Placed in a's group by the run: joins it, not the smaller one.
+    pass = joinSheetPass(pass, "z", ["a", "b", "c", "z"]);
+    expect(["a", "b", "c"].map((who) => heldSheet(pass, who))).toEqual(
+      before.map((w) => ({ group: 0, sheet: w!.sheet! >= 2 ? w!.sheet! + 1 : w!.sheet })),
+    );
+    const z = heldSheet(pass, "z")!;
+    expect(sheetPassViewFor(pass, "z", false, true, true)).toMatchObject({
+      held: { row: 1, above: [], mine: null },
+      pass: 1,
+      passes: 3,
+      noSheet: false,
+    });
+    // The row b wrote this pass is still there, on the sheet b holds.
+    expect(sheetPassViewFor(pass, "b", false).held?.mine).toEqual(["b again", "", ""]);
+    // The pass waits for the joiner too; then the sheets go round four people.
+    pass = ok(write(pass, "a"));
+    pass = ok(write(pass, "c"));
+    expect(pass.groups[0]!.pass).toBe(1);
+    pass = ok(write(pass, "z"));
+    expect(pass.groups[0]!.pass).toBe(2);
+    // The joiner's sheet travels on like the others: after z comes a.
+    expect(heldSheet(pass, "a")!.sheet).toBe(z.sheet);
+    expect(sheetPassViewFor(pass, "a", false).held?.above).toEqual([["z 1", "z 2", "z 3"]]);
+    // Someone the run placed in no sheet group: the smallest group still writing.
+    expect(joinSheetPass(pass, "y", []).groups[1]!.members).toEqual(["d", "e", "y"]);
+    expect(joinSheetPass(pass, "a", ["a"])).toBe(pass);
+    // After the last pass there is no sheet to give: the joiner is told so.
+    const done = passNow(pass, 0, 2, 10);
+    const finished = ok(done);
+    expect(joinSheetPass(finished, "x", ["a", "x"])).toBe(finished);
+    expect(sheetPassViewFor(finished, "x", false, true, true).noSheet).toBe(true);
+    expect(sheetPassViewFor(finished, "x", false, false, true).noSheet).toBe(false);
+    expect(sheetPassViewFor(finished, "x", true, true, false).noSheet).toBe(false);
+  });
+
+  it("never hands anyone the same sheet twice, however many join late and whenever, for many seeds", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = mulberry32(seed);
+      const size = 2 + Math.floor(random() * 6);
+      const members = Array.from({ length: size }, (_, i) => `m${i}`);
+      let pass = start([members]);
+      let now = 0;
+      let joined = 0;
+      for (let guard = 0; !sheetPassDone(pass) && guard < 500; guard++) {
+        now += 1000;
+        const group = pass.groups[0]!;
+        if (random() < 0.15 && joined < 4) {
+          const before = group.members.map((who) => group.sheets[heldSheet(pass, who)!.sheet!]);
+          pass = joinSheetPass(pass, `late${joined++}`, group.members);
+          const after = pass.groups[0]!;
+          // Every sheet stays in the hands it was in.
+          expect(
+            group.members.map((who) => after.sheets[heldSheet(pass, who)!.sheet!]),
+            `seed ${seed}`,
+          ).toEqual(before);
+          continue;
+        }
+        const who = group.members[Math.floor(random() * group.members.length)]!;
+        if (random() < 0.1) pass = ok(passNow(pass, 0, group.pass, now));
+        else if (heldSheet(pass, who)!.sheet !== null) pass = ok(write(pass, who, [who, "", ""], now));
+      }
+      expect(sheetPassDone(pass), `seed ${seed}`).toBe(true);
+      const group = pass.groups[0]!;
+      expect(group.pass, `seed ${seed}`).toBe(size);
+      for (const rows of group.sheets) {
+        const authors = rows.flatMap((row) => (row ? [row.author] : []));
+        expect(new Set(authors).size, `seed ${seed}`).toBe(authors.length);
       }
     }
   });
