@@ -1,6 +1,7 @@
 import type { Client } from "@colyseus/core";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { planBreakout } from "../../shared/zones/breakout";
+import { arrivalSeat } from "../../shared/zones/seats";
 import { IDLE_TIMER, startTimer, TIMER_LIMITS } from "../../shared/timers/timer";
 import { currentStepEndsAt, type MethodsRun } from "../../shared/methods/run";
 import type { RoomApi } from "../commands/registry";
@@ -106,4 +107,26 @@ export async function extendZoneClocks(room: RoomApi, run: MethodsRun, now: numb
   const seconds = secondsLeft(run, now);
   for (const zone of zones) writeTimer(zone.work.timer, startTimer(seconds * 1000, now));
   await Promise.all(zones.map((zone) => saveZone(room, zone, now)));
+}
+
+/**
+ * Someone placed in a group after the step moved the room (a late joiner) walks into their group's zone,
+ * as the send-out would have put them, without moving anyone already there. Nothing happens when the
+ * step has no zones (all together, solo, too few zones) or the group sits at a meeting room's table.
+ */
+export function placeArrivalInZone(room: RoomApi, run: MethodsRun, uid: string, sessionId: string): void {
+  const entry = run.entries.at(-1);
+  const step = entry && run.plan?.steps[entry.step];
+  const person = room.state.people.get(sessionId);
+  if (!entry || !step || !person || shortages.has(room)) return;
+  if (step.grouping.kind === "everyone" || step.grouping.kind === "solo") return;
+  const at = entry.groups.findIndex((group) => group.includes(uid));
+  const zoneId = at < 0 ? null : zonesOfEntries(run.plan!, run.entries, zoneIdsOf(room)).at(-1)![at];
+  const zone = zoneId ? room.state.zones.get(zoneId) : undefined;
+  if (!zone) return;
+  const occupied = [...room.state.people.values()]
+    .filter((p) => p !== person && p.zone === zone.id)
+    .map((p) => ({ x: p.pose.x / 100, z: p.pose.z / 100 }));
+  person.following = "";
+  applyPlacements(room, [{ id: sessionId, ...arrivalSeat(zone, occupied) }]);
 }

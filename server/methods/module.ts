@@ -5,6 +5,7 @@ import { groupOf, placeArrival } from "../../shared/methods/run";
 import type { ClientPrivate } from "../commands/dispatch";
 import { commitRun, presentParticipants, restoreRun, runOf, tell, tellUids } from "./runtime";
 import { glassScreens } from "./troika";
+import { placeArrivalInZone } from "./arrange";
 import { cardPassCommands } from "./card-commands";
 import { placeOf } from "../hybrid/seating";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
@@ -108,7 +109,10 @@ export const methodsModule: RoomModule = {
     const present = presentParticipants(room).filter((p) => p.id !== uid);
     const placed = placeArrival(run, self, [...present, self]);
     if (placed !== run) {
-      void commitRun(room, placed, room.services.now());
+      // Stored first; then they walk into their group's zone (the step's send-out has already happened).
+      void commitRun(room, placed, room.services.now()).then((stored) => {
+        if (stored && runOf(room) === placed) placeArrivalInZone(room, placed, uid, client.sessionId);
+      });
       return;
     }
     // The others in the joiner's group (someone coming back after a drop or a restart) see them again.

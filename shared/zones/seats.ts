@@ -55,3 +55,16 @@ export function zoneSeats(zone: Circle, count: number): Seat[] {
   for (let i = 0; seats.length < count; i++) seats.push(seats[i % Math.max(1, seats.length)] ?? { ...zone, yaw: 0 });
   return seats;
 }
+
+/**
+ * A spot in a zone for someone who arrives after its group was sent there (a late joiner placed in a
+ * running step's group): the first of the zone's seats, in the order a send-out fills them, that is at
+ * least a body away from everyone already standing in the zone, so the group stays where it is.
+ */
+export function arrivalSeat(zone: Circle, occupied: readonly { x: number; z: number }[]): Seat {
+  const seats = zoneSeats(zone, occupied.length + 12);
+  const free = seats.find((seat) =>
+    occupied.every((p) => Math.hypot(p.x - seat.x, p.z - seat.z) >= SEAT_SPACING * 0.9),
+  );
+  return free ?? seats[occupied.length % seats.length]!;
+}

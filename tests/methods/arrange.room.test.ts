@@ -111,6 +111,55 @@ describe("a step moves the room", () => {
     await Promise.all([host.leave(), ...guests.map((g) => g.leave())]);
   });
 
+  it("a late joiner walks into their group's zone; nobody already there is moved", async () => {
+    const names = ["Anna", "Ben", "Cai", "Dora", "Eki"];
+    const { session, host, guests } = await hostAndGuests(server, names);
+    for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
+    const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
+    await after(
+      host,
+      () => sendCommand(host, "methods.plan.save", { plan }),
+      (s) => s.plan !== null,
+    );
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: -1 }),
+      (s) => s.step === 0,
+    );
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: 0 }),
+      (s) => s.step === 1,
+    );
+    await waitForState(host, (s) => [...s.people.values()].filter((p) => p.zone !== "").length === 5);
+    // Each as their own page holds them (exactly; the host holds far people coarsely).
+    await Promise.all(guests.map((g) => waitForState(g, (s) => s.people.get(g.sessionId)?.zone !== "")));
+    const before = new Map(guests.map((g) => [g.sessionId, { ...where(g) }]));
+
+    // Fia arrives during the pairs: she joins the smallest group (a pair) and stands in its zone.
+    const fia = await server.join(session.code, { name: "Fia" });
+    fia.onMessage("methods.state", () => {});
+    // Her page asks for the method's state when its view mounts, as the client does.
+    await waitForState(host, (s) => (s.people.get(fia.sessionId)?.zone ?? "") !== "");
+    const told = nextMessage<MethodsState>(fia, "methods.state", 5000, (s) => s.group.length > 1);
+    sendCommand(fia, "methods.sync", {});
+    const { group } = await told;
+    const zoneOfGroup = where(host, group.find((m) => m.id !== fia.sessionId)!.id).zone;
+    expect(zoneOfGroup).not.toBe("");
+    await waitForState(host, (s) => s.people.get(fia.sessionId)?.zone === zoneOfGroup);
+    await waitForState(fia, (s) => s.people.get(fia.sessionId)?.zone === zoneOfGroup);
+    // A body apart from everyone in the zone, and nobody else stepped aside for her.
+    const at = where(fia, fia.sessionId);
+    for (const guest of guests) {
+      expect(where(guest)).toEqual(before.get(guest.sessionId));
+      if (where(guest).zone === zoneOfGroup) {
+        const other = where(guest);
+        expect(Math.hypot(other.x - at.x, other.z - at.z)).toBeGreaterThanOrEqual(0.7);
+      }
+    }
+    await Promise.all([host.leave(), fia.leave(), ...guests.map((g) => g.leave())]);
+  });
+
   it("with more groups than zones, keeps the groups and tells the facilitators how many zones are missing", async () => {
     const names = Array.from({ length: 10 }, (_, i) => `P${i}`);
     const { host, guests } = await hostAndGuests(server, names);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LAB } from "../../shared/space/layout";
 import { findFreeSpot, nextZoneLetter, zoneGeometryProblem } from "../../shared/zones/geometry";
 import { zoneAt } from "../../shared/zones/membership";
-import { BOARD_STANDOFF, zoneSeats } from "../../shared/zones/seats";
+import { arrivalSeat, BOARD_STANDOFF, SEAT_SPACING, zoneSeats } from "../../shared/zones/seats";
 import { zoneBoardPlacement } from "../../shared/boards/geometry";
 
 const defaults = LAB.breakoutAreas.map(({ id, x, z, radius }) => ({ id, x, z, radius }));
@@ -78,5 +78,29 @@ describe("a group sent to a zone", () => {
       const toFirst = Math.atan2(first.x - board.x, first.z - board.z);
       expect(Math.abs(Math.atan2(Math.sin(toFirst - toCentre), Math.cos(toFirst - toCentre)))).toBeLessThan(0.01);
     }
+  });
+});
+
+describe("someone arriving to a group already in its zone", () => {
+  it("takes the next free spot of the arc, a body away from everyone, inside the zone", () => {
+    for (const zone of defaults) {
+      for (const count of [0, 1, 3, 7]) {
+        const group = zoneSeats(zone, count);
+        const seat = arrivalSeat(zone, group);
+        expect(zoneAt(defaults, seat.x, seat.z)).toBe(zone.id);
+        for (const p of group)
+          expect(Math.hypot(p.x - seat.x, p.z - seat.z)).toBeGreaterThanOrEqual(SEAT_SPACING * 0.9);
+        // Where a send-out of one more would have put them.
+        expect(seat).toEqual(zoneSeats(zone, count + 1)[count]);
+      }
+    }
+  });
+
+  it("steps round people who have moved from their spots", () => {
+    const zone = defaults[0]!;
+    // Someone stands where the second spot would be: the newcomer goes to the one after.
+    const crowd = [{ x: zone.x, z: zone.z }, ...zoneSeats(zone, 3).slice(1, 2)];
+    const seat = arrivalSeat(zone, crowd);
+    for (const p of crowd) expect(Math.hypot(p.x - seat.x, p.z - seat.z)).toBeGreaterThanOrEqual(SEAT_SPACING * 0.9);
   });
 });
