@@ -180,13 +180,33 @@ describe("Open Space's marketplace wall in the room", () => {
     expect(annaView.market!.topics[0]!.taking).toBe(false);
     await screenshot(ben.page, "market-wall-fi-1366x800-taken");
 
-    // Far off, the wall keeps its heading and drops the grid's texts: fewer draw calls.
+    // What the wall costs from in front of it, against from far off (below).
     const calls = async () => {
       await ben.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       return (await ben.page.evaluate(() => window.yhteistila!.renderInfo())).calls;
     };
     const near = await calls();
-    place(idOf("Ben"), beforeWall(16));
+
+    // On the laptop the same wall is pointed at with the mouse: turned a little to the left (so the
+    // wall stands between the cards and the side panel), Ben clicks Go there and walks into the zone.
+    const benId = idOf("Ben");
+    const turned = beforeWall(3.5, 1.2);
+    place(benId, { ...turned, yaw: turned.yaw + 0.6 });
+    const go = async () =>
+      (await ben.page.evaluate((n) => window.yhteistila!.screenPoints(n), `market-go:${topic}`))[0] ?? null;
+    await expect
+      .poll(async () => {
+        const point = await go();
+        return point !== null && point.inView && point.x > 640 && point.x < 920;
+      })
+      .toBe(true);
+    await screenshot(ben.page, "market-wall-fi-1366x800-go");
+    const point = (await go())!;
+    await ben.page.mouse.click(point.x, point.y);
+    await expect.poll(() => room.state.people.get(benId)!.zone, { timeout: 20_000 }).toBe(east.id);
+
+    // Far off, the wall keeps its heading and drops the grid's texts: fewer draw calls.
+    place(benId, beforeWall(16));
     await expect
       .poll(async () => {
         const self = await ben.page.evaluate(() => window.yhteistila!.self());
