@@ -7,6 +7,7 @@ import { useConnection } from "../session/connection-context";
 import { useSelf, useSessionStore } from "../session/session-store";
 import { useMediaQuery } from "../ui/use-media-query";
 import { useZonesStore } from "../zones/zones-store";
+import { topicMoves } from "./market-moves";
 import { clearMethodsRefusal, useMethodsStore } from "./methods-store";
 
 /**
@@ -66,7 +67,7 @@ export function MarketplaceCard() {
           topic={topic}
           market={market}
           facilitator={facilitator}
-          here={self.zone === zone}
+          zone={self.zone}
           onMove={() => {
             setMoving(topic);
             setCell(null);
@@ -166,13 +167,12 @@ export function MarketplaceCard() {
   );
 }
 
-function TopicCell(props: { topic: TopicView; market: View; facilitator: boolean; here: boolean; onMove: () => void }) {
+function TopicCell(props: { topic: TopicView; market: View; facilitator: boolean; zone: string; onMove: () => void }) {
   const { topic, market, facilitator } = props;
   const t = useT();
   const connection = useConnection();
   const people = useSessionStore((s) => s.people);
-  const over = market.closed || topic.slot < market.slot;
-  const own = topic.mine || facilitator;
+  const moves = topicMoves(market, topic, { facilitator, zone: props.zone });
   const send = (name: "methods.market.withdraw" | "methods.market.noteTaker", person?: string) => {
     clearMethodsRefusal();
     if (name === "methods.market.withdraw") connection.send(name, { topic: topic.id });
@@ -187,7 +187,7 @@ function TopicCell(props: { topic: TopicView; market: View; facilitator: boolean
       </span>
       {!market.closed && (
         <span className="market__actions">
-          {own && !over && (
+          {moves.own && (
             <>
               <button type="button" onClick={props.onMove} data-testid={`market-move-${topic.id}`}>
                 {t("methods.market.move")}
@@ -197,7 +197,7 @@ function TopicCell(props: { topic: TopicView; market: View; facilitator: boolean
               </button>
             </>
           )}
-          {!topic.taking && (props.here || topic.mine) && (
+          {moves.takeNotes && (
             <button
               type="button"
               data-testid={`market-take-${topic.id}`}

@@ -10,6 +10,7 @@ import { Boards3D } from "../boards/Boards3D";
 import { Screen3D } from "../screen/Screen3D";
 import { VoiceScene } from "../voice/VoiceScene";
 import { ZonesLayer } from "../zones/ZonesLayer";
+import { MarketWall3D } from "../methods/MarketWall3D";
 import { ZoneBarrier } from "../zones/ZoneBarrier";
 import { Follower } from "../zones/Follower";
 import { RaisedHands } from "../hands/RaisedHands";
@@ -62,6 +63,7 @@ export function SpaceCanvas({ player }: { player: LocalPlayer }) {
         <Avatars />
         <VoiceScene />
         <ZonesLayer />
+        <MarketWall3D />
         <Tables3D />
         <RaisedHands />
         <ReactionBubbles />

@@ -69,12 +69,13 @@ export default function XRScene() {
         store.enterVR().catch(() => showToast({ key: "xr.enterFailed" }));
       },
       exit: () => void store.getState().session?.end(),
+      jumpTo: (spot, lookAt) => rig.jumpTo(spot, lookAt),
     });
     return () => {
       void store.getState().session?.end();
       xrModeActions.detach();
     };
-  }, [store]);
+  }, [store, rig]);
 
   // The server marks us for everyone (People panel, avatar) and takes our hands only while set. A new
   // connection (after a rejoin) is told at once, so a network blip does not drop anyone out of VR.

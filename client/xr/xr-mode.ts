@@ -13,15 +13,20 @@ interface XRMode {
   presenting: boolean;
   enter(): void;
   exit(): void;
+  /**
+   * In VR, hops to `spot` (a teleport the server checks) and turns to face `lookAt`: how things in
+   * the room (the marketplace wall's "Go there") move a person in a headset.
+   */
+  jumpTo(spot: { x: number; z: number } | null, lookAt: { x: number; z: number }): void;
 }
 
-const idle = { enter: () => undefined, exit: () => undefined };
+const idle = { enter: () => undefined, exit: () => undefined, jumpTo: () => undefined };
 
 export const useXRMode = create<XRMode>(() => ({ supported: null, ready: false, presenting: false, ...idle }));
 
 export const xrModeActions = {
   /** Called by the XR layer once mounted, with the verbs of its store. */
-  attach(verbs: Pick<XRMode, "enter" | "exit">) {
+  attach(verbs: Pick<XRMode, "enter" | "exit" | "jumpTo">) {
     useXRMode.setState({ ready: true, ...verbs });
   },
   detach() {

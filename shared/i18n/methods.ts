@@ -260,6 +260,9 @@ export const methodsStrings = defineStrings({
     "methods.market.notInZone": "Go to the topic's zone to take over its notes.",
     "methods.market.participantsOnly": "Only participants and facilitators post topics.",
     "methods.market.noPerson": "That person is not here.",
+    "methods.market.goThere": "Go there",
+    "methods.market.here_one": "{count} here",
+    "methods.market.here_other": "{count} here",
     "methods.now.troika.client": "You are the client: tell your case, and answer your consultants.",
     "methods.now.troika.clientGlass":
       "You are the client, behind one-way glass: turn away and listen. Your consultants cannot hear or see you now.",
@@ -631,6 +634,9 @@ export const methodsStrings = defineStrings({
     "methods.market.notInZone": "Mene aiheen alueelle, niin voit ottaa kirjurin tehtävän.",
     "methods.market.participantsOnly": "Vain osallistujat ja fasilitaattorit lisäävät aiheita.",
     "methods.market.noPerson": "Henkilö ei ole paikalla.",
+    "methods.market.goThere": "Mene sinne",
+    "methods.market.here_one": "{count} paikalla",
+    "methods.market.here_other": "{count} paikalla",
     "methods.now.troika.client": "Olet asiakas: kerro tilanteesi ja vastaa konsulttiesi kysymyksiin.",
     "methods.now.troika.clientGlass":
       "Olet asiakas yksisuuntaisen lasin takana: käänny pois ja kuuntele. Konsulttisi eivät nyt kuule eivätkä näe sinua.",
@@ -1005,6 +1011,9 @@ export const methodsStrings = defineStrings({
     "methods.market.notInZone": "Gå till ämnets zon för att ta över anteckningarna.",
     "methods.market.participantsOnly": "Bara deltagare och facilitatorer sätter upp ämnen.",
     "methods.market.noPerson": "Personen är inte här.",
+    "methods.market.goThere": "Gå dit",
+    "methods.market.here_one": "{count} på plats",
+    "methods.market.here_other": "{count} på plats",
     "methods.now.troika.client": "Du är klienten: berätta om ditt fall och svara dina konsulter.",
     "methods.now.troika.clientGlass":
       "Du är klienten bakom envägsglas: vänd dig bort och lyssna. Dina konsulter varken hör eller ser dig nu.",

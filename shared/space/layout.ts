@@ -33,6 +33,13 @@ export const LAB = {
   stage: { minX: -6, maxX: 6, minZ: -16, maxZ: -12, height: 0.2 },
   screen: { x: 0, z: -15.9, width: 8, height: 4.5, bottom: 1.1 },
   noteWall: { x: 0, z: 15.9, width: 10, height: 2.4, bottom: 0.5 },
+  /**
+   * Open Space's marketplace wall: a free-standing panel north-east of the plenary, its front turned
+   * to the circle's centre (turned by `yaw` radians about +y, the front faces (sin yaw, cos yaw)).
+   * Clear of the zones' first places, the stage, the screen's view from the circle's middle, and the
+   * spots the methods put boards on (tests/methods/market-moves.test.ts checks).
+   */
+  marketWall: { x: 5.2, z: -4.8, yaw: Math.atan2(0 - 5.2, 1 - -4.8), width: 5, height: 2.6, bottom: 0.5 },
   breakoutAreas: [
     { id: "nw", x: -10.5, z: -6.5, radius: 3.8 },
     { id: "ne", x: 10.5, z: -6.5, radius: 3.8 },

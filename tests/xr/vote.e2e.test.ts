@@ -1,35 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 import { act, decodedNotes, wallBoardId } from "../support/boards";
 import { click, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
 import { pressMenuButton } from "./support/menu";
+import { toHeadsetSpace } from "./support/space";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
-type Vec3 = { x: number; y: number; z: number };
-
 /** The headset's place in the test's room, looking straight ahead. */
 const HEAD = { x: 0, y: 1.6, z: 0 };
-
-/**
- * A point of the lab in the headset's own (reference-space) coordinates: the XR origin stands where
- * the player is, less the head's offset, turned by the player's yaw less the head's (client/xr/VRLocomotion).
- */
-async function toHeadsetSpace(page: Page, world: Vec3): Promise<Vec3> {
-  const self = await page.evaluate(() => window.yhteistila!.self());
-  const yaw = self.yaw; // the head looks straight ahead (head yaw 0)
-  const cos = Math.cos(yaw);
-  const sin = Math.sin(yaw);
-  const origin = { x: self.x - (HEAD.x * cos + HEAD.z * sin), z: self.z - (-HEAD.x * sin + HEAD.z * cos) };
-  const dx = world.x - origin.x;
-  const dz = world.z - origin.z;
-  return { x: dx * cos - dz * sin, y: world.y, z: dx * sin + dz * cos };
-}
 
 describe("dot voting in VR", () => {
   it("a participant in a headset gives a note a dot with the controller's ray and trigger, and takes it back", async () => {
@@ -88,7 +72,7 @@ describe("dot voting in VR", () => {
         const note = (await vera.page.evaluate(() => window.yhteistila!.screenPoints("note:"))).find(
           (p) => p.name === `note:${beta}`,
         )!;
-        const target = await toHeadsetSpace(vera.page, note.world);
+        const target = await toHeadsetSpace(vera.page, note.world, HEAD);
         await pointController(vera.page, "right", { x: 0.2, y: 1.3, z: -0.3 }, target);
         await xrFrames(vera.page, 3);
         await click(vera.page, "right", "trigger");

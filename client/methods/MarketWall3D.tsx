@@ -1,0 +1,476 @@
+import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { useFrame } from "@react-three/fiber";
+import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Vector3, type Group } from "three";
+import type { MarketView } from "../../shared/methods/marketplace";
+import { LAB } from "../../shared/space/layout";
+import { occupancy } from "../../shared/zones/entry";
+import { zoneDisplayName } from "../../shared/zones/names";
+import { useT } from "../i18n/locale";
+import { useLocalPlayer } from "../movement/local-player";
+import { useConnection } from "../session/connection-context";
+import { useSelf, useSessionStore } from "../session/session-store";
+import { selectable } from "../space/interaction";
+import { wake } from "../space/render-demand";
+import { Label3D } from "../text/Label3D";
+import { useXRMode } from "../xr/xr-mode";
+import { useZonesStore, type ZoneView } from "../zones/zones-store";
+import { spotToJoin, topicMoves, zoneSignAt } from "./market-moves";
+import { clearMethodsRefusal, useMethodsStore } from "./methods-store";
+
+/**
+ * Open Space's marketplace as a wall in the room (LAB.marketWall): the grid of time slots (rows) by
+ * zones (columns), each topic with its convener, its note-taker and, while its slot runs, how many
+ * stand in its zone; under each topic the moves the HTML card offers that need no typing ("Go there",
+ * "I take the notes", "Withdraw"), pointed at with a mouse, a controller's ray or a hand. In a headset
+ * it is the only marketplace there is: HTML is not drawn there. Each zone with a topic running also
+ * gets a small sign by its own sign, so the note-taker is named where the session happens.
+ * Posting and moving a topic, which need a keyboard or a cell picker, stay in the card.
+ */
+
+type TopicView = MarketView["topics"][number];
+
+const WALL = LAB.marketWall;
+const DEPTH = 0.05;
+/** Beyond this the grid's texts are not drawn (unreadable anyway, and each is a draw call, twice in VR). */
+const CONTENT_RANGE_M = 14;
+const PAD = 0.05;
+const HEAD_H = 0.42;
+const COLUMN_HEAD_H = 0.16;
+const ROW_HEAD_W = 0.62;
+/** A cell this big shows text at full size; smaller grids (more zones or slots) scale it down. */
+const FULL_CELL = { w: 1, h: 0.6 };
+
+const COLORS = {
+  board: "#fbf8f1",
+  frame: "#5b4a3a",
+  text: "#1b2a38",
+  muted: "#5b6670",
+  now: "#f3e2b8",
+  line: "#b9b0a2",
+  button: "#2f6f8f",
+  buttonHover: "#245a75",
+  danger: "#b3412f",
+  dangerHover: "#8f3324",
+} as const;
+
+export function MarketWall3D() {
+  const market = useMethodsStore((s) => s.state?.market ?? null);
+  if (!market) return null;
+  return (
+    <>
+      <Wall market={market} />
+      <ZoneSigns market={market} />
+    </>
+  );
+}
+
+/** How the grid divides the wall, in the wall's own metres (origin at its centre, +y up, front +z). */
+function gridLayout(slots: number, zones: number) {
+  const left = -WALL.width / 2 + PAD + ROW_HEAD_W;
+  const top = WALL.height / 2 - HEAD_H - COLUMN_HEAD_H;
+  const bottom = -WALL.height / 2 + PAD;
+  const cellW = (WALL.width / 2 - PAD - left) / Math.max(1, zones);
+  const cellH = (top - bottom) / Math.max(1, slots);
+  const scale = Math.min(1, cellW / FULL_CELL.w, cellH / FULL_CELL.h);
+  return { left, top, bottom, cellW, cellH, scale };
+}
+
+function Wall({ market }: { market: MarketView }) {
+  const t = useT();
+  const contents = useRef<Group>(null);
+  const centre = useMemo(() => new Vector3(), []);
+  const y = WALL.bottom + WALL.height / 2;
+  useFrame(({ camera }) => {
+    const group = contents.current;
+    if (!group) return;
+    group.getWorldPosition(centre);
+    group.visible = camera.position.distanceTo(centre) < CONTENT_RANGE_M;
+  });
+  const status = market.closed
+    ? t("methods.market.closedNote")
+    : market.slot < 0
+      ? t("methods.market.postingNote")
+      : t("methods.market.runningNote", { n: market.slot + 1 });
+  return (
+    <group name="market-wall" position={[WALL.x, y, WALL.z]} rotation-y={WALL.yaw}>
+      <mesh>
+        <boxGeometry args={[WALL.width + 0.08, WALL.height + 0.08, DEPTH]} />
+        <meshStandardMaterial color={COLORS.frame} roughness={1} />
+      </mesh>
+      <mesh position-z={DEPTH / 2 + 0.001}>
+        <planeGeometry args={[WALL.width, WALL.height]} />
+        <meshBasicMaterial color={COLORS.board} toneMapped={false} />
+      </mesh>
+      {/* Two posts to stand on: it is a panel in the room, not on a wall. */}
+      {[-1, 1].map((side) => (
+        <mesh key={side} position={[side * (WALL.width / 2 - 0.3), -WALL.height / 2 - WALL.bottom / 2, 0]}>
+          <boxGeometry args={[0.06, WALL.bottom + 0.05, 0.06]} />
+          <meshStandardMaterial color={COLORS.frame} roughness={1} />
+        </mesh>
+      ))}
+      <group position-z={DEPTH / 2 + 0.004}>
+        <group name="market-wall-head">
+          <Label3D
+            position={[-WALL.width / 2 + PAD, WALL.height / 2 - PAD, 0]}
+            fontSize={0.13}
+            color={COLORS.text}
+            anchorX="left"
+            anchorY="top"
+            maxWidth={WALL.width - 2 * PAD}
+            bold
+          >
+            {t("methods.market.title")}
+          </Label3D>
+        </group>
+        <group ref={contents}>
+          <Label3D
+            name="market-wall-status"
+            position={[-WALL.width / 2 + PAD, WALL.height / 2 - PAD - 0.19, 0]}
+            fontSize={0.065}
+            color={COLORS.muted}
+            anchorX="left"
+            anchorY="top"
+            maxWidth={WALL.width - 2 * PAD}
+          >
+            {status}
+          </Label3D>
+          <Grid market={market} />
+        </group>
+      </group>
+    </group>
+  );
+}
+
+function Grid({ market }: { market: MarketView }) {
+  const t = useT();
+  const zones = useZonesStore((s) => s.zones);
+  const people = useSessionStore((s) => s.people);
+  const self = useSelf();
+  const layout = gridLayout(market.slots, market.zones.length);
+  const { left, top, cellW, cellH, scale } = layout;
+  const here = useMemo(() => {
+    const all = Object.values(people);
+    return new Map(market.zones.map((zone) => [zone.id, occupancy(all, zone.id)]));
+  }, [people, market.zones]);
+  const lines = useMemo(() => gridLines(market.slots, market.zones.length), [market.slots, market.zones.length]);
+  useEffect(
+    () => () => {
+      lines.geometry.dispose();
+      lines.material.dispose();
+    },
+    [lines],
+  );
+  // A zone removed since the marketplace opened is still named by its letter (as in the card).
+  const zoneName = (id: string) => {
+    const known = zones.find((z) => z.id === id);
+    const letter = market.zones.find((z) => z.id === id)?.letter;
+    return zoneDisplayName(known ?? (letter ? { name: "", letter } : undefined), t);
+  };
+  const running = !market.closed && market.slot >= 0;
+  const rowTop = (slot: number) => top - slot * cellH;
+  const viewer = { facilitator: self?.role === "facilitator", zone: self?.zone ?? "" };
+  const member = self?.role === "participant" || self?.role === "facilitator";
+  return (
+    <>
+      <primitive object={lines} />
+      {running && market.slot < market.slots && (
+        <mesh
+          position={[
+            left + (cellW * market.zones.length) / 2 - ROW_HEAD_W / 2,
+            rowTop(market.slot) - cellH / 2,
+            -0.001,
+          ]}
+        >
+          <planeGeometry args={[cellW * market.zones.length + ROW_HEAD_W, cellH]} />
+          <meshBasicMaterial color={COLORS.now} toneMapped={false} />
+        </mesh>
+      )}
+      {market.zones.map((zone, column) => (
+        <Label3D
+          key={zone.id}
+          position={[left + column * cellW + cellW / 2, top + COLUMN_HEAD_H / 2, 0]}
+          fontSize={0.08 * Math.max(scale, 0.6)}
+          color={COLORS.text}
+          anchorX="center"
+          anchorY="middle"
+          maxWidth={cellW - 0.04}
+          bold
+        >
+          {zoneName(zone.id)}
+        </Label3D>
+      ))}
+      {Array.from({ length: market.slots }, (_, slot) => (
+        <Label3D
+          key={slot}
+          position={[left - ROW_HEAD_W + PAD / 2, rowTop(slot) - 0.05, 0]}
+          fontSize={0.07 * Math.max(scale, 0.6)}
+          color={COLORS.text}
+          anchorX="left"
+          anchorY="top"
+          maxWidth={ROW_HEAD_W - PAD}
+          bold={running && slot === market.slot}
+        >
+          {running && slot === market.slot
+            ? t("methods.market.slotNow", { n: slot + 1 })
+            : t("methods.market.slot", { n: slot + 1 })}
+        </Label3D>
+      ))}
+      {market.topics.map((topic) => {
+        const column = market.zones.findIndex((z) => z.id === topic.zone);
+        if (column < 0 || topic.slot >= market.slots) return null;
+        return (
+          <TopicCell3D
+            key={topic.id}
+            topic={topic}
+            x={left + column * cellW}
+            y={rowTop(topic.slot)}
+            width={cellW}
+            height={cellH}
+            scale={scale}
+            count={running && topic.slot === market.slot ? (here.get(topic.zone) ?? 0) : null}
+            moves={member ? topicMoves(market, topic, viewer) : null}
+            zone={zones.find((z) => z.id === topic.zone)}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The grid's lines as one object (one draw call): the rows' edges, then the columns'. A primitive, so
+ * the scenes' catalogue of JSX elements (client/space/three-catalogue.ts) stays as small as it is.
+ */
+function gridLines(slots: number, zones: number): LineSegments<BufferGeometry, LineBasicMaterial> {
+  const { left, top, bottom, cellW, cellH } = gridLayout(slots, zones);
+  const right = left + cellW * zones;
+  const points: number[] = [];
+  const segment = (x1: number, y1: number, x2: number, y2: number) => points.push(x1, y1, 0, x2, y2, 0);
+  for (let row = 0; row <= slots; row++) segment(left - ROW_HEAD_W, top - row * cellH, right, top - row * cellH);
+  for (let column = 0; column <= zones; column++) {
+    segment(left + column * cellW, top + COLUMN_HEAD_H, left + column * cellW, Math.max(bottom, top - slots * cellH));
+  }
+  const geometry = new BufferGeometry();
+  geometry.setAttribute("position", new Float32BufferAttribute(points, 3));
+  return new LineSegments(geometry, new LineBasicMaterial({ color: COLORS.line }));
+}
+
+const TopicCell3D = memo(function TopicCell3D({
+  topic,
+  x,
+  y,
+  width,
+  height,
+  scale,
+  count,
+  moves,
+  zone,
+}: {
+  topic: TopicView;
+  /** The cell's top-left corner on the wall. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale: number;
+  /** People standing in its zone while its slot runs; null otherwise. */
+  count: number | null;
+  /** What the viewer may do with it; null for someone who only watches. */
+  moves: ReturnType<typeof topicMoves> | null;
+  zone: ZoneView | undefined;
+}) {
+  const t = useT();
+  const connection = useConnection();
+  const player = useLocalPlayer();
+  const pad = 0.04 * scale + 0.01;
+  const inner = width - 2 * pad;
+  const buttonH = 0.16 * scale;
+  const details = [
+    t("methods.market.convener", { name: topic.convener }),
+    t("methods.market.noteTaker", { name: topic.noteTaker }),
+    count === null ? "" : t("methods.market.here", { count }),
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const send = (name: "methods.market.withdraw" | "methods.market.noteTaker") => {
+    clearMethodsRefusal();
+    connection.send(name, { topic: topic.id });
+  };
+  const goThere = () => {
+    if (!zone) return;
+    const { presenting, jumpTo } = useXRMode.getState();
+    const spot = spotToJoin(zone, player, presenting ? "hop" : "walk");
+    if (presenting) jumpTo(spot, zoneSignAt(zone));
+    else if (spot) {
+      player.walkTarget = spot;
+      wake();
+    }
+  };
+  const buttons = [
+    moves?.goThere && zone ? { id: "go", label: t("methods.market.goThere"), run: goThere } : null,
+    moves?.takeNotes
+      ? { id: "take", label: t("methods.market.takeNotes"), run: () => send("methods.market.noteTaker") }
+      : null,
+    moves?.own
+      ? {
+          id: "withdraw",
+          label: t("methods.market.withdraw"),
+          run: () => send("methods.market.withdraw"),
+          danger: true,
+        }
+      : null,
+  ].filter((b) => b !== null);
+  const gap = 0.02;
+  const buttonW = buttons.length > 0 ? Math.min(0.5, (inner - gap * (buttons.length - 1)) / buttons.length) : 0;
+  return (
+    <group name={`market-topic:${topic.id}`} position={[x, y, 0]}>
+      <Label3D
+        position={[pad, -pad, 0]}
+        fontSize={0.085 * scale}
+        lineHeight={1.15}
+        color={COLORS.text}
+        anchorX="left"
+        anchorY="top"
+        maxWidth={inner}
+        overflowWrap="break-word"
+        bold
+      >
+        {topic.title}
+      </Label3D>
+      <Label3D
+        position={[pad, -height + pad + (buttons.length > 0 ? buttonH + gap : 0), 0]}
+        fontSize={0.06 * scale}
+        lineHeight={1.2}
+        color={COLORS.muted}
+        anchorX="left"
+        anchorY="bottom"
+        maxWidth={inner}
+      >
+        {details}
+      </Label3D>
+      {buttons.map((button, i) => (
+        <WallButton
+          key={button.id}
+          name={`market-${button.id}:${topic.id}`}
+          label={button.label}
+          danger={button.danger === true}
+          position={[pad + i * (buttonW + gap) + buttonW / 2, -height + pad + buttonH / 2, 0.002]}
+          width={buttonW}
+          height={buttonH}
+          fontSize={0.055 * scale}
+          onSelect={button.run}
+        />
+      ))}
+    </group>
+  );
+});
+
+/** A flat button on a sign: the interaction contract's `selectable`, so a mouse, a ray or a pinch press it. */
+function WallButton(props: {
+  name: string;
+  label: string;
+  danger?: boolean;
+  position: [number, number, number];
+  width: number;
+  height: number;
+  fontSize: number;
+  onSelect(): void;
+}) {
+  const [hovered, setHovered] = useState(false);
+  const color = props.danger
+    ? hovered
+      ? COLORS.dangerHover
+      : COLORS.danger
+    : hovered
+      ? COLORS.buttonHover
+      : COLORS.button;
+  return (
+    <mesh name={props.name} position={props.position} {...selectable(props.onSelect, { onHover: setHovered })}>
+      <planeGeometry args={[props.width, props.height]} />
+      <meshBasicMaterial color={color} toneMapped={false} />
+      <Label3D
+        position={[0, 0, 0.002]}
+        fontSize={props.fontSize}
+        lineHeight={1.05}
+        color="#ffffff"
+        anchorX="center"
+        anchorY="middle"
+        textAlign="center"
+        maxWidth={props.width - 0.02}
+      >
+        {props.label}
+      </Label3D>
+    </mesh>
+  );
+}
+
+/**
+ * By each zone's sign, while a slot runs: the topic there, who takes its notes, and "I take the notes"
+ * for whoever stands in the zone. Drawn only for the people in the zone and the facilitators, like the
+ * zone's own board.
+ */
+function ZoneSigns({ market }: { market: MarketView }) {
+  const zones = useZonesStore((s) => s.zones);
+  const self = useSelf();
+  if (!self || market.closed || market.slot < 0) return null;
+  const facilitator = self.role === "facilitator";
+  const member = facilitator || self.role === "participant";
+  return (
+    <>
+      {market.topics
+        .filter((topic) => topic.slot === market.slot && (facilitator || self.zone === topic.zone))
+        .map((topic) => {
+          const zone = zones.find((z) => z.id === topic.zone);
+          if (!zone) return null;
+          const moves = member ? topicMoves(market, topic, { facilitator, zone: self.zone }) : null;
+          return <ZoneSign key={topic.id} topic={topic} zone={zone} takeNotes={moves?.takeNotes === true} />;
+        })}
+    </>
+  );
+}
+
+/** The zone sign's size, metres: read from inside the zone, beside its own board. */
+const SIGN = { w: 1.2, h: 0.62 };
+/** Half the width of the zone's task board, which stands centred under the zone's sign. */
+const TASK_BOARD_HALF_W = 0.8;
+
+function ZoneSign({ topic, zone, takeNotes }: { topic: TopicView; zone: ZoneView; takeNotes: boolean }) {
+  const t = useT();
+  const connection = useConnection();
+  // Beside the zone's own board (client/zones/ZonesLayer.tsx), facing into the zone as it does.
+  return (
+    <group
+      name={`market-zone-sign:${topic.id}`}
+      position={[zone.x + TASK_BOARD_HALF_W + 0.1 + SIGN.w / 2, 0.75, zone.z - zone.radius]}
+    >
+      <mesh>
+        <boxGeometry args={[SIGN.w, SIGN.h, 0.03]} />
+        <meshStandardMaterial color={COLORS.board} roughness={1} />
+      </mesh>
+      <Label3D
+        position={[-SIGN.w / 2 + 0.05, SIGN.h / 2 - 0.05, 0.017]}
+        fontSize={0.1}
+        color={COLORS.text}
+        anchorX="left"
+        anchorY="top"
+        maxWidth={SIGN.w - 0.1}
+      >
+        {t("methods.market.noteTaker", { name: topic.noteTaker })}
+      </Label3D>
+      {takeNotes && (
+        <WallButton
+          name={`market-zone-take:${topic.id}`}
+          label={t("methods.market.takeNotes")}
+          position={[0, -SIGN.h / 2 + 0.05 + 0.11, 0.017]}
+          width={SIGN.w - 0.1}
+          height={0.22}
+          fontSize={0.085}
+          onSelect={() => {
+            clearMethodsRefusal();
+            connection.send("methods.market.noteTaker", { topic: topic.id });
+          }}
+        />
+      )}
+    </group>
+  );
+}
