@@ -1,9 +1,10 @@
+import { useRef } from "react";
 import type { ThreeEvent } from "@react-three/fiber";
 import { NOTE_SIZE_CM } from "../../shared/boards/basics";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { Label3D } from "../text/Label3D";
-import { isStillClick } from "../space/interaction";
+import { captureGrab, releaseGrab } from "../space/pointer-grab";
 import { useNoteStageActions } from "./StageNoteActions";
 
 /**
@@ -24,6 +25,14 @@ const CORNER = 0.07;
 /** Noto Sans's mean advance per character, in ems: enough to keep a label on one line. */
 const ADVANCE_EM = 0.56;
 const MAX_FONT = 0.026;
+/** How far a mouse or finger may move between press and release and still press (as isStillClick). */
+const STILL_PX = 6;
+
+/** Where a pointer is on the screen; a controller's or hand's ray has none (and is always still). */
+function screenAt(event: ThreeEvent<PointerEvent>): { x: number; y: number } {
+  const native = event.nativeEvent as Partial<PointerEvent> | undefined;
+  return { x: native?.clientX ?? 0, y: native?.clientY ?? 0 };
+}
 
 function Toggle({
   name,
@@ -43,15 +52,41 @@ function Toggle({
   const left = -HALF + MARGIN;
   const textWidth = width - BOX - 0.03;
   const fontSize = Math.min(MAX_FONT, textWidth / (label.length * ADVANCE_EM));
-  // A press on the toggle is neither the start of dragging the note nor a click on the note.
-  const hold = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
-  const click = (event: ThreeEvent<MouseEvent>) => {
+  // Pressed on release over the toggle, as a note is (client/boards/board-drag.ts): a touch screen's
+  // tap gives no click event here. A press is neither the start of dragging the note nor a click on
+  // it, and a mouse or finger that slid away before letting go pressed nothing. The pointer is held
+  // (as a note holds it) so its release always comes here.
+  const down = useRef<{ pointerId: number; x: number; y: number } | null>(null);
+  const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
     event.stopPropagation();
-    if (isStillClick(event)) onPress();
+    captureGrab(event);
+    down.current = { pointerId: event.pointerId, ...screenAt(event) };
   };
+  const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
+    const start = down.current;
+    if (!start || start.pointerId !== event.pointerId) return;
+    event.stopPropagation();
+    releaseGrab(event);
+    down.current = null;
+    const end = screenAt(event);
+    if (Math.hypot(end.x - start.x, end.y - start.y) <= STILL_PX) onPress();
+  };
+  const onPointerCancel = (event: ThreeEvent<PointerEvent>) => {
+    if (down.current?.pointerId !== event.pointerId) return;
+    releaseGrab(event);
+    down.current = null;
+  };
+  // The click that follows must not reach the board behind (a new note there) nor the note.
+  const onClick = (event: ThreeEvent<MouseEvent>) => event.stopPropagation();
   return (
     // The handlers are on the group: a ray meets the label or the box before the chip under them.
-    <group position={[0, y, 0.004]} onClick={click} onPointerDown={hold} onPointerUp={hold}>
+    <group
+      position={[0, y, 0.004]}
+      onPointerDown={onPointerDown}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerCancel}
+      onClick={onClick}
+    >
       <mesh name={name} position={[left + width / 2, 0, 0]}>
         <planeGeometry args={[width, CHIP_H]} />
         <meshBasicMaterial color={pressed ? "#1b5e20" : "#1d3b53"} />

@@ -25,16 +25,23 @@ async function write(room: SdkSessionRoom, boardId: string, text: string): Promi
 }
 
 /**
- * Stands the person 1.6 m in front of a note, facing its board (a board's local +z is its front;
+ * Stands the person (1.6 m) in front of a note, facing its board (a board's local +z is its front;
  * a person's yaw 0 looks towards -z, so facing the board is the board's own yaw).
  */
-async function standBefore(room: SdkSessionRoom, page: Page, code: string, person: string, noteId: string) {
+async function standBefore(
+  room: SdkSessionRoom,
+  page: Page,
+  code: string,
+  person: string,
+  noteId: string,
+  distance = 1.6,
+) {
   const note = decodedNotes(room).find((n) => n.id === noteId)!;
   const board = room.state.boards.get(note.boardId)!;
   const yaw = (board.yaw * Math.PI) / 180;
   const along = (note.x - board.width / 2) / 100;
-  const x = board.x / 100 + along * Math.cos(yaw) + 1.6 * Math.sin(yaw);
-  const z = board.z / 100 - along * Math.sin(yaw) + 1.6 * Math.cos(yaw);
+  const x = board.x / 100 + along * Math.cos(yaw) + distance * Math.sin(yaw);
+  const z = board.z / 100 - along * Math.sin(yaw) + distance * Math.cos(yaw);
   const live = server.app.services.rooms.get(code)!;
   const id = [...live.state.people.entries()].find(([, p]) => p.name === person)![0];
   live.placePerson(id, x, z, yaw);
@@ -162,4 +169,43 @@ describe("TRIZ's note actions in the 3D view", () => {
       await Promise.all([host.leave(), ben.leave()]);
     }, 240_000);
   }
+  it("on a phone in Swedish: a tap on the note's toggle tags it", async () => {
+    const title = "TRIZ telefon";
+    const session = await server.createSession(title);
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Fia" });
+    const ben = await server.join(session.code, { name: "Ben" });
+    const sara = await newVisitor(browser, "sv-SE", { phone: true });
+    const { page, t } = sara;
+    await joinSession(sara, `${server.baseUrl}/s/${session.code}`, "Sara");
+    // The panel is a bottom sheet on a phone: put away, the view is what is left.
+    const hide = page.getByRole("button", { name: t("panel.hide") });
+    if (await hide.isVisible()) await hide.tap();
+
+    let n = 0;
+    const saved = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.plan !== null);
+    sendCommand(host, "methods.plan.save", { plan: templatePlan("triz", "sv", () => `t${++n}`) });
+    await saved;
+    let state: MethodsState | null = null;
+    for (let step = 0; step <= 3; step++) state = await stepTo(host, step);
+    await write(ben, state!.stages!.current[0]!, "Släpp fredagar");
+    const note = decodedNotes(ben).find((x) => x.text === "Släpp fredagar")!.id;
+    await stepTo(host, 4);
+    // A step further back than at a desk: the step's card covers the top of a phone's view.
+    await standBefore(ben, page, session.code, "Sara", note, 2.6);
+    const tag = await onScreen(page, `stage-tag:${note}`);
+    // Nothing lies over the toggle (the step's card at the top is folded, as a person would fold it).
+    const covered = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, tag);
+    if ((await covered()) !== "CANVAS") await page.getByText(t("methods.now.prompt"), { exact: true }).tap();
+    expect(await covered()).toBe("CANVAS");
+    await page.touchscreen.tap(tag.x, tag.y);
+    await expect
+      .poll(() => page.evaluate((id) => window.yhteistila!.labels(`note:${id}`), note), { timeout: 10_000 })
+      .toContain(`Ben · ${t("stages.tagged")}`);
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await screenshot(page, "stages3d-tagged-sv-390x844");
+    expect(externalRequests(sara.requests)).toEqual([]);
+    expect(sara.errors).toEqual([]);
+    await sara.context.close();
+    await Promise.all([host.leave(), ben.leave()]);
+  }, 180_000);
 });
