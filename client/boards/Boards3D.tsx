@@ -30,6 +30,7 @@ import { BoardFocus } from "./BoardFocus";
 import { pointOnBoard, useBoardDrag } from "./board-drag";
 import { showToast } from "../ui/toast-store";
 import { useStageMark, useStageReadOnly } from "../methods/StageNoteActions";
+import { StageNoteControls3D } from "../methods/StageNoteControls3D";
 import { DesktopOnly } from "../xr/guards";
 
 /**
@@ -210,6 +211,11 @@ const Note3D = memo(function Note3D({
       {vote && board.contentsVisible && (self?.role === "participant" || self?.role === "facilitator") && (
         <DotControls vote={vote} note={note} />
       )}
+      <StageNoteControls3D
+        noteId={note.id}
+        boardId={board.id}
+        corner={vote !== undefined || (result?.count ?? 0) > 0}
+      />
     </group>
   );
 });
@@ -424,7 +430,8 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
  * Every board standing in the lab. Notes are dragged by pointer events on their meshes, which a
  * mouse, a VR controller's ray and a tracked hand all produce; clicking empty board space writes a
  * note there, clicking one's own note edits it, and during a vote a click on a note is a dot
- * (client/boards/note-click.ts), with small + and − buttons under each note as well.
+ * (client/boards/note-click.ts), with small + and − buttons under each note as well. A staged
+ * method's note actions (TRIZ's tag and owner) are toggles on the note (client/methods/StageNoteControls3D).
  */
 export function Boards3D() {
   const boards = useBoardsStore((s) => s.boards);

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { StageView } from "../../shared/methods/stages";
+import { noteStageActions, type NoteStageActions, type StageView } from "../../shared/methods/stages";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
@@ -39,6 +39,13 @@ export function useStageMark(noteId: string): string {
     .join(" · ");
 }
 
+/** A note's marks and what this person may do with them now (the rules in shared/methods/stages.ts). */
+export function useNoteStageActions(noteId: string, boardId: string): NoteStageActions {
+  const role = useSelf()?.role;
+  const stages = useStages();
+  return noteStageActions(stages, boardId, noteId, role);
+}
+
 /** The board's place among the stages, as a badge beside its title. */
 export function StageBadge({ boardId }: { boardId: string }) {
   const t = useT();
@@ -57,12 +64,7 @@ export function StageNoteActions({ note, boardId }: { note: NoteView; boardId: s
   const self = useSelf();
   const stages = useStages();
   if (!stages) return null;
-  const tagged = stages.tags.includes(note.id);
-  const owner = stages.owners[note.id];
-  const mine = stages.mine === note.id;
-  const acts = self?.role === "participant" || self?.role === "facilitator";
-  const canTag = acts && stages.taggable.includes(boardId);
-  const canOwn = acts && stages.ownable.includes(boardId) && (!owner || mine);
+  const { tagged, owner, mine, canTag, canOwn } = noteStageActions(stages, boardId, note.id, self?.role);
   if (!tagged && !owner && !canTag && !canOwn) return null;
   return (
     <span className="stage-actions">

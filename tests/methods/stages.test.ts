@@ -5,6 +5,7 @@ import type { Plan } from "../../shared/methods/plan";
 import {
   checkStageWrite,
   emptyMarks,
+  noteStageActions,
   ownableBoards,
   readOnlyBoards,
   stageBoardPlacement,
@@ -148,5 +149,41 @@ describe("TRIZ", () => {
     expect(JSON.stringify(view)).not.toContain("u-ann");
     expect(stageViewFor(runTo(plan, 11, put), marks, "u-bo")!.mine).toBeNull();
     expect(stageViewFor({ plan, seed: 1, entries: [] }, emptyMarks(), "u")).toBeNull();
+  });
+});
+
+describe("the note actions a view offers", () => {
+  const view = {
+    readOnly: ["worst"],
+    current: ["already"],
+    taggable: ["worst"],
+    ownable: ["steps"],
+    tags: ["n1"],
+    owners: { n2: "Ben", n3: "Anna" },
+    mine: "n3",
+  };
+
+  it("offers the tag on the taggable board only, to participants and facilitators", () => {
+    expect(noteStageActions(view, "worst", "n1", "participant")).toMatchObject({ tagged: true, canTag: true });
+    expect(noteStageActions(view, "worst", "n1", "facilitator").canTag).toBe(true);
+    expect(noteStageActions(view, "worst", "n1", "observer")).toMatchObject({ tagged: true, canTag: false });
+    expect(noteStageActions(view, "already", "n9", "participant").canTag).toBe(false);
+  });
+
+  it("offers taking on a free action or letting go of one's own, never someone else's", () => {
+    expect(noteStageActions(view, "steps", "n9", "participant")).toMatchObject({ canOwn: true, mine: false });
+    expect(noteStageActions(view, "steps", "n3", "participant")).toMatchObject({ canOwn: true, mine: true });
+    expect(noteStageActions(view, "steps", "n2", "participant")).toMatchObject({ canOwn: false, owner: "Ben" });
+    expect(noteStageActions(view, "worst", "n9", "participant").canOwn).toBe(false);
+  });
+
+  it("offers nothing outside a stage", () => {
+    expect(noteStageActions(null, "worst", "n1", "participant")).toEqual({
+      tagged: false,
+      owner: undefined,
+      mine: false,
+      canTag: false,
+      canOwn: false,
+    });
   });
 });
