@@ -8,7 +8,7 @@ import { marketOf } from "../../server/methods/marketplace";
 import { externalRequests, recordErrors, recordRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, type Visitor } from "../support/pages";
 import { nextMessage, type SdkSessionRoom, type TestServer } from "../support/server";
-import { click, installEmulatedQuest, pointController, setHeadset, xrFrames } from "../xr/support/iwer";
+import { click, enterVR, installEmulatedQuest, pointController, setHeadset, xrFrames } from "../xr/support/iwer";
 import { toHeadsetSpace } from "../xr/support/space";
 import { translate } from "../../shared/i18n";
 import type { Locale } from "../../shared/protocol/common";
@@ -117,14 +117,7 @@ describe("Open Space's marketplace wall in the room", () => {
     }
 
     // Vera puts her headset on: no HTML any more, the wall is all there is.
-    await setHeadset(vera.page, HEAD);
-    const enter = vera.page.getByRole("button", { name: "Enter VR" });
-    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
-    await enter.click();
-    await expect
-      .poll(() => vera.page.evaluate(() => window.yhteistila!.xr!.state().presenting), { timeout: 20_000 })
-      .toBe(true);
-    await xrFrames(vera.page, 3);
+    await enterVR(vera.page, HEAD);
 
     /**
      * Aims the right controller at the object `name` and pulls the trigger until `done` holds (a

@@ -5,24 +5,13 @@ import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinIn2d, newVisitor } from "../support/pages";
-import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { textsSeenBy } from "../support/boards";
+import { nextMessage, type TestServer } from "../support/server";
+import { writeNote } from "../support/boards";
+import { stepTo } from "../support/methods-server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** The facilitator (a plain client) moves the plan on and waits until the server has told it so. */
-async function stepTo(host: SdkSessionRoom, step: number): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.step === step);
-  sendCommand(host, "methods.step.next", { from: step - 1 });
-  return told;
-}
-
-async function write(room: SdkSessionRoom, boardId: string, text: string): Promise<void> {
-  sendCommand(room, "boards.addNote", { boardId, text, color: 1 });
-  await waitForState(room, () => textsSeenBy(room).includes(text));
-}
 
 describe("TRIZ's stages through the UI", () => {
   it("on a phone: the worst list read-only and tagged with the keyboard, then a first action taken on", async () => {
@@ -42,8 +31,8 @@ describe("TRIZ's stages through the UI", () => {
     let state: MethodsState | null = null;
     for (let step = 0; step <= 3; step++) state = await stepTo(host, step);
     const worst = state!.stages!.current[0]!;
-    await write(ben, worst, "Ignore what users say");
-    await write(ben, worst, "Ship on Fridays");
+    await writeNote(ben, worst, "Ignore what users say");
+    await writeNote(ben, worst, "Ship on Fridays");
 
     // The next stage: the worst list is read-only, with the tag to set on its notes.
     await stepTo(host, 4);
@@ -62,7 +51,7 @@ describe("TRIZ's stages through the UI", () => {
     // The last step: the first steps' board; Anna takes one action on.
     for (let step = 5; step <= 11; step++) state = await stepTo(host, step);
     const firstSteps = state!.stages!.current[0]!;
-    await write(ben, firstSteps, "Monthly user panel");
+    await writeNote(ben, firstSteps, "Monthly user panel");
     await page.getByLabel(t("boards.choose")).selectOption(firstSteps);
     const actions = page.locator(`article[data-board-id="${firstSteps}"]`);
     const own = actions

@@ -5,24 +5,13 @@ import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinIn2d, joinSession, newVisitor, type Visitor } from "../support/pages";
-import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { decodedNotes, textsSeenBy } from "../support/boards";
+import { nextMessage, type SdkSessionRoom, type TestServer } from "../support/server";
+import { decodedNotes, writeNote } from "../support/boards";
+import { stepTo } from "../support/methods-server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
-
-/** The facilitator (a plain client) moves the plan on and waits until the server has told it so. */
-async function stepTo(host: SdkSessionRoom, step: number): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.step === step);
-  sendCommand(host, "methods.step.next", { from: step - 1 });
-  return told;
-}
-
-async function write(room: SdkSessionRoom, boardId: string, text: string): Promise<void> {
-  sendCommand(room, "boards.addNote", { boardId, text, color: 1 });
-  await waitForState(room, () => textsSeenBy(room).includes(text));
-}
 
 /**
  * Stands the person (1.6 m) in front of a note, facing its board (a board's local +z is its front;
@@ -97,8 +86,8 @@ describe("TRIZ's note actions in the 3D view", () => {
       let state: MethodsState | null = null;
       for (let step = 0; step <= 3; step++) state = await stepTo(host, step);
       const worst = state!.stages!.current[0]!;
-      await write(ben, worst, "Ignore what users say");
-      await write(ben, worst, "Ship on Fridays");
+      await writeNote(ben, worst, "Ignore what users say");
+      await writeNote(ben, worst, "Ship on Fridays");
       const idOf = (text: string) => decodedNotes(ben).find((note) => note.text === text)!.id;
       const ship = idOf("Ship on Fridays");
 
@@ -132,8 +121,8 @@ describe("TRIZ's note actions in the 3D view", () => {
       // The last step: the first steps' board. Ben has taken one action; Anna takes another.
       for (let step = 5; step <= 11; step++) state = await stepTo(host, step);
       const firstSteps = state!.stages!.current[0]!;
-      await write(ben, firstSteps, "Monthly user panel");
-      await write(ben, firstSteps, "Read support tickets");
+      await writeNote(ben, firstSteps, "Monthly user panel");
+      await writeNote(ben, firstSteps, "Read support tickets");
       const panel = idOf("Monthly user panel");
       const tickets = idOf("Read support tickets");
       sendCommand(ben, "boards.ownNote", { noteId: tickets });
@@ -187,7 +176,7 @@ describe("TRIZ's note actions in the 3D view", () => {
     await saved;
     let state: MethodsState | null = null;
     for (let step = 0; step <= 3; step++) state = await stepTo(host, step);
-    await write(ben, state!.stages!.current[0]!, "Släpp fredagar");
+    await writeNote(ben, state!.stages!.current[0]!, "Släpp fredagar");
     const note = decodedNotes(ben).find((x) => x.text === "Släpp fredagar")!.id;
     await stepTo(host, 4);
     // A step further back than at a desk: the step's card covers the top of a phone's view.

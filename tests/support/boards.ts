@@ -132,3 +132,10 @@ export function snapshot(room: SdkSessionRoom) {
   const { files: _files, ...screen } = room.state.screen.toJSON() as Record<string, unknown>;
   return { boards, mine, screen };
 }
+
+/** Writes a note as `room` and resolves with its id once that client sees it. */
+export async function writeNote(room: SdkSessionRoom, boardId: string, text: string): Promise<string> {
+  sendCommand(room, "boards.addNote", { boardId, text, color: 1 });
+  await waitForState(room, () => textsSeenBy(room).includes(text));
+  return decodedNotes(room).find((n) => n.text === text)!.id;
+}

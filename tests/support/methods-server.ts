@@ -111,3 +111,10 @@ export async function enterAgain(port: number, cast: MethodsCast): Promise<{ hos
   const guests = await Promise.all(cast.guestsAs.map((joiner) => enter(port, cast.session.code, joiner)));
   return { host, guests };
 }
+
+/** The facilitator (a plain client) moves the plan on to `step` and resolves once the server has told it so. */
+export async function stepTo(host: SdkSessionRoom, step: number): Promise<MethodsState> {
+  const told = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.step === step);
+  sendCommand(host, "methods.step.next", { from: step - 1 });
+  return told;
+}

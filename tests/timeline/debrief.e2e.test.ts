@@ -75,7 +75,9 @@ describe("the debrief", () => {
     await expect.poll(() => boards.textContent()).toContain("First idea");
     expect(await boards.textContent()).not.toContain("Second idea");
     expect(await debrief.getByTestId("debrief-rooms").textContent()).toContain("Anna");
-    expect(await debrief.getByTestId("debrief-rooms").textContent()).toMatch(/Plenary \(\d+\) · (5:00|4:[0-5]\d) left:/);
+    expect(await debrief.getByTestId("debrief-rooms").textContent()).toMatch(
+      /Plenary \(\d+\) · (5:00|4:[0-5]\d) left:/,
+    );
     await screenshot(debrief, "timeline-debrief-at-observation");
 
     // Play runs the picture forward (at 16x) until the end, where the second note is.

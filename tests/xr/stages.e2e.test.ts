@@ -5,9 +5,10 @@ import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
-import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { decodedNotes, textsSeenBy } from "../support/boards";
-import { click, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
+import { nextMessage, type TestServer } from "../support/server";
+import { decodedNotes, writeNote } from "../support/boards";
+import { stepTo } from "../support/methods-server";
+import { click, enterVR, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
 
 let server: TestServer;
 let browser: Browser;
@@ -29,18 +30,6 @@ async function toHeadsetSpace(page: Page, world: Vec3): Promise<Vec3> {
   return { x: dx * cos - dz * sin, y: world.y, z: dx * sin + dz * cos };
 }
 
-async function stepTo(host: SdkSessionRoom, step: number): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.step === step);
-  sendCommand(host, "methods.step.next", { from: step - 1 });
-  return told;
-}
-
-async function write(room: SdkSessionRoom, boardId: string, text: string): Promise<string> {
-  sendCommand(room, "boards.addNote", { boardId, text, color: 1 });
-  await waitForState(room, () => textsSeenBy(room).includes(text));
-  return decodedNotes(room).find((n) => n.text === text)!.id;
-}
-
 describe("TRIZ's note actions in VR", () => {
   it("a participant in a headset tags a worst-list note and takes an action on with the controller's ray", async () => {
     const title = "TRIZ in VR";
@@ -59,7 +48,7 @@ describe("TRIZ's note actions in VR", () => {
     await saved;
     let state: MethodsState | null = null;
     for (let step = 0; step <= 3; step++) state = await stepTo(host, step);
-    const ship = await write(ben, state!.stages!.current[0]!, "Ship on Fridays");
+    const ship = await writeNote(ben, state!.stages!.current[0]!, "Ship on Fridays");
     await stepTo(host, 4);
 
     /** 1.6 m in front of a note, facing its board (as tests/methods/stages3d.e2e.test.ts). */
@@ -74,14 +63,7 @@ describe("TRIZ's note actions in VR", () => {
       await expect.poll(async () => (await vera.page.evaluate(() => window.yhteistila!.self())).z).toBeCloseTo(z, 1);
     };
     await standBefore(ship);
-    await setHeadset(vera.page, HEAD);
-    const enter = vera.page.getByRole("button", { name: "Enter VR" });
-    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
-    await enter.click();
-    await expect
-      .poll(() => vera.page.evaluate(() => window.yhteistila!.xr!.state().presenting), { timeout: 20_000 })
-      .toBe(true);
-    await xrFrames(vera.page, 3);
+    await enterVR(vera.page, HEAD);
 
     /**
      * Aims the right controller at a toggle and pulls the trigger until `done` (a loaded machine can
@@ -121,7 +103,7 @@ describe("TRIZ's note actions in VR", () => {
 
     // The last step: Vera takes an action on from her headset.
     for (let step = 5; step <= 11; step++) state = await stepTo(host, step);
-    const panel = await write(ben, state!.stages!.current[0]!, "Monthly user panel");
+    const panel = await writeNote(ben, state!.stages!.current[0]!, "Monthly user panel");
     await standBefore(panel);
     await xrFrames(vera.page, 3);
     await pullAt(`stage-own:${panel}`, async () => (told?.stages?.owners[panel] ?? "") === "Vera");

@@ -4,7 +4,7 @@ import { screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import { waitForState, type TestServer } from "../support/server";
 import { act, decodedNotes, wallBoardId } from "../support/boards";
-import { click, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
+import { click, enterVR, installEmulatedQuest, pointController, setHeadset, xrFrames } from "./support/iwer";
 import { pressMenuButton } from "./support/menu";
 import { toHeadsetSpace } from "./support/space";
 
@@ -45,14 +45,7 @@ describe("dot voting in VR", () => {
     // Three metres in front of the note wall, facing it.
     room.placePerson(veraId, 0.5, 12.8, Math.PI);
     await expect.poll(async () => (await vera.page.evaluate(() => window.yhteistila!.self())).z).toBeCloseTo(12.8, 1);
-    await setHeadset(vera.page, HEAD);
-    const enter = vera.page.getByRole("button", { name: "Enter VR" });
-    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
-    await enter.click();
-    await expect
-      .poll(() => vera.page.evaluate(() => window.yhteistila!.xr!.state().presenting), { timeout: 20_000 })
-      .toBe(true);
-    await xrFrames(vera.page, 3);
+    await enterVR(vera.page, HEAD);
 
     // The board itself says how many dots she has left: the HTML card is not drawn in a headset.
     const status = () => vera.page.evaluate((id) => window.yhteistila!.labels(`board-status:${id}`).join(), wall);

@@ -6,7 +6,7 @@ import { waitForState, type TestServer } from "../support/server";
 import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { click, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
+import { click, enterVR, installEmulatedQuest, pointController, setHeadset, setStick, xrFrames } from "./support/iwer";
 import { pressMenuButton as pressAt } from "./support/menu";
 
 let server: TestServer;
@@ -187,11 +187,7 @@ describe("a headset user and a desktop user in one session", () => {
     const vera = await newVisitor(browser);
     await installEmulatedQuest(vera.page);
     await joinSession(vera, `${link}#host=${session.facilitatorSecret}`, "Vera");
-    await setHeadset(vera.page, HEAD);
-    const enter = vera.page.getByRole("button", { name: "Enter VR" });
-    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
-    await enter.click();
-    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
+    await enterVR(vera.page, HEAD);
 
     // The menu's "New note" opens the keyboard for the board of the area she stands in: the note wall.
     await click(vera.page, "left", "y-button");
@@ -266,11 +262,7 @@ describe("a headset user and a desktop user in one session", () => {
     const vera = await newVisitor(browser);
     await installEmulatedQuest(vera.page);
     await joinSession(vera, `${link}#host=${session.facilitatorSecret}`, "Vera");
-    await setHeadset(vera.page, HEAD);
-    const enter = vera.page.getByRole("button", { name: "Enter VR" });
-    await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
-    await enter.click();
-    await expect.poll(async () => (await xrState(vera.page)).presenting, { timeout: 20_000 }).toBe(true);
+    await enterVR(vera.page, HEAD);
     await click(vera.page, "left", "y-button");
     await expect.poll(async () => (await xrState(vera.page)).menuOpen, { timeout: 5_000 }).toBe(true);
     await pressUntil(

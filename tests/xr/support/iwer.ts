@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import "./iwer-entry-types";
 
 let bundle: Promise<string> | null = null;
@@ -118,4 +119,19 @@ export async function click(page: Page, hand: Hand, button: string): Promise<voi
     { hand, button },
   );
   await xrFrames(page, 2);
+}
+
+/**
+ * Puts the emulated headset on at `head` and enters VR as a person would, with the page's "Enter VR"
+ * button (shown only where immersive VR is supported), then waits until the app draws XR frames.
+ */
+export async function enterVR(page: Page, head: Vec3): Promise<void> {
+  await setHeadset(page, head);
+  const enter = page.getByRole("button", { name: "Enter VR" });
+  await expect.poll(() => enter.isVisible(), { timeout: 30_000 }).toBe(true);
+  await enter.click();
+  await expect
+    .poll(() => page.evaluate(() => window.yhteistila!.xr!.state().presenting), { timeout: 20_000 })
+    .toBe(true);
+  await xrFrames(page, 3);
 }
