@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { noteStageActions, type NoteStageActions, type StageView } from "../../shared/methods/stages";
+import type { StageView } from "../../shared/methods/stages";
+import { noteStageActions, type NoteStageActions } from "../../shared/methods/stage-actions";
 import { useT } from "../i18n/locale";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";

@@ -1,19 +1,6 @@
-import { z } from "zod";
 import type { ClientMessage } from "../protocol";
-import { MAX_PEOPLE } from "../protocol/constants";
 import { ballotId, notesOfBoard, openVoteOf } from "./basics";
-import {
-  ballotDocSchema,
-  voteDocSchema,
-  type BallotDoc,
-  type BoardsDoc,
-  type DocChange,
-  type NoteDoc,
-  type RuleContext,
-  type RuleResult,
-  type VoteDoc,
-  type VoteResult,
-} from "./model";
+import type { BallotDoc, BoardsDoc, DocChange, NoteDoc, RuleContext, RuleResult, VoteDoc, VoteResult } from "./model";
 import { seesBoardContents } from "./visibility";
 import { facilitates, takesPart } from "./permissions";
 
@@ -143,15 +130,15 @@ export function endVote(doc: BoardsDoc, voteId: string, now: number): RuleResult
 
 /**
  * A vote that a step ended, as it stood the moment before: what Back needs to open it again as it
- * was (its ballots, who put which dot where, are dropped from the document when a vote ends).
+ * was (its ballots, who put which dot where, are dropped from the document when a vote ends). Stored
+ * with Lean Coffee's board (its schema is in shared/methods/kanban.ts: zod stays off the page's path).
  */
-export const heldVoteSchema = z.object({
-  vote: voteDocSchema,
-  ballots: z.array(ballotDocSchema).max(MAX_PEOPLE),
+export interface HeldVote {
+  vote: VoteDoc;
+  ballots: BallotDoc[];
   /** When the step ended it: Back reopens it only if nobody has touched it since. */
-  endedAt: z.number(),
-});
-export type HeldVote = z.infer<typeof heldVoteSchema>;
+  endedAt: number;
+}
 
 /**
  * Ends a board's open vote because the method moved on (Lean Coffee's discussion begins): the results

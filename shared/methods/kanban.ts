@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { KANBAN_COLUMNS, KANBAN_EXTEND_SECONDS, THUMBS, type KanbanColumn, type Thumb } from "./kanban-limits";
 import { NOTE_TEXT_MAX, NOTES_PER_BOARD_MAX } from "../boards/basics";
-import { heldVoteSchema, type HeldVote } from "../boards/votes";
+import type { HeldVote } from "../boards/votes";
+import { ballotDocSchema, voteDocSchema } from "../boards/model";
+import { MAX_PEOPLE } from "../protocol/constants";
 import type { MethodsRun } from "./run";
 
 /**
@@ -34,6 +36,13 @@ const topicSchema = z.object({
   extensions: z.number().int().min(0),
 });
 export type KanbanTopic = z.infer<typeof topicSchema>;
+
+/** A vote a step ended, kept for Back (shared/boards/votes.ts: holdVote, reopenHeldVote). */
+export const heldVoteSchema: z.ZodType<HeldVote> = z.object({
+  vote: voteDocSchema,
+  ballots: z.array(ballotDocSchema).max(MAX_PEOPLE),
+  endedAt: z.number(),
+});
 
 export const kanbanSchema = z.object({
   /** The run entry (index in run.entries) whose step opened the board; Back past it drops it. */

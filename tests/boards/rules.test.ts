@@ -11,16 +11,8 @@ import {
 } from "../../shared/boards/model";
 import * as rules from "../../shared/boards/rules";
 import type { RuleContext, RuleResult } from "../../shared/boards/rules";
-import {
-  castDot,
-  dotsUsed,
-  endVote,
-  heldVoteSchema,
-  holdVote,
-  reopenHeldVote,
-  startVote,
-  tally,
-} from "../../shared/boards/votes";
+import { castDot, dotsUsed, endVote, holdVote, reopenHeldVote, startVote, tally } from "../../shared/boards/votes";
+import { heldVoteSchema } from "../../shared/methods/kanban";
 import { hiddenNoteCount, seesBoardContents, visibleNotes } from "../../shared/boards/visibility";
 import { clusterAt, moveCluster } from "../../shared/boards/geometry";
 

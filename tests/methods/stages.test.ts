@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { templatePlan } from "../../shared/methods/templates";
 import type { MethodsRun, StepEntry } from "../../shared/methods/run";
 import type { Plan } from "../../shared/methods/plan";
+import { noteStageActions } from "../../shared/methods/stage-actions";
 import {
   checkStageWrite,
   emptyMarks,
-  noteStageActions,
   ownableBoards,
   readOnlyBoards,
   stageBoardPlacement,
