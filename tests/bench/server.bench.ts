@@ -12,6 +12,13 @@
  * `--profile DIR` writes a V8 CPU profile of the server process into DIR (open it in Chrome's
  * DevTools, Performance tab): where the server's time goes, function by function.
  *
+ * What a 2-core machine can show at 500 people: the server then needs most of a core (the
+ * patch ticks' CPU line), and the three crowd processes together well over half of one, so with
+ * anything else running the server gets only a share of a core and its ticks fall far below 20 Hz
+ * (the "patch ticks" rate); the move-to-seen latency then measures waiting for a core. Read the
+ * ticks' CPU figures (the server's own work) alongside it, and trust the latency at 500 only from a
+ * machine with a core to spare (the "warning: ... capacity" line says when it had none).
+ *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
  * Separate processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
  * reported), the crowd of N-2 simulated participants (bench-clients.ts, one or more), and this one, which holds
