@@ -86,16 +86,44 @@ function applyNear(room: RoomApi, client: Client, next: Set<string>, previous: R
   return next;
 }
 
-/** Recomputes every client's near set (a few times a second: people walk at most a few metres in that time). */
-export function refreshInterest(room: RoomApi): void {
+/** Each client's turn in the spread-out recomputation (see INTEREST.recomputeTurns), by session id; one table per room. */
+const turnsByRoom = new WeakMap<RoomApi, { next: number; now: number; of: Map<string, number> }>();
+
+function turns(room: RoomApi) {
+  let table = turnsByRoom.get(room);
+  if (!table) {
+    table = { next: 0, now: 0, of: new Map() };
+    turnsByRoom.set(room, table);
+  }
+  return table;
+}
+
+/**
+ * Recomputes every client's near set: when screens change (at once, for everyone), and through
+ * refreshInterestTurn a share at a time (a few times a second: people walk at most a few metres in that time).
+ */
+export function refreshInterest(room: RoomApi, only?: (sessionId: string) => boolean): void {
   const table = nearTable(room);
   const people = interestPeople(room);
   const screens = readScreens(room);
   for (const client of room.clients) {
+    if (only && !only(client.sessionId)) continue;
     const previous = table.get(client.sessionId) ?? new Set<string>();
     const near = withoutScreened(nearFor(room, client.sessionId, people, previous), client.sessionId, screens);
     table.set(client.sessionId, applyNear(room, client, near, previous));
   }
+}
+
+/**
+ * Recomputes the near sets of the clients whose turn it is: called every recomputeMs / recomputeTurns,
+ * so each client's comes round every recomputeMs, and no patch carries everyone's recomputation.
+ * Clients take turns in the order they joined (a newcomer's set is computed at once by joinInterest).
+ */
+export function refreshInterestTurn(room: RoomApi): void {
+  const table = turns(room);
+  const now = table.now;
+  table.now = (now + 1) % INTEREST.recomputeTurns;
+  refreshInterest(room, (id) => (table.of.get(id) ?? 0) === now);
 }
 
 /**
@@ -108,6 +136,9 @@ export function joinInterest(room: RoomApi, client: Client): void {
   const table = nearTable(room);
   const people = interestPeople(room);
   const screens = readScreens(room);
+  const turn = turns(room);
+  turn.of.set(client.sessionId, turn.next);
+  turn.next = (turn.next + 1) % INTEREST.recomputeTurns;
   const mine = withoutScreened(nearFor(room, client.sessionId, people, new Set()), client.sessionId, screens);
   const near = applyNear(room, client, mine, new Set());
   table.set(client.sessionId, near);
@@ -127,6 +158,7 @@ export function leaveInterest(room: RoomApi, id: string): void {
   const table = nearTable(room);
   table.delete(id);
   for (const near of table.values()) near.delete(id);
+  turns(room).of.delete(id);
 }
 
 /** Copies the rounded pose into `farPose`, field by field only where it changed: an unchanged field costs nothing. */

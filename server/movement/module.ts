@@ -1,14 +1,21 @@
 import { INTEREST } from "../../shared/movement/interest";
 import type { RoomModule } from "../session/module";
 import { movementCommands } from "./commands";
-import { farPoseAfterMove, joinInterest, leaveInterest, refreshFarPoses, refreshInterest } from "./interest";
+import {
+  farPoseAfterMove,
+  joinInterest,
+  leaveInterest,
+  refreshFarPoses,
+  refreshInterest,
+  refreshInterestTurn,
+} from "./interest";
 
 /** Poses in (commands.ts) and out: who receives whose pose at which rate (interest.ts). */
 export const movementModule: RoomModule = {
   name: "movement",
   commands: movementCommands,
   setup(room) {
-    room.clock.setInterval(() => refreshInterest(room), INTEREST.recomputeMs);
+    room.clock.setInterval(() => refreshInterestTurn(room), INTEREST.recomputeMs / INTEREST.recomputeTurns);
     room.clock.setInterval(() => refreshFarPoses(room), INTEREST.farPoseMs);
   },
   onJoin: (room, client) => joinInterest(room, client),

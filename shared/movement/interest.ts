@@ -27,6 +27,13 @@ export const INTEREST = {
   maxNear: 40,
   /** How often each client's near set is recomputed, ms (people walk at most ~3 m/s). */
   recomputeMs: 250,
+  /**
+   * The recomputation is spread over this many turns within `recomputeMs`, each taking its share of
+   * the clients: at 500 people recomputing everyone at once blocked the server for one patch in
+   * five (tens of ms, during which nobody's move went out), which set the tail of the move-to-seen
+   * latency. Each client is still recomputed every `recomputeMs`.
+   */
+  recomputeTurns: 5,
   /** How often the coarse pose everyone receives is refreshed, ms. */
   farPoseMs: 500,
   /**

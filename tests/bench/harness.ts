@@ -31,9 +31,10 @@ export function killChildren(): void {
 }
 
 /** Starts one of the benchmark's helper scripts (next to this file) as a child process with IPC. */
-export function startChild(file: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function startChild(file: string, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []): ChildProcess {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     env: { ...process.env, ...env },
+    execArgv: [...process.execArgv, ...nodeFlags],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.push(child);

@@ -17,6 +17,29 @@ export interface CpuSample {
   loopDelay: { p99: number; max: number };
   /** Lines this process has logged so far that mean its state went wrong (see watchStateProblems). */
   stateProblems: StateProblems;
+  /** The server only: its patch ticks since the previous sample (see bench-server.ts). */
+  ticks?: TickTimes;
+}
+
+/**
+ * Where a server's patch tick spent its time since the previous sample, ms (wall and CPU): the whole tick
+ * (broadcastPatch: the clock's timers, such as the interest recomputation, then the encode and
+ * the sends), and the encode-and-send part alone (the serializer's applyPatches, one view per client).
+ */
+export interface TickTimes {
+  count: number;
+  tick: Spread;
+  tickCpu: Spread;
+  encode: Spread;
+  encodeCpu: Spread;
+  /** CPU milliseconds of tick per second of wall time: the share of one core the patch loop takes. */
+  busyPerSecond: number;
+}
+
+export interface Spread {
+  mean: number;
+  p95: number;
+  max: number;
 }
 
 /** Counts of logged lines that mean a client's state went wrong, or that the encoder outgrew its buffer. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare]`
+ * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare --profile DIR]`
  *
  * `--crowds C` spreads the simulated people over C processes (default: one per 170, so 500 people
  * use three): one process cannot decode 500 clients' state and walk them at 20 Hz by itself, and a
@@ -9,19 +9,29 @@
  * receives every full-rate pose, which is what it saves. `--compare` runs without it, then with it,
  * and prints the ratio of the bytes each client receives.
  *
+ * `--profile DIR` writes a V8 CPU profile of the server process into DIR (open it in Chrome's
+ * DevTools, Performance tab): where the server's time goes, function by function.
+ *
+ * What a 2-core machine can show at 500 people: the server then needs most of a core (the
+ * patch ticks' CPU line), and the three crowd processes together well over half of one, so with
+ * anything else running the server gets only a share of a core and its ticks fall far below 20 Hz
+ * (the "patch ticks" rate); the move-to-seen latency then measures waiting for a core. Read the
+ * ticks' CPU figures (the server's own work) alongside it, and trust the latency at 500 only from a
+ * machine with a core to spare (the "warning: ... capacity" line says when it had none).
+ *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
  * Separate processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
  * reported), the crowd of N-2 simulated participants (bench-clients.ts, one or more), and this one, which holds
  * a probe and an observer: the probe stamps a marker into its head pitch at random moments and the
  * observer times how long the marker takes to show up in its decoded state.
  */
-import { cpus, platform, arch, totalmem } from "node:os";
+import { cpus, platform, arch, totalmem, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { WALK } from "../../shared/movement/rules";
 import { INTEREST } from "../../shared/movement/interest";
 import { mulberry32 } from "../../shared/random";
-import { cpuSample, watchStateProblems, type CpuSample } from "./ipc";
+import { cpuSample, watchStateProblems, type CpuSample, type Spread } from "./ipc";
 import {
   askClients,
   askServer,
@@ -46,6 +56,7 @@ interface Settings {
   sqlite: boolean;
   interest: boolean;
   compare: boolean;
+  profile: string | undefined;
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -68,6 +79,7 @@ function readSettings(argv: readonly string[]): Settings {
     sqlite: argv.includes("--sqlite") || process.env.BENCH_STORAGE === "sqlite",
     interest: !argv.includes("--no-interest") && process.env.BENCH_INTEREST !== "off",
     compare: argv.includes("--compare"),
+    profile: flag("profile"),
   };
 }
 
@@ -75,7 +87,7 @@ const settings = readSettings(process.argv.slice(2));
 watchStateProblems();
 // Never hang: an awaited event that never comes must not keep the benchmark running.
 const hardTimeout = giveUpAfter(
-  (settings.compare ? 2 : 1) * (120 + settings.clients * 0.5 + settings.warmup + settings.seconds) * 1000,
+  (settings.compare ? 2 : 1) * (120 + settings.clients * 1.5 + settings.warmup + settings.seconds) * 1000,
 );
 
 /** What one run measured, for `--compare`. */
@@ -91,10 +103,17 @@ async function run(interest: boolean): Promise<RunFigures> {
   const crowdSize = clients - 2;
 
   progress.phase = "starting the server";
-  const server = startChild("./bench-server.ts", {
-    ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
-    BENCH_INTEREST: interest ? "on" : "off",
-  });
+  const server = startChild(
+    "./bench-server.ts",
+    {
+      ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
+      BENCH_INTEREST: interest ? "on" : "off",
+      // Joining hundreds takes a busy small machine more than Colyseus' default 15 s per seat; the
+      // joins are not what is measured, and a crowd short of people would measure a smaller session.
+      COLYSEUS_SEAT_RESERVATION_TIME: process.env.COLYSEUS_SEAT_RESERVATION_TIME ?? "60",
+    },
+    settings.profile ? ["--cpu-prof", "--cpu-prof-dir", settings.profile] : [],
+  );
   const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -128,7 +147,8 @@ async function run(interest: boolean): Promise<RunFigures> {
           firstIndex: 2 + shares.slice(0, i).reduce((sum, n) => sum + n, 0),
           seed: seed + i * 7919,
         },
-        30_000 + crowdSize * 400,
+        // Generous: on a busy 2-core machine 500 joins have taken over 4 minutes.
+        30_000 + crowdSize * 1000,
       ),
     ),
   );
@@ -159,7 +179,7 @@ async function run(interest: boolean): Promise<RunFigures> {
   probe.counters = zeroCounters();
   observer.counters = zeroCounters();
   const serverStart = (await askServer(server, "cpu", { type: "cpu" })).sample;
-  cpuSample(); // starts this process's event loop figures afresh
+  const hereStart = cpuSample(); // also starts this process's event loop figures afresh
   const measureStarted = performance.now();
   timing.measuring = true;
   await sleep(seconds * 1000);
@@ -188,6 +208,13 @@ async function run(interest: boolean): Promise<RunFigures> {
   const total = (pick: (c: WalkerCounters) => number) => all.reduce((sum, c) => sum + pick(c), 0);
   const serverCpu = cpuPercent(serverStart, serverEnd);
   const crowdCpus = crowdEnds.map((end, i) => cpuPercent(crowdStarts[i]!.cpu, end.cpu).total);
+  const hereCpu = cpuPercent(hereStart, hereEnd).total;
+  // Everything the benchmark ran, against what the machine has: near the top, latency includes
+  // waiting for a core. The load average counts every process on the machine, the benchmark's too.
+  const benchCpu = serverCpu.total + hereCpu + crowdCpus.reduce((sum, cpu) => sum + cpu, 0);
+  const load = loadavg()[0] ?? 0;
+  const ticks = serverEnd.ticks;
+  const tickLine = (f: Spread) => `mean ${f.mean.toFixed(1)}, p95 ${f.p95.toFixed(1)}, max ${f.max.toFixed(1)} ms`;
   const sorted = [...timing.latencies].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const stall = (sample: Pick<CpuSample, "loopDelay">) =>
@@ -230,6 +257,13 @@ async function run(interest: boolean): Promise<RunFigures> {
       "",
       `server CPU:   ${serverCpu.total.toFixed(1)}% of one core (user ${serverCpu.user.toFixed(1)}%, system ${serverCpu.system.toFixed(1)}%), RSS ${(serverEnd.rss / 2 ** 20).toFixed(0)} MiB, ` +
         `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs per pose received (all server CPU / poses)`,
+      ...(ticks
+        ? [
+            `patch ticks:  ${(ticks.count / measuredSeconds).toFixed(1)}/s, ${ticks.busyPerSecond.toFixed(0)} ms CPU per second; ` +
+              `whole tick (timers such as the interest recomputation, then encode + send) CPU ${tickLine(ticks.tickCpu)}, wall ${tickLine(ticks.tick)}`,
+            `              encode + send alone CPU ${tickLine(ticks.encodeCpu)}, wall ${tickLine(ticks.encode)} (wall > CPU: the server waited for a core)`,
+          ]
+        : []),
       `received:     ${kb(mean(bytesRates))}/s per client (min ${kb(bytesRates[0] ?? 0)}, max ${kb(bytesRates.at(-1) ?? 0)}), ` +
         `${mean(perSecond((c) => c.messages)).toFixed(1)} messages/s per client (WebSocket payload bytes, frame headers excluded)`,
       `sent:         ${sentRate.toFixed(1)} poses/s per client`,
@@ -237,12 +271,20 @@ async function run(interest: boolean): Promise<RunFigures> {
         `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
       `corrections:  ${total((c) => c.corrections)} movement corrections, ${total((c) => c.errors)} error messages, ${closed} unexpected disconnects`,
       `state:        ${problems.decodeErrors} decoding errors on clients, ${problems.schemaWarnings} schema buffer warnings on the server (must both be 0)`,
-      `client side:  crowd process${crowds.length > 1 ? "es" : ""} used ${crowdCpus.map((cpu) => `${cpu.toFixed(1)}%`).join(", ")} of one core (if near 100%, the crowd could not keep up)`,
+      `client side:  crowd process${crowds.length > 1 ? "es" : ""} used ${crowdCpus.map((cpu) => `${cpu.toFixed(1)}%`).join(", ")} of one core (if near 100%, the crowd could not keep up); ` +
+        `probe + observer ${hereCpu.toFixed(1)}%; the benchmark's processes together ${benchCpu.toFixed(0)}% of the machine's ${cpuList.length * 100}%; ` +
+        `load average ${load.toFixed(1)} on ${cpuList.length} CPUs`,
       `stalls:       event loop delay p99 / max: server ${stall(serverEnd)}, crowd ${stall(crowdStall)}, ` +
         `probe+observer ${stall(hereEnd)} (at 3 m/s a pause over ${(WALK.burst / 3).toFixed(1)} s anywhere leads to corrections: see WALK.burst)`,
     ].join("\n"),
   );
 
+  if (benchCpu > cpuList.length * 85 || load > cpuList.length) {
+    console.log(
+      `warning:      the machine was near or past its capacity (the benchmark ${benchCpu.toFixed(0)}% of ${cpuList.length * 100}%, load ${load.toFixed(1)}): ` +
+        "the latency includes waiting for a core, not only the server's work; compare the patch ticks' CPU figures",
+    );
+  }
   const worstStall = Math.max(...[serverEnd, ...crowdSamples, hereEnd].map((sample) => sample.loopDelay.max));
   if (sentRate < SEND_HZ * 0.9 || worstStall > 500) {
     console.log(

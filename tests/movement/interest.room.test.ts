@@ -86,4 +86,34 @@ describe("interest management on a real server", () => {
     await waitForState(far, (s) => s.people.get(walker.sessionId)?.pose?.x === 0);
     await Promise.all([host, walker, mate, far].map((room) => room.leave()));
   });
+
+  it("brings every client's near set up to date, though each recomputation takes only a share of the clients", async () => {
+    const session = await server.createSession();
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Host" });
+    const walker = await server.join(session.code, { name: "Walker" });
+    // More people than turns, so that every turn has someone and some turns more than one.
+    const others = [];
+    for (let i = 0; i < INTEREST.recomputeTurns * 2; i++)
+      others.push(await server.join(session.code, { name: `P${i}` }));
+    const watchers = [host, ...others];
+    for (const room of watchers) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose !== undefined);
+
+    // The walker goes to breakout zone NW: whoever stands farther than the near radius from there
+    // (most of the plenary's arrival places) stops receiving the walker's full pose.
+    await teleport(walker, clock, -3, -2);
+    await teleport(walker, clock, -10.5, -6.5);
+    const reach = INTEREST.nearRadius + INTEREST.hysteresis;
+    const far = watchers.filter((room) => {
+      const me = room.state.people.get(room.sessionId)!.pose!;
+      return Math.hypot(me.x / 100 + 10.5, me.z / 100 + 6.5) > reach;
+    });
+    expect(far.length).toBeGreaterThanOrEqual(INTEREST.recomputeTurns);
+    for (const room of far) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose === undefined);
+
+    // And back: everyone has it again.
+    await teleport(walker, clock, -3, -2);
+    await teleport(walker, clock, 0, 2);
+    for (const room of watchers) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose?.x === 0);
+    await Promise.all([walker, ...watchers].map((room) => room.leave()));
+  });
 });
