@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
+import type { Plan } from "../../shared/methods/plan";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer, where } from "../support/rooms";
 
@@ -12,6 +13,22 @@ function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) =
   const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
   send();
   return told;
+}
+
+/** Saves the plan and moves it on to `step`, one step at a time, each told before the next. */
+async function planAt(host: SdkSessionRoom, plan: Plan, step: number): Promise<void> {
+  await after(
+    host,
+    () => sendCommand(host, "methods.plan.save", { plan }),
+    (s) => s.plan !== null,
+  );
+  for (let k = 0; k <= step; k++) {
+    await after(
+      host,
+      () => sendCommand(host, "methods.step.next", { from: k - 1 }),
+      (s) => s.step === k,
+    );
+  }
 }
 
 /** Each guest's zone as the host has decoded it, by name. */
@@ -116,21 +133,7 @@ describe("a step moves the room", () => {
     const { session, host, guests } = await hostAndGuests(server, names);
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
-    await after(
-      host,
-      () => sendCommand(host, "methods.plan.save", { plan }),
-      (s) => s.plan !== null,
-    );
-    await after(
-      host,
-      () => sendCommand(host, "methods.step.next", { from: -1 }),
-      (s) => s.step === 0,
-    );
-    await after(
-      host,
-      () => sendCommand(host, "methods.step.next", { from: 0 }),
-      (s) => s.step === 1,
-    );
+    await planAt(host, plan, 1);
     await waitForState(host, (s) => [...s.people.values()].filter((p) => p.zone !== "").length === 5);
     // Each as their own page holds them (exactly; the host holds far people coarsely).
     await Promise.all(guests.map((g) => waitForState(g, (s) => s.people.get(g.sessionId)?.zone !== "")));
@@ -165,16 +168,7 @@ describe("a step moves the room", () => {
     const { host, guests } = await hostAndGuests(server, names);
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
-    await after(
-      host,
-      () => sendCommand(host, "methods.plan.save", { plan }),
-      (s) => s.plan !== null,
-    );
-    await after(
-      host,
-      () => sendCommand(host, "methods.step.next", { from: -1 }),
-      (s) => s.step === 0,
-    );
+    await planAt(host, plan, 0);
     const [hostTold, guestTold] = await Promise.all([
       after(
         host,
