@@ -52,7 +52,7 @@ describe("nextQuality", () => {
     const full: QualityState = { tier: "full", raisesLeft: 1 };
     expect(nextQuality(full, between)).toEqual(full);
     const balanced: QualityState = { tier: "balanced", raisesLeft: 1 };
-    expect(nextQuality(balanced, frames(35))).toEqual(balanced);
+    expect(nextQuality(balanced, frames((LIMITS.roomToSpare + LIMITS.balancedTooSlow) / 2))).toEqual(balanced);
   });
 
   it("looks at the median, so a few hitches (a note loading, a join) do not drop the tier", () => {
