@@ -17,6 +17,7 @@ import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
 import { useNameTags, type TagEntry } from "./name-tags";
+import { roomShown } from "../text/troika";
 import { useVoiceStore } from "../voice/voice-store";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import { useQuality } from "../space/quality-store";
@@ -159,6 +160,8 @@ export function Avatars() {
       tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true || person.role === "facilitator";
     }
     nameTags.placeAll(tags, viewer, facing, nameTagRangeM, maxNameTags);
+    // The names and every other 3D text load once the people are on screen (see text/troika.ts).
+    if (people === others.length || people === MAX_AVATARS) roomShown();
     for (const key of Object.keys(counts) as PartName[]) {
       const mesh = m[key]!;
       // Nothing to upload when a part had no instances before and has none now.
@@ -206,7 +209,7 @@ export function Avatars() {
       {instanced("hand", PARTS.hand.geometry, partMaterial, MAX_AVATARS * 2, true)}
       {instanced("hand-far", FAR_PARTS.hand, partMaterial, MAX_AVATARS * 2, true)}
       {instanced("badge", PARTS.badge.geometry, badgeMaterial, MAX_AVATARS, false)}
-      <primitive object={nameTags.batch} />
+      {nameTags.batch && <primitive object={nameTags.batch} />}
     </group>
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo } from "react";
 import { Vector3, type Quaternion } from "three";
-import { BatchedText, Text } from "troika-three-text";
+import type { Text } from "troika-three-text";
 import type { Translate } from "../i18n/locale";
 import type { PersonView } from "../session/session-store";
-import { FONT_BOLD, configureFonts, renderableText } from "../text/fonts";
+import { FONT_BOLD, renderableText } from "../text/fonts";
+import { useTroika, type Troika } from "../text/troika";
 import { LAB } from "../../shared/space/layout";
 import { pickTags, tagShown, type TagCandidate } from "./tag-rules";
 
@@ -27,8 +28,8 @@ interface Tag {
   drawn: boolean;
 }
 
-function tagText(props: Partial<Text> & { text: string }): Text {
-  const text = new Text();
+function tagText(troika: Troika, props: Partial<Text> & { text: string }): Text {
+  const text = new troika.Text();
   // All members of a batch share one font atlas, so every tag is set in the bold face.
   Object.assign(text, { font: FONT_BOLD, anchorX: "center", textAlign: "center", outlineColor: "#ffffff" }, props);
   return text;
@@ -42,21 +43,22 @@ function tagText(props: Partial<Text> & { text: string }): Text {
  * more than all the avatars' bodies. Tags face the viewer; `placeAll` is called once per frame.
  */
 export function useNameTags(others: readonly PersonView[], t: Translate) {
+  const troika = useTroika();
   const batch = useMemo(() => {
-    configureFonts();
-    const text = new BatchedText();
+    if (!troika) return null;
+    const text = new troika.BatchedText();
     text.name = "name-tags";
     // Bounds change every frame as people move; culling by them would hide tags at the edges.
     text.frustumCulled = false;
     return text;
-  }, []);
+  }, [troika]);
   const tags = useMemo(() => new Map<string, Tag>(), []);
   const scratch = useMemo(() => ({ forward: new Vector3(), candidates: [] as TagCandidate[] }), []);
 
   // Joining or leaving the batch repacks its glyphs (plain copying, no new layout): done only on change.
   const setDrawn = useCallback(
     (tag: Tag, drawn: boolean) => {
-      if (tag.drawn === drawn) return;
+      if (!batch || tag.drawn === drawn) return;
       tag.drawn = drawn;
       for (const text of [tag.name, tag.badge]) {
         if (!text) continue;
@@ -68,13 +70,14 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
   );
 
   useEffect(() => {
+    if (!troika || !batch) return;
     const seen = new Set<string>();
     for (const person of others) {
       seen.add(person.id);
       let tag = tags.get(person.id);
       if (!tag) {
         tag = {
-          name: tagText({ text: "", fontSize: 0.12, maxWidth: 1.6, anchorY: "bottom", outlineWidth: 0.012 }),
+          name: tagText(troika, { text: "", fontSize: 0.12, maxWidth: 1.6, anchorY: "bottom", outlineWidth: 0.012 }),
           badge: null,
           drawn: false,
         };
@@ -84,7 +87,13 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
       tag.name.color = "#1b2a38";
       const facilitator = person.role === "facilitator";
       if (facilitator && !tag.badge) {
-        tag.badge = tagText({ text: "", fontSize: 0.075, anchorY: "top", outlineWidth: 0.01, color: "#7a5c12" });
+        tag.badge = tagText(troika, {
+          text: "",
+          fontSize: 0.075,
+          anchorY: "top",
+          outlineWidth: 0.01,
+          color: "#7a5c12",
+        });
         if (tag.drawn) batch.addText(tag.badge);
       } else if (!facilitator && tag.badge) {
         if (tag.drawn) batch.removeText(tag.badge);
@@ -101,10 +110,11 @@ export function useNameTags(others: readonly PersonView[], t: Translate) {
       tags.delete(id);
     }
     batch.userData.names = others.map((person) => person.name);
-  }, [others, t, batch, tags, setDrawn]);
+  }, [others, t, troika, batch, tags, setDrawn]);
 
   useEffect(
     () => () => {
+      if (!batch) return;
       for (const tag of tags.values()) {
         tag.name.dispose();
         tag.badge?.dispose();

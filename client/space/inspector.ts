@@ -12,6 +12,7 @@ import {
 import type { LocalPlayer } from "../movement/local-player";
 import { useQuality } from "./quality-store";
 import { framesDrawn } from "./render-demand";
+import { troikaAwaited } from "../text/troika";
 
 export interface Point3 {
   x: number;
@@ -176,7 +177,8 @@ export function installInspector(
         if (text._members) text._members.forEach((_, member) => count(member));
         else count(text);
       });
-      return pending;
+      // Before troika has arrived (see text/troika.ts) the texts waiting for it are not in the scene yet.
+      return pending + (troikaAwaited() ? 1 : 0);
     },
     screenPoints(prefix) {
       const points: ReturnType<SpaceInspector["screenPoints"]> = [];

@@ -1,4 +1,4 @@
-import { configureTextBuilder } from "troika-three-text";
+import type { Troika } from "./troika";
 
 /**
  * The project's own fonts for 3D text (assets/fonts). troika checks the text's own font first and
@@ -11,11 +11,11 @@ export const FONT_BOLD = "/fonts/NotoSans-Bold.ttf";
 const FONT_FALLBACK = "/fonts/NotoSansArabic-Regular.ttf";
 
 let configured = false;
-/** Must run before the first text is typeset. */
-export function configureFonts(): void {
+/** Must run before the first text is typeset (loadTroika does, as troika arrives). */
+export function configureFonts(troika: Pick<Troika, "configureTextBuilder">): void {
   if (configured) return;
   configured = true;
-  configureTextBuilder({ defaultFontURL: FONT_FALLBACK });
+  troika.configureTextBuilder({ defaultFontURL: FONT_FALLBACK });
 }
 
 // Unicode ranges covered by Noto Sans (Latin, Latin Extended, Greek, Cyrillic, Vietnamese) and Noto Sans Arabic.

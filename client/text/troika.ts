@@ -1,0 +1,56 @@
+import { useEffect, useSyncExternalStore } from "react";
+import type * as TroikaModule from "troika-three-text";
+import { configureFonts } from "./fonts";
+
+export type Troika = typeof TroikaModule;
+
+/**
+ * troika-three-text (3D text, with its bidi and SDF code about 44 KB gzipped) loads once the room has
+ * been drawn with the people in it, not before: a person needs to see the room and the others in the
+ * first second; names and labels follow a moment later.
+ */
+let loaded: Troika | null = null;
+let loading: Promise<Troika> | null = null;
+/** Components that wait for the module: while any does and it is not here, texts count as being typeset. */
+let waiting = 0;
+const listeners = new Set<() => void>();
+
+export function loadTroika(): Promise<Troika> {
+  loading ??= import("troika-three-text").then((troika) => {
+    configureFonts(troika);
+    loaded = troika;
+    for (const listener of listeners) listener();
+    return troika;
+  });
+  return loading;
+}
+
+/** Whether some 3D text waits for troika to arrive (see SpaceInspector.textsTypesetting). */
+export function troikaAwaited(): boolean {
+  return loaded === null && waiting > 0;
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Everyone in sight has been drawn once (the avatars say so): troika may load now. */
+export function roomShown(): void {
+  if (shown) return;
+  shown = true;
+  // After the frames that catch up on what arrived with the room, not in the middle of them.
+  requestIdleCallback(() => void loadTroika(), { timeout: 500 });
+}
+let shown = false;
+
+/** troika once it has loaded, else null (it loads once the avatars call roomShown). */
+export function useTroika(): Troika | null {
+  const troika = useSyncExternalStore(subscribe, () => loaded);
+  useEffect(() => {
+    if (loaded) return;
+    waiting++;
+    return () => void waiting--;
+  }, []);
+  return troika;
+}
