@@ -55,10 +55,9 @@ try {
       if (message.type() === "error") console.error("page console:", message.text().slice(0, 300));
     });
     const files = new Map<string, number>();
-    let inRoom = false;
     page.on("requestfinished", (request) => {
       // Scripts of this host only: the text renderer's worker is a blob: URL made from code already counted.
-      if (inRoom || request.resourceType() !== "script" || !request.url().startsWith(server.baseUrl)) return;
+      if (request.resourceType() !== "script" || !request.url().startsWith(server.baseUrl)) return;
       void request.sizes().then((sizes) => {
         files.set(new URL(request.url()).pathname, sizes.responseBodySize);
       });
@@ -77,12 +76,23 @@ try {
         throw error;
       });
     const viewRunning = performance.now() - started;
-    await page.waitForFunction((n) => (window.yhteistila?.avatars().length ?? 0) >= n, OTHERS, {
-      timeout: 60_000,
-      polling: 16,
-    });
+    // The page's own clock when the others were first seen, and the scripts it had asked for by then
+    // (what loads a frame after the room is shown is not part of the initial JavaScript).
+    const shownAt = await page.waitForFunction(
+      (n) => (window.yhteistila?.avatars().length ?? 0) >= n && performance.now(),
+      OTHERS,
+      { timeout: 60_000, polling: 16 },
+    );
     const elapsed = performance.now() - started;
-    inRoom = true;
+    const requestedBefore = await page.evaluate(
+      (at) =>
+        performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.startTime <= at && new URL(entry.name).pathname.endsWith(".js"))
+          .map((entry) => new URL(entry.name).pathname),
+      (await shownAt.jsonValue()) as number,
+    );
+    for (const path of [...files.keys()]) if (!requestedBefore.includes(path)) files.delete(path);
     times.push(elapsed);
     phases.push({ formShown, viewRunning, elapsed });
     if (run === 0) firstRunFiles = files;
