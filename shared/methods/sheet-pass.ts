@@ -107,9 +107,9 @@ export function heldSheet(pass: SheetPass, author: string): { group: number; she
  * or else the smallest group still writing, with a blank sheet of their own. They go last in the round
  * and their sheet goes in at place `members - pass`, which is exactly the place they hold at this pass:
  * every sheet stays in the hands it is in, and from now on the sheets pass round one more person. The
- * new sheet takes the next free number (it is added after the others) and no other sheet's changes. The group
- * still runs its first size's number of passes, so no sheet travels all the way round to anyone twice.
- * Unchanged when they already have a group or none is still writing (after the last pass there is no
+ * new sheet takes the next free number (it is added after the others; only the round's `order` says
+ * where it travels), so no other sheet's number changes. The group still runs its first size's number
+ * of passes, so no sheet travels all the way round to anyone twice. Unchanged when they already have a group or none is still writing (after the last pass there is no
  * sheet to give).
  */
 export function joinSheetPass(pass: SheetPass, joiner: string, mates: readonly string[]): SheetPass {
