@@ -109,8 +109,8 @@ export function heldSheet(pass: SheetPass, author: string): { group: number; she
  * every sheet stays in the hands it is in, and from now on the sheets pass round one more person. The
  * new sheet takes the next free number (it is added after the others; only the round's `order` says
  * where it travels), so no other sheet's number changes. The group still runs its first size's number
- * of passes, so no sheet travels all the way round to anyone twice. Unchanged when they already have a group or none is still writing (after the last pass there is no
- * sheet to give).
+ * of passes, so no sheet travels all the way round to anyone twice. Unchanged when they already have
+ * a group or none is still writing (after the last pass there is no sheet to give).
  */
 export function joinSheetPass(pass: SheetPass, joiner: string, mates: readonly string[]): SheetPass {
   if (pass.groups.some((g) => g.members.includes(joiner))) return pass;
