@@ -12,13 +12,14 @@ import { storedAttendance, storedPhysicalRooms } from "../hybrid/records";
 import { loadTimelineItems } from "../timeline/routes";
 import { cardPassResults } from "../../shared/methods/card-pass";
 import { cardPassRecord } from "../methods/card-pass";
-import { sheetRows } from "../../shared/methods/sheet-pass";
-import { sheetPassRecord } from "../methods/sheet-pass";
+import { exportSheets } from "../../shared/methods/sheet-pass";
+import { storedSheetPasses } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
 import { marketRecord } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
 import { exportKanban, type Kanban } from "../../shared/methods/kanban";
 import type { Plan } from "../../shared/methods/plan";
+import type { MethodsRun } from "../../shared/methods/run";
 import { kanbanRecord } from "../methods/kanban";
 import { stageMarksRecord } from "../methods/stages";
 import { exportSteps } from "../../shared/export/steps";
@@ -37,17 +38,28 @@ function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): 
   }
 }
 
-/** Brainwriting's sheets by group, as far as they were written (no authors). */
+/**
+ * Brainwriting's sheets as far as they were written (no authors), one set per Brainwriting step in the
+ * order the steps ran, each named by its step.
+ */
 function brainwritingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "brainwriting"> {
-  const stored = records.find((r) => r.kind === sheetPassRecord.kind);
-  if (!stored) return {};
+  const { byEntry } = storedSheetPasses(records, (m) => console.error(`export: sheets unreadable: ${m}`));
+  if (byEntry.size === 0) return {};
+  let run: MethodsRun | null = null;
+  const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
   try {
-    const pass = sheetPassRecord.decode(stored);
-    return { brainwriting: pass.groups.map((group) => group.sheets.map(sheetRows)) };
+    run = runRecord ? methodsRunRecord.decode(runRecord) : null;
   } catch (error) {
-    console.error(`export: sheets unreadable: ${error instanceof Error ? error.message : error}`);
-    return {};
+    console.error("export: methods run unreadable:", error instanceof Error ? error.message : error);
   }
+  const brainwriting = [...byEntry.values()]
+    .sort((a, b) => a.entry - b.entry)
+    .map((pass) => {
+      // The steps run in plan order, so an entry is its step when the run is not at hand.
+      const step = run?.entries[pass.entry]?.step ?? pass.entry;
+      return { n: step + 1, step: run?.plan?.steps[step]?.title ?? "", groups: exportSheets(pass) };
+    });
+  return { brainwriting };
 }
 
 /** Open Space's topics, each with the revealed notes its zone's board got while its slot ran. */

@@ -21,7 +21,7 @@ import { newDocId } from "../boards/runtime";
 import { marketOf } from "./marketplace";
 import { harvestTopics } from "../../shared/methods/marketplace";
 import { groupIdeas } from "../../shared/methods/sheet-pass";
-import { sheetPassOf } from "./sheet-pass";
+import { sheetPassAt } from "./sheet-pass";
 import { stageBoardPlacement, stageOf, stageOwnsGroupBoards } from "../../shared/methods/stages";
 
 /**
@@ -176,9 +176,9 @@ function boardSteps(
   }
   // Brainwriting: moving on from the writing, each group's ideas go onto its board, to cluster and vote on.
   const written: string[] = [];
-  const sheets = sheetPassOf(room);
   const writing = run.entries.length - 2;
-  if (sheets && sheets.entry === writing) {
+  const sheets = sheetPassAt(room, writing);
+  if (sheets) {
     sheets.groups.forEach((group, g) => {
       const zone = zones[writing]?.[g];
       const boardId = zone ? zoneBoardOf(room, zone) : null;

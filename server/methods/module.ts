@@ -10,7 +10,7 @@ import { cardPassCommands } from "./card-commands";
 import { placeOf } from "../hybrid/seating";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 import { passDueSheets, sheetPassCommands } from "./sheet-commands";
-import { SHEET_PASS_ID, hushedSessions, restoreSheetPass, sheetPassRecord } from "./sheet-pass";
+import { hushedSessions, restoreSheetPasses, sheetPassRecord } from "./sheet-pass";
 import { marketCommands } from "./market-commands";
 import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
 import { kanbanCommands } from "./kanban-commands";
@@ -28,7 +28,7 @@ const SHEET_CLOCK_MS = 1000;
  * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass, Open
  * Space's marketplace and Lean Coffee's board (card-pass.ts, marketplace.ts, kanban.ts), each in a
  * record of its own; Troika's one-way glass (troika.ts), which movement and voice honour as a screen;
- * and Brainwriting's sheets (sheet-pass.ts), passed by the server's clock, whose silent writing voice
+ * and Brainwriting's sheets (sheet-pass.ts), each step's in a record of its own, passed by the server's clock, whose silent writing voice
  * honours.
  */
 export const methodsModule: RoomModule = {
@@ -69,14 +69,7 @@ export const methodsModule: RoomModule = {
         console.error("card pass unreadable:", error instanceof Error ? error.message : error);
       }
     }
-    const sheets = records.find((r) => r.kind === sheetPassRecord.kind && r.id === SHEET_PASS_ID);
-    if (sheets) {
-      try {
-        restoreSheetPass(room, sheetPassRecord.decode(sheets));
-      } catch (error) {
-        console.error("sheets unreadable:", error instanceof Error ? error.message : error);
-      }
-    }
+    restoreSheetPasses(room, records);
     const market = records.find((r) => r.kind === marketRecord.kind && r.id === MARKET_ID);
     if (market) {
       try {

@@ -13,7 +13,7 @@ import { troikaPartOf } from "../../shared/methods/troika";
 import { cardPassViewFor } from "../../shared/methods/card-pass";
 import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
 import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
-import { commitSheetPass, queueSheetChange, sheetPassForRun, sheetPassOf, sheetsAreCurrent } from "./sheet-pass";
+import { queueSheetChange, sheetPassOf, sheetsAreCurrent, syncSheetPasses } from "./sheet-pass";
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
 import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
@@ -153,12 +153,8 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   const pass = cardPassOf(room);
   const wanted = cardPassForRun(pass, next);
   if (wanted !== pass) await commitCardPass(room, wanted, now);
-  // Likewise a Brainwriting step hands out its sheets, and Back before it drops them.
-  await queueSheetChange(room, async () => {
-    const sheets = sheetPassOf(room);
-    const next = sheetPassForRun(sheets, runOf(room));
-    if (next !== sheets) await commitSheetPass(room, next, now);
-  });
+  // Likewise each Brainwriting step hands out sheets of its own, and Back before it drops them.
+  await queueSheetChange(room, () => syncSheetPasses(room, runOf(room), now));
   // Open Space: the first marketplace step opens the grid, Back before it drops it; each slot step
   // puts its topics on their zones' tasks.
   const market = marketOf(room);

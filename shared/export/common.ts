@@ -1,5 +1,6 @@
 import type { ExportTopic } from "../methods/marketplace";
 import type { ExportKanbanBoard, ExportKanbanTopic } from "../methods/kanban";
+import type { ExportSheetStep } from "../methods/sheet-pass";
 import type { Locale } from "../protocol/common";
 import type { TimelineItem } from "../timeline/log";
 import { translate, type TranslateParams, type TranslationKey } from "../i18n";
@@ -51,10 +52,10 @@ export interface ExportInput {
   /** 25/10 Crowd Sourcing's revealed results (card text, total, rank; never authors); absent when none. */
   crowdSourcing?: readonly CardResult[];
   /**
-   * Brainwriting 6-3-5's sheets by group: each group's sheets, each sheet's rows oldest first, each
-   * row's ideas (blanks kept in place); never authors. Absent when the session had none.
+   * Brainwriting 6-3-5's sheets, one set per Brainwriting step in the order they ran: each its step and
+   * its groups' sheets (rows of ideas, never authors). Absent when the session had none.
    */
-  brainwriting?: readonly (readonly (readonly (readonly string[])[])[])[];
+  brainwriting?: readonly ExportSheetStep[];
   /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
   openSpace?: readonly ExportTopic[];
   /**
@@ -71,6 +72,13 @@ export interface ExportInput {
 /** A Lean Coffee board's heading: named by its step only when the session had more than one board. */
 export function kanbanHeading(t: ReturnType<typeof translator>, board: ExportKanbanBoard, boards: number): string {
   return boards > 1 ? `${t("methods.kanban.title")} · ${board.step}` : t("methods.kanban.title");
+}
+
+/** A Brainwriting step's heading: named by its step only when the session had more than one. */
+export function sheetsHeading(t: ReturnType<typeof translator>, sheets: ExportSheetStep, steps: number): string {
+  return steps > 1
+    ? t("methods.sheetPass.exportStep", { n: sheets.n, step: sheets.step })
+    : t("methods.sheetPass.exportTitle");
 }
 
 /** A Lean Coffee topic's column and outcome in the export's language. */

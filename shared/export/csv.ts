@@ -6,6 +6,7 @@ import {
   hasStageMarks,
   kanbanHeading,
   kanbanTexts,
+  sheetsHeading,
   stepTexts,
   translator,
   type ExportInput,
@@ -111,19 +112,22 @@ export function buildCsv(input: ExportInput): string {
     ]);
   }
   // Brainwriting's ideas, one a row: the group in the zone column, sheet and row in the cluster's, no author.
-  input.brainwriting?.forEach((sheets, g) =>
-    sheets.forEach((sheetRows, s) =>
-      sheetRows.forEach((ideas, r) => {
-        for (const idea of ideas) {
-          if (idea === "") continue;
-          const where = `${t("methods.sheetPass.sheet", { sheet: s + 1 })}, ${t("methods.sheetPass.row", { row: r + 1 })}`;
-          const group = t("methods.sheetPass.group", { group: g + 1 });
-          const title = t("methods.sheetPass.exportTitle");
-          rows.push([title, group, where, idea, "", "", "", "", "", ...markCells(), ...(inRoom ? [""] : [])]);
-        }
-      }),
-    ),
-  );
+  const sheetSteps = input.brainwriting ?? [];
+  for (const sheetStep of sheetSteps) {
+    const title = sheetsHeading(t, sheetStep, sheetSteps.length);
+    sheetStep.groups.forEach((sheets, g) =>
+      sheets.forEach((sheetRows, s) =>
+        sheetRows.forEach((ideas, r) => {
+          for (const idea of ideas) {
+            if (idea === "") continue;
+            const where = `${t("methods.sheetPass.sheet", { sheet: s + 1 })}, ${t("methods.sheetPass.row", { row: r + 1 })}`;
+            const group = t("methods.sheetPass.group", { group: g + 1 });
+            rows.push([title, group, where, idea, "", "", "", "", "", ...markCells(), ...(inRoom ? [""] : [])]);
+          }
+        }),
+      ),
+    );
+  }
   // Open Space: a row per session note (one empty row for a topic without notes), the topic as cluster,
   // its slot and zone, and its note-taker where a note's author goes (the one who took them down).
   for (const topic of input.openSpace ?? []) {

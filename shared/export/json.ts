@@ -1,6 +1,14 @@
 import { inRoomUids } from "../hybrid/export";
 import { NOTE_COLORS } from "../boards/model";
 import { exportBoards, zoneNamer, type ExportInput } from "./common";
+import type { ExportSheetStep } from "../methods/sheet-pass";
+
+const sheetGroups = (sheetStep: ExportSheetStep) => sheetStep.groups.map((sheets) => ({ sheets }));
+
+function brainwritingJson(steps: readonly ExportSheetStep[]) {
+  if (steps.length === 1) return { groups: sheetGroups(steps[0]!) };
+  return { steps: steps.map((s) => ({ n: s.n, step: s.step, groups: sheetGroups(s) })) };
+}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -127,9 +135,10 @@ export function buildJson(input: ExportInput): string {
     ...(input.crowdSourcing && input.crowdSourcing.length > 0
       ? { crowdSourcing: { results: input.crowdSourcing } }
       : {}),
-    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any.
+    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any: one
+    // step's as { groups }, as before; several steps' as { steps }, each its step and its { groups }.
     ...(input.brainwriting && input.brainwriting.length > 0
-      ? { brainwriting: { groups: input.brainwriting.map((sheets) => ({ sheets })) } }
+      ? { brainwriting: brainwritingJson(input.brainwriting) }
       : {}),
     // Open Space's topics with their convener, note-taker and session notes.
     ...(input.openSpace && input.openSpace.length > 0 ? { openSpace: { topics: input.openSpace } } : {}),

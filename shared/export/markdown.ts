@@ -11,6 +11,7 @@ import {
   type ExportInput,
   kanbanHeading,
   kanbanTexts,
+  sheetsHeading,
   stepTexts,
 } from "./common";
 
@@ -178,22 +179,25 @@ function crowdSourcingLines(input: ExportInput): string[] {
   ];
 }
 
-/** Brainwriting's sheets by group, each a numbered list of rows; no authors. */
+/** Brainwriting's sheets by step and group, each a numbered list of rows; no authors. */
 function brainwritingLines(input: ExportInput): string[] {
-  if (!input.brainwriting || input.brainwriting.length === 0) return [];
+  const steps = input.brainwriting ?? [];
   const t = translator(input.locale);
-  const lines = [`## ${t("methods.sheetPass.exportTitle")}`, ""];
-  input.brainwriting.forEach((sheets, g) => {
-    lines.push(`### ${t("methods.sheetPass.group", { group: g + 1 })}`, "");
-    sheets.forEach((rows, s) => {
-      lines.push(`#### ${t("methods.sheetPass.sheet", { sheet: s + 1 })}`, "");
-      rows.forEach((ideas, r) => {
-        const written = ideas.filter((idea) => idea !== "").map(escapeMarkdown);
-        lines.push(`${r + 1}. ${written.join(" · ")}`);
+  const lines: string[] = [];
+  for (const sheetStep of steps) {
+    lines.push(`## ${escapeMarkdown(sheetsHeading(t, sheetStep, steps.length))}`, "");
+    sheetStep.groups.forEach((sheets, g) => {
+      lines.push(`### ${t("methods.sheetPass.group", { group: g + 1 })}`, "");
+      sheets.forEach((rows, s) => {
+        lines.push(`#### ${t("methods.sheetPass.sheet", { sheet: s + 1 })}`, "");
+        rows.forEach((ideas, r) => {
+          const written = ideas.filter((idea) => idea !== "").map(escapeMarkdown);
+          lines.push(`${r + 1}. ${written.join(" · ")}`);
+        });
+        lines.push("");
       });
-      lines.push("");
     });
-  });
+  }
   return lines;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SHEET_IDEA_MAX, SHEET_IDEAS_MAX } from "./sheet-pass-limits";
 import { placeLateJoiner, sheetHolder } from "./grouping";
+import { groupOf, type MethodsRun } from "./run";
 
 /**
  * Brainwriting 6-3-5 as pure rules: at the sheetPass step each group gets one sheet per member; at
@@ -10,7 +11,9 @@ import { placeLateJoiner, sheetHolder } from "./grouping";
  * when the facilitator passes it; after as many passes as members every sheet is full and the group
  * is done. Authors are stored (to refuse a row not one's own) but never shown: rows are anonymous.
  * Someone who joins while their group is still writing gets a blank sheet of their own that enters the
- * rotation (`joinSheetPass`).
+ * rotation (`joinSheetPass`). A sheet keeps its number for its lifetime: the joiner's is the next free
+ * one, whatever its place in the round. Each Brainwriting step of a plan keeps sheets of its own
+ * (`sheetPassesFor`).
  */
 
 export { SHEET_IDEA_MAX, SHEET_IDEAS_MAX };
@@ -23,8 +26,13 @@ const groupSheetsSchema = z.object({
   pass: z.number().int().min(0),
   /** Server time (ms) when the current pass began, for the pass timer. */
   passedAt: z.number(),
-  /** sheets[s][p]: the row written at pass p on the s-th sheet of the rotation (missing rows are null). */
+  /** sheets[s][p]: the row written at pass p on sheet number s + 1 (missing rows are null). */
   sheets: z.array(z.array(rowSchema.nullable())),
+  /**
+   * The round: order[k] is the sheet (index in `sheets`) at the k-th place of the rotation, the one
+   * sheetHolder(members, k, pass) holds. Absent until someone joins late (and in older records): sheet k.
+   */
+  order: z.array(z.number().int().min(0)).optional(),
   /**
    * How many passes the group runs: its size when the sheets set out (a late joiner does not lengthen
    * it, so no sheet comes round to anyone twice); absent in older records, where it is the members' count.
@@ -78,24 +86,31 @@ export const passesOf = (group: GroupSheets): number => group.passes ?? group.me
 export const groupDone = (group: GroupSheets): boolean => group.pass >= passesOf(group);
 export const sheetPassDone = (pass: SheetPass): boolean => pass.groups.every(groupDone);
 
-/** Where `author` is: their group's index and the sheet they hold now (null once the group is done). */
+/** The sheet (index in `sheets`, its number less one) at place `place` of the group's round. */
+export const sheetAt = (group: GroupSheets, place: number): number => group.order?.[place] ?? place;
+
+/**
+ * Where `author` is: their group's index and the sheet they hold now (index in the group's `sheets`,
+ * its number less one; null once the group is done).
+ */
 export function heldSheet(pass: SheetPass, author: string): { group: number; sheet: number | null } | null {
   const group = pass.groups.findIndex((g) => g.members.includes(author));
   if (group < 0) return null;
   const g = pass.groups[group]!;
   if (groupDone(g)) return { group, sheet: null };
-  const sheet = g.members.findIndex((_, s) => sheetHolder(g.members, s, g.pass) === author);
-  return { group, sheet: sheet < 0 ? null : sheet };
+  const place = g.members.findIndex((_, k) => sheetHolder(g.members, k, g.pass) === author);
+  return { group, sheet: place < 0 ? null : sheetAt(g, place) };
 }
 
 /**
  * Someone arriving while the sheets go round joins the group `mates` (their group in the run) are in,
  * or else the smallest group still writing, with a blank sheet of their own. They go last in the round
- * and their sheet goes in at `members - pass`, which is exactly the sheet they hold at this pass: every
- * sheet stays in the hands it is in, and from now on the sheets pass round one more person. The group
- * still runs its first size's number of passes, so no sheet travels all the way round to anyone twice.
- * Unchanged when they already have a group or none is still writing (after the last pass there is no
- * sheet to give).
+ * and their sheet goes in at place `members - pass`, which is exactly the place they hold at this pass:
+ * every sheet stays in the hands it is in, and from now on the sheets pass round one more person. The
+ * new sheet takes the next free number (it is added after the others; only the round's `order` says
+ * where it travels), so no other sheet's number changes. The group still runs its first size's number
+ * of passes, so no sheet travels all the way round to anyone twice. Unchanged when they already have
+ * a group or none is still writing (after the last pass there is no sheet to give).
  */
 export function joinSheetPass(pass: SheetPass, joiner: string, mates: readonly string[]): SheetPass {
   if (pass.groups.some((g) => g.members.includes(joiner))) return pass;
@@ -115,11 +130,13 @@ export function joinSheetPass(pass: SheetPass, joiner: string, mates: readonly s
   if (!group || groupDone(group)) return pass;
   const slot = group.members.length - group.pass;
   const blank: GroupSheets["sheets"][number] = Array.from({ length: group.pass }, () => null);
+  const order = group.order ?? group.sheets.map((_, s) => s);
   const joined: GroupSheets = {
     ...group,
     passes: passesOf(group),
     members: [...group.members, joiner],
-    sheets: [...group.sheets.slice(0, slot), blank, ...group.sheets.slice(slot)],
+    sheets: [...group.sheets, blank],
+    order: [...order.slice(0, slot), group.sheets.length, ...order.slice(slot)],
   };
   return { ...pass, groups: pass.groups.map((g, i) => (i === at ? joined : g)) };
 }
@@ -146,8 +163,8 @@ function passGroup(pass: SheetPass, index: number, now: number): SheetPass {
 }
 
 /**
- * `author` writes (or rewrites, until the pass) their row on the sheet they hold: `sheet` and `row`
- * are what the sender saw, so writing on a sheet not held or on an earlier row is refused.
+ * `author` writes (or rewrites, until the pass) their row on the sheet they hold: `sheet` (its number
+ * less one) and `row` are what the sender saw, so writing on a sheet not held or on an earlier row is refused.
  */
 export function writeRow(
   pass: SheetPass,
@@ -213,7 +230,35 @@ export function hushedMembers(pass: SheetPass): string[] {
   return pass.silent && !pass.voiceOpen ? pass.groups.flatMap((g) => g.members) : [];
 }
 
-/** A sheet as shown and exported: its rows' ideas, oldest first, no authors (empty places left out). */
+/**
+ * Which sheets the run calls for. Each Brainwriting step keeps sheets of its own, named by its entry,
+ * so a plan with two Brainwriting steps keeps both. `kept` are the sheets there are now: Back before a
+ * step drops its sheets (`drop`, their entries); the step just entered hands out fresh ones (`put`: one
+ * sheet per member of each of its groups) unless it has some already, and while its sheets go round,
+ * anyone the run has placed in a group of the step since gets a blank sheet in that group's round
+ * (`put` again). `put` is null when nothing is to be stored.
+ */
+export function sheetPassesFor(kept: readonly SheetPass[], run: MethodsRun): { drop: number[]; put: SheetPass | null } {
+  const last = run.entries.length - 1;
+  const drop = kept.flatMap((pass) => (pass.entry > last ? [pass.entry] : []));
+  const entry = run.entries[last];
+  if (!entry) return { drop, put: null };
+  const current = kept.find((pass) => pass.entry === last);
+  if (current) {
+    let next = current;
+    for (const uid of entry.groups.flat()) next = joinSheetPass(next, uid, groupOf(run, uid));
+    return { drop, put: next === current ? null : next };
+  }
+  const step = run.plan?.steps[entry.step];
+  if (step?.mechanic?.kind !== "sheetPass") return { drop, put: null };
+  return { drop, put: startSheetPass(last, step.mechanic, entry.groups, step.silent, entry.startedAt) };
+}
+
+/** The sheets people see: the latest step's that has some (after its step they are only read). */
+export function shownSheetPass<T extends Pick<SheetPass, "entry">>(passes: readonly T[]): T | null {
+  return passes.reduce<T | null>((shown, pass) => (!shown || pass.entry > shown.entry ? pass : shown), null);
+}
+
 /** Every idea a group wrote, sheet by sheet and row by row (blank ones left out), with its writer. */
 export function groupIdeas(group: GroupSheets): { text: string; author: string }[] {
   return group.sheets.flatMap((rows) =>
@@ -223,8 +268,23 @@ export function groupIdeas(group: GroupSheets): { text: string; author: string }
   );
 }
 
+/** A sheet as shown and exported: its rows' ideas, oldest first, no authors (empty places left out). */
 export const sheetRows = (rows: GroupSheets["sheets"][number]): string[][] =>
   rows.flatMap((row) => (row ? [row.ideas] : []));
+
+/**
+ * One Brainwriting step's sheets as the exports carry them: the step (its place in the plan from 1, and
+ * its title) and each group's sheets in number order, each sheet's rows oldest first, each row's ideas
+ * (blanks kept in place); never authors.
+ */
+export interface ExportSheetStep {
+  n: number;
+  step: string;
+  groups: string[][][][];
+}
+
+export const exportSheets = (pass: SheetPass): string[][][][] =>
+  pass.groups.map((group) => group.sheets.map(sheetRows));
 
 const ideasSchema = z.array(z.string());
 export const sheetPassViewSchema = z.object({

@@ -51,8 +51,8 @@ export const methodsMessages = {
   /** Facilitator: start passing, or the next round, or reveal (`from`: the round the sender saw, -1 while writing). */
   "methods.card.advance": z.object({ from: z.number().int().min(-1).max(19) }).strict(),
   /**
-   * Participant, at a Brainwriting step: my row on the sheet I hold (`sheet` 0-based, `row` = the
-   * current pass, as I saw them); sent again before the pass, it replaces the row.
+   * Participant, at a Brainwriting step: my row on the sheet I hold (`sheet`: its number less one,
+   * `row` = the current pass, as I saw them); sent again before the pass, it replaces the row.
    */
   "methods.sheet.write": z
     .object({

@@ -62,17 +62,22 @@ describe("Brainwriting's late joiners on the server", () => {
     await write(ben, "Ben", views[1]!);
     views = await Promise.all(passed);
     const heldBefore = views.map((v) => v.sheetPass!.held!.above);
+    const numbersBefore = views.map((v) => v.sheetPass!.held!.sheet);
+    expect([...numbersBefore].sort()).toEqual([1, 2]);
 
     // Cai arrives during the second pass: a blank sheet of his own, at this pass's row, in the group.
     const caiAs = { name: "Cai", personKey: "sheet-late-cai-0123456789abcdef" };
     let cai = await enter(port, session.code, caiAs);
     const caiView = await toldOrAsk(cai.room, (s) => s.sheetPass?.held !== null && s.sheetPass?.held !== undefined);
     expect(caiView.sheetPass).toMatchObject({ pass: 1, passes: 2, noSheet: false, sheets: null });
-    expect(caiView.sheetPass!.held).toMatchObject({ row: 1, above: [], mine: null });
+    // His sheet takes the next free number; nobody else's number changes.
+    expect(caiView.sheetPass!.held).toMatchObject({ sheet: 3, row: 1, above: [], mine: null });
     expect(caiView.group.map((m) => m.name).sort()).toEqual(["Anna", "Ben", "Cai"]);
     // Anna and Ben still hold the sheets they held; the facilitator sees three sheets in the pass.
     for (const [i, guest] of [anna, ben].entries()) {
-      expect((await toldOrAsk(guest, () => true)).sheetPass!.held!.above).toEqual(heldBefore[i]);
+      const held = (await toldOrAsk(guest, () => true)).sheetPass!.held!;
+      expect(held.above).toEqual(heldBefore[i]);
+      expect(held.sheet).toBe(numbersBefore[i]);
     }
     expect((await toldOrAsk(host, () => true)).sheetPass!.progress).toEqual([
       { pass: 1, passes: 2, written: 0, sheets: 3 },

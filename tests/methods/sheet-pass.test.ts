@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../shared/random";
+import type { MethodsRun } from "../../shared/methods/run";
 import {
   heldSheet,
   hushedMembers,
@@ -8,7 +9,9 @@ import {
   passNow,
   setVoiceOpen,
   sheetPassDone,
+  sheetPassesFor,
   sheetPassViewFor,
+  shownSheetPass,
   startSheetPass,
   writeRow,
   type SheetPass,
@@ -147,14 +150,14 @@ describe("Brainwriting 6-3-5 sheets", () => {
     expect(pass.groups[0]!.pass).toBe(1);
     pass = ok(write(pass, "b", ["b again", "", ""]));
     const before = ["a", "b", "c"].map((who) => heldSheet(pass, who));
-    // Placed in a's group by the run: joins it, not the smaller one.
+    // Placed in a's group by the run: joins it, not the smaller one. Everyone keeps the sheet they
+    // hold, under the same number; the joiner's blank sheet is number 4.
     pass = joinSheetPass(pass, "z", ["a", "b", "c", "z"]);
-    expect(["a", "b", "c"].map((who) => heldSheet(pass, who))).toEqual(
-      before.map((w) => ({ group: 0, sheet: w!.sheet! >= 2 ? w!.sheet! + 1 : w!.sheet })),
-    );
+    expect(["a", "b", "c"].map((who) => heldSheet(pass, who))).toEqual(before);
     const z = heldSheet(pass, "z")!;
+    expect(z).toEqual({ group: 0, sheet: 3 });
     expect(sheetPassViewFor(pass, "z", false, true, true)).toMatchObject({
-      held: { row: 1, above: [], mine: null },
+      held: { sheet: 4, row: 1, above: [], mine: null },
       pass: 1,
       passes: 3,
       noSheet: false,
@@ -216,5 +219,105 @@ describe("Brainwriting 6-3-5 sheets", () => {
         expect(new Set(authors).size, `seed ${seed}`).toBe(authors.length);
       }
     }
+  });
+
+  it("keeps every sheet's number for its lifetime: a late joiner's sheet takes the next free one", () => {
+    let pass = start([["a", "b", "c", "d"]]);
+    pass = ok(passNow(pass, 0, 0, 10));
+    pass = ok(passNow(pass, 0, 1, 20));
+    // At pass 2: a holds sheet 3, b sheet 4, c sheet 1, d sheet 2.
+    const numbers = (p: SheetPass, who: readonly string[]) => who.map((w) => sheetPassViewFor(p, w, false).held?.sheet);
+    expect(numbers(pass, ["a", "b", "c", "d"])).toEqual([3, 4, 1, 2]);
+    pass = ok(write(pass, "a", ["a on 3", "", ""], 21));
+    // x's blank sheet goes in at the place x holds in the round, yet takes number 5; y's then number 6.
+    pass = joinSheetPass(pass, "x", ["a", "x"]);
+    expect(numbers(pass, ["a", "b", "c", "d", "x"])).toEqual([3, 4, 1, 2, 5]);
+    pass = joinSheetPass(pass, "y", ["a", "y"]);
+    expect(numbers(pass, ["a", "b", "c", "d", "x", "y"])).toEqual([3, 4, 1, 2, 5, 6]);
+    // A write names the sheet by its number (less one), as the holder saw it.
+    expect(writeRow(pass, "x", 2, 2, ["x", "", ""], 22)).toEqual({ ok: false, key: "methods.sheetPass.notYours" });
+    pass = ok(writeRow(pass, "x", 4, 2, ["x on 5", "", ""], 22));
+    for (const who of ["b", "c", "d", "y"]) pass = ok(write(pass, who, [`${who} 2`, "", ""], 23));
+    // Each sheet travels on under its number, to the next in the round (the joiners last, then a).
+    expect(pass.groups[0]!.pass).toBe(3);
+    expect(numbers(pass, ["a", "b", "c", "d", "x", "y"])).toEqual([6, 3, 4, 1, 2, 5]);
+    expect(sheetPassViewFor(pass, "b", false).held?.above).toEqual([["a on 3", "", ""]]);
+    expect(sheetPassViewFor(pass, "y", false).held?.above).toEqual([["x on 5", "", ""]]);
+    // Read back in full, sheets come in number order.
+    pass = ok(passNow(pass, 0, 3, 30));
+    const sheets = sheetPassViewFor(pass, "a", false).sheets!;
+    expect(sheets).toHaveLength(6);
+    expect(sheets[2]).toContainEqual(["a on 3", "", ""]);
+    expect(sheets[4]).toEqual([["x on 5", "", ""]]);
+  });
+
+  it("keeps a stable number through the 300 seeds' joins and passes", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = mulberry32(seed);
+      const size = 2 + Math.floor(random() * 6);
+      let pass = start([Array.from({ length: size }, (_, i) => `m${i}`)]);
+      let joined = 0;
+      for (let guard = 0; !sheetPassDone(pass) && guard < 200; guard++) {
+        const group = pass.groups[0]!;
+        const held = new Map(group.members.map((who) => [who, sheetPassViewFor(pass, who, false).held?.sheet]));
+        if (random() < 0.2 && joined < 4) {
+          pass = joinSheetPass(pass, `late${joined++}`, group.members);
+          const after = pass.groups[0]!;
+          for (const [who, sheet] of held)
+            expect(sheetPassViewFor(pass, who, false).held?.sheet, `seed ${seed}`).toBe(sheet);
+          expect(sheetPassViewFor(pass, after.members.at(-1)!, false).held?.sheet, `seed ${seed}`).toBe(
+            after.sheets.length,
+          );
+        } else {
+          // Whoever held sheet k now holds what the one before them in the round held.
+          pass = ok(passNow(pass, 0, group.pass, guard));
+          if (sheetPassDone(pass)) break;
+          const members = pass.groups[0]!.members;
+          members.forEach((who, i) => {
+            const before = members[(i - 1 + members.length) % members.length]!;
+            expect(sheetPassViewFor(pass, who, false).held?.sheet, `seed ${seed}`).toBe(held.get(before));
+          });
+        }
+      }
+    }
+  });
+
+  it("keeps each Brainwriting step's sheets of its own: a second step adds its set, Back drops only its own", () => {
+    const step = (title: string) => ({
+      id: title,
+      title,
+      prompt: "",
+      durationSeconds: 600,
+      grouping: { kind: "groupsOf" as const, size: 2, mix: false },
+      silent: true,
+      mechanic: { kind: "sheetPass" as const, ideasPerRow: 3, passSeconds: 300 },
+    });
+    const plan = { title: "Two rounds", steps: [step("one"), { ...step("talk"), mechanic: undefined }, step("two")] };
+    const entry = (s: number, groups: string[][], startedAt: number) => ({
+      step: s,
+      groups,
+      startedAt,
+      extendedSeconds: 0,
+    });
+    const run = (entries: ReturnType<typeof entry>[]) => ({ plan, entries }) as unknown as MethodsRun;
+    const groups = [["a", "b"]];
+    const first = sheetPassesFor([], run([entry(0, groups, 5)]));
+    expect(first).toMatchObject({ drop: [], put: { entry: 0, groups: [{ members: ["a", "b"], passedAt: 5 }] } });
+    const one = ok(write(first.put!, "a"));
+    // The step after: nothing to hand out, the first step's sheets stay (shown, only read).
+    expect(sheetPassesFor([one], run([entry(0, groups, 5), entry(1, groups, 9)]))).toEqual({ drop: [], put: null });
+    const second = sheetPassesFor([one], run([entry(0, groups, 5), entry(1, groups, 9), entry(2, groups, 20)]));
+    expect(second.drop).toEqual([]);
+    expect(second.put).toMatchObject({ entry: 2, groups: [{ pass: 0, sheets: [[], []] }] });
+    expect(shownSheetPass([one, second.put!])).toBe(second.put);
+    // Back from the second step drops its sheets only; the first's are as they were.
+    const back = sheetPassesFor([one, second.put!], run([entry(0, groups, 5), entry(1, groups, 9)]));
+    expect(back).toEqual({ drop: [2], put: null });
+    expect(shownSheetPass([one])).toBe(one);
+    // Back to the first step: its sheets are current again, unchanged.
+    expect(sheetPassesFor([one], run([entry(0, groups, 5)]))).toEqual({ drop: [], put: null });
+    // Someone placed in a group of the current step gets a blank sheet there.
+    const joined = sheetPassesFor([one], run([entry(0, [["a", "b", "z"]], 5)]));
+    expect(joined.put?.groups[0]!.members).toEqual(["a", "b", "z"]);
   });
 });
