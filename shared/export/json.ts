@@ -5,8 +5,8 @@ import type { ExportSheetStep } from "../methods/sheet-pass";
 
 const sheetGroups = (sheetStep: ExportSheetStep) => sheetStep.groups.map((sheets) => ({ sheets }));
 
+/** One shape however many Brainwriting steps ran (as leanCoffee's boards), so readers handle one. */
 function brainwritingJson(steps: readonly ExportSheetStep[]) {
-  if (steps.length === 1) return { groups: sheetGroups(steps[0]!) };
   return { steps: steps.map((s) => ({ n: s.n, step: s.step, groups: sheetGroups(s) })) };
 }
 

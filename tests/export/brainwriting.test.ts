@@ -11,10 +11,12 @@ const one: ExportSheetStep = { n: 1, step: "Write and pass", groups: [[[["a1", "
 const two: ExportSheetStep = { n: 4, step: "Write and pass", groups: [[[["c1", "", ""]]], [[["d1", "", ""]]]] };
 
 describe("Brainwriting in the exports", () => {
-  it("keeps one step's sheets as before: { groups } in JSON, one heading", () => {
+  it("keeps one step's sheets under one heading; JSON lists steps whatever their number", () => {
     const input = { ...fixtureInput("en"), brainwriting: [one] };
     const json = JSON.parse(buildJson(input)) as { brainwriting: unknown };
-    expect(json.brainwriting).toEqual({ groups: [{ sheets: one.groups[0] }] });
+    expect(json.brainwriting).toEqual({
+      steps: [{ n: 1, step: "Write and pass", groups: [{ sheets: one.groups[0] }] }],
+    });
     const md = buildMarkdown(input);
     expect(md).toContain("## Brainwriting sheets\n\n### Group 1\n\n#### Sheet 1\n\n1. a1\n");
     expect(md).toContain("#### Sheet 2\n\n1. b1 · b2\n");

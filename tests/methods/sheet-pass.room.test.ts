@@ -167,9 +167,13 @@ describe("Brainwriting 6-3-5 on the server", () => {
           headers: { authorization: `Bearer ${session.facilitatorSecret}` },
         })
       ).text();
-    const json = JSON.parse(await exported("json")) as { brainwriting: { groups: { sheets: string[][][] }[] } };
-    expect(json.brainwriting.groups).toHaveLength(1);
-    expect(json.brainwriting.groups[0]!.sheets.flat(2).filter(Boolean).sort()).toEqual(
+    const json = JSON.parse(await exported("json")) as {
+      brainwriting: { steps: { groups: { sheets: string[][][] }[] }[] };
+    };
+    expect(json.brainwriting.steps).toHaveLength(1);
+    const groups = json.brainwriting.steps[0]!.groups;
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.sheets.flat(2).filter(Boolean).sort()).toEqual(
       NAMES.flatMap((name) => [...row(name, 0), ...row(name, 2)])
         .filter(Boolean)
         .sort(),

@@ -46,6 +46,15 @@ export function restartableServer(
     });
 }
 
+/** fetch, once more if the first try picked a pooled connection to a process that has since stopped. */
+export async function fetchAfterRestart(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 /** Joins and resolves with the room and the first methods.state it is told (a view asks when it mounts). */
 export async function enter(port: number, code: string, joiner: Joiner): Promise<Entered> {
   const joinOptions = { protocol: PROTOCOL_VERSION, code, color: 0, locale: "en", ...joiner };
