@@ -63,6 +63,19 @@ export interface InterestRule {
   maxNear: number;
 }
 
+interface Candidate {
+  id: string;
+  distance: number;
+}
+
+/**
+ * The candidates of the current nearSetFor call, first `count` entries, reused from call to call:
+ * in a packed plenary of 500 each viewer has hundreds within reach, and a fresh object for each,
+ * for every viewer four times a second, kept the garbage collector busy. nearSetFor is synchronous,
+ * so no two calls share it at once.
+ */
+const candidates: Candidate[] = [];
+
 /**
  * The ids whose full pose `viewer` receives: itself, every facilitator (whoever leads is watched
  * by all), everyone in the same breakout zone, and the `maxNear` closest others within
@@ -76,7 +89,8 @@ export function nearSetFor(
   rule: InterestRule = INTEREST,
 ): Set<string> {
   const near = new Set<string>([viewer.id]);
-  const candidates: Candidate[] = [];
+  const reach = rule.nearRadius + rule.hysteresis;
+  let count = 0;
   for (const other of people) {
     if (other.id === viewer.id) continue;
     if (other.role === "facilitator" || (viewer.zone && other.zone === viewer.zone)) {
@@ -86,19 +100,19 @@ export function nearSetFor(
     const dx = other.x - viewer.x;
     const dz = other.z - viewer.z;
     // Squared distances until a candidate is found: this runs for every pair of people.
-    const reach = rule.nearRadius + rule.hysteresis;
     if (dx * dx + dz * dz > reach * reach) continue;
     const distance = Math.sqrt(dx * dx + dz * dz) - (previous.has(other.id) ? rule.hysteresis : 0);
-    if (distance <= rule.nearRadius) candidates.push({ id: other.id, distance });
+    if (distance <= rule.nearRadius) {
+      const slot = (candidates[count] ??= { id: "", distance: 0 });
+      slot.id = other.id;
+      slot.distance = distance;
+      count++;
+    }
   }
-  if (candidates.length > rule.maxNear) keepClosest(candidates, rule.maxNear);
-  for (const { id } of candidates) near.add(id);
+  if (count > rule.maxNear) keepClosest(candidates, count, rule.maxNear);
+  const kept = Math.min(count, rule.maxNear);
+  for (let i = 0; i < kept; i++) near.add(candidates[i]!.id);
   return near;
-}
-
-interface Candidate {
-  id: string;
-  distance: number;
 }
 
 /** Closer first; ties broken by id so that the same positions always give the same set. */
@@ -107,14 +121,14 @@ function closer(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Cuts `candidates` down to its `count` closest, in no particular order. A selection (quickselect),
- * not a sort: in a packed plenary of 500 a viewer has hundreds within reach, four times a second for
- * every viewer, and only which ones are kept matters. `closer` is a total order, so the set kept is
- * the same as a sort would keep.
+ * Moves the `keep` closest of `candidates[0..count)` to its front, in no particular order. A selection
+ * (quickselect), not a sort: in a packed plenary of 500 a viewer has hundreds within reach, four times
+ * a second for every viewer, and only which ones are kept matters. `closer` is a total order, so the
+ * set kept is the same as a sort would keep.
  */
-function keepClosest(candidates: Candidate[], count: number): void {
+function keepClosest(candidates: Candidate[], count: number, keep: number): void {
   let lo = 0;
-  let hi = candidates.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     // Median of three as the pivot: deterministic, and no worst case on already ordered input.
     const mid = (lo + hi) >> 1;
@@ -142,12 +156,11 @@ function keepClosest(candidates: Candidate[], count: number): void {
         j--;
       }
     }
-    // candidates[lo..j] <= pivot <= candidates[i..hi]; keep narrowing towards position count - 1.
-    if (count - 1 <= j) hi = j;
-    else if (count - 1 >= i) lo = i;
+    // candidates[lo..j] <= pivot <= candidates[i..hi]; keep narrowing towards position keep - 1.
+    if (keep - 1 <= j) hi = j;
+    else if (keep - 1 >= i) lo = i;
     else break;
   }
-  candidates.length = count;
 }
 
 /** Everyone is near everyone: what a session costs without interest management (for comparison). */

@@ -105,6 +105,14 @@ describe("who is near whom", () => {
     }
   });
 
+  it("answers each call on its own people only, though the candidates' storage is reused between calls", () => {
+    const crowd = Array.from({ length: 100 }, (_, i) => person(`c${i}`, 0.05 * i, 0));
+    expect(nearSetFor(crowd[0]!, crowd).size).toBe(INTEREST.maxNear + 1);
+    const me = person("me", 0, 0);
+    expect([...nearSetFor(me, [me, person("close", 1, 0)])].sort()).toEqual(["close", "me"]);
+    expect([...nearSetFor(me, [me])]).toEqual(["me"]);
+  });
+
   it("makes everyone near of everyone without interest management", () => {
     const people = Array.from({ length: 80 }, (_, i) => person(`p${i}`, (i % 9) * 4 - 16, Math.floor(i / 9) * 4 - 16));
     expect(nearSetFor(people[0]!, people, new Set(), EVERYONE_NEAR).size).toBe(80);
