@@ -5,25 +5,20 @@ import { templatePlan } from "../../shared/methods/templates";
 import type { Plan } from "../../shared/methods/plan";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer, where } from "../support/rooms";
+import { toldAfter } from "../support/methods-server";
 
 const server = useTestServer();
 
 /** Sends a command and resolves with the first methods.state `room` is then told that passes `test`. */
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
-
 /** Saves the plan and moves it on to `step`, one step at a time, each told before the next. */
 async function planAt(host: SdkSessionRoom, plan: Plan, step: number): Promise<void> {
-  await after(
+  await toldAfter(
     host,
     () => sendCommand(host, "methods.plan.save", { plan }),
     (s) => s.plan !== null,
   );
   for (let k = 0; k <= step; k++) {
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: k - 1 }),
       (s) => s.step === k,
@@ -47,14 +42,14 @@ describe("a step moves the room", () => {
     const { host, guests } = await hostAndGuests(server, names);
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
     );
 
     // Alone: nobody is moved.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: -1 }),
       (s) => s.step === 0,
@@ -62,7 +57,7 @@ describe("a step moves the room", () => {
     expect([...zonesOf(host, guests, names).values()]).toEqual(["", "", "", ""]);
 
     // Pairs: each pair stands in a zone of its own, whose task is the prompt and whose clock runs the step.
-    const pairs = await after(
+    const pairs = await toldAfter(
       guests[0]!,
       () => sendCommand(host, "methods.step.next", { from: 0 }),
       (s) => s.step === 1,
@@ -79,7 +74,7 @@ describe("a step moves the room", () => {
     expect(annaZone.work.timer.remainingMs).toBeGreaterThan(110_000);
 
     // Extend moves the zones' clocks with the step.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.extend", { from: 1, minutes: 5 }),
       (s) => s.endsAt !== pairs.endsAt,
@@ -87,7 +82,7 @@ describe("a step moves the room", () => {
     await waitForState(host, (s) => s.zones.get(annaZone.id)!.work.timer.remainingMs > 400_000);
 
     // Fours: both pairs in one zone; the zone left behind stops counting down.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: 1 }),
       (s) => s.step === 2,
@@ -103,7 +98,7 @@ describe("a step moves the room", () => {
     }
 
     // Back: the pairs are in their own zones again.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.back", { from: 2 }),
       (s) => s.step === 1,
@@ -113,12 +108,12 @@ describe("a step moves the room", () => {
     );
 
     // All together: everyone back in the plenary, the zones' clocks stopped.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: 1 }),
       (s) => s.step === 2,
     );
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: 2 }),
       (s) => s.step === 3,
@@ -170,12 +165,12 @@ describe("a step moves the room", () => {
     const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
     await planAt(host, plan, 0);
     const [hostTold, guestTold] = await Promise.all([
-      after(
+      toldAfter(
         host,
         () => sendCommand(host, "methods.step.next", { from: 0 }),
         (s) => s.step === 1 && s.zonesShort !== null,
       ),
-      after(
+      toldAfter(
         guests[0]!,
         () => {},
         (s) => s.step === 1,

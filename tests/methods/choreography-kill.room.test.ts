@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CreateSessionResponse, MethodsState } from "../../shared/protocol";
+import type { CreateSessionResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { act, decodedNotes, joinAt, textsSeenBy, zoneBoardId } from "../support/boards";
 import { where } from "../support/rooms";
+import { toldAfter } from "../support/methods-server";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-merge-kill-"));
 let child: ChildServer | undefined;
@@ -19,12 +20,6 @@ afterAll(async () => {
 
 const NAMES = ["Anna", "Ben", "Cai", "Dora"];
 const key = (name: string) => `merge-kill-${name.toLowerCase()}-key-0001`;
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
 
 /** Which board (by its zone) each note is on, as the facilitator's client decoded it. */
 const notesByZone = (host: SdkSessionRoom) =>
@@ -47,13 +42,13 @@ describe("a server killed with SIGKILL during the fours of 1-2-4-All", () => {
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     let n = 0;
     const plan = templatePlan("oneTwoFourAll", "en", () => `k${++n}`);
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
     );
     for (const from of [-1, 0]) {
-      await after(
+      await toldAfter(
         host,
         () => sendCommand(host, "methods.step.next", { from }),
         (s) => s.step === from + 1,
@@ -68,7 +63,7 @@ describe("a server killed with SIGKILL during the fours of 1-2-4-All", () => {
     }
     await waitForState(host, () => decodedNotes(host).length === 4);
     const asPairs = notesByZone(host);
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: 1 }),
       (s) => s.step === 2,
@@ -82,7 +77,7 @@ describe("a server killed with SIGKILL during the fours of 1-2-4-All", () => {
     const host2 = await joinAt(child.baseUrl, session.code, facilitator);
     const guests2: SdkSessionRoom[] = [];
     for (const name of NAMES) guests2.push(await joinAt(child.baseUrl, session.code, { name, personKey: key(name) }));
-    const told = await after(
+    const told = await toldAfter(
       host2,
       () => sendCommand(host2, "methods.sync", {}),
       () => true,
@@ -92,7 +87,7 @@ describe("a server killed with SIGKILL during the fours of 1-2-4-All", () => {
     expect(notesByZone(host2)).toEqual(merged);
 
     // Back after the restart: the record of what travelled survived too.
-    await after(
+    await toldAfter(
       host2,
       () => sendCommand(host2, "methods.step.back", { from: 2 }),
       (s) => s.step === 1,

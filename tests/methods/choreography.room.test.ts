@@ -2,17 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer, where } from "../support/rooms";
 import { act, boardWhere, decodedNotes, textsSeenBy, zoneBoardId } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 const server = useTestServer();
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
 
 const idsFrom = () => {
   let n = 0;
@@ -25,7 +20,7 @@ function notesByZone(host: SdkSessionRoom): Map<string, string> {
 }
 
 async function runTo(host: SdkSessionRoom, from: number, test: (s: MethodsState) => boolean = () => true) {
-  return after(
+  return toldAfter(
     host,
     () => sendCommand(host, "methods.step.next", { from }),
     (s) => s.step === from + 1 && test(s),
@@ -38,7 +33,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     const { host, guests } = await hostAndGuests(server, names);
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     const plan = templatePlan("oneTwoFourAll", "en", idsFrom());
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -86,7 +81,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     );
 
     // Back: the pairs in their zones again, each pair's notes on its own board again, the four's note kept.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.back", { from: 2 }),
       (s) => s.step === 1,
@@ -113,7 +108,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     plan.steps = plan.steps.map((s) =>
       s.grouping.kind === "tables" ? { ...s, grouping: { ...s.grouping, size: 4 } } : s,
     );
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -193,7 +188,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     expect(decodedNotes(host).filter((n) => n.boardId !== wallId)).toHaveLength(9);
 
     // Back takes the untouched wall down again; the tablecloths keep everything.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.back", { from: 3 }),
       (s) => s.step === 2,
@@ -209,7 +204,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     const { host, guests } = await hostAndGuests(server, names);
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     const plan = templatePlan("crowdSourcing", "en", idsFrom());
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -234,7 +229,7 @@ describe("the method's choreography moves the boards with the groups", () => {
     expect(decodedNotes(guests[1]!).find((n) => n.text === "bold idea")!.authorName).toBe("");
 
     // Back: the second step's round had nothing written in it and is called off; the board and note stay.
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.back", { from: 1 }),
       (s) => s.step === 0,

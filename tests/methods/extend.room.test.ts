@@ -3,17 +3,15 @@ import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { PLAN_LIMITS } from "../../shared/methods/plan";
-import { nextMessage, type SdkSessionRoom } from "../support/server";
+import { type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, refusal, useTestServer } from "../support/rooms";
+import { toldAfter } from "../support/methods-server";
 
 const server = useTestServer();
 
 /** Sends a command and resolves with the first methods.state `room` is then told that passes `test`. */
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 3000, test);
-  send();
-  return told;
-}
+const after = (room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean) =>
+  toldAfter(room, send, test, 3000);
 
 describe("extending a step", () => {
   it("adds time for the facilitator only, to the step they saw, and never past the longest step", async () => {

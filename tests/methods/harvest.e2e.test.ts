@@ -1,26 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Browser } from "playwright-core";
-import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
 import { externalRequests, screenshot, withServerAndBrowser } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
-import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { act, decodedNotes, textsSeenBy, zoneBoardId } from "../support/boards";
 import { where } from "../support/rooms";
+import { toldAfter } from "../support/methods-server";
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const notesOnScreen = (page: Page) => page.evaluate(() => window.yhteistila!.screenPoints("note:"));
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
 
 describe("World Café's harvest wall in the 3D view", () => {
   it("stands in the plenary with every table's notes in a titled column, readable from the circle", async () => {
@@ -42,7 +36,7 @@ describe("World Café's harvest wall in the 3D view", () => {
     plan.steps = plan.steps.map((s) =>
       s.grouping.kind === "tables" ? { ...s, grouping: { ...s.grouping, size: 3 } } : s,
     );
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -51,7 +45,7 @@ describe("World Café's harvest wall in the 3D view", () => {
     for (let from = -1; from < 2; from++) {
       // The step has moved everyone when the zones' clocks are started again (the next rounds share a prompt).
       const before = stamps();
-      await after(
+      await toldAfter(
         host,
         () => sendCommand(host, "methods.step.next", { from }),
         (s) => s.step === from + 1,
@@ -74,7 +68,7 @@ describe("World Café's harvest wall in the 3D view", () => {
         );
       }
     }
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: 2 }),
       (s) => s.step === 3,

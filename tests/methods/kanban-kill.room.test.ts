@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CreateSessionResponse, MethodsState } from "../../shared/protocol";
+import type { CreateSessionResponse } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, waitForState } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { act, boardWhere, joinAt, textsSeenBy } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-kanban-kill-"));
 let child: ChildServer | undefined;
@@ -17,12 +18,6 @@ afterAll(async () => {
 });
 
 const key = (name: string) => `kanban-kill-${name.toLowerCase()}-key-0001`;
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
 
 describe("a server killed with SIGKILL while Lean Coffee discusses a topic", () => {
   it("comes back with the board, the topic under discussion and its acknowledged thumbs", async () => {
@@ -40,12 +35,12 @@ describe("a server killed with SIGKILL while Lean Coffee discusses a topic", () 
     for (const room of [host, anna]) room.onMessage("methods.state", () => {});
     let n = 0;
     const plan = templatePlan("leanCoffee", "en", () => `k${++n}`);
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
     );
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.step.next", { from: -1 }),
       (s) => s.step === 0,
@@ -56,20 +51,20 @@ describe("a server killed with SIGKILL while Lean Coffee discusses a topic", () 
       await act(anna, "boards.addNote", { boardId: topics, text, color: 0 }, (r) => textsSeenBy(r).includes(text));
     }
     for (const from of [0, 1]) {
-      await after(
+      await toldAfter(
         host,
         () => sendCommand(host, "methods.step.next", { from }),
         (s) => s.step === from + 1,
       );
     }
-    const started = await after(
+    const started = await toldAfter(
       anna,
       () => sendCommand(host, "methods.kanban.move", { action: "next", topic: null }),
       (s) => s.kanban?.topics[0]?.column === "doing",
     );
     const first = started.kanban!.topics[0]!;
     // The thumb is acknowledged (everyone told) before the power cut.
-    const thumbed = await after(
+    const thumbed = await toldAfter(
       anna,
       () => sendCommand(anna, "methods.kanban.thumb", { topic: first.id, round: started.kanban!.round, thumb: "up" }),
       (s) => s.kanban?.mine === "up",
@@ -78,7 +73,7 @@ describe("a server killed with SIGKILL while Lean Coffee discusses a topic", () 
     await child.kill();
     child = await startChildServer({ port, dataDir, env: {} });
     const anna2 = await joinAt(child.baseUrl, session.code, { name: "Anna", personKey: key("anna") });
-    const state = await after(
+    const state = await toldAfter(
       anna2,
       () => sendCommand(anna2, "methods.sync", {}),
       () => true,

@@ -5,9 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse, MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { freePort, waitForState, type SdkSessionRoom } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { act, joinAt, textsSeenBy } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-kanban-rounds-kill-"));
 let child: ChildServer | undefined;
@@ -17,12 +18,6 @@ afterAll(async () => {
 });
 
 const key = (name: string) => `kanban-rounds-kill-${name.toLowerCase()}-key-0001`;
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
 
 const columns = (state: MethodsState) => state.kanban!.topics.map((t) => `${t.text}:${t.column}`);
 
@@ -51,13 +46,13 @@ describe("a server killed with SIGKILL during a plan's second Lean Coffee round"
     const round = () => templatePlan("leanCoffee", "en", () => `k${++n}`);
     const first = round();
     const plan = { ...first, steps: [...first.steps, ...round().steps] };
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
     );
     const next = (from: number) =>
-      after(
+      toldAfter(
         host,
         () => sendCommand(host, "methods.step.next", { from }),
         (s) => s.step === from + 1,
@@ -72,7 +67,7 @@ describe("a server killed with SIGKILL during a plan's second Lean Coffee round"
     await write(topicBoards(anna)[0]!, "Second");
     await next(0);
     await next(1);
-    const roundOne = await after(
+    const roundOne = await toldAfter(
       anna,
       () => sendCommand(host, "methods.kanban.move", { action: "next", topic: null }),
       (s) => s.kanban?.topics[0]?.column === "doing",
@@ -83,7 +78,7 @@ describe("a server killed with SIGKILL during a plan's second Lean Coffee round"
     await waitForState(anna, () => topicBoards(anna).length === 2);
     await write(topicBoards(anna)[1]!, "Third");
     await next(3);
-    const roundTwo = await after(
+    const roundTwo = await toldAfter(
       anna,
       () => sendCommand(host, "methods.step.next", { from: 4 }),
       (s) => s.step === 5 && s.kanban !== null,
@@ -95,14 +90,14 @@ describe("a server killed with SIGKILL during a plan's second Lean Coffee round"
     const anna2 = await joinAt(child.baseUrl, session.code, { name: "Anna", personKey: key("anna") });
     const host2 = await joinAt(child.baseUrl, session.code, facilitator);
     host2.onMessage("methods.state", () => {});
-    const state = await after(
+    const state = await toldAfter(
       anna2,
       () => sendCommand(anna2, "methods.sync", {}),
       () => true,
     );
     expect(state.kanban).toEqual(roundTwo.kanban);
     // Back from the second discussion: the first round's board, as it was before the cut.
-    const back = await after(
+    const back = await toldAfter(
       anna2,
       () => sendCommand(host2, "methods.step.back", { from: 5 }),
       (s) => s.step === 4,

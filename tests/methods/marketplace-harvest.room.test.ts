@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, useTestServer } from "../support/rooms";
 import { act, decodedNotes, textsSeenBy, zoneBoardId } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 /** Open Space's close on a real server: each topic's session notes gathered under its topic and note-taker. */
 
 const server = useTestServer();
 
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
-
 const next = (host: SdkSessionRoom, from: number) =>
-  after(
+  toldAfter(
     host,
     () => sendCommand(host, "methods.step.next", { from }),
     (s) => s.step === from + 1,
@@ -30,7 +24,7 @@ describe("Open Space harvest", () => {
     for (const room of [host, ...guests]) room.onMessage("methods.state", () => {});
     let n = 0;
     const plan = templatePlan("openSpace", "en", () => `o${++n}`);
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -38,12 +32,12 @@ describe("Open Space harvest", () => {
     await next(host, -1);
     const grid = (await next(host, 0)).market!;
     const [zA, zB] = grid.zones.map((z) => z.id) as [string, string];
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(anna, "methods.market.post", { slot: 0, zone: zA, title: "Open data" }),
       (s) => s.market?.topics.length === 1,
     );
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(ben, "methods.market.post", { slot: 1, zone: zB, title: "Rails" }),
       (s) => s.market?.topics.length === 2,

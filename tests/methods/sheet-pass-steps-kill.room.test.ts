@@ -8,6 +8,7 @@ import { templatePlan } from "../../shared/methods/templates";
 import { freePort, nextMessage, type SdkSessionRoom } from "../support/server";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { joinAt } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 /**
  * A plan with two Brainwriting steps keeps each step's sheets in a record of its own: a server killed
@@ -24,18 +25,12 @@ afterAll(async () => {
 
 const key = (name: string) => `sheet-steps-kill-${name.toLowerCase()}-key-0001`;
 
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 5000, test);
-  send();
-  return told;
-}
-
 const row = (who: string, round: number, pass: number) => [`${who} r${round} p${pass}`, "", ""];
 
 /** `room` writes its row on the sheet it holds (as `state` shows it) and waits until it is stored. */
 function write(room: SdkSessionRoom, state: MethodsState, who: string, round: number): Promise<MethodsState> {
   const held = state.sheetPass!.held!;
-  return after(
+  return toldAfter(
     room,
     () =>
       sendCommand(room, "methods.sheet.write", {
@@ -71,7 +66,7 @@ describe("a server killed with SIGKILL during a plan's second Brainwriting step"
     };
     const first = templatePlan("brainwriting", "en", () => `b${++n}`);
     const plan = { ...first, steps: [...round(), ...round()] };
-    await after(
+    await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan }),
       (s) => s.plan !== null,
@@ -124,7 +119,7 @@ describe("a server killed with SIGKILL during a plan's second Brainwriting step"
     const ben2 = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
     const host2 = await joinAt(child.baseUrl, session.code, facilitator);
     host2.onMessage("methods.state", () => {});
-    const state = await after(
+    const state = await toldAfter(
       ben2,
       () => sendCommand(ben2, "methods.sync", {}),
       () => true,
@@ -157,19 +152,19 @@ describe("a server killed with SIGKILL during a plan's second Brainwriting step"
     expect(csv).toContain('"Brainwriting sheets · step 4: Write and pass","Group 1"');
 
     // Back from the second Brainwriting step: its sheets go, the first step's are shown as they were.
-    const back = await after(
+    const back = await toldAfter(
       ben2,
       () => sendCommand(host2, "methods.step.back", { from: 3 }),
       (s) => s.step === 2,
     );
     expect(back.sheetPass!.sheets).toEqual(roundOne.sheetPass!.sheets);
     // Back to the first step itself: its sheets go round again where they were (Anna's row is hers).
-    await after(
+    await toldAfter(
       ben2,
       () => sendCommand(host2, "methods.step.back", { from: 2 }),
       (s) => s.step === 1,
     );
-    const writing = await after(
+    const writing = await toldAfter(
       ben2,
       () => sendCommand(host2, "methods.step.back", { from: 1 }),
       (s) => s.step === 0,

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { waitForState, type SdkSessionRoom } from "../support/server";
 import { hostAndGuests, refusal, useTestServer } from "../support/rooms";
 import { act, decodedNotes, textsSeenBy, wallBoardId } from "../support/boards";
+import { toldAfter } from "../support/methods-server";
 
 const server = useTestServer();
 
@@ -18,12 +19,6 @@ function track(rooms: SdkSessionRoom[]): Map<SdkSessionRoom, MethodsState> {
   const last = new Map<SdkSessionRoom, MethodsState>();
   for (const room of rooms) room.onMessage("methods.state", (s: MethodsState) => last.set(room, s));
   return last;
-}
-
-function after(room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean): Promise<MethodsState> {
-  const told = nextMessage<MethodsState>(room, "methods.state", 8000, test);
-  send();
-  return told;
 }
 
 const next = (host: SdkSessionRoom, from: number, test: (s: MethodsState) => boolean = () => true) =>
@@ -43,6 +38,9 @@ async function until(what: string, test: () => boolean, timeoutMs = 5000): Promi
 }
 
 const noteId = (room: SdkSessionRoom, text: string) => decodedNotes(room).find((n) => n.text === text)!.id;
+
+const after = (room: SdkSessionRoom, send: () => void, test: (s: MethodsState) => boolean) =>
+  toldAfter(room, send, test, 8000);
 
 describe("stages unlocked in turn", () => {
   it("What / So What / Now What: each stage writes on its own board, the earlier one beside it read-only; Back restores", async () => {

@@ -46,6 +46,21 @@ export function restartableServer(
     });
 }
 
+/**
+ * Sends, listening first so the answer cannot slip past, and resolves with the first methods.state
+ * `room` is told that passes `test`.
+ */
+export function toldAfter(
+  room: SdkSessionRoom,
+  send: () => void,
+  test: (s: MethodsState) => boolean,
+  timeoutMs = 5000,
+): Promise<MethodsState> {
+  const told = nextMessage<MethodsState>(room, "methods.state", timeoutMs, test);
+  send();
+  return told;
+}
+
 /** fetch, once more if the first try picked a pooled connection to a process that has since stopped. */
 export async function fetchAfterRestart(url: string, init?: RequestInit): Promise<Response> {
   try {
