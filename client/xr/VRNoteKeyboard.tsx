@@ -107,7 +107,6 @@ function Keyboard({
     setKeyboard(result.state);
     if (result.submit) submit();
   };
-  const keyLabel = (key: KeyboardKey) => (key.kind === "char" ? keyChar(key, keyboard.shift) : t(KEY_LABELS[key.kind]));
 
   return (
     <Container
@@ -160,25 +159,7 @@ function Keyboard({
           {t("boards.charsLeft", { count: charsLeft(keyboard.text) })}
         </Text>
       </Container>
-      {KEY_ROWS.map((row, index) => (
-        <Container key={index} flexDirection="row" justifyContent="center" gap={KEY.gap}>
-          {row.map((key) => (
-            <MenuButton
-              key={keyId(key)}
-              id={`note.key.${keyId(key)}`}
-              buttons={buttons}
-              label={keyLabel(key)}
-              fontSize={key.kind === "char" ? 20 : 15}
-              pressed={key.kind === "shift" && keyboard.shift}
-              disabled={key.kind === "enter" && !sendable}
-              width={key.kind === "char" ? KEY.width : key.kind === "space" ? undefined : KEY.wide}
-              flexGrow={key.kind === "space" ? 1 : undefined}
-              height={KEY.height}
-              onSelect={() => press(key)}
-            />
-          ))}
-        </Container>
-      ))}
+      <KeyRows prefix="note" buttons={buttons} keyboard={keyboard} sendable={sendable} onPress={press} />
       <Container flexDirection="row" justifyContent="space-between" gap={8}>
         {note ? (
           <MenuButton
@@ -208,6 +189,50 @@ function Keyboard({
         </Container>
       </Container>
     </Container>
+  );
+}
+
+/**
+ * The keyboard's keys (KEY_ROWS), each a panel button named `${prefix}.key.${keyId}` for the
+ * inspector; Enter is greyed out while the text cannot be sent.
+ */
+export function KeyRows({
+  prefix,
+  buttons,
+  keyboard,
+  sendable,
+  onPress,
+}: {
+  prefix: string;
+  buttons: MenuButtons;
+  keyboard: KeyboardState;
+  sendable: boolean;
+  onPress(key: KeyboardKey): void;
+}) {
+  const t = useT();
+  const keyLabel = (key: KeyboardKey) => (key.kind === "char" ? keyChar(key, keyboard.shift) : t(KEY_LABELS[key.kind]));
+  return (
+    <>
+      {KEY_ROWS.map((row, index) => (
+        <Container key={index} flexDirection="row" justifyContent="center" gap={KEY.gap}>
+          {row.map((key) => (
+            <MenuButton
+              key={keyId(key)}
+              id={`${prefix}.key.${keyId(key)}`}
+              buttons={buttons}
+              label={keyLabel(key)}
+              fontSize={key.kind === "char" ? 20 : 15}
+              pressed={key.kind === "shift" && keyboard.shift}
+              disabled={key.kind === "enter" && !sendable}
+              width={key.kind === "char" ? KEY.width : key.kind === "space" ? undefined : KEY.wide}
+              flexGrow={key.kind === "space" ? 1 : undefined}
+              height={KEY.height}
+              onSelect={() => onPress(key)}
+            />
+          ))}
+        </Container>
+      ))}
+    </>
   );
 }
 
