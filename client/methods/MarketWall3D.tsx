@@ -59,11 +59,13 @@ const COLORS = {
   soft: "#dce9ef",
   softHover: "#c3dbe6",
   softText: "#245a75",
-  refused: "#b3412f",
+  refused: "#9b2f20",
+  refusedBand: "#f6ddd6",
 } as const;
 
-/** How long a refusal stays on the wall. */
-const REFUSAL_MS = 6000;
+/** How long a refusal stays on the wall, and the height of its band. */
+const REFUSAL_MS = 8000;
+const REFUSAL_H = 0.12;
 
 export function MarketWall3D() {
   const market = useMethodsStore((s) => s.state?.market ?? null);
@@ -355,7 +357,6 @@ const TopicCell3D = memo(function TopicCell3D({
   const player = useLocalPlayer();
   const pad = 0.04 * scale + 0.01;
   const inner = width - 2 * pad;
-  const buttonH = 0.16 * scale;
   const details = [
     t("methods.market.convener", { name: topic.convener }),
     t("methods.market.noteTaker", { name: topic.noteTaker }),
@@ -417,6 +418,13 @@ const TopicCell3D = memo(function TopicCell3D({
   const perRow = Math.min(3, buttons.length);
   const rows = Math.ceil(buttons.length / 3);
   const buttonW = perRow > 0 ? Math.min(0.5, (inner - gap * (perRow - 1)) / perRow) : 0;
+  // Two rows of buttons (a headset's convener or facilitator) are made lower so that the title keeps
+  // a line above the details: what is left of the cell after one title line and the details.
+  const titleLine = 0.085 * scale * 1.15;
+  const detailsH = details.split("\n").length * 0.06 * scale * 1.2;
+  const room = height - 2 * pad - titleLine - detailsH - rows * gap;
+  const buttonH = rows > 0 ? Math.min(0.16 * scale, room / rows) : 0;
+  const buttonFont = Math.min(0.055 * scale, buttonH * 0.42);
   return (
     <group name={`market-topic:${topic.id}`} position={[x, y, 0]}>
       <Label3D
@@ -457,7 +465,7 @@ const TopicCell3D = memo(function TopicCell3D({
           ]}
           width={buttonW}
           height={buttonH}
-          fontSize={0.055 * scale}
+          fontSize={buttonFont}
           onSelect={button.run}
         />
       ))}
@@ -537,19 +545,26 @@ function Refusal() {
     wake();
   }, [shown]);
   if (!shown) return null;
+  // A band across the wall between the status line and the zones' names, so it is seen from afar.
+  const top = WALL.height / 2 - PAD - 0.27;
   return (
-    <Label3D
-      name="market-wall-refused"
-      position={[-WALL.width / 2 + PAD, WALL.height / 2 - PAD - 0.29, 0]}
-      fontSize={0.07}
-      color={COLORS.refused}
-      anchorX="left"
-      anchorY="top"
-      maxWidth={WALL.width - 2 * PAD}
-      bold
-    >
-      {shown}
-    </Label3D>
+    <group name="market-wall-refused" position={[0, top, 0]}>
+      <mesh position={[0, -REFUSAL_H / 2, 0.001]}>
+        <planeGeometry args={[WALL.width - 2 * PAD, REFUSAL_H]} />
+        <meshBasicMaterial color={COLORS.refusedBand} toneMapped={false} />
+      </mesh>
+      <Label3D
+        position={[-WALL.width / 2 + 2 * PAD, -REFUSAL_H / 2, 0.002]}
+        fontSize={0.08}
+        color={COLORS.refused}
+        anchorX="left"
+        anchorY="middle"
+        maxWidth={WALL.width - 4 * PAD}
+        bold
+      >
+        {shown}
+      </Label3D>
+    </group>
   );
 }
 
