@@ -5,6 +5,7 @@ import { Vector3, type Group } from "three";
 import { TOPIC_TITLE_MAX } from "../../shared/methods/marketplace-limits";
 import { LAB } from "../../shared/space/layout";
 import { zoneDisplayName } from "../../shared/zones/names";
+import { closeNoteDialog } from "../boards/note-dialog";
 import { useT } from "../i18n/locale";
 import { closeMarketDialog, useMarketDialog, type MarketDialog } from "../methods/market-dialog";
 import { carriedDraft, cellOpenTo, cleanTopicTitle } from "../methods/market-moves";
@@ -16,6 +17,7 @@ import { MENU_FONT_FAMILIES, MSDF_FAMILY } from "./fonts/msdf-fonts";
 import { COLORS, MenuButton, PIXEL, type MenuButtons } from "./menu-parts";
 import { charsLeft, initialKeyboard, pressKey, type KeyboardKey, type KeyboardState } from "./note-keyboard";
 import { KeyRows } from "./VRNoteKeyboard";
+import { useVRMenu } from "./vr-rig";
 
 /** As the note keyboard: in front of the eyes, below them, kept this side of the wall. */
 const IN_FRONT_M = 0.5;
@@ -195,6 +197,15 @@ export function VRMarketPanel({ buttons }: { buttons: MenuButtons }) {
   useEffect(() => {
     if (open && !usable) closeMarketDialog();
   }, [open, usable]);
+  // One panel at a time in front of the eyes: the menu and a note's keyboard make way.
+  const opened = open !== null;
+  useEffect(() => {
+    if (!opened) return;
+    useVRMenu.setState({ open: false });
+    closeNoteDialog();
+  }, [opened]);
+  // Taking the headset off drops what was asked for: it is not waiting on the next session.
+  useEffect(() => closeMarketDialog, []);
   if (!usable) return null;
   const key = open.kind === "post" ? `post:${open.slot}:${open.zone}` : `taker:${open.topic}`;
   return (

@@ -15,6 +15,7 @@ import {
 } from "../boards/note-dialog";
 import { mayEdit, mayWrite } from "../boards/permissions";
 import { useT } from "../i18n/locale";
+import { closeMarketDialog } from "../methods/market-dialog";
 import { useLocalPlayer } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
@@ -285,6 +286,11 @@ export function VRNoteKeyboard({ buttons }: { buttons: MenuButtons }) {
   useEffect(() => {
     if (open && !usable) closeNoteDialog();
   }, [open, usable]);
+  // One keyboard at a time: a note's takes over from the marketplace's (client/xr/VRMarketPanel.tsx).
+  const opened = open !== null;
+  useEffect(() => {
+    if (opened) closeMarketDialog();
+  }, [opened]);
   if (!usable) return null;
   const draftKey = open.kind === "new" ? `new:${open.boardId}` : `edit:${open.noteId}`;
   return (

@@ -290,12 +290,18 @@ describe("Open Space's marketplace wall in the room", () => {
       ["t", "Kot"],
       ["a", "Kota"],
     ]);
-    // The controller lowered out of the way, still aiming at the keyboard, for the picture.
+    // Both controllers lowered out of the way, still aiming at the keyboard, for the picture.
     const submitAt = (await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("market.submit")))!;
     await pointController(
       vera.page,
       "right",
       { x: submitAt.x + 0.25, y: submitAt.y - 0.3, z: submitAt.z + 0.2 },
+      submitAt,
+    );
+    await pointController(
+      vera.page,
+      "left",
+      { x: submitAt.x - 0.6, y: submitAt.y - 0.3, z: submitAt.z + 0.2 },
       submitAt,
     );
     await xrFrames(vera.page, 3);
@@ -320,6 +326,8 @@ describe("Open Space's marketplace wall in the room", () => {
       `market-taker:${kota.id}`,
       async () => (await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("market.cancel"))) !== null,
     );
+    await xrFrames(vera.page, 3);
+    await screenshot(vera.page, "vrmarket-taker-list");
     const annaId = [...room.state.people.entries()].find(([, p]) => p.name === "Anna")![0];
     await pressUntil(
       vera.page,
