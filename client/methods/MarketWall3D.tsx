@@ -1,11 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { useFrame } from "@react-three/fiber";
 import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Vector3, type Group } from "three";
+import { isMessageKey, translate } from "../../shared/i18n";
 import type { MarketView } from "../../shared/methods/marketplace";
 import { LAB } from "../../shared/space/layout";
 import { occupancy } from "../../shared/zones/entry";
 import { zoneDisplayName } from "../../shared/zones/names";
-import { useT } from "../i18n/locale";
+import { useLocaleStore, useT } from "../i18n/locale";
 import { useLocalPlayer } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { useSelf, useSessionStore } from "../session/session-store";
@@ -14,17 +15,21 @@ import { wake } from "../space/render-demand";
 import { Label3D } from "../text/Label3D";
 import { useXRMode } from "../xr/xr-mode";
 import { useZonesStore, type ZoneView } from "../zones/zones-store";
-import { spotToJoin, topicMoves, zoneSignAt } from "./market-moves";
-import { clearMethodsRefusal, useMethodsStore } from "./methods-store";
+import { useMarketDialog } from "./market-dialog";
+import { openCells, spotToJoin, topicMoves, zoneSignAt, type MarketCell } from "./market-moves";
+import { clearMethodsRefusal, useMethodsStore, type MethodsRefusal } from "./methods-store";
 
 /**
  * Open Space's marketplace as a wall in the room (LAB.marketWall): the grid of time slots (rows) by
  * zones (columns), each topic with its convener, its note-taker and, while its slot runs, how many
  * stand in its zone; under each topic the moves the HTML card offers that need no typing ("Go there",
  * "I take the notes", "Withdraw"), pointed at with a mouse, a controller's ray or a hand. In a headset
- * it is the only marketplace there is: HTML is not drawn there. Each zone with a topic running also
- * gets a small sign by its own sign, so the note-taker is named where the session happens.
- * Posting and moving a topic, which need a keyboard or a cell picker, stay in the card.
+ * it is the only marketplace there is: HTML is not drawn there, so there the wall also offers what
+ * the card does with a keyboard: each free cell's "Post here" opens the headset's keyboard
+ * (client/xr/VRMarketPanel.tsx) for the topic's title, a topic's "Move" makes the free cells "Move
+ * here", and a facilitator's "Note-taker…" lists the participants to name. What the server refuses is
+ * said on the wall for a few seconds. Each zone with a topic running also gets a small sign by its own
+ * sign, so the note-taker is named where the session happens.
  */
 
 type TopicView = MarketView["topics"][number];
@@ -51,7 +56,16 @@ const COLORS = {
   buttonHover: "#245a75",
   danger: "#b3412f",
   dangerHover: "#8f3324",
+  soft: "#dce9ef",
+  softHover: "#c3dbe6",
+  softText: "#245a75",
+  refused: "#9b2f20",
+  refusedBand: "#f6ddd6",
 } as const;
+
+/** How long a refusal stays on the wall, and the height of its band. */
+const REFUSAL_MS = 8000;
+const REFUSAL_H = 0.12;
 
 export function MarketWall3D() {
   const market = useMethodsStore((s) => s.state?.market ?? null);
@@ -78,6 +92,13 @@ function gridLayout(slots: number, zones: number) {
 function Wall({ market }: { market: MarketView }) {
   const t = useT();
   const contents = useRef<Group>(null);
+  const presenting = useXRMode((s) => s.presenting);
+  const movingId = useMarketDialog((s) => s.moving);
+  const moving = presenting ? (market.topics.find((tp) => tp.id === movingId) ?? null) : null;
+  // A move ends with the headset taken off, the topic gone, or the marketplace closed.
+  useEffect(() => {
+    if (movingId && (!moving || market.closed)) useMarketDialog.setState({ moving: null });
+  }, [movingId, moving, market.closed]);
   const centre = useMemo(() => new Vector3(), []);
   const y = WALL.bottom + WALL.height / 2;
   useFrame(({ camera }) => {
@@ -88,9 +109,11 @@ function Wall({ market }: { market: MarketView }) {
   });
   const status = market.closed
     ? t("methods.market.closedNote")
-    : market.slot < 0
-      ? t("methods.market.postingNote")
-      : t("methods.market.runningNote", { n: market.slot + 1 });
+    : moving
+      ? t("methods.market.moving", { topic: moving.title })
+      : market.slot < 0
+        ? t("methods.market.postingNote")
+        : t("methods.market.runningNote", { n: market.slot + 1 });
   return (
     <group name="market-wall" position={[WALL.x, y, WALL.z]} rotation-y={WALL.yaw}>
       <mesh>
@@ -134,14 +157,35 @@ function Wall({ market }: { market: MarketView }) {
           >
             {status}
           </Label3D>
-          <Grid market={market} />
+          <Refusal />
+          {moving && (
+            <WallButton
+              name="market-move-cancel"
+              label={t("methods.market.cancel")}
+              position={[WALL.width / 2 - PAD - 0.3, WALL.height / 2 - PAD - 0.09, 0.002]}
+              width={0.6}
+              height={0.16}
+              fontSize={0.07}
+              onSelect={() => useMarketDialog.setState({ moving: null })}
+            />
+          )}
+          <Grid market={market} moving={moving} presenting={presenting} />
         </group>
       </group>
     </group>
   );
 }
 
-function Grid({ market }: { market: MarketView }) {
+function Grid({
+  market,
+  moving,
+  presenting,
+}: {
+  market: MarketView;
+  /** The topic whose new cell is being pointed at (in a headset), if any. */
+  moving: TopicView | null;
+  presenting: boolean;
+}) {
   const t = useT();
   const zones = useZonesStore((s) => s.zones);
   const people = useSessionStore((s) => s.people);
@@ -170,6 +214,8 @@ function Grid({ market }: { market: MarketView }) {
   const rowTop = (slot: number) => top - slot * cellH;
   const viewer = { facilitator: self?.role === "facilitator", zone: self?.zone ?? "" };
   const member = self?.role === "participant" || self?.role === "facilitator";
+  // In a headset the free cells take topics: a flat screen has the card's form for it.
+  const free = presenting ? openCells(market, { member }, moving) : [];
   return (
     <>
       <primitive object={lines} />
@@ -230,6 +276,24 @@ function Grid({ market }: { market: MarketView }) {
             count={running && topic.slot === market.slot ? (here.get(topic.zone) ?? 0) : null}
             moves={member ? topicMoves(market, topic, viewer) : null}
             zone={zones.find((z) => z.id === topic.zone)}
+            headset={presenting}
+            nameTaker={viewer.facilitator && !market.closed}
+            moving={moving?.id === topic.id}
+          />
+        );
+      })}
+      {free.map((cell) => {
+        const column = market.zones.findIndex((z) => z.id === cell.zone);
+        return (
+          <FreeCell3D
+            key={`${cell.slot}:${cell.zone}`}
+            cell={cell}
+            moving={moving}
+            x={left + column * cellW}
+            y={rowTop(cell.slot)}
+            width={cellW}
+            height={cellH}
+            scale={scale}
           />
         );
       })}
@@ -265,6 +329,9 @@ const TopicCell3D = memo(function TopicCell3D({
   count,
   moves,
   zone,
+  headset,
+  nameTaker,
+  moving,
 }: {
   topic: TopicView;
   /** The cell's top-left corner on the wall. */
@@ -278,13 +345,18 @@ const TopicCell3D = memo(function TopicCell3D({
   /** What the viewer may do with it; null for someone who only watches. */
   moves: ReturnType<typeof topicMoves> | null;
   zone: ZoneView | undefined;
+  /** In a headset the wall also moves topics and names note-takers (the card does on a flat screen). */
+  headset: boolean;
+  /** The viewer may name its note-taker (a facilitator, while the marketplace is open). */
+  nameTaker: boolean;
+  /** This topic's new cell is being chosen. */
+  moving: boolean;
 }) {
   const t = useT();
   const connection = useConnection();
   const player = useLocalPlayer();
   const pad = 0.04 * scale + 0.01;
   const inner = width - 2 * pad;
-  const buttonH = 0.16 * scale;
   const details = [
     t("methods.market.convener", { name: topic.convener }),
     t("methods.market.noteTaker", { name: topic.noteTaker }),
@@ -319,9 +391,40 @@ const TopicCell3D = memo(function TopicCell3D({
           danger: true,
         }
       : null,
+    headset && moves?.own
+      ? {
+          id: "move",
+          label: t("methods.market.move"),
+          run: () => {
+            clearMethodsRefusal();
+            useMarketDialog.setState({ moving: moving ? null : topic.id, open: null });
+          },
+          pressed: moving,
+        }
+      : null,
+    headset && nameTaker
+      ? {
+          id: "taker",
+          label: t("methods.market.nameTakerShort"),
+          run: () => {
+            clearMethodsRefusal();
+            useMarketDialog.setState({ open: { kind: "taker", topic: topic.id }, moving: null });
+          },
+        }
+      : null,
   ].filter((b) => b !== null);
   const gap = 0.02;
-  const buttonW = buttons.length > 0 ? Math.min(0.5, (inner - gap * (buttons.length - 1)) / buttons.length) : 0;
+  // At most three buttons a row; the rows stack up from the cell's bottom.
+  const perRow = Math.min(3, buttons.length);
+  const rows = Math.ceil(buttons.length / 3);
+  const buttonW = perRow > 0 ? Math.min(0.5, (inner - gap * (perRow - 1)) / perRow) : 0;
+  // Two rows of buttons (a headset's convener or facilitator) are made lower so that the title keeps
+  // a line above the details: what is left of the cell after one title line and the details.
+  const titleLine = 0.085 * scale * 1.15;
+  const detailsH = details.split("\n").length * 0.06 * scale * 1.2;
+  const room = height - 2 * pad - titleLine - detailsH - rows * gap;
+  const buttonH = rows > 0 ? Math.min(0.16 * scale, room / rows) : 0;
+  const buttonFont = Math.min(0.055 * scale, buttonH * 0.42);
   return (
     <group name={`market-topic:${topic.id}`} position={[x, y, 0]}>
       <Label3D
@@ -338,7 +441,7 @@ const TopicCell3D = memo(function TopicCell3D({
         {topic.title}
       </Label3D>
       <Label3D
-        position={[pad, -height + pad + (buttons.length > 0 ? buttonH + gap : 0), 0]}
+        position={[pad, -height + pad + rows * (buttonH + gap), 0]}
         fontSize={0.06 * scale}
         lineHeight={1.2}
         color={COLORS.muted}
@@ -353,11 +456,16 @@ const TopicCell3D = memo(function TopicCell3D({
           key={button.id}
           name={`market-${button.id}:${topic.id}`}
           label={button.label}
-          danger={button.danger === true}
-          position={[pad + i * (buttonW + gap) + buttonW / 2, -height + pad + buttonH / 2, 0.002]}
+          danger={"danger" in button && button.danger === true}
+          pressed={"pressed" in button && button.pressed === true}
+          position={[
+            pad + (i % 3) * (buttonW + gap) + buttonW / 2,
+            -height + pad + buttonH / 2 + (rows - 1 - Math.floor(i / 3)) * (buttonH + gap),
+            0.002,
+          ]}
           width={buttonW}
           height={buttonH}
-          fontSize={0.055 * scale}
+          fontSize={buttonFont}
           onSelect={button.run}
         />
       ))}
@@ -365,11 +473,109 @@ const TopicCell3D = memo(function TopicCell3D({
   );
 });
 
+/**
+ * A free cell in a headset: "Post here" opens the keyboard for a topic's title there; while a topic is
+ * being moved, "Move here" sends it there.
+ */
+function FreeCell3D({
+  cell,
+  moving,
+  x,
+  y,
+  width,
+  height,
+  scale,
+}: {
+  cell: MarketCell;
+  moving: TopicView | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale: number;
+}) {
+  const t = useT();
+  const connection = useConnection();
+  const pad = 0.04 * scale + 0.01;
+  const onSelect = () => {
+    clearMethodsRefusal();
+    if (moving) {
+      connection.send("methods.market.move", { topic: moving.id, slot: cell.slot, zone: cell.zone });
+      useMarketDialog.setState({ moving: null });
+    } else useMarketDialog.setState({ open: { kind: "post", slot: cell.slot, zone: cell.zone } });
+  };
+  return (
+    <WallButton
+      name={`market-cell:${cell.slot}:${cell.zone}`}
+      label={moving ? t("methods.market.moveHere") : t("methods.market.postHere")}
+      soft
+      position={[x + width / 2, y - height / 2, 0.002]}
+      width={width - 2 * pad}
+      height={Math.min(height - 2 * pad, 0.24 * scale)}
+      fontSize={0.065 * scale}
+      onSelect={onSelect}
+    />
+  );
+}
+
+/** The server's reason for refusing this person's last marketplace message, or null. */
+function refusalText(refusal: MethodsRefusal | null, locale: Parameters<typeof translate>[0]): string | null {
+  if (!refusal?.command.startsWith("methods.market.")) return null;
+  return refusal.detail && isMessageKey(refusal.detail)
+    ? translate(locale, refusal.detail)
+    : translate(locale, `errors.${refusal.code}`);
+}
+
+/**
+ * What the server refused, said on the wall for a few seconds (the card says it in HTML, which a
+ * headset does not draw). It stays its time even when the next state update clears the refusal.
+ */
+function Refusal() {
+  const refusal = useMethodsStore((s) => s.refusal);
+  const locale = useLocaleStore((s) => s.locale);
+  const [shown, setShown] = useState<string | null>(null);
+  useEffect(() => {
+    const text = refusalText(refusal, locale);
+    if (!text) return;
+    setShown(text);
+    const timer = setTimeout(() => setShown(null), REFUSAL_MS);
+    return () => clearTimeout(timer);
+  }, [refusal, locale]);
+  useEffect(() => {
+    wake();
+  }, [shown]);
+  if (!shown) return null;
+  // A band across the wall between the status line and the zones' names, so it is seen from afar.
+  const top = WALL.height / 2 - PAD - 0.27;
+  return (
+    <group name="market-wall-refused" position={[0, top, 0]}>
+      <mesh position={[0, -REFUSAL_H / 2, 0.001]}>
+        <planeGeometry args={[WALL.width - 2 * PAD, REFUSAL_H]} />
+        <meshBasicMaterial color={COLORS.refusedBand} toneMapped={false} />
+      </mesh>
+      <Label3D
+        position={[-WALL.width / 2 + 2 * PAD, -REFUSAL_H / 2, 0.002]}
+        fontSize={0.08}
+        color={COLORS.refused}
+        anchorX="left"
+        anchorY="middle"
+        maxWidth={WALL.width - 4 * PAD}
+        bold
+      >
+        {shown}
+      </Label3D>
+    </group>
+  );
+}
+
 /** A flat button on a sign: the interaction contract's `selectable`, so a mouse, a ray or a pinch press it. */
 function WallButton(props: {
   name: string;
   label: string;
   danger?: boolean;
+  /** A light button, for an offer on an empty cell. */
+  soft?: boolean;
+  pressed?: boolean;
   position: [number, number, number];
   width: number;
   height: number;
@@ -381,9 +587,13 @@ function WallButton(props: {
     ? hovered
       ? COLORS.dangerHover
       : COLORS.danger
-    : hovered
-      ? COLORS.buttonHover
-      : COLORS.button;
+    : props.soft
+      ? hovered
+        ? COLORS.softHover
+        : COLORS.soft
+      : hovered || props.pressed
+        ? COLORS.buttonHover
+        : COLORS.button;
   return (
     <mesh name={props.name} position={props.position} {...selectable(props.onSelect, { onHover: setHovered })}>
       <planeGeometry args={[props.width, props.height]} />
@@ -392,11 +602,12 @@ function WallButton(props: {
         position={[0, 0, 0.002]}
         fontSize={props.fontSize}
         lineHeight={1.05}
-        color="#ffffff"
+        color={props.soft ? COLORS.softText : "#ffffff"}
         anchorX="center"
         anchorY="middle"
         textAlign="center"
         maxWidth={props.width - 0.02}
+        bold={props.pressed}
       >
         {props.label}
       </Label3D>

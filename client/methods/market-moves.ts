@@ -65,3 +65,57 @@ export function spotToJoin(
   }
   return isPathWalkable(from.x, from.z, spot.x, spot.z) ? spot : null;
 }
+
+type Grid = Pick<MarketView, "closed" | "slot" | "slots" | "zones" | "topics">;
+
+/** A cell of the grid: a time slot (0-based) and a zone's id. */
+export interface MarketCell {
+  slot: number;
+  zone: string;
+}
+
+/**
+ * Whether the viewer can put a topic into a cell (post a new one, or move `moving` there): the
+ * marketplace is open, the cell is on the grid, free, and its slot not over, and (posting) the viewer
+ * convenes nothing else in that slot. The same checks as the server's (shared/methods/marketplace.ts);
+ * it still decides, e.g. for a facilitator moving someone else's topic into a slot they are busy in.
+ */
+export function cellOpenTo(
+  market: Grid,
+  cell: MarketCell,
+  viewer: { member: boolean },
+  moving: TopicView | null = null,
+): boolean {
+  if (!viewer.member || market.closed) return false;
+  if (!Number.isInteger(cell.slot) || cell.slot < Math.max(0, market.slot) || cell.slot >= market.slots) return false;
+  if (!market.zones.some((z) => z.id === cell.zone)) return false;
+  if (market.topics.some((t) => t.slot === cell.slot && t.zone === cell.zone)) return false;
+  const convenes = (t: TopicView) => (moving ? moving.mine && t.mine : t.mine);
+  return !market.topics.some((t) => t.slot === cell.slot && t.id !== moving?.id && convenes(t));
+}
+
+/** Every cell `cellOpenTo` allows, slot by slot, in the grid's column order. */
+export function openCells(market: Grid, viewer: { member: boolean }, moving: TopicView | null = null): MarketCell[] {
+  const out: MarketCell[] = [];
+  for (let slot = 0; slot < market.slots; slot++) {
+    for (const zone of market.zones) {
+      if (cellOpenTo(market, { slot, zone: zone.id }, viewer, moving)) out.push({ slot, zone: zone.id });
+    }
+  }
+  return out;
+}
+
+/** A topic's title as the server keeps it (single spaces, trimmed), or null if it would refuse it. */
+export function cleanTopicTitle(text: string, max: number): string | null {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length === 0 || clean.length > max ? null : clean;
+}
+
+/**
+ * What a topic keyboard opens with: the title last sent from it, unless that one made it onto the grid
+ * (a refused post, e.g. the cell taken meanwhile, is not typed again).
+ */
+export function carriedDraft(market: Pick<MarketView, "topics">, draft: string): string {
+  const clean = draft.replace(/\s+/g, " ").trim();
+  return market.topics.some((t) => t.mine && t.title === clean) ? "" : draft;
+}

@@ -40,6 +40,8 @@ export interface XRInspector {
     menuOpen: boolean;
     /** The text on the in-VR note keyboard while it is open, else null. */
     noteDraft: string | null;
+    /** The text on the in-VR marketplace topic keyboard while it is open, else null. */
+    topicDraft: string | null;
     /** The teleport target being aimed at, if any. */
     aim: { x: number; z: number; valid: boolean } | null;
     snapDegrees: number;

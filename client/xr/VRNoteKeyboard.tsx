@@ -15,6 +15,7 @@ import {
 } from "../boards/note-dialog";
 import { mayEdit, mayWrite } from "../boards/permissions";
 import { useT } from "../i18n/locale";
+import { closeMarketDialog } from "../methods/market-dialog";
 import { useLocalPlayer } from "../movement/local-player";
 import { useConnection } from "../session/connection-context";
 import { useSelf } from "../session/session-store";
@@ -107,7 +108,6 @@ function Keyboard({
     setKeyboard(result.state);
     if (result.submit) submit();
   };
-  const keyLabel = (key: KeyboardKey) => (key.kind === "char" ? keyChar(key, keyboard.shift) : t(KEY_LABELS[key.kind]));
 
   return (
     <Container
@@ -160,25 +160,7 @@ function Keyboard({
           {t("boards.charsLeft", { count: charsLeft(keyboard.text) })}
         </Text>
       </Container>
-      {KEY_ROWS.map((row, index) => (
-        <Container key={index} flexDirection="row" justifyContent="center" gap={KEY.gap}>
-          {row.map((key) => (
-            <MenuButton
-              key={keyId(key)}
-              id={`note.key.${keyId(key)}`}
-              buttons={buttons}
-              label={keyLabel(key)}
-              fontSize={key.kind === "char" ? 20 : 15}
-              pressed={key.kind === "shift" && keyboard.shift}
-              disabled={key.kind === "enter" && !sendable}
-              width={key.kind === "char" ? KEY.width : key.kind === "space" ? undefined : KEY.wide}
-              flexGrow={key.kind === "space" ? 1 : undefined}
-              height={KEY.height}
-              onSelect={() => press(key)}
-            />
-          ))}
-        </Container>
-      ))}
+      <KeyRows prefix="note" buttons={buttons} keyboard={keyboard} sendable={sendable} onPress={press} />
       <Container flexDirection="row" justifyContent="space-between" gap={8}>
         {note ? (
           <MenuButton
@@ -208,6 +190,50 @@ function Keyboard({
         </Container>
       </Container>
     </Container>
+  );
+}
+
+/**
+ * The keyboard's keys (KEY_ROWS), each a panel button named `${prefix}.key.${keyId}` for the
+ * inspector; Enter is greyed out while the text cannot be sent.
+ */
+export function KeyRows({
+  prefix,
+  buttons,
+  keyboard,
+  sendable,
+  onPress,
+}: {
+  prefix: string;
+  buttons: MenuButtons;
+  keyboard: KeyboardState;
+  sendable: boolean;
+  onPress(key: KeyboardKey): void;
+}) {
+  const t = useT();
+  const keyLabel = (key: KeyboardKey) => (key.kind === "char" ? keyChar(key, keyboard.shift) : t(KEY_LABELS[key.kind]));
+  return (
+    <>
+      {KEY_ROWS.map((row, index) => (
+        <Container key={index} flexDirection="row" justifyContent="center" gap={KEY.gap}>
+          {row.map((key) => (
+            <MenuButton
+              key={keyId(key)}
+              id={`${prefix}.key.${keyId(key)}`}
+              buttons={buttons}
+              label={keyLabel(key)}
+              fontSize={key.kind === "char" ? 20 : 15}
+              pressed={key.kind === "shift" && keyboard.shift}
+              disabled={key.kind === "enter" && !sendable}
+              width={key.kind === "char" ? KEY.width : key.kind === "space" ? undefined : KEY.wide}
+              flexGrow={key.kind === "space" ? 1 : undefined}
+              height={KEY.height}
+              onSelect={() => onPress(key)}
+            />
+          ))}
+        </Container>
+      ))}
+    </>
   );
 }
 
@@ -260,6 +286,11 @@ export function VRNoteKeyboard({ buttons }: { buttons: MenuButtons }) {
   useEffect(() => {
     if (open && !usable) closeNoteDialog();
   }, [open, usable]);
+  // One keyboard at a time: a note's takes over from the marketplace's (client/xr/VRMarketPanel.tsx).
+  const opened = open !== null;
+  useEffect(() => {
+    if (opened) closeMarketDialog();
+  }, [opened]);
   if (!usable) return null;
   const draftKey = open.kind === "new" ? `new:${open.boardId}` : `edit:${open.noteId}`;
   return (

@@ -11,6 +11,7 @@ import { Vignette } from "./Vignette";
 import { VRLocomotion } from "./VRLocomotion";
 import { VRMenu } from "./VRMenu";
 import { type MenuButtons } from "./menu-parts";
+import { VRMarketPanel, topicDraft } from "./VRMarketPanel";
 import { VRNoteKeyboard, noteDraft } from "./VRNoteKeyboard";
 import { VRRig, useVRMenu } from "./vr-rig";
 import { xrModeActions } from "./xr-mode";
@@ -100,6 +101,7 @@ export default function XRScene() {
         frames: rig.frames,
         menuOpen: useVRMenu.getState().open,
         noteDraft: noteDraft.text,
+        topicDraft: topicDraft.text,
         aim: rig.aim && { ...rig.aim },
         ...useComfort.getState(),
       }),
@@ -125,6 +127,7 @@ export default function XRScene() {
         <VRLocomotion origin={origin} rig={rig} />
         <VRMenu rig={rig} buttons={buttons} />
         <VRNoteKeyboard buttons={buttons} />
+        <VRMarketPanel buttons={buttons} />
         <Vignette rig={rig} />
       </VROnly>
     </XR>

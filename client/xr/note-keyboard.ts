@@ -65,7 +65,8 @@ export function isSendable(text: string): boolean {
 }
 
 /**
- * One key press. Returns the new state and whether the note should be sent now (Enter with text).
+ * One key press. Returns the new state and whether the text should be sent now (Enter with text
+ * `sendable` accepts: a note's by default; the marketplace's topic keyboard passes its own rule).
  * Nothing is typed beyond `max` characters; a space at the start or after another space is dropped,
  * since the server keeps single spaces only and what is seen here is what lands on the board.
  */
@@ -73,13 +74,14 @@ export function pressKey(
   state: KeyboardState,
   key: KeyboardKey,
   max = NOTE_TEXT_MAX,
+  sendable: (text: string) => boolean = isSendable,
 ): { state: KeyboardState; submit: boolean } {
   const typed = (text: string) => ({ state: { text, shift: autoShift(text) }, submit: false });
   switch (key.kind) {
     case "shift":
       return { state: { ...state, shift: !state.shift }, submit: false };
     case "enter":
-      return { state, submit: isSendable(state.text) };
+      return { state, submit: sendable(state.text) };
     case "backspace":
       return typed([...state.text].slice(0, -1).join(""));
     case "space":

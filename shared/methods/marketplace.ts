@@ -118,7 +118,8 @@ function checkCell(
   return null;
 }
 
-function cleanTitle(title: string): string | null {
+/** A title as stored: single spaces, trimmed; null if empty or too long (the headset keyboard checks the same). */
+export function cleanTitle(title: string): string | null {
   const clean = title.replace(/\s+/g, " ").trim();
   return clean.length === 0 || clean.length > TOPIC_TITLE_MAX ? null : clean;
 }

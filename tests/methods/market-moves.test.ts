@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { spotToJoin, topicMoves, zoneSignAt } from "../../client/methods/market-moves";
+import {
+  carriedDraft,
+  cellOpenTo,
+  cleanTopicTitle,
+  openCells,
+  spotToJoin,
+  topicMoves,
+  zoneSignAt,
+} from "../../client/methods/market-moves";
+import { TOPIC_TITLE_MAX, cleanTitle } from "../../shared/methods/marketplace";
 import type { MarketView } from "../../shared/methods/marketplace";
 import { CAPTURE_PLACEMENTS } from "../../shared/methods/capture";
 import { HARVEST_PLACEMENT } from "../../shared/boards/merge";
@@ -126,5 +135,72 @@ describe("the marketplace wall's place in the lab", () => {
       }));
       expect(gap(panel, sight)).toBeGreaterThan(0.3);
     }
+  });
+});
+
+describe("which cells of the marketplace a headset offers", () => {
+  const grid = (over: Partial<MarketView> = {}): MarketView => ({
+    slots: 3,
+    zones: [
+      { id: "za", letter: "A" },
+      { id: "zb", letter: "B" },
+    ],
+    slot: -1,
+    closed: false,
+    topics: [],
+    ...over,
+  });
+  const member = { member: true };
+
+  it("offers every cell of an empty grid while posting, and none to a guest or once closed", () => {
+    expect(openCells(grid(), member)).toHaveLength(6);
+    expect(openCells(grid(), { member: false })).toEqual([]);
+    expect(openCells(grid({ closed: true }), member)).toEqual([]);
+  });
+
+  it("leaves out taken cells, slots already over, and cells off the grid", () => {
+    const market = grid({ slot: 1, topics: [topic({ slot: 1, zone: "za" })] });
+    expect(openCells(market, member)).toEqual([
+      { slot: 1, zone: "zb" },
+      { slot: 2, zone: "za" },
+      { slot: 2, zone: "zb" },
+    ]);
+    expect(cellOpenTo(market, { slot: 3, zone: "za" }, member)).toBe(false);
+    expect(cellOpenTo(market, { slot: 2, zone: "zz" }, member)).toBe(false);
+    expect(cellOpenTo(market, { slot: 1.5, zone: "za" }, member)).toBe(false);
+  });
+
+  it("keeps a convener from a second topic in a slot, but lets them move theirs within it", () => {
+    const mine = topic({ id: "t1", slot: 0, zone: "za", mine: true });
+    const market = grid({ topics: [mine] });
+    expect(cellOpenTo(market, { slot: 0, zone: "zb" }, member)).toBe(false);
+    expect(cellOpenTo(market, { slot: 1, zone: "zb" }, member)).toBe(true);
+    expect(cellOpenTo(market, { slot: 0, zone: "zb" }, member, mine)).toBe(true);
+    // Its own cell is not a place to move it to.
+    expect(cellOpenTo(market, { slot: 0, zone: "za" }, member, mine)).toBe(false);
+    // A facilitator moving someone else's topic: the viewer's own slots do not bind it.
+    const theirs = topic({ id: "t2", slot: 1, zone: "za" });
+    const both = grid({ topics: [mine, theirs] });
+    expect(cellOpenTo(both, { slot: 0, zone: "zb" }, member, theirs)).toBe(true);
+  });
+
+  it("cleans a title as the server does and refuses an empty or overlong one", () => {
+    expect(cleanTopicTitle("  Open   city data ", TOPIC_TITLE_MAX)).toBe("Open city data");
+    expect(cleanTopicTitle("   ", TOPIC_TITLE_MAX)).toBeNull();
+    expect(cleanTopicTitle("x".repeat(TOPIC_TITLE_MAX), TOPIC_TITLE_MAX)).toHaveLength(TOPIC_TITLE_MAX);
+    expect(cleanTopicTitle("x".repeat(TOPIC_TITLE_MAX + 1), TOPIC_TITLE_MAX)).toBeNull();
+    for (const title of ["  Open   city data ", "", "x".repeat(TOPIC_TITLE_MAX + 1), "Kahvi  ja\tpulla"]) {
+      expect(cleanTopicTitle(title, TOPIC_TITLE_MAX)).toBe(cleanTitle(title));
+    }
+  });
+
+  it("carries a refused title to the next keyboard, not one that made it onto the grid", () => {
+    expect(carriedDraft(grid(), "Open city data")).toBe("Open city data");
+    const posted = grid({ topics: [topic({ title: "Open city data", mine: true })] });
+    expect(carriedDraft(posted, "Open city data")).toBe("");
+    // Someone else's topic of the same name does not count.
+    expect(carriedDraft(grid({ topics: [topic({ title: "Open city data" })] }), "Open city data")).toBe(
+      "Open city data",
+    );
   });
 });

@@ -9,6 +9,7 @@ import { externalRequests, recordErrors, recordRequests, screenshot, withServerA
 import { joinSession, type Visitor } from "../support/pages";
 import { nextMessage, type SdkSessionRoom, type TestServer } from "../support/server";
 import { click, enterVR, installEmulatedQuest, pointController, setHeadset, xrFrames } from "../xr/support/iwer";
+import { pressMenuButton } from "../xr/support/menu";
 import { toHeadsetSpace } from "../xr/support/space";
 import { translate } from "../../shared/i18n";
 import type { Locale } from "../../shared/protocol/common";
@@ -52,6 +53,55 @@ async function wallOnly(page: Page, name: string): Promise<void> {
 }
 
 const labels = (page: Page, prefix: string) => page.evaluate((p) => window.yhteistila!.labels(p), prefix);
+
+/** Turns the headset at `head` towards the object `name`; returns where it is in the headset's space. */
+async function lookAt(page: Page, name: string, head = HEAD): Promise<{ x: number; y: number; z: number }> {
+  // Head straight ahead first: where things are in the headset's space is worked out from there.
+  await setHeadset(page, head);
+  await xrFrames(page, 3);
+  const point = (await page.evaluate((n) => window.yhteistila!.screenPoints(n), name)).find((p) => p.name === name);
+  expect(point, name).toBeDefined();
+  const target = await toHeadsetSpace(page, point!.world, head);
+  const yaw = Math.atan2(-(target.x - head.x), -(target.z - head.z));
+  const pitch = Math.atan2(target.y - head.y, Math.hypot(target.x - head.x, target.z - head.z));
+  await setHeadset(page, head, yaw, pitch);
+  return target;
+}
+
+/**
+ * Aims the right controller at the object `name` and pulls the trigger until `done` holds (a loaded
+ * machine can stretch one emulated frame past the click window: a person would pull again).
+ */
+async function pullAtIn(page: Page, name: string, done: () => boolean | Promise<boolean>, shot?: string) {
+  for (let attempt = 1; ; attempt++) {
+    const target = await lookAt(page, name);
+    await pointController(page, "right", { x: 0.2, y: 1.3, z: -0.3 }, target);
+    await xrFrames(page, 3);
+    if (shot && attempt === 1) await screenshot(page, shot);
+    await click(page, "right", "trigger");
+    try {
+      await expect.poll(done, { timeout: 4_000 }).toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Presses a button of an in-VR panel until `done` holds (as pullAtIn, for the same reason). */
+async function pressUntil(page: Page, id: string, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await pressMenuButton(page, HEAD, id, { screenshot: false });
+    try {
+      await expect.poll(done, { timeout: 4_000 }).toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+const xrState = (page: Page) => page.evaluate(() => window.yhteistila!.xr!.state());
 
 describe("Open Space's marketplace wall in the room", () => {
   it("a person in a headset reads the grid, goes to a topic's zone and takes its notes; a laptop sees it", async () => {
@@ -119,35 +169,8 @@ describe("Open Space's marketplace wall in the room", () => {
     // Vera puts her headset on: no HTML any more, the wall is all there is.
     await enterVR(vera.page, HEAD);
 
-    /**
-     * Aims the right controller at the object `name` and pulls the trigger until `done` holds (a
-     * loaded machine can stretch one emulated frame past the click window: a person would pull again).
-     */
-    const pullAt = async (name: string, done: () => boolean, shot?: string) => {
-      for (let attempt = 1; ; attempt++) {
-        // Head straight ahead first: where things are in the headset's space is worked out from there.
-        await setHeadset(vera.page, HEAD);
-        await xrFrames(vera.page, 3);
-        const point = (await vera.page.evaluate((n) => window.yhteistila!.screenPoints(n), name)).find(
-          (p) => p.name === name,
-        );
-        expect(point, name).toBeDefined();
-        const target = await toHeadsetSpace(vera.page, point!.world, HEAD);
-        const yaw = Math.atan2(-target.x, -target.z);
-        const pitch = Math.atan2(target.y - HEAD.y, Math.hypot(target.x, target.z));
-        await setHeadset(vera.page, HEAD, yaw, pitch);
-        await pointController(vera.page, "right", { x: 0.2, y: 1.3, z: -0.3 }, target);
-        await xrFrames(vera.page, 3);
-        if (shot && attempt === 1) await screenshot(vera.page, shot);
-        await click(vera.page, "right", "trigger");
-        try {
-          await expect.poll(done, { timeout: 4_000 }).toBe(true);
-          return;
-        } catch (error) {
-          if (attempt === 3) throw error;
-        }
-      }
-    };
+    const pullAt = (name: string, done: () => boolean | Promise<boolean>, shot?: string) =>
+      pullAtIn(vera.page, name, done, shot);
 
     // "Go there" under Anna's topic hops her into its zone (the server checks the hop).
     await pullAt(`market-go:${topic}`, () => room.state.people.get(veraId)!.zone === east.id, "market-wall-vr");
@@ -218,4 +241,124 @@ describe("Open Space's marketplace wall in the room", () => {
     await anna.leave();
     await Promise.all([ben.context.close(), vera.context.close()]);
   }, 240_000);
+
+  it("a facilitator in a headset posts a topic through the wall's keyboard, moves it, names its note-taker, and reads a refusal on the wall", async () => {
+    const session = await server.createSession("Open Space wall in VR");
+    const host = await server.join(session.code, { facilitatorSecret: session.facilitatorSecret, name: "Host" });
+    const room = server.app.services.rooms.get(session.code)!;
+    const anna = await server.join(session.code, { name: "Anna" });
+    let n = 0;
+    const saved = told(host, (s) => s.plan !== null);
+    sendCommand(host, "methods.plan.save", { plan: templatePlan("openSpace", "en", () => `s${++n}`) });
+    await saved;
+    sendCommand(host, "methods.step.next", { from: -1 });
+    await told(host, (s) => s.step === 0);
+    sendCommand(host, "methods.step.next", { from: 0 });
+    const grid = (await told(anna, (s) => s.market !== null)).market!;
+    const [first, second] = grid.zones;
+    sendCommand(anna, "methods.market.post", { slot: 0, zone: second!.id, title: "Open city data" });
+    await told(anna, (s) => s.market?.topics.length === 1);
+
+    // Vera co-facilitates from a headset, in front of the wall: the posting step, no keyboard at hand.
+    const vera = await laptop("en-GB");
+    await installEmulatedQuest(vera.page);
+    await joinSession(vera, `${server.baseUrl}/s/${session.code}#host=${session.facilitatorSecret}`, "Vera");
+    const veraId = [...room.state.people.entries()].find(([, p]) => p.name === "Vera")![0];
+    const at = beforeWall(3, -0.6);
+    room.placePerson(veraId, at.x, at.z, at.yaw);
+    await expect.poll(() => labels(vera.page, "market-topic:"), { timeout: 20_000 }).toContain("Open city data");
+    await enterVR(vera.page, HEAD);
+    const pullAt = (name: string, done: () => boolean | Promise<boolean>, shot?: string) =>
+      pullAtIn(vera.page, name, done, shot);
+    const topicDraft = async () => (await xrState(vera.page)).topicDraft;
+    const typeOn = async (keys: [string, string][]) => {
+      for (const [key, text] of keys)
+        await pressUntil(vera.page, `market.key.${key}`, async () => (await topicDraft()) === text);
+    };
+    const market = () => marketOf(room)!;
+
+    // A free cell's "Post here" opens the keyboard; "K o t a" and Post the topic.
+    await expect
+      .poll(async () => (await vera.page.evaluate(() => window.yhteistila!.screenPoints("market-cell:"))).length, {
+        timeout: 10_000,
+      })
+      .toBe(grid.slots * grid.zones.length - 1);
+    await pullAt(`market-cell:0:${first!.id}`, async () => (await topicDraft()) === "", "vrmarket-wall-free-cells");
+    await typeOn([
+      ["k", "K"],
+      ["o", "Ko"],
+      ["t", "Kot"],
+      ["a", "Kota"],
+    ]);
+    // Both controllers lowered out of the way, still aiming at the keyboard, for the picture.
+    const submitAt = (await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("market.submit")))!;
+    await pointController(
+      vera.page,
+      "right",
+      { x: submitAt.x + 0.25, y: submitAt.y - 0.3, z: submitAt.z + 0.2 },
+      submitAt,
+    );
+    await pointController(
+      vera.page,
+      "left",
+      { x: submitAt.x - 0.6, y: submitAt.y - 0.3, z: submitAt.z + 0.2 },
+      submitAt,
+    );
+    await xrFrames(vera.page, 3);
+    await screenshot(vera.page, "vrmarket-keyboard");
+    await pressUntil(vera.page, "market.submit", async () => (await topicDraft()) === null);
+    await expect
+      .poll(() => market().topics.find((t) => t.title === "Kota")?.convenerName, { timeout: 10_000 })
+      .toBe("Vera");
+    const kota = market().topics.find((t) => t.title === "Kota")!;
+    expect({ slot: kota.slot, zone: kota.zone }).toEqual({ slot: 0, zone: first!.id });
+    await expect.poll(() => labels(vera.page, `market-topic:${kota.id}`), { timeout: 10_000 }).toContain("Kota");
+
+    // "Move", then another free cell's "Move here": the topic goes to slot 3.
+    await pullAt(`market-move:${kota.id}`, async () =>
+      (await labels(vera.page, "market-cell:")).includes(vera.t("methods.market.moveHere")),
+    );
+    await screenshot(vera.page, "vrmarket-moving");
+    await pullAt(`market-cell:2:${first!.id}`, () => market().topics.find((t) => t.id === kota.id)?.slot === 2);
+
+    // "Note-taker…" lists the participants here; Anna takes the notes.
+    await pullAt(
+      `market-taker:${kota.id}`,
+      async () => (await vera.page.evaluate(() => window.yhteistila!.xr!.menuButton("market.cancel"))) !== null,
+    );
+    await xrFrames(vera.page, 3);
+    await screenshot(vera.page, "vrmarket-taker-list");
+    const annaId = [...room.state.people.entries()].find(([, p]) => p.name === "Anna")![0];
+    await pressUntil(
+      vera.page,
+      `market.taker.${annaId}`,
+      async () => market().topics.find((t) => t.id === kota.id)?.noteTakerName === "Anna",
+    );
+
+    // Vera starts a topic in slot 2, B; Anna posts there first. The post is refused, and the wall says why.
+    await pullAt(`market-cell:1:${second!.id}`, async () => (await topicDraft()) === "");
+    await typeOn([
+      ["o", "O"],
+      ["k", "Ok"],
+    ]);
+    sendCommand(anna, "methods.market.post", { slot: 1, zone: second!.id, title: "Kahvi" });
+    await told(anna, (s) => s.market?.topics.some((t) => t.title === "Kahvi") === true);
+    await pressUntil(vera.page, "market.submit", async () => (await topicDraft()) === null);
+    const reason = vera.t("methods.market.taken");
+    await expect.poll(() => labels(vera.page, "market-wall-refused"), { timeout: 5_000 }).toEqual([reason]);
+    expect(market().topics.filter((t) => t.title === "Ok")).toEqual([]);
+    await lookAt(vera.page, "market-wall-refused");
+    await xrFrames(vera.page, 3);
+    await screenshot(vera.page, "vrmarket-refused");
+    // A few seconds later the line has gone; the next keyboard starts with the refused title.
+    await expect.poll(() => labels(vera.page, "market-wall-refused"), { timeout: 15_000 }).toEqual([]);
+    await pullAt(`market-cell:1:${first!.id}`, async () => (await topicDraft()) === "Ok");
+    await pressUntil(vera.page, "market.cancel", async () => (await topicDraft()) === null);
+
+    expect(externalRequests(vera.requests)).toEqual([]);
+    expect(vera.errors).toEqual([]);
+    await host.leave();
+    await anna.leave();
+    await vera.context.close();
+  }, 300_000);
 });

@@ -89,4 +89,13 @@ describe("the in-VR note keyboard", () => {
     const { state } = type(initialKeyboard("Kahvi"), "backspace", "a");
     expect(state.text).toBe("Kahva");
   });
+
+  it("takes another length and another rule for sending (the marketplace's topic keyboard)", () => {
+    let state = initialKeyboard("abc");
+    state = pressKey(state, key("d"), 4).state;
+    expect(state.text).toBe("abcd");
+    expect(pressKey(state, key("e"), 4).state.text).toBe("abcd");
+    expect(pressKey(state, key("enter"), 4, () => false).submit).toBe(false);
+    expect(pressKey(state, key("enter"), 4, (text) => text === "abcd").submit).toBe(true);
+  });
 });
