@@ -78,6 +78,8 @@ export function Avatars() {
       facing: new Quaternion(),
       // One entry per person, reused from frame to frame; `eye` points at the entry's own vector when drawn.
       tags: [] as (TagEntry & { at: Vector3 })[],
+      /** Everyone in sight was placed in the last frame (see roomShown below). */
+      allPlaced: false,
       counts: {
         body: 0,
         head: 0,
@@ -160,8 +162,13 @@ export function Avatars() {
       tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true || person.role === "facilitator";
     }
     nameTags.placeAll(tags, viewer, facing, nameTagRangeM, maxNameTags);
-    // The names and every other 3D text load once the people are on screen (see text/troika.ts).
-    if (people === others.length || people === MAX_AVATARS) roomShown();
+    // The names and every other 3D text load once the people are on screen (see text/troika.ts): in
+    // the frame after the one that placed them all, whose drawing (in software, with the first
+    // shader compiles, up to a second) has then finished. Before the state arrives, no one is in sight.
+    const { selfId, people: everyone } = useSessionStore.getState();
+    const synced = selfId !== null && everyone[selfId] !== undefined;
+    if (scratch.allPlaced) roomShown();
+    scratch.allPlaced = synced && (people === others.length || people === MAX_AVATARS);
     for (const key of Object.keys(counts) as PartName[]) {
       const mesh = m[key]!;
       // Nothing to upload when a part had no instances before and has none now.
