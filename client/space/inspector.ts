@@ -72,6 +72,11 @@ export interface SpaceInspector {
   labels(prefix: string): string[];
   /** The last frame's draw calls and triangles, and the quality tier it was drawn at. */
   renderInfo(): { calls: number; triangles: number; quality: string };
+  /**
+   * What a frame draws: each visible mesh (name, material type, whether it blends), for support staff
+   * and the render benchmark ("where do the draw calls go?"). Culling may leave some out of a frame.
+   */
+  drawList(): { name: string; material: string; transparent: boolean; instances: number | null }[];
   /** Frames drawn so far: the view draws on demand, so a still room adds none. */
   framesDrawn(): number;
   /**
@@ -166,6 +171,24 @@ export function installInspector(
       quality: useQuality.getState().state.tier,
     }),
     framesDrawn,
+    drawList() {
+      const list: ReturnType<SpaceInspector["drawList"]> = [];
+      const shown = (object: Object3D): boolean => object.visible && (!object.parent || shown(object.parent));
+      scene.traverse((object) => {
+        const mesh = object as Object3D & { isMesh?: boolean; material?: { type: string; transparent: boolean } };
+        if (!mesh.isMesh || !mesh.material || !shown(mesh)) return;
+        const instanced = (mesh as Partial<InstancedMesh>).isInstancedMesh ? (mesh as InstancedMesh).count : null;
+        if (instanced === 0) return;
+        const material = Array.isArray(mesh.material) ? mesh.material[0] : mesh.material;
+        list.push({
+          name: mesh.name,
+          material: material.type,
+          transparent: material.transparent,
+          instances: instanced,
+        });
+      });
+      return list;
+    },
     textsTypesetting() {
       let pending = 0;
       const count = (text: TroikaState) => {

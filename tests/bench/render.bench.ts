@@ -1,5 +1,5 @@
 /**
- * `npm run bench:render [-- --counts 30,150 --seconds 8]`
+ * `npm run bench:render [-- --counts 30,150 --seconds 8 --profile DIR]`
  *
  * How fluid the desktop 3D view is without a GPU, against the floor a bare three.js scene sets.
  * Headless Chromium renders WebGL with SwiftShader (on the CPU, see tests/support/browser.ts). For each
@@ -18,7 +18,8 @@
  */
 import "../support/node-setup";
 import { fork, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
@@ -39,6 +40,8 @@ const COUNTS = (flag("counts") ?? process.env.BENCH_COUNTS ?? "30,150")
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
 const MEASURE_S = Number(flag("seconds") ?? process.env.BENCH_SECONDS ?? 8);
+/** Where to write V8 CPU profiles of both pages' measured seconds per crowd size (open it in Chrome's DevTools). */
+const PROFILE_DIR = flag("profile");
 const WARMUP_S = 3;
 const BARE_ORIGIN = "http://bare.invalid";
 
@@ -68,12 +71,18 @@ async function measure(
   page: Page,
   info: () => Promise<{ calls: number; triangles: number; quality?: string }>,
   drawnSoFar?: () => Promise<number>,
+  profileName?: string,
 ) {
   // A plain string: tsx would wrap named functions in a helper that does not exist in the page.
   await page.evaluate(
     "if (!window.__frames) { window.__frames = []; window.__ticks = 0; window.__measuring = false; (function tick(t) { window.__ticks++; if (window.__measuring) window.__frames.push(t); requestAnimationFrame(tick); })(performance.now()); }",
   );
   await page.waitForTimeout(WARMUP_S * 1000);
+  const profiler = profileName ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.start");
+  }
   await page.evaluate("window.__measuring = true");
   const drawnBefore = drawnSoFar ? await drawnSoFar() : 0;
   const samples: { calls: number; triangles: number; quality?: string }[] = [];
@@ -83,6 +92,12 @@ async function measure(
     samples.push(await info());
   }
   const stamps = (await page.evaluate("window.__measuring = false; window.__frames.splice(0)")) as number[];
+  if (profiler && PROFILE_DIR) {
+    const { profile } = await profiler.send("Profiler.stop");
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${profileName}.cpuprofile`), JSON.stringify(profile));
+    await profiler.detach();
+  }
   const drawn = drawnSoFar ? (await drawnSoFar()) - drawnBefore : 0;
   const deltas = stamps
     .slice(1)
@@ -219,7 +234,7 @@ function buildBareScene(o: BareOptions): void {
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const threeFile = (name: string) => readFileSync(here(`../../node_modules/three/build/${name}`), "utf8");
 
-const server = await startTestServer({ clientDir: "dist" });
+const server = await startTestServer({ clientDir: process.env.BENCH_DIST ?? "dist" });
 const browser = await launchChromium();
 let crowd: ChildProcess | undefined;
 const rows: string[] = [];
@@ -309,7 +324,12 @@ try {
           () => window.yhteistila!.renderInfo() as { calls: number; triangles: number; quality?: string },
         ),
       () => product.evaluate(() => window.yhteistila!.framesDrawn()),
+      PROFILE_DIR ? `product-${count}` : undefined,
     );
+    if (PROFILE_DIR) {
+      const list = await product.evaluate(() => window.yhteistila!.drawList());
+      writeFileSync(join(PROFILE_DIR, `product-${count}-draws.json`), JSON.stringify(list, null, 1));
+    }
 
     const ticksBefore = (await product.evaluate("window.__ticks")) as number;
     const resume = await pause(product);
@@ -336,8 +356,12 @@ try {
       stage: LAB.stage,
       screen: LAB.screen,
     });
-    const bareFigures = await measure(bare, () =>
-      bare.evaluate(() => (window as unknown as { bareInfo: () => { calls: number; triangles: number } }).bareInfo()),
+    const bareFigures = await measure(
+      bare,
+      () =>
+        bare.evaluate(() => (window as unknown as { bareInfo: () => { calls: number; triangles: number } }).bareInfo()),
+      undefined,
+      PROFILE_DIR ? `bare-${count}` : undefined,
     );
     await bareContext.close();
     await resume();
