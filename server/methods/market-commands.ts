@@ -41,8 +41,8 @@ async function apply(
   if (!market) return { error: "not_found", detail: "methods.market.none" };
   const result = change(market, marketNow(market, run));
   if (!result.ok) return { error: "invalid_payload", detail: result.key };
-  if (!(await commitMarket(ctx.room, result.market, ctx.now))) return { error: "storage_failed" };
-  await showSlot(ctx.room, result.market, run, ctx.now);
+  if (!(await commitMarket(ctx.room, market.entry, result.market, ctx.now))) return { error: "storage_failed" };
+  await showSlot(ctx.room, [], result.market, run, ctx.now);
   tellEveryone(ctx.room);
 }
 
