@@ -36,6 +36,19 @@ interface RoomMarkets {
 }
 
 const rooms = new WeakMap<RoomApi, RoomMarkets>();
+/** Each room's changes one after another: two topics posted at once must each build on the other. */
+const queues = new WeakMap<RoomApi, Promise<unknown>>();
+
+/** Runs `change` on the latest marketplaces once every earlier change is stored (a queue per room). */
+export function queueMarketChange<T>(room: RoomApi, change: () => Promise<T>): Promise<T> {
+  const before = queues.get(room) ?? Promise.resolve();
+  const run = before.then(change, change);
+  queues.set(
+    room,
+    run.catch(() => undefined),
+  );
+  return run;
+}
 
 function marketsOfRoom(room: RoomApi): RoomMarkets {
   let markets = rooms.get(room);
@@ -114,7 +127,7 @@ export async function commitMarket(room: RoomApi, entry: number, next: Market | 
  * Brings the marketplaces in line with the run (shared `marketsFor`): Back before a marketplace's
  * opening step drops it, and an opening step just entered opens a fresh grid on the room's zones. The
  * earlier marketplaces are kept as they were, to read, harvest and export. Then each zone of any of
- * them says what runs there now (`showSlot`).
+ * them says what runs there now (`showSlot`). Call it inside `queueMarketChange`.
  */
 export async function syncMarkets(room: RoomApi, run: MethodsRun, now: number): Promise<void> {
   const before = marketsOf(room);

@@ -8,7 +8,9 @@ import type { MethodsRun } from "./run";
  * convener: nobody holds two sessions at once); conveners move or withdraw their own topics, a
  * facilitator any; each topic names a note-taker (the convener by default; anyone standing in its zone
  * takes it over, or a facilitator names one). Nobody is grouped: people walk to the topics they like.
- * The marketplace step itself is for posting; each marketplace step after it runs the next slot.
+ * The marketplace step itself is for posting; each marketplace step after it runs the next slot. A
+ * plan may hold several Open Spaces (a morning's and an afternoon's): each keeps a grid of its own,
+ * named by the step that opened it (`marketOpenings`).
  */
 
 export { TOPIC_TITLE_MAX };
