@@ -135,8 +135,8 @@ export function buildJson(input: ExportInput): string {
     ...(input.crowdSourcing && input.crowdSourcing.length > 0
       ? { crowdSourcing: { results: input.crowdSourcing } }
       : {}),
-    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any: one
-    // step's as { groups }, as before; several steps' as { steps }, each its step and its { groups }.
+    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any: always
+    // { steps }, each its step and its { groups }, however many steps ran.
     ...(input.brainwriting && input.brainwriting.length > 0
       ? { brainwriting: brainwritingJson(input.brainwriting) }
       : {}),
