@@ -317,6 +317,17 @@ export function slotTasks(market: Market, slot: number): Map<string, string> {
 }
 
 /**
+ * Whether the harvest step the run is on closes this marketplace: no harvest ran since it opened (a
+ * later harvest, a World Café's say, gathers its own tables, not an Open Space closed earlier).
+ */
+export function harvestsMarket(market: Market, run: MethodsRun): boolean {
+  const isHarvest = (step: number) => run.plan?.steps[step]?.mechanic?.kind === "harvest";
+  const last = run.entries.length - 1;
+  if (last <= market.entry || !isHarvest(run.entries[last]!.step)) return false;
+  return !run.entries.slice(market.entry + 1, last).some((entry) => isHarvest(entry.step));
+}
+
+/**
  * What the harvest gathers of an Open Space: each topic of a slot that ran, with the window its notes
  * were written in on its zone's board, titled "A · topic · note-taker" (the letter reads the same in
  * every language), in slot then zone order.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   exportTopics,
   harvestTopics,
+  harvestsMarket,
   marketNow,
   marketOpenings,
   marketsFor,
@@ -112,5 +113,16 @@ describe("Open Space marketplaces by step", () => {
       return [];
     });
     expect(seen).toEqual([["zA", 420_000, 480_000]]);
+  });
+
+  it("lets a harvest gather only the marketplace it closes", () => {
+    const morning = openMarket(1, { slots: 3, zones: 2 }, ZONES);
+    expect(harvestsMarket(morning, runTo(day, 4))).toBe(false);
+    expect(harvestsMarket(morning, runTo(day, 5))).toBe(true);
+    expect(harvestsMarket(openMarket(6, { slots: 3, zones: 2 }, ZONES), runTo(day, 10))).toBe(true);
+    // A harvest after another one (a World Café's close later in the day) leaves the marketplace be.
+    const later = planOf([market, slot, closing, pause, closing]);
+    expect(harvestsMarket(openMarket(0, { slots: 3, zones: 2 }, ZONES), runTo(later, 2))).toBe(true);
+    expect(harvestsMarket(openMarket(0, { slots: 3, zones: 2 }, ZONES), runTo(later, 4))).toBe(false);
   });
 });
