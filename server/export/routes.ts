@@ -15,7 +15,7 @@ import { cardPassRecord } from "../methods/card-pass";
 import { exportSheets } from "../../shared/methods/sheet-pass";
 import { storedSheetPasses } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
-import { marketRecord } from "../methods/marketplace";
+import { storedMarkets } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
 import { exportKanban, type Kanban } from "../../shared/methods/kanban";
 import type { Plan } from "../../shared/methods/plan";
@@ -62,33 +62,44 @@ function brainwritingPart(records: Parameters<typeof storedPhysicalRooms>[0]): P
   return { brainwriting };
 }
 
-/** Open Space's topics, each with the revealed notes its zone's board got while its slot ran. */
+/**
+ * Open Space's marketplaces in the order their steps ran, each named by the step that opened it, with
+ * its topics, each with the revealed notes its zone's board got while its slot ran. A marketplace
+ * nobody posted on is left out.
+ */
 function openSpacePart(
   records: Parameters<typeof storedPhysicalRooms>[0],
   doc: BoardsDoc,
 ): Pick<ExportInput, "openSpace"> {
-  const stored = records.find((r) => r.kind === marketRecord.kind);
-  if (!stored) return {};
+  const { byEntry } = storedMarkets(records, (m) => console.error(`export: marketplace unreadable: ${m}`));
+  if (byEntry.size === 0) return {};
+  let run: MethodsRun | null = null;
+  const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
   try {
-    const market = marketRecord.decode(stored);
-    const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
-    const run = runRecord ? methodsRunRecord.decode(runRecord) : null;
-    const topics = exportTopics(market, run, (zone, from, until) => {
-      const boards = new Set(
-        [...doc.boards.values()].filter((b) => b.zoneId === zone && b.preset === "zone").map((b) => b.id),
-      );
-      return [...doc.notes.values()]
-        .filter(
-          (n) => boards.has(n.boardId) && !n.hidden && n.createdAt >= from && (until === null || n.createdAt < until),
-        )
-        .sort((a, b) => a.createdAt - b.createdAt)
-        .map((n) => n.text);
-    });
-    return topics.length > 0 ? { openSpace: topics } : {};
+    run = runRecord ? methodsRunRecord.decode(runRecord) : null;
   } catch (error) {
-    console.error(`export: marketplace unreadable: ${error instanceof Error ? error.message : error}`);
-    return {};
+    console.error("export: methods run unreadable:", error instanceof Error ? error.message : error);
   }
+  const notesOn = (zone: string, from: number, until: number | null) => {
+    const boards = new Set(
+      [...doc.boards.values()].filter((b) => b.zoneId === zone && b.preset === "zone").map((b) => b.id),
+    );
+    return [...doc.notes.values()]
+      .filter(
+        (n) => boards.has(n.boardId) && !n.hidden && n.createdAt >= from && (until === null || n.createdAt < until),
+      )
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((n) => n.text);
+  };
+  const openSpace = [...byEntry.values()]
+    .sort((a, b) => a.entry - b.entry)
+    .map((market) => {
+      // The steps run in plan order, so an entry is its step when the run is not at hand.
+      const step = run?.entries[market.entry]?.step ?? market.entry;
+      return { n: step + 1, step: run?.plan?.steps[step]?.title ?? "", topics: exportTopics(market, run, notesOn) };
+    })
+    .filter((market) => market.topics.length > 0);
+  return openSpace.length > 0 ? { openSpace } : {};
 }
 
 /** Lean Coffee's boards as they stand (or stood when their steps ended), in the order the steps ran. */

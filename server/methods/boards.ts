@@ -19,7 +19,7 @@ import type { RoomApi } from "../commands/registry";
 import { boardsRuntimeOf } from "../boards/module";
 import { newDocId } from "../boards/runtime";
 import { marketOf } from "./marketplace";
-import { harvestTopics } from "../../shared/methods/marketplace";
+import { harvestsMarket, harvestTopics } from "../../shared/methods/marketplace";
 import { groupIdeas } from "../../shared/methods/sheet-pass";
 import { sheetPassAt } from "./sheet-pass";
 import { stageBoardPlacement, stageOf, stageOwnsGroupBoards } from "../../shared/methods/stages";
@@ -152,7 +152,7 @@ function boardSteps(
   if (step.mechanic?.kind === "harvest") {
     const { tables, since: from } = harvestTables(plan, run.entries, zones, zoneIds);
     const market = marketOf(room);
-    const topics = market ? harvestTopics(market, run) : [];
+    const topics = market && harvestsMarket(market, run) ? harvestTopics(market, run) : [];
     // Open Space: one column per topic that ran, its zone's notes from its slot, named by topic and note-taker.
     const sources =
       topics.length > 0

@@ -12,7 +12,7 @@ import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 import { passDueSheets, sheetPassCommands } from "./sheet-commands";
 import { hushedSessions, restoreSheetPasses, sheetPassRecord } from "./sheet-pass";
 import { marketCommands } from "./market-commands";
-import { MARKET_ID, marketRecord, restoreMarket } from "./marketplace";
+import { marketRecord, restoreMarkets } from "./marketplace";
 import { kanbanCommands } from "./kanban-commands";
 import { kanbanRecord, restoreKanbans } from "./kanban";
 import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
@@ -26,10 +26,10 @@ const SHEET_CLOCK_MS = 1000;
  * Next and Back also move the room (arrange.ts): groups to breakout zones with the prompt and the time,
  * everyone to the plenary for an all-together step; and the boards (boards.ts): the pairs' notes onto
  * the four's board, the harvest wall at a harvest step, both undone by Back; 25/10's card pass, Open
- * Space's marketplace and Lean Coffee's board (card-pass.ts, marketplace.ts, kanban.ts), each in a
- * record of its own; Troika's one-way glass (troika.ts), which movement and voice honour as a screen;
- * and Brainwriting's sheets (sheet-pass.ts), each step's in a record of its own, passed by the server's clock, whose silent writing voice
- * honours.
+ * Space's marketplaces and Lean Coffee's boards (card-pass.ts, marketplace.ts, kanban.ts), each in a
+ * record of its own (a marketplace or a board for each step that opened one); Troika's one-way glass
+ * (troika.ts), which movement and voice honour as a screen; and Brainwriting's sheets (sheet-pass.ts),
+ * each step's in a record of its own, passed by the server's clock, whose silent writing voice honours.
  */
 export const methodsModule: RoomModule = {
   name: "methods",
@@ -70,14 +70,7 @@ export const methodsModule: RoomModule = {
       }
     }
     restoreSheetPasses(room, records);
-    const market = records.find((r) => r.kind === marketRecord.kind && r.id === MARKET_ID);
-    if (market) {
-      try {
-        restoreMarket(room, marketRecord.decode(market));
-      } catch (error) {
-        console.error("marketplace unreadable:", error instanceof Error ? error.message : error);
-      }
-    }
+    restoreMarkets(room, records);
     restoreKanbans(room, records);
     const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
     if (marks) {

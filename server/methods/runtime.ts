@@ -15,7 +15,7 @@ import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./car
 import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
 import { queueSheetChange, sheetPassOf, sheetsAreCurrent, syncSheetPasses } from "./sheet-pass";
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
-import { commitMarket, marketForRun, marketOf, showSlot } from "./marketplace";
+import { marketOf, queueMarketChange, syncMarkets } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
 import { kanbanIsCurrent, kanbanOf, syncKanbans } from "./kanban";
 import { stagesFor } from "./stages";
@@ -155,14 +155,9 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   if (wanted !== pass) await commitCardPass(room, wanted, now);
   // Likewise each Brainwriting step hands out sheets of its own, and Back before it drops them.
   await queueSheetChange(room, () => syncSheetPasses(room, runOf(room), now));
-  // Open Space: the first marketplace step opens the grid, Back before it drops it; each slot step
-  // puts its topics on their zones' tasks.
-  const market = marketOf(room);
-  const nextMarket = marketForRun(room, market, next);
-  if (nextMarket !== market && !(await commitMarket(room, nextMarket, now))) {
-    console.error("marketplace not changed with the step");
-  }
-  await showSlot(room, market ?? nextMarket, next, now);
+  // Open Space: each marketplace's posting step opens a grid of its own, Back before it drops it (the
+  // earlier one shows again as it was); each slot step puts its topics on their zones' tasks.
+  await queueMarketChange(room, () => syncMarkets(room, runOf(room), now));
   // Lean Coffee: each of its steps ends the dot vote and queues the voted topics on a board of its own;
   // Back before the step drops that board and opens the vote again.
   await syncKanbans(room, () => runOf(room), now);

@@ -1,4 +1,4 @@
-import type { ExportTopic } from "../methods/marketplace";
+import type { ExportMarketStep } from "../methods/marketplace";
 import type { ExportKanbanBoard, ExportKanbanTopic } from "../methods/kanban";
 import type { ExportSheetStep } from "../methods/sheet-pass";
 import type { Locale } from "../protocol/common";
@@ -56,8 +56,11 @@ export interface ExportInput {
    * its groups' sheets (rows of ideas, never authors). Absent when the session had none.
    */
   brainwriting?: readonly ExportSheetStep[];
-  /** Open Space's topics with their convener, note-taker and session notes; absent when none were posted. */
-  openSpace?: readonly ExportTopic[];
+  /**
+   * Open Space's marketplaces, one per step that opened one in the order they ran: each its step and
+   * its topics with their convener, note-taker and session notes. Absent when no topic was posted.
+   */
+  openSpace?: readonly ExportMarketStep[];
   /**
    * Lean Coffee's boards, one per Lean Coffee step in the order they ran: each its step's title and its
    * topics in queue order with their dots, column and outcome; absent when none had topics.
@@ -79,6 +82,11 @@ export function sheetsHeading(t: ReturnType<typeof translator>, sheets: ExportSh
   return steps > 1
     ? t("methods.sheetPass.exportStep", { n: sheets.n, step: sheets.step })
     : t("methods.sheetPass.exportTitle");
+}
+
+/** An Open Space marketplace's heading: named by its step only when the session had more than one. */
+export function marketHeading(t: ReturnType<typeof translator>, market: ExportMarketStep, markets: number): string {
+  return markets > 1 ? t("methods.market.exportStep", { n: market.n, step: market.step }) : t("methods.market.title");
 }
 
 /** A Lean Coffee topic's column and outcome in the export's language. */

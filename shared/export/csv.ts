@@ -6,6 +6,7 @@ import {
   hasStageMarks,
   kanbanHeading,
   kanbanTexts,
+  marketHeading,
   sheetsHeading,
   stepTexts,
   translator,
@@ -130,21 +131,25 @@ export function buildCsv(input: ExportInput): string {
   }
   // Open Space: a row per session note (one empty row for a topic without notes), the topic as cluster,
   // its slot and zone, and its note-taker where a note's author goes (the one who took them down).
-  for (const topic of input.openSpace ?? []) {
-    for (const note of topic.notes.length > 0 ? topic.notes : [""]) {
-      rows.push([
-        t("methods.market.title"),
-        t("methods.market.cellName", { n: topic.slot, zone: topic.zone }),
-        topic.title,
-        note,
-        "",
-        "",
-        "",
-        "",
-        t("methods.market.noteTaker", { name: topic.noteTaker }),
-        ...markCells(),
-        ...(inRoom ? [""] : []),
-      ]);
+  // Several marketplaces are told apart by their step in the first column.
+  const markets = input.openSpace ?? [];
+  for (const market of markets) {
+    for (const topic of market.topics) {
+      for (const note of topic.notes.length > 0 ? topic.notes : [""]) {
+        rows.push([
+          marketHeading(t, market, markets.length),
+          t("methods.market.cellName", { n: topic.slot, zone: topic.zone }),
+          topic.title,
+          note,
+          "",
+          "",
+          "",
+          "",
+          t("methods.market.noteTaker", { name: topic.noteTaker }),
+          ...markCells(),
+          ...(inRoom ? [""] : []),
+        ]);
+      }
     }
   }
   // Lean Coffee: a row per topic, its column as cluster, its dots, its place in the queue as rank and

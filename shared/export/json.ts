@@ -135,13 +135,16 @@ export function buildJson(input: ExportInput): string {
     ...(input.crowdSourcing && input.crowdSourcing.length > 0
       ? { crowdSourcing: { results: input.crowdSourcing } }
       : {}),
-    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any: one
-    // step's as { groups }, as before; several steps' as { steps }, each its step and its { groups }.
+    // Brainwriting's sheets by group (rows of ideas, no authors), only when there were any: always
+    // { steps }, each its step and its { groups }, however many steps ran.
     ...(input.brainwriting && input.brainwriting.length > 0
       ? { brainwriting: brainwritingJson(input.brainwriting) }
       : {}),
-    // Open Space's topics with their convener, note-taker and session notes.
-    ...(input.openSpace && input.openSpace.length > 0 ? { openSpace: { topics: input.openSpace } } : {}),
+    // Open Space's marketplaces, one per step that opened one, in one shape however many there were:
+    // each its step and its topics with their convener, note-taker and session notes.
+    ...(input.openSpace && input.openSpace.length > 0
+      ? { openSpace: { steps: input.openSpace.map(({ n, step, topics }) => ({ n, step, topics })) } }
+      : {}),
     // Lean Coffee's boards, one per Lean Coffee step: its title, and its topics in queue order with
     // their column and outcome as plain values.
     ...(input.leanCoffee && input.leanCoffee.length > 0 ? { leanCoffee: { boards: input.leanCoffee } } : {}),

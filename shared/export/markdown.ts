@@ -1,6 +1,7 @@
 import { hybridMarkdownLines, inRoomUids } from "../hybrid/export";
 import type { VoteDoc } from "../boards/model";
 import { summariseSteps } from "../timeline/summary";
+import type { ExportTopic } from "../methods/marketplace";
 import {
   exportBoards,
   formatClock,
@@ -11,6 +12,7 @@ import {
   type ExportInput,
   kanbanHeading,
   kanbanTexts,
+  marketHeading,
   sheetsHeading,
   stepTexts,
 } from "./common";
@@ -146,23 +148,31 @@ function leanCoffeeLines(input: ExportInput): string[] {
   ]);
 }
 
-/** Open Space's harvest: each topic under its slot and zone, with its convener, note-taker and notes. */
+/**
+ * Open Space's harvest, one marketplace after another (headed by its step when there were several):
+ * each topic under its slot and zone, with its convener, note-taker and notes.
+ */
 function openSpaceLines(input: ExportInput): string[] {
-  if (!input.openSpace || input.openSpace.length === 0) return [];
+  const markets = input.openSpace ?? [];
   const t = translator(input.locale);
-  const lines = [`## ${t("methods.market.title")}`, ""];
-  for (const topic of input.openSpace) {
-    lines.push(
-      `### ${t("methods.market.cellName", { n: topic.slot, zone: topic.zone })}: ${escapeMarkdown(topic.title)}`,
-      "",
-      `${escapeMarkdown(t("methods.market.convener", { name: topic.convener }))}  `,
-      escapeMarkdown(t("methods.market.noteTaker", { name: topic.noteTaker })),
-      "",
-      ...topic.notes.map((note) => `- ${escapeMarkdown(note)}`),
-      ...(topic.notes.length > 0 ? [""] : []),
-    );
+  const lines: string[] = [];
+  for (const market of markets) {
+    lines.push(`## ${escapeMarkdown(marketHeading(t, market, markets.length))}`, "");
+    for (const topic of market.topics) topicLines(t, topic, lines);
   }
   return lines;
+}
+
+function topicLines(t: ReturnType<typeof translator>, topic: ExportTopic, lines: string[]): void {
+  lines.push(
+    `### ${t("methods.market.cellName", { n: topic.slot, zone: topic.zone })}: ${escapeMarkdown(topic.title)}`,
+    "",
+    `${escapeMarkdown(t("methods.market.convener", { name: topic.convener }))}  `,
+    escapeMarkdown(t("methods.market.noteTaker", { name: topic.noteTaker })),
+    "",
+    ...topic.notes.map((note) => `- ${escapeMarkdown(note)}`),
+    ...(topic.notes.length > 0 ? [""] : []),
+  );
 }
 
 /** 25/10's revealed cards, best first, with their totals; no authors. */

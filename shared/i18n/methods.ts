@@ -222,6 +222,7 @@ export const methodsStrings = defineStrings({
     "methods.kanban.noThumbs": "This step has no thumbs vote.",
     "methods.kanban.participantsOnly": "Only participants and facilitators show a thumb.",
     "methods.market.title": "Open Space: topics",
+    "methods.market.exportStep": "Open Space: topics · step {n}: {step}",
     "methods.market.postingNote":
       "Post a topic into a free cell: you convene what you post, and take its notes unless someone takes over.",
     "methods.market.runningNote":
@@ -598,6 +599,7 @@ export const methodsStrings = defineStrings({
     "methods.kanban.noThumbs": "Tässä vaiheessa ei äänestetä peukuilla.",
     "methods.kanban.participantsOnly": "Vain osallistujat ja fasilitaattorit näyttävät peukkua.",
     "methods.market.title": "Open Space: aiheet",
+    "methods.market.exportStep": "Open Space: aiheet · vaihe {n}: {step}",
     "methods.market.postingNote":
       "Lisää aihe vapaaseen ruutuun: vedät itse aiheen, jonka lisäät, ja kirjaat sen muistiinpanot, ellei joku muu ota sitä tehtävää.",
     "methods.market.runningNote":
@@ -977,6 +979,7 @@ export const methodsStrings = defineStrings({
     "methods.kanban.noThumbs": "Det här steget har ingen tumröstning.",
     "methods.kanban.participantsOnly": "Bara deltagare och facilitatorer visar tummen.",
     "methods.market.title": "Open Space: ämnen",
+    "methods.market.exportStep": "Open Space: ämnen · steg {n}: {step}",
     "methods.market.postingNote":
       "Sätt upp ett ämne i en ledig ruta: du leder det du sätter upp och för anteckningarna, om ingen annan tar över.",
     "methods.market.runningNote":

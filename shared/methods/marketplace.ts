@@ -8,7 +8,9 @@ import type { MethodsRun } from "./run";
  * convener: nobody holds two sessions at once); conveners move or withdraw their own topics, a
  * facilitator any; each topic names a note-taker (the convener by default; anyone standing in its zone
  * takes it over, or a facilitator names one). Nobody is grouped: people walk to the topics they like.
- * The marketplace step itself is for posting; each marketplace step after it runs the next slot.
+ * The marketplace step itself is for posting; each marketplace step after it runs the next slot. A
+ * plan may hold several Open Spaces (a morning's and an afternoon's): each keeps a grid of its own,
+ * named by the step that opened it (`marketOpenings`).
  */
 
 export { TOPIC_TITLE_MAX };
@@ -64,28 +66,83 @@ export function openMarket(
 }
 
 /**
+ * The run entries that open a marketplace of their own. A marketplace step runs the next slot of the
+ * marketplace before it while that one still has a slot to run and no harvest has closed it (a break
+ * between slots keeps it); otherwise it opens a new one. So a plan with a morning and an afternoon
+ * Open Space (each a posting step and its slot steps) keeps two marketplaces.
+ */
+export function marketOpenings(run: MethodsRun): number[] {
+  const openings: number[] = [];
+  let open: { left: number } | null = null;
+  run.entries.forEach((entry, i) => {
+    const mechanic = run.plan?.steps[entry.step]?.mechanic;
+    if (mechanic?.kind === "harvest") open = null;
+    if (mechanic?.kind !== "marketplace") return;
+    if (open && open.left > 0) {
+      open.left--;
+      return;
+    }
+    open = { left: mechanic.slots };
+    openings.push(i);
+  });
+  return openings;
+}
+
+/**
+ * Which marketplaces the run calls for. Each marketplace is named by the entry that opened it (the
+ * steps run in plan order, so the entry is the step): `have` are the entries with one now. Back before
+ * a marketplace's opening drops it (`drop`), and an opening just entered opens one (`open`) unless it
+ * has one already. A marketplace is only ever dropped by Back: one whose entry no longer opens one
+ * (the plan edited during the run) keeps its topics.
+ */
+export function marketsFor(have: readonly number[], run: MethodsRun): { drop: number[]; open: number | null } {
+  const openings = marketOpenings(run);
+  const last = run.entries.length - 1;
+  const drop = have.filter((entry) => entry > last);
+  const open = openings.at(-1) === last && !have.includes(last) ? last : null;
+  return { drop, open };
+}
+
+/** The marketplace people see and post on: the latest one opened (after its steps it is only read). */
+export function shownMarket<T extends Pick<Market, "entry">>(markets: readonly T[]): T | null {
+  return markets.reduce<T | null>((shown, market) => (!shown || market.entry > shown.entry ? market : shown), null);
+}
+
+/** The entries that are the marketplace's: from its opening up to the next marketplace's opening. */
+function spanOf(market: Market, run: MethodsRun): { until: number } {
+  const next = marketOpenings(run).find((entry) => entry > market.entry);
+  return { until: next ?? run.entries.length };
+}
+
+/**
  * Which slot runs now: -1 at the posting step, k while the k-th marketplace step after it runs, and
- * `closed` once a step that is not a marketplace step is on (the harvest): nothing changes then.
+ * `closed` once a step that is not a marketplace step is on (the harvest), or a later marketplace has
+ * opened: nothing changes then.
  */
 export function marketNow(market: Market, run: MethodsRun): { slot: number; closed: boolean } {
-  const entries = run.entries.slice(market.entry);
   const isMarket = (step: number) => run.plan?.steps[step]?.mechanic?.kind === "marketplace";
-  const last = entries.at(-1);
-  if (!last || !isMarket(last.step)) return { slot: Math.min(market.slots, countSlots(market, run)) - 1, closed: true };
-  return { slot: Math.min(market.slots - 1, countSlots(market, run) - 1), closed: false };
+  const last = run.entries.length - 1;
+  const { until } = spanOf(market, run);
+  const entry = run.entries[last];
+  const ran = countSlots(market, run);
+  if (!entry || last >= until || last < market.entry || !isMarket(entry.step)) {
+    return { slot: Math.min(market.slots, ran) - 1, closed: true };
+  }
+  return { slot: Math.min(market.slots - 1, ran - 1), closed: false };
 }
 
 /** The marketplace steps after the posting one, so far: each ran one slot. */
 function countSlots(market: Market, run: MethodsRun): number {
   return run.entries
-    .slice(market.entry + 1)
+    .slice(market.entry + 1, spanOf(market, run).until)
     .filter((entry) => run.plan?.steps[entry.step]?.mechanic?.kind === "marketplace").length;
 }
 
 /** When each slot that ran ran: from its step's start to the next step's start (`until` null: still on). */
 export function slotWindows(market: Market, run: MethodsRun): { slot: number; from: number; until: number | null }[] {
   const out: { slot: number; from: number; until: number | null }[] = [];
-  for (let i = market.entry + 1; i < run.entries.length && out.length < market.slots; i++) {
+  const { until } = spanOf(market, run);
+  for (let i = market.entry + 1; i < until && out.length < market.slots; i++) {
     const entry = run.entries[i]!;
     if (run.plan?.steps[entry.step]?.mechanic?.kind !== "marketplace") continue;
     out.push({ slot: out.length, from: entry.startedAt, until: run.entries[i + 1]?.startedAt ?? null });
@@ -260,6 +317,17 @@ export function slotTasks(market: Market, slot: number): Map<string, string> {
 }
 
 /**
+ * Whether the harvest step the run is on closes this marketplace: no harvest ran since it opened (a
+ * later harvest, a World Café's say, gathers its own tables, not an Open Space closed earlier).
+ */
+export function harvestsMarket(market: Market, run: MethodsRun): boolean {
+  const isHarvest = (step: number) => run.plan?.steps[step]?.mechanic?.kind === "harvest";
+  const last = run.entries.length - 1;
+  if (last <= market.entry || !isHarvest(run.entries[last]!.step)) return false;
+  return !run.entries.slice(market.entry + 1, last).some((entry) => isHarvest(entry.step));
+}
+
+/**
  * What the harvest gathers of an Open Space: each topic of a slot that ran, with the window its notes
  * were written in on its zone's board, titled "A · topic · note-taker" (the letter reads the same in
  * every language), in slot then zone order.
@@ -289,6 +357,13 @@ export interface ExportTopic {
   convener: string;
   noteTaker: string;
   notes: string[];
+}
+
+/** One marketplace in the export: the step that opened it (`n` 1-based) and its topics. */
+export interface ExportMarketStep {
+  n: number;
+  step: string;
+  topics: ExportTopic[];
 }
 
 /**

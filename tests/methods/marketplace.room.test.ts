@@ -124,9 +124,17 @@ describe("Open Space marketplace on the server", () => {
         })
       ).text();
     const json = JSON.parse(await exported("json")) as {
-      openSpace: { topics: { title: string; slot: number; zone: string; convener: string; noteTaker: string }[] };
+      openSpace: {
+        steps: {
+          n: number;
+          topics: { title: string; slot: number; zone: string; convener: string; noteTaker: string }[];
+        }[];
+      };
     };
-    expect(json.openSpace.topics).toMatchObject([
+    // One marketplace: one step in the same shape as several.
+    expect(json.openSpace.steps).toHaveLength(1);
+    expect(json.openSpace.steps[0]!.n).toBe(2);
+    expect(json.openSpace.steps[0]!.topics).toMatchObject([
       { title: "Open data", slot: 1, zone: "A", convener: "Anna", noteTaker: "Cai" },
       { title: "Rails", slot: 2, zone: "B", convener: "Ben", noteTaker: "Ben" },
     ]);
