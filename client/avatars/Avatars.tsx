@@ -165,10 +165,13 @@ export function Avatars() {
     // The names and every other 3D text load once the people are on screen (see text/troika.ts): in
     // the frame after the one that placed them all, whose drawing (in software, with the first
     // shader compiles, up to a second) has then finished. Before the state arrives, no one is in sight.
-    const { selfId, people: everyone } = useSessionStore.getState();
-    const synced = selfId !== null && everyone[selfId] !== undefined;
+    // A coach is not among the people, so "someone is listed" says the state is here, not "I am".
     if (scratch.allPlaced) roomShown();
-    scratch.allPlaced = synced && (people === others.length || people === MAX_AVATARS);
+    else {
+      const { selfId, people: everyone } = useSessionStore.getState();
+      const synced = selfId !== null && Object.keys(everyone).length > 0;
+      scratch.allPlaced = synced && (people === others.length || people === MAX_AVATARS);
+    }
     for (const key of Object.keys(counts) as PartName[]) {
       const mesh = m[key]!;
       // Nothing to upload when a part had no instances before and has none now.

@@ -44,13 +44,20 @@ export function roomShown(): void {
 }
 let shown = false;
 
-/** troika once it has loaded, else null (it loads once the avatars call roomShown). */
+/** A page where no one is ever placed (a coach in an empty session) gets its texts this long after asking. */
+const AT_THE_LATEST_MS = 5000;
+
+/** troika once it has loaded, else null (it loads once the avatars call roomShown, or at the latest). */
 export function useTroika(): Troika | null {
   const troika = useSyncExternalStore(subscribe, () => loaded);
   useEffect(() => {
     if (loaded) return;
     waiting++;
-    return () => void waiting--;
+    const latest = setTimeout(() => void loadTroika(), AT_THE_LATEST_MS);
+    return () => {
+      waiting--;
+      clearTimeout(latest);
+    };
   }, []);
   return troika;
 }
