@@ -3,6 +3,7 @@ import type { JoinOptions, ServerMessage } from "../../shared/protocol";
 import { ERROR_CODES, PROTOCOL_VERSION, SESSION_ROOM, type ErrorCode } from "../../shared/protocol/constants";
 import type { SessionState } from "../../shared/session/state";
 import { Presence } from "../avatars/presence";
+import { isMessageKey } from "../../shared/i18n";
 import { showToast } from "../ui/toast-store";
 import { useSessionStore } from "./session-store";
 import { personKey } from "./profile";
@@ -44,7 +45,10 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
   room.onMessage("error", (error: ServerMessage<"error">) => {
     // Movement corrections are silent: the view snaps back, which says enough.
     if (error.code === "rate_limited" && error.command === "movement.pose") return;
-    showToast({ key: `errors.${error.code}` });
+    // A refusal that names its reason (e.g. "that cell already has a topic") says it, not just its code.
+    showToast({
+      key: error.detail !== undefined && isMessageKey(error.detail) ? error.detail : `errors.${error.code}`,
+    });
   });
   room.onMessage("session.closed", ({ reason }: ServerMessage<"session.closed">) => {
     useSessionStore.setState({ closedReason: reason });
