@@ -13,9 +13,9 @@ import { loadTimelineItems } from "../timeline/routes";
 import { cardPassResults } from "../../shared/methods/card-pass";
 import { cardPassRecord } from "../methods/card-pass";
 import { exportSheets } from "../../shared/methods/sheet-pass";
-import { storedSheetPasses } from "../methods/sheet-pass";
+import { sheetPasses } from "../methods/sheet-pass";
 import { exportTopics } from "../../shared/methods/marketplace";
-import { storedMarkets } from "../methods/marketplace";
+import { markets } from "../methods/marketplace";
 import { methodsRunRecord } from "../methods/records";
 import { exportKanban, type Kanban } from "../../shared/methods/kanban";
 import type { Plan } from "../../shared/methods/plan";
@@ -43,7 +43,7 @@ function crowdSourcingPart(records: Parameters<typeof storedPhysicalRooms>[0]): 
  * order the steps ran, each named by its step.
  */
 function brainwritingPart(records: Parameters<typeof storedPhysicalRooms>[0]): Pick<ExportInput, "brainwriting"> {
-  const { byEntry } = storedSheetPasses(records, (m) => console.error(`export: sheets unreadable: ${m}`));
+  const { byEntry } = sheetPasses.stored(records, (m) => console.error(`export: sheets unreadable: ${m}`));
   if (byEntry.size === 0) return {};
   let run: MethodsRun | null = null;
   const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);
@@ -71,7 +71,7 @@ function openSpacePart(
   records: Parameters<typeof storedPhysicalRooms>[0],
   doc: BoardsDoc,
 ): Pick<ExportInput, "openSpace"> {
-  const { byEntry } = storedMarkets(records, (m) => console.error(`export: marketplace unreadable: ${m}`));
+  const { byEntry } = markets.stored(records, (m) => console.error(`export: marketplace unreadable: ${m}`));
   if (byEntry.size === 0) return {};
   let run: MethodsRun | null = null;
   const runRecord = records.find((r) => r.kind === methodsRunRecord.kind);

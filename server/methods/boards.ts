@@ -21,7 +21,7 @@ import { newDocId } from "../boards/runtime";
 import { marketOf } from "./marketplace";
 import { harvestsMarket, harvestTopics } from "../../shared/methods/marketplace";
 import { groupIdeas } from "../../shared/methods/sheet-pass";
-import { sheetPassAt } from "./sheet-pass";
+import { sheetPasses } from "./sheet-pass";
 import { stageBoardPlacement, stageOf, stageOwnsGroupBoards } from "../../shared/methods/stages";
 
 /**
@@ -177,7 +177,7 @@ function boardSteps(
   // Brainwriting: moving on from the writing, each group's ideas go onto its board, to cluster and vote on.
   const written: string[] = [];
   const writing = run.entries.length - 2;
-  const sheets = sheetPassAt(room, writing);
+  const sheets = sheetPasses.at(room, writing);
   if (sheets) {
     sheets.groups.forEach((group, g) => {
       const zone = zones[writing]?.[g];

@@ -11,7 +11,7 @@ import {
 } from "../../shared/methods/marketplace";
 import type { ClientPrivate } from "../commands/dispatch";
 import { defineCommand, type CommandContext, type CommandOutcome } from "../commands/registry";
-import { commitMarket, marketOf, queueMarketChange, showSlot } from "./marketplace";
+import { marketOf, markets, showSlot } from "./marketplace";
 import { runOf, tellEveryone } from "./runtime";
 
 /**
@@ -37,13 +37,13 @@ function apply(
     return Promise.resolve({ error: "forbidden", detail: "methods.market.participantsOnly" });
   }
   // After every earlier post is stored, so two posted at once both land.
-  return queueMarketChange(ctx.room, async (): Promise<CommandOutcome> => {
+  return markets.queue(ctx.room, async (): Promise<CommandOutcome> => {
     const market = marketOf(ctx.room);
     const run = runOf(ctx.room);
     if (!market) return { error: "not_found", detail: "methods.market.none" };
     const result = change(market, marketNow(market, run));
     if (!result.ok) return { error: "invalid_payload", detail: result.key };
-    if (!(await commitMarket(ctx.room, market.entry, result.market, ctx.now))) return { error: "storage_failed" };
+    if (!(await markets.commit(ctx.room, market.entry, result.market, ctx.now))) return { error: "storage_failed" };
     await showSlot(ctx.room, [], result.market, run, ctx.now);
     tellEveryone(ctx.room);
   });

@@ -10,9 +10,9 @@ import { cardPassCommands } from "./card-commands";
 import { placeOf } from "../hybrid/seating";
 import { CARD_PASS_ID, cardPassRecord, restoreCardPass } from "./card-pass";
 import { passDueSheets, sheetPassCommands } from "./sheet-commands";
-import { hushedSessions, restoreSheetPasses, sheetPassRecord } from "./sheet-pass";
+import { hushedSessions, sheetPassRecord, sheetPasses } from "./sheet-pass";
 import { marketCommands } from "./market-commands";
-import { marketRecord, restoreMarkets } from "./marketplace";
+import { marketRecord, markets } from "./marketplace";
 import { kanbanCommands } from "./kanban-commands";
 import { kanbanRecord, restoreKanbans } from "./kanban";
 import { STAGE_MARKS_ID, guardStageBoards, restoreStageMarks, stageCommands, stageMarksRecord } from "./stages";
@@ -69,8 +69,8 @@ export const methodsModule: RoomModule = {
         console.error("card pass unreadable:", error instanceof Error ? error.message : error);
       }
     }
-    restoreSheetPasses(room, records);
-    restoreMarkets(room, records);
+    sheetPasses.restore(room, records);
+    markets.restore(room, records);
     restoreKanbans(room, records);
     const marks = records.find((r) => r.kind === stageMarksRecord.kind && r.id === STAGE_MARKS_ID);
     if (marks) {

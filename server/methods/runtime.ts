@@ -13,9 +13,9 @@ import { troikaPartOf } from "../../shared/methods/troika";
 import { cardPassViewFor } from "../../shared/methods/card-pass";
 import { cardPassForRun, cardPassOf, commitCardPass, passIsCurrent } from "./card-pass";
 import { sheetPassViewFor } from "../../shared/methods/sheet-pass";
-import { queueSheetChange, sheetPassOf, sheetsAreCurrent, syncSheetPasses } from "./sheet-pass";
+import { sheetPassOf, sheetPasses, sheetsAreCurrent, syncSheetPasses } from "./sheet-pass";
 import { marketNow, marketViewFor } from "../../shared/methods/marketplace";
-import { marketOf, queueMarketChange, syncMarkets } from "./marketplace";
+import { marketOf, markets, syncMarkets } from "./marketplace";
 import { kanbanViewFor } from "../../shared/methods/kanban";
 import { kanbanIsCurrent, kanbanOf, syncKanbans } from "./kanban";
 import { stagesFor } from "./stages";
@@ -154,10 +154,10 @@ export async function commitRun(room: RoomApi, next: MethodsRun, now: number): P
   const wanted = cardPassForRun(pass, next);
   if (wanted !== pass) await commitCardPass(room, wanted, now);
   // Likewise each Brainwriting step hands out sheets of its own, and Back before it drops them.
-  await queueSheetChange(room, () => syncSheetPasses(room, runOf(room), now));
+  await sheetPasses.queue(room, () => syncSheetPasses(room, runOf(room), now));
   // Open Space: each marketplace's posting step opens a grid of its own, Back before it drops it (the
   // earlier one shows again as it was); each slot step puts its topics on their zones' tasks.
-  await queueMarketChange(room, () => syncMarkets(room, runOf(room), now));
+  await markets.queue(room, () => syncMarkets(room, runOf(room), now));
   // Lean Coffee: each of its steps ends the dot vote and queues the voted topics on a board of its own;
   // Back before the step drops that board and opens the vote again.
   await syncKanbans(room, () => runOf(room), now);

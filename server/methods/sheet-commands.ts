@@ -1,6 +1,6 @@
 import { passDue, passNow, setVoiceOpen, writeRow, type SheetPass } from "../../shared/methods/sheet-pass";
 import { defineCommand, type CommandOutcome, type RoomApi } from "../commands/registry";
-import { commitSheetPass, currentSheetPass, queueSheetChange } from "./sheet-pass";
+import { currentSheetPass, sheetPasses } from "./sheet-pass";
 import { runOf, tellEveryone } from "./runtime";
 
 /**
@@ -13,13 +13,13 @@ import { runOf, tellEveryone } from "./runtime";
 type Change = { ok: true; pass: SheetPass } | { ok: false; key: string };
 
 function apply(room: RoomApi, now: number, change: (pass: SheetPass) => Change): Promise<CommandOutcome> {
-  return queueSheetChange(room, async (): Promise<CommandOutcome> => {
+  return sheetPasses.queue(room, async (): Promise<CommandOutcome> => {
     // Only the current step's sheets are written on: an earlier step's are only read.
     const pass = currentSheetPass(room, runOf(room));
     if (!pass) return { error: "not_found", detail: "methods.sheetPass.none" };
     const result = change(pass);
     if (!result.ok) return { error: "invalid_payload", detail: result.key };
-    if (!(await commitSheetPass(room, pass.entry, result.pass, now))) return { error: "storage_failed" };
+    if (!(await sheetPasses.commit(room, pass.entry, result.pass, now))) return { error: "storage_failed" };
     tellEveryone(room);
     // Silence may have been lifted or put back: voice applies it now.
     if (result.pass.voiceOpen !== pass.voiceOpen) room.screensChanged();
@@ -28,12 +28,12 @@ function apply(room: RoomApi, now: number, change: (pass: SheetPass) => Change):
 
 /** The server's pass clock, run every second: groups whose time is up pass, stored, then told. */
 export function passDueSheets(room: RoomApi): Promise<void> {
-  return queueSheetChange(room, async () => {
+  return sheetPasses.queue(room, async () => {
     const pass = currentSheetPass(room, runOf(room));
     if (!pass) return;
     const now = room.services.now();
     const next = passDue(pass, now);
-    if (next !== pass && (await commitSheetPass(room, pass.entry, next, now))) tellEveryone(room);
+    if (next !== pass && (await sheetPasses.commit(room, pass.entry, next, now))) tellEveryone(room);
   });
 }
 
