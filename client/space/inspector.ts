@@ -70,8 +70,11 @@ export interface SpaceInspector {
   boardNotes(): string[];
   /** Texts drawn inside objects whose name starts with `prefix` (e.g. "plenary-clock", "zone-board:nw"). */
   labels(prefix: string): string[];
-  /** The last frame's draw calls and triangles, and the quality tier it was drawn at. */
-  renderInfo(): { calls: number; triangles: number; quality: string };
+  /**
+   * The last frame's draw calls and triangles, the quality tier it was drawn at, and the shader
+   * programs compiled so far (in software each costs the first frame that uses it a compile).
+   */
+  renderInfo(): { calls: number; triangles: number; quality: string; programs: string[] };
   /**
    * What a frame draws: each visible mesh (name, material type, whether it blends), for support staff
    * and the render benchmark ("where do the draw calls go?"). Culling may leave some out of a frame.
@@ -169,6 +172,7 @@ export function installInspector(
       calls: gl.info.render.calls,
       triangles: gl.info.render.triangles,
       quality: useQuality.getState().state.tier,
+      programs: (gl.info.programs ?? []).map((program) => program.cacheKey.split(",")[0]!),
     }),
     framesDrawn,
     drawList() {
