@@ -17,7 +17,7 @@ import { useConnection } from "../session/connection-context";
 import { useSessionStore, type PersonView } from "../session/session-store";
 import { useT } from "../i18n/locale";
 import { useNameTags, type TagEntry } from "./name-tags";
-import { roomShown } from "../text/troika";
+import { roomShown } from "../space/room-shown";
 import { useVoiceStore } from "../voice/voice-store";
 import { RENDER_DELAY_MS } from "./pose-buffer";
 import { useQuality } from "../space/quality-store";
@@ -162,7 +162,7 @@ export function Avatars() {
       tag.wanted = person.handRaisedAt > 0 || speaking[person.id] === true || person.role === "facilitator";
     }
     nameTags.placeAll(tags, viewer, facing, nameTagRangeM, maxNameTags);
-    // The names and every other 3D text load once the people are on screen (see text/troika.ts): in
+    // The names and every other 3D text load once the people are on screen (space/room-shown.ts): in
     // the frame after the one that placed them all, whose drawing (in software, with the first
     // shader compiles, up to a second) has then finished. Before the state arrives, no one is in sight.
     // A coach is not among the people, so "someone is listed" says the state is here, not "I am".
@@ -201,6 +201,9 @@ export function Avatars() {
           mesh.frustumCulled = false;
           if (colored && !mesh.instanceColor) mesh.setColorAt(0, new Color("#ffffff"));
           mesh.count = 0;
+          // Hidden until it has instances: a part nobody wears (the visor of a VR visitor) is then
+          // neither drawn nor compiled, and in software every shader compile delays the first frame.
+          mesh.visible = false;
         }
       }}
       name={`avatar-${part}`}

@@ -52,12 +52,8 @@ export const MAX_AVATARS = 256;
 export const partMaterial = new MeshLambertMaterial({ color: "#ffffff" });
 export const eyeMaterial = new MeshLambertMaterial({ color: "#1f2933" });
 export const visorMaterial = new MeshStandardMaterial({ color: "#1f2933", roughness: 0.35 });
-export const badgeMaterial = new MeshStandardMaterial({
-  color: "#f4c95d",
-  roughness: 0.3,
-  metalness: 0.2,
-  emissive: "#5a4510",
-});
+/** The facilitator's badge glows a little; Lambert keeps it to the avatars' one cheap shader family. */
+export const badgeMaterial = new MeshLambertMaterial({ color: "#f4c95d", emissive: "#5a4510" });
 
 const AWAY_COLOR = new Color("#a9b1b8");
 const WHITE = new Color("#ffffff");

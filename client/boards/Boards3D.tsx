@@ -263,7 +263,7 @@ function Cluster3D({
     <group ref={group} name={`cluster:${cluster.id}`}>
       <mesh position={[cx, cy, 0.005]}>
         <planeGeometry args={[w, h]} />
-        <meshStandardMaterial color="#ffffff" transparent opacity={0.45} roughness={1} />
+        <meshLambertMaterial color="#ffffff" transparent opacity={0.45} />
       </mesh>
       <mesh
         name="cluster-handle"
@@ -275,7 +275,7 @@ function Cluster3D({
         onClick={handlers.onClick}
       >
         <planeGeometry args={[w, 0.1]} />
-        <meshStandardMaterial color="#1d3b53" transparent opacity={0.85} />
+        <meshLambertMaterial color="#1d3b53" transparent opacity={0.85} />
       </mesh>
       <Label3D
         position={[cx - w / 2 + 0.02, cy + h / 2 - 0.05, 0.009]}
@@ -374,16 +374,16 @@ const Board3D = memo(function Board3D({ boardId }: { boardId: string }) {
       <group ref={surface}>
         <mesh position-z={-0.02}>
           <boxGeometry args={[w + 0.08, h + 0.08, 0.03]} />
-          <meshStandardMaterial color="#8a97a3" roughness={0.7} />
+          <meshLambertMaterial color="#8a97a3" />
         </mesh>
         <mesh name="board-surface" onClick={onBoardClick}>
           <planeGeometry args={[w, h]} />
-          <meshStandardMaterial color="#fbfaf7" roughness={0.95} side={DoubleSide} />
+          <meshLambertMaterial color="#fbfaf7" side={DoubleSide} />
         </mesh>
         {[-1, 1].map((side) => (
           <mesh key={side} position={[side * (w / 2 - 0.1), -h / 2 - BOARD_BOTTOM_M / 2, -0.03]}>
             <boxGeometry args={[0.05, BOARD_BOTTOM_M, 0.05]} />
-            <meshStandardMaterial color="#8a97a3" />
+            <meshLambertMaterial color="#8a97a3" />
           </mesh>
         ))}
         <Label3D

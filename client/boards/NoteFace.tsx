@@ -28,9 +28,8 @@ export function NoteFace({
     <>
       <mesh>
         <planeGeometry args={[NOTE_M, NOTE_M]} />
-        <meshStandardMaterial
+        <meshLambertMaterial
           color={noteHex(note.color)}
-          roughness={0.9}
           transparent={note.hidden}
           opacity={note.hidden ? 0.7 : 1}
         />

@@ -5,7 +5,7 @@ import {
   DynamicDrawUsage,
   Euler,
   Matrix4,
-  MeshStandardMaterial,
+  MeshLambertMaterial,
   Quaternion,
   Vector3,
   type InstancedMesh,
@@ -20,7 +20,7 @@ import { keepDrawing } from "../space/render-demand";
 import { useBehindGlass } from "../methods/methods-store";
 
 const geometry = new CapsuleGeometry(0.055, 0.32, 3, 8);
-const material = new MeshStandardMaterial({ color: "#f4c95d", emissive: "#6b4e0a", roughness: 0.5 });
+const material = new MeshLambertMaterial({ color: "#f4c95d", emissive: "#6b4e0a" });
 
 /** A hand waves this long after it goes up, to catch the eye, then holds still (and costs no frames). */
 const WAVE_MS = 4000;

@@ -118,7 +118,7 @@ function Wall({ market }: { market: MarketView }) {
     <group name="market-wall" position={[WALL.x, y, WALL.z]} rotation-y={WALL.yaw}>
       <mesh>
         <boxGeometry args={[WALL.width + 0.08, WALL.height + 0.08, DEPTH]} />
-        <meshStandardMaterial color={COLORS.frame} roughness={1} />
+        <meshLambertMaterial color={COLORS.frame} />
       </mesh>
       <mesh position-z={DEPTH / 2 + 0.001}>
         <planeGeometry args={[WALL.width, WALL.height]} />
@@ -128,7 +128,7 @@ function Wall({ market }: { market: MarketView }) {
       {[-1, 1].map((side) => (
         <mesh key={side} position={[side * (WALL.width / 2 - 0.3), -WALL.height / 2 - WALL.bottom / 2, 0]}>
           <boxGeometry args={[0.06, WALL.bottom + 0.05, 0.06]} />
-          <meshStandardMaterial color={COLORS.frame} roughness={1} />
+          <meshLambertMaterial color={COLORS.frame} />
         </mesh>
       ))}
       <group position-z={DEPTH / 2 + 0.004}>
@@ -656,7 +656,7 @@ function ZoneSign({ topic, zone, takeNotes }: { topic: TopicView; zone: ZoneView
     >
       <mesh>
         <boxGeometry args={[SIGN.w, SIGN.h, 0.03]} />
-        <meshStandardMaterial color={COLORS.board} roughness={1} />
+        <meshLambertMaterial color={COLORS.board} />
       </mesh>
       <Label3D
         position={[-SIGN.w / 2 + 0.05, SIGN.h / 2 - 0.05, 0.017]}

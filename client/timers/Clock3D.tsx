@@ -28,7 +28,7 @@ export function Clock3D({
     <group name={name} {...group}>
       <mesh>
         <boxGeometry args={[WIDTH, 0.56, 0.04]} />
-        <meshStandardMaterial color="#1d2b38" roughness={0.6} />
+        <meshLambertMaterial color="#1d2b38" />
       </mesh>
       <BothSides gap={0.021}>
         <Label3D

@@ -25,11 +25,11 @@ function ZoneSign({ zone, people }: { zone: ZoneView; people: number }) {
     <group position={[0, 0, -zone.radius]}>
       <mesh position-y={0.95}>
         <cylinderGeometry args={[0.03, 0.03, 1.9, 6]} />
-        <meshStandardMaterial color="#8f8a80" />
+        <meshLambertMaterial color="#8f8a80" />
       </mesh>
       <mesh position-y={2.05}>
         <boxGeometry args={[1.6, 0.5, 0.04]} />
-        <meshStandardMaterial color={zone.locked ? "#6b7280" : zone.color} />
+        <meshLambertMaterial color={zone.locked ? "#6b7280" : zone.color} />
       </mesh>
       <BothSides gap={0.025}>
         <Label3D
@@ -70,7 +70,7 @@ function ZoneBoard({ zone }: { zone: ZoneView }) {
         <group position-y={0.75}>
           <mesh>
             <boxGeometry args={[1.6, 0.8, 0.03]} />
-            <meshStandardMaterial color="#fbf8f1" roughness={1} />
+            <meshLambertMaterial color="#fbf8f1" />
           </mesh>
           <BothSides gap={0.02}>
             <Label3D
@@ -132,7 +132,7 @@ export function ZonesLayer() {
         {plenaryTimer.status !== "idle" && (
           <mesh position-y={PLENARY_CLOCK.height / 2}>
             <cylinderGeometry args={[0.03, 0.03, PLENARY_CLOCK.height, 6]} />
-            <meshStandardMaterial color="#8f8a80" />
+            <meshLambertMaterial color="#8f8a80" />
           </mesh>
         )}
         <Clock3D
