@@ -4,8 +4,16 @@ import { App } from "./app/App";
 import { initialStringsReady, useLocaleStore } from "./i18n/locale";
 import "./ui/styles.css";
 import { applyToPage, useAccessibilitySettings } from "./accessibility/settings";
+import { parseRoute } from "./app/route";
+import { prefetchSessionInfo } from "./session/api";
+import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../shared/protocol/constants";
 
 document.documentElement.lang = useLocaleStore.getState().locale;
+// A participant link's join form needs the session's info: ask now, alongside the language's strings.
+const route = parseRoute(location.pathname);
+if (route.page === "session" && SESSION_CODE_PATTERN.test(normaliseSessionCode(route.code))) {
+  prefetchSessionInfo(normaliseSessionCode(route.code));
+}
 // Before the first paint, so larger text or high contrast never flashes the default look.
 applyToPage(useAccessibilitySettings.getState());
 useAccessibilitySettings.subscribe((settings) => applyToPage(settings));

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type * as SpaceModule from "../space/SessionSpace";
 import { forgetLinkSecret, takeLinkSecret } from "./link-secrets";
 import { normaliseSessionCode, SESSION_CODE_PATTERN } from "../../shared/protocol/constants";
 import type { SessionInfoResponse } from "../../shared/protocol";
 import { useLocaleStore, useT } from "../i18n/locale";
 import { PageShell } from "../ui/PageShell";
 import { Loading } from "../ui/Loading";
-import { ApiError, checkFacilitatorKey, fetchSessionInfo } from "./api";
+import { ApiError, checkFacilitatorKey, fetchSessionInfo, takeSessionInfo } from "./api";
 import { connectToSession, joinErrorCode, type JoinProfile, type SessionConnection } from "./connection";
 import { ConnectionContext } from "./connection-context";
 import { JoinForm, type JoinChoice } from "./JoinForm";
@@ -15,8 +16,20 @@ import { CoachesObserving } from "../coaching/CoachesObserving";
 
 // The 3D space is the heavy part of the bundle; the join form appears before it has loaded, and it
 // loads while the person types their name, so entering does not wait for it.
-const loadSessionSpace = () => import("../space/SessionSpace");
-const SessionSpace = lazy(loadSessionSpace);
+let spaceModule: typeof SpaceModule | null = null;
+const loadSessionSpace = () =>
+  import("../space/SessionSpace").then((module) => {
+    spaceModule = module;
+    return module;
+  });
+const LazySessionSpace = lazy(loadSessionSpace);
+/**
+ * The space itself once its module is here (it loads while the form is shown): rendered lazily, React
+ * would suspend once anyway and hold the reveal back for its fallback throttle (150-300 ms of nothing).
+ */
+function SessionSpace(props: { onRejoin: () => void }) {
+  return spaceModule ? <spaceModule.default {...props} /> : <LazySessionSpace {...props} />;
+}
 
 type Phase =
   | { name: "loading" }
@@ -55,7 +68,7 @@ export function SessionPage({ code: rawCode }: { code: string }) {
       setPhase({ name: "not-found" });
       return;
     }
-    fetchSessionInfo(code).then(
+    takeSessionInfo(code).then(
       async (info) => {
         const held = secret.current;
         if (held && !info.ended) {

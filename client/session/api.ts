@@ -29,6 +29,25 @@ export function fetchSessionInfo(code: string): Promise<SessionInfoResponse> {
   return request(`/api/sessions/${encodeURIComponent(code)}`);
 }
 
+const prefetched = new Map<string, Promise<SessionInfoResponse>>();
+
+/**
+ * Asks what a session offers as the page starts (main.tsx), in parallel with the language's strings,
+ * instead of after the first render: the join form waits for this answer.
+ */
+export function prefetchSessionInfo(code: string): void {
+  const info = fetchSessionInfo(code);
+  info.catch(() => undefined); // whoever takes it hears the failure
+  prefetched.set(code, info);
+}
+
+/** The answer asked for as the page started, the first time; a fresh one after that. */
+export function takeSessionInfo(code: string): Promise<SessionInfoResponse> {
+  const info = prefetched.get(code);
+  prefetched.delete(code);
+  return info ?? fetchSessionInfo(code);
+}
+
 /** "valid" or "invalid" for a facilitator key, or "unknown" when the server could not be asked. */
 export async function checkFacilitatorKey(code: string, secret: string): Promise<"valid" | "invalid" | "unknown"> {
   try {

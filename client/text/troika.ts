@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import type * as TroikaModule from "troika-three-text";
 import { configureFonts } from "./fonts";
+import { afterRoomShown } from "../space/room-shown";
 
 export type Troika = typeof TroikaModule;
 
@@ -35,19 +36,13 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-/** Everyone in sight has been drawn once (the avatars say so): troika may load now. */
-export function roomShown(): void {
-  if (shown) return;
-  shown = true;
-  // After the frames that catch up on what arrived with the room, not in the middle of them.
-  requestIdleCallback(() => void loadTroika(), { timeout: 500 });
-}
-let shown = false;
+// Once everyone in sight has been drawn (the avatars say so).
+afterRoomShown(() => void loadTroika());
 
 /** A page where no one is ever placed (a coach in an empty session) gets its texts this long after asking. */
 const AT_THE_LATEST_MS = 5000;
 
-/** troika once it has loaded, else null (it loads once the avatars call roomShown, or at the latest). */
+/** troika once it has loaded, else null (it loads once the room is shown, or at the latest). */
 export function useTroika(): Troika | null {
   const troika = useSyncExternalStore(subscribe, () => loaded);
   useEffect(() => {
