@@ -28,11 +28,7 @@ export function NoteFace({
     <>
       <mesh>
         <planeGeometry args={[NOTE_M, NOTE_M]} />
-        <meshLambertMaterial
-          color={noteHex(note.color)}
-          transparent={note.hidden}
-          opacity={note.hidden ? 0.7 : 1}
-        />
+        <meshLambertMaterial color={noteHex(note.color)} transparent={note.hidden} opacity={note.hidden ? 0.7 : 1} />
       </mesh>
       <Label3D
         position={[0, 0, 0.002]}
