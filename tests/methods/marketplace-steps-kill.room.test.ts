@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import type { CreateSessionResponse, MethodsState } from "../../shared/protocol";
+import { describe, expect, it } from "vitest";
+import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
-import { freePort } from "../support/server";
-import { startChildServer, type ChildServer } from "../support/child-server";
-import { joinAt } from "../support/boards";
-import { fetchAfterRestart, toldAfter } from "../support/methods-server";
+import { fetchAfterRestart, killableMethodsSession, toldAfter } from "../support/methods-server";
 import { twoMarketplaces } from "../support/market-plans";
 
 /**
@@ -16,31 +10,12 @@ import { twoMarketplaces } from "../support/market-plans";
  * it was after Back, and the export carries both.
  */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-market-steps-kill-"));
-let child: ChildServer | undefined;
-afterAll(async () => {
-  await child?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const key = (name: string) => `market-steps-kill-${name.toLowerCase()}-key-0001`;
+const cut = killableMethodsSession("market-steps-kill");
 const topicsOf = (s: MethodsState) => s.market?.topics.map((t) => t.title) ?? null;
 
 describe("a server killed with SIGKILL during a plan's second Open Space marketplace", () => {
   it("comes back with both marketplaces: the afternoon's shown, the morning's as it was after Back, both exported", async () => {
-    const port = await freePort();
-    child = await startChildServer({ port, dataDir, env: {} });
-    const response = await fetch(`${child.baseUrl}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Two marketplaces cut" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = { name: "Host", facilitatorSecret: session.facilitatorSecret, personKey: key("host") };
-    const host = await joinAt(child.baseUrl, session.code, facilitator);
-    const anna = await joinAt(child.baseUrl, session.code, { name: "Anna", personKey: key("anna") });
-    const ben = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
-    for (const room of [host, anna, ben]) room.onMessage("methods.state", () => {});
+    const { session, host, anna, ben } = await cut.start("Two marketplaces cut");
     await toldAfter(
       host,
       () => sendCommand(host, "methods.plan.save", { plan: twoMarketplaces() }),
@@ -73,22 +48,13 @@ describe("a server killed with SIGKILL during a plan's second Open Space marketp
       (s) => topicsOf(s)?.length === 1,
     );
 
-    await child.kill();
-    child = await startChildServer({ port, dataDir, env: {} });
-    const ben2 = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
-    const host2 = await joinAt(child.baseUrl, session.code, facilitator);
-    host2.onMessage("methods.state", () => {});
-    const state = await toldAfter(
-      ben2,
-      () => sendCommand(ben2, "methods.sync", {}),
-      () => true,
-    );
+    const { ben: ben2, host: host2, state } = await cut.cut(session);
     expect(state.step).toBe(3);
     expect(state.market).toEqual(posted.market);
 
     const json = JSON.parse(
       await (
-        await fetchAfterRestart(`${child.baseUrl}/api/sessions/${session.code}/export.json?lang=en`, {
+        await fetchAfterRestart(`${cut.baseUrl()}/api/sessions/${session.code}/export.json?lang=en`, {
           headers: { authorization: `Bearer ${session.facilitatorSecret}` },
         })
       ).text(),

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import type { CreateSessionResponse, MethodsState } from "../../shared/protocol";
+import { describe, expect, it } from "vitest";
+import type { MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { templatePlan } from "../../shared/methods/templates";
-import { freePort, nextMessage, type SdkSessionRoom } from "../support/server";
-import { startChildServer, type ChildServer } from "../support/child-server";
-import { joinAt } from "../support/boards";
-import { toldAfter } from "../support/methods-server";
+import { nextMessage, type SdkSessionRoom } from "../support/server";
+import { killableMethodsSession, toldAfter } from "../support/methods-server";
 
 /**
  * A plan with two Brainwriting steps keeps each step's sheets in a record of its own: a server killed
@@ -16,14 +11,7 @@ import { toldAfter } from "../support/methods-server";
  * step's sheets as they were, and the export carries both, each headed by its step.
  */
 
-const dataDir = mkdtempSync(join(tmpdir(), "yhteistila-sheet-steps-kill-"));
-let child: ChildServer | undefined;
-afterAll(async () => {
-  await child?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const key = (name: string) => `sheet-steps-kill-${name.toLowerCase()}-key-0001`;
+const cut = killableMethodsSession("sheet-steps-kill");
 
 const row = (who: string, round: number, pass: number) => [`${who} r${round} p${pass}`, "", ""];
 
@@ -44,19 +32,7 @@ function write(room: SdkSessionRoom, state: MethodsState, who: string, round: nu
 
 describe("a server killed with SIGKILL during a plan's second Brainwriting step", () => {
   it("comes back with both steps' sheets: the second shown, the first as it was after Back, both exported", async () => {
-    const port = await freePort();
-    child = await startChildServer({ port, dataDir, env: {} });
-    const response = await fetch(`${child.baseUrl}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Two brainwritings cut" }),
-    });
-    const session = (await response.json()) as CreateSessionResponse;
-    const facilitator = { name: "Host", facilitatorSecret: session.facilitatorSecret, personKey: key("host") };
-    const host = await joinAt(child.baseUrl, session.code, facilitator);
-    const anna = await joinAt(child.baseUrl, session.code, { name: "Anna", personKey: key("anna") });
-    const ben = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
-    for (const room of [host, anna, ben]) room.onMessage("methods.state", () => {});
+    const { session, host, anna, ben } = await cut.start("Two brainwritings cut");
     let n = 0;
     const round = () => {
       const base = templatePlan("brainwriting", "en", () => `b${++n}`);
@@ -114,23 +90,14 @@ describe("a server killed with SIGKILL during a plan's second Brainwriting step"
     const roundTwo = await write(ben, b!, "Ben", 2);
     expect(roundTwo.sheetPass!.held!.mine).toEqual(row("Ben", 2, 0));
 
-    await child.kill();
-    child = await startChildServer({ port, dataDir, env: {} });
-    const ben2 = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
-    const host2 = await joinAt(child.baseUrl, session.code, facilitator);
-    host2.onMessage("methods.state", () => {});
-    const state = await toldAfter(
-      ben2,
-      () => sendCommand(ben2, "methods.sync", {}),
-      () => true,
-    );
+    const { ben: ben2, host: host2, state } = await cut.cut(session);
     expect(state.step).toBe(3);
     expect(state.sheetPass).toEqual(roundTwo.sheetPass);
 
     // The export carries both steps' sheets, each headed by its step.
     const exported = async (format: string) =>
       (
-        await fetch(`${child!.baseUrl}/api/sessions/${session.code}/export.${format}?lang=en`, {
+        await fetch(`${cut.baseUrl()}/api/sessions/${session.code}/export.${format}?lang=en`, {
           headers: { authorization: `Bearer ${session.facilitatorSecret}` },
         })
       ).text();

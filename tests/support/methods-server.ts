@@ -8,7 +8,9 @@ import { SqliteSessionStore } from "../../server/storage/sqlite-store";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type MethodsState } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
-import { nextMessage, waitForState, type SdkSessionRoom } from "./server";
+import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "./server";
+import { startChildServer, type ChildServer } from "./child-server";
+import { joinAt } from "./boards";
 
 /**
  * What the methods' room tests share: a server of the test file's own on a SQLite file that outlives
@@ -141,4 +143,62 @@ export async function stepTo(host: SdkSessionRoom, step: number): Promise<Method
   const told = nextMessage<MethodsState>(host, "methods.state", 10_000, (s) => s.step === step);
   sendCommand(host, "methods.step.next", { from: step - 1 });
   return told;
+}
+
+/**
+ * A session on a server of its own process that a test kills with SIGKILL, like a power cut, and
+ * starts again on the same data folder: a facilitator (Host) and two participants (Anna, Ben), each
+ * with a stable person key so the new process knows them again. The process and the folder go with
+ * the test file.
+ */
+export function killableMethodsSession(name: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), `yhteistila-${name}-`));
+  let child: ChildServer | undefined;
+  let port = 0;
+  afterAll(async () => {
+    await child?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const key = (who: string) => `${name}-${who.toLowerCase()}-key-0001`;
+  const server = () => {
+    if (!child) throw new Error("the session's server has not started");
+    return child;
+  };
+  return {
+    baseUrl: () => server().baseUrl,
+    async start(title: string) {
+      port = await freePort();
+      child = await startChildServer({ port, dataDir, env: {} });
+      const response = await fetch(`${child.baseUrl}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title }),
+      });
+      const session = (await response.json()) as CreateSessionResponse;
+      const facilitator = { name: "Host", facilitatorSecret: session.facilitatorSecret, personKey: key("host") };
+      const host = await joinAt(child.baseUrl, session.code, facilitator);
+      const anna = await joinAt(child.baseUrl, session.code, { name: "Anna", personKey: key("anna") });
+      const ben = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
+      for (const room of [host, anna, ben]) room.onMessage("methods.state", () => {});
+      return { session, facilitator, host, anna, ben };
+    },
+    /** SIGKILL, a new process on the same data, and Ben and Host back in; `state` is what Ben is told first. */
+    async cut(session: CreateSessionResponse) {
+      await server().kill();
+      child = await startChildServer({ port, dataDir, env: {} });
+      const ben = await joinAt(child.baseUrl, session.code, { name: "Ben", personKey: key("ben") });
+      const host = await joinAt(child.baseUrl, session.code, {
+        name: "Host",
+        facilitatorSecret: session.facilitatorSecret,
+        personKey: key("host"),
+      });
+      host.onMessage("methods.state", () => {});
+      const state = await toldAfter(
+        ben,
+        () => sendCommand(ben, "methods.sync", {}),
+        () => true,
+      );
+      return { ben, host, state };
+    },
+  };
 }
