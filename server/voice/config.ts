@@ -13,6 +13,12 @@ export interface VoiceConfig {
   /** Janus's WebSocket API (JANUS_URL=ws://127.0.0.1:8188), for VOICE_ENGINE=janus. */
   janusUrl?: string;
   /**
+   * Janus's Admin API over WebSocket (JANUS_ADMIN_URL=ws://127.0.0.1:7188) and its `admin_secret`
+   * (JANUS_ADMIN_SECRET): where the Janus engine's statistics read packet counts. Without it they count none.
+   */
+  janusAdminUrl?: string;
+  janusAdminSecret?: string;
+  /**
    * Addresses offered to browsers besides the machine's own interfaces: loopback (one machine, tests)
    * and, behind a NAT or in a container, the public address (VOICE_ANNOUNCED_IPS).
    */
@@ -43,6 +49,8 @@ export function voiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): VoiceC
     enabled: env.VOICE !== "off",
     engine: env.VOICE_ENGINE === "inline" || env.VOICE_ENGINE === "janus" ? env.VOICE_ENGINE : "worker",
     ...(env.VOICE_ENGINE === "janus" ? { janusUrl: env.JANUS_URL ?? "ws://127.0.0.1:8188" } : {}),
+    ...(env.VOICE_ENGINE === "janus" && env.JANUS_ADMIN_URL ? { janusAdminUrl: env.JANUS_ADMIN_URL } : {}),
+    ...(env.VOICE_ENGINE === "janus" && env.JANUS_ADMIN_SECRET ? { janusAdminSecret: env.JANUS_ADMIN_SECRET } : {}),
     extraHostAddresses: ["127.0.0.1", ...list(env.VOICE_ANNOUNCED_IPS)],
     ...(range ? { portRange: [Number(range[1]), Number(range[2])] as [number, number] } : {}),
     turnUrls: list(env.VOICE_TURN_URLS),

@@ -42,6 +42,11 @@ export class JanusSession {
     return this.closed;
   }
 
+  /** The session's id in Janus, which its Admin API asks for with a handle's. */
+  get sessionId(): number {
+    return this.id;
+  }
+
   private constructor(private readonly socket: WebSocket) {
     socket.on("message", (raw) => this.receive(JSON.parse(String(raw)) as JanusMessage));
     socket.on("close", () => this.fail(new JanusError("the connection to Janus closed")));
@@ -140,4 +145,111 @@ export class JanusSession {
     }
     this.waiting.clear();
   }
+}
+
+/** RTP packets one handle's peer connection has received and sent, as Janus counts them. */
+export interface HandlePackets {
+  in: number;
+  out: number;
+}
+
+/**
+ * A small client for Janus's Admin API over WebSocket (the `admin` server of its WebSocket
+ * transport): requests carry the admin secret and are matched to their replies by transaction.
+ * Only what voice statistics read is here: a handle's RTP packet counts from `handle_info`.
+ */
+export class JanusAdmin {
+  private readonly waiting = new Map<
+    string,
+    { resolve(message: Record<string, unknown>): void; reject(error: Error): void; timer: NodeJS.Timeout }
+  >();
+  private closed = false;
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly secret: string | undefined,
+  ) {
+    socket.on("message", (raw) => this.receive(JSON.parse(String(raw)) as Record<string, unknown>));
+    socket.on("close", () => this.fail(new JanusError("the connection to Janus's Admin API closed")));
+    socket.on("error", (error) => this.fail(error));
+  }
+
+  /** `secret`: Janus's `admin_secret`, which every request must carry when Janus has one. */
+  static async open(url: string, secret?: string): Promise<JanusAdmin> {
+    const socket = new WebSocket(url, "janus-admin-protocol");
+    await new Promise<void>((resolve, reject) => {
+      socket.once("open", () => resolve());
+      socket.once("error", reject);
+    });
+    return new JanusAdmin(socket, secret);
+  }
+
+  /**
+   * RTP packets in and out of one handle since its peer connection began, over all its audio and
+   * video m-lines (Janus counts RTP only there: DTLS, data channels and RTCP apart). Janus 1.1 lists
+   * them in `handle_info` as `info.webrtc.media[mid].stats.in.packets` and `…out.packets`. A handle
+   * without a peer connection yet has none: zero.
+   */
+  async handlePackets(session: number, handle: number): Promise<HandlePackets> {
+    const reply = await this.send({ janus: "handle_info", session_id: session, handle_id: handle });
+    const media = (reply.info as { webrtc?: { media?: Record<string, MediumSummary> } } | undefined)?.webrtc?.media;
+    const counts = { in: 0, out: 0 };
+    for (const medium of Object.values(media ?? {})) {
+      if (medium.type !== "audio" && medium.type !== "video") continue;
+      counts.in += Number(medium.stats?.in?.packets ?? 0);
+      counts.out += Number(medium.stats?.out?.packets ?? 0);
+    }
+    return counts;
+  }
+
+  close(): void {
+    this.fail(new JanusError("closed"));
+    this.socket.close();
+  }
+
+  private send(request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (this.closed) return Promise.reject(new JanusError("the Janus Admin API connection is closed"));
+    const transaction = randomUUID();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(transaction);
+        reject(new JanusError(`Janus's Admin API did not answer ${String(request.janus)}`));
+      }, REQUEST_TIMEOUT_MS);
+      this.waiting.set(transaction, { resolve, reject, timer });
+      this.socket.send(
+        JSON.stringify({ ...request, transaction, ...(this.secret ? { admin_secret: this.secret } : {}) }),
+      );
+    });
+  }
+
+  private receive(message: Record<string, unknown>): void {
+    const transaction = typeof message.transaction === "string" ? message.transaction : "";
+    const pending = this.waiting.get(transaction);
+    if (!pending) return;
+    this.waiting.delete(transaction);
+    clearTimeout(pending.timer);
+    const error = message.error as { reason?: string } | undefined;
+    if (message.janus === "error") pending.reject(new JanusError(error?.reason ?? "Janus Admin API error"));
+    else pending.resolve(message);
+  }
+
+  private fail(error: Error): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const pending of this.waiting.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    this.waiting.clear();
+  }
+}
+
+/** The part of Janus's per-m-line summary in `handle_info` that the packet counts come from. */
+interface MediumSummary {
+  type?: string;
+  stats?: { in?: { packets?: number }; out?: { packets?: number } };
 }

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { assignSlots } from "../../shared/voice/slots";
 import { iceServersFor, type VoiceConfig } from "./config";
 import type { EngineCallbacks, EngineStats, VoiceEngine } from "./engine";
-import { JanusSession, type JanusMessage } from "./janus-api";
+import { JanusAdmin, JanusSession, type HandlePackets, type JanusMessage } from "./janus-api";
 import { PACKET_MS, SPEECH_LEVEL_DBOV } from "./speech";
 
 const VIDEOROOM = "janus.plugin.videoroom";
@@ -13,6 +13,18 @@ const ANSWER_TIMEOUT_MS = 15_000;
  * this many packets (half a second) is louder than SPEECH_LEVEL_DBOV, the embedded engine's threshold.
  */
 const TALKING_PACKETS = 25;
+
+/**
+ * Said once per process, not per session room: a Janus without its Admin API is a valid setup, only
+ * without packet counts.
+ */
+let toldNoAdmin = false;
+
+/** RTP packets counted on one handle: from the microphone (publisher) or to the listener (subscriber). */
+interface HandleCounts {
+  received: number;
+  forwarded: number;
+}
 
 /** One person's listening connection: a VideoRoom subscriber handle, multistream, one m-line per heard voice. */
 interface Subscriber {
@@ -71,6 +83,12 @@ export class JanusVoiceEngine implements VoiceEngine {
   /** Feeds Janus says are talking now, since when (ms); and speech per person not yet drained. */
   private readonly talking = new Map<number, number>();
   private spoken = new Map<string, number>();
+  /** Packets per live handle as Janus last counted them, and what closed handles had counted by then. */
+  private readonly counted = new Map<number, HandleCounts>();
+  private readonly retired: HandleCounts = { received: 0, forwarded: 0 };
+  private admin: Promise<JanusAdmin> | null = null;
+  /** Whether the last reading failed as a whole (said once until one works again). */
+  private adminFailing = false;
 
   constructor(
     private readonly config: VoiceConfig,
@@ -174,9 +192,90 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (person && ms > 0) this.spoken.set(person.id, (this.spoken.get(person.id) ?? 0) + ms);
   }
 
+  /**
+   * Packets received from microphones and sent to listeners since the engine started, as the
+   * embedded engine counts them; here Janus counts them (this process forwards nothing), read per
+   * handle from its Admin API: `received` from the publishers' handles, `forwarded` from the
+   * subscribers'. A handle closed since the last reading keeps what it had counted then, so the
+   * totals never go back; the packets of its last moments are not counted.
+   */
   async stats(): Promise<EngineStats> {
-    // Packet counts live in Janus (its Admin API); this process forwards nothing itself.
-    return { peers: this.people.size, received: 0, forwarded: 0 };
+    const peers = this.people.size;
+    if (!this.config.janusAdminUrl) {
+      if (!toldNoAdmin) {
+        toldNoAdmin = true;
+        console.warn("voice (Janus): JANUS_ADMIN_URL is not set, so voice statistics count no packets");
+      }
+      return { peers, received: 0, forwarded: 0 };
+    }
+    const session = await this.session?.catch(() => null);
+    const handles = this.liveHandles();
+    if (session && !session.isClosed && handles.size > 0) {
+      const readings: PromiseSettledResult<HandlePackets>[] = await this.adminApi().then(
+        (admin) =>
+          Promise.allSettled([...handles.keys()].map((handle) => admin.handlePackets(session.sessionId, handle))),
+        (error: unknown) => [{ status: "rejected", reason: error }],
+      );
+      const still = this.liveHandles();
+      [...handles].forEach(([handle, role], i) => {
+        const reading = readings[i];
+        // A handle closed while Janus answered was retired already: counting it again would add it twice.
+        if (reading?.status !== "fulfilled" || still.get(handle) !== role) return;
+        const last = this.counted.get(handle) ?? { received: 0, forwarded: 0 };
+        this.counted.set(handle, {
+          received: role === "publisher" ? Math.max(last.received, reading.value.in) : 0,
+          forwarded: role === "subscriber" ? Math.max(last.forwarded, reading.value.out) : 0,
+        });
+      });
+      // One handle may be gone before Janus is asked about it; all of them failing is worth saying.
+      const failed = readings.every((r) => r.status === "rejected");
+      if (failed && !this.adminFailing) {
+        const reason = readings.find((r) => r.status === "rejected")?.reason;
+        console.error(
+          "voice (Janus): could not read packet counts from the Admin API:",
+          reason instanceof Error ? reason.message : reason,
+        );
+      }
+      this.adminFailing = failed;
+    }
+    this.retire(this.liveHandles());
+    let { received, forwarded } = this.retired;
+    for (const counts of this.counted.values()) {
+      received += counts.received;
+      forwarded += counts.forwarded;
+    }
+    return { peers, received, forwarded };
+  }
+
+  /** Every handle that carries media now: publishers (microphones) and subscribers, those being dropped too. */
+  private liveHandles(): Map<number, "publisher" | "subscriber"> {
+    const handles = new Map<number, "publisher" | "subscriber">();
+    for (const person of this.people.values()) {
+      if (person.handle) handles.set(person.handle, "publisher");
+      for (const sub of [person.sub, ...person.dropping]) if (sub) handles.set(sub.handle, "subscriber");
+    }
+    return handles;
+  }
+
+  /** Moves the last counts of handles closed since into the totals they keep adding to. */
+  private retire(live: Map<number, unknown>): void {
+    for (const [handle, counts] of this.counted) {
+      if (live.has(handle)) continue;
+      this.retired.received += counts.received;
+      this.retired.forwarded += counts.forwarded;
+      this.counted.delete(handle);
+    }
+  }
+
+  /** The Admin API connection, opened on the first reading and again after it broke (once for readings at once). */
+  private adminApi(): Promise<JanusAdmin> {
+    const previous = this.admin?.catch(() => null) ?? Promise.resolve(null);
+    this.admin = previous.then((current) =>
+      current && !current.isClosed
+        ? current
+        : JanusAdmin.open(this.config.janusAdminUrl!, this.config.janusAdminSecret),
+    );
+    return this.admin;
   }
 
   /**
@@ -195,6 +294,7 @@ export class JanusVoiceEngine implements VoiceEngine {
   async close(): Promise<void> {
     this.closed = true;
     for (const id of [...this.people.keys()]) this.closePerson(id);
+    void this.admin?.then((admin) => admin.close()).catch(() => undefined);
     const session = await this.session?.catch(() => null);
     if (!session) return;
     await session

@@ -50,6 +50,18 @@ describe("voice settings from the environment", () => {
     expect(voiceConfigFromEnv({ VOICE_ENGINE: "livekit" }).engine).toBe("worker");
   });
 
+  it("reads Janus's Admin API for packet counts only where it is given (Janus has it off by default)", () => {
+    expect(voiceConfigFromEnv({ VOICE_ENGINE: "janus" }).janusAdminUrl).toBeUndefined();
+    expect(
+      voiceConfigFromEnv({
+        VOICE_ENGINE: "janus",
+        JANUS_ADMIN_URL: "ws://127.0.0.1:7188",
+        JANUS_ADMIN_SECRET: "s3cret",
+      }),
+    ).toMatchObject({ janusAdminUrl: "ws://127.0.0.1:7188", janusAdminSecret: "s3cret" });
+    expect(voiceConfigFromEnv({ JANUS_ADMIN_URL: "ws://127.0.0.1:7188" }).janusAdminUrl).toBeUndefined();
+  });
+
   it("reads ports, announced addresses and TURN, and makes coturn's short-lived credentials", () => {
     const config = voiceConfigFromEnv({
       VOICE_PORT_RANGE: "40000-40199",
