@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,9 @@ export const janusAvailable =
 export interface RunningJanus {
   /** Its WebSocket API, for JANUS_URL. */
   url: string;
+  /** Its Admin API (WebSocket, loopback only) and the secret it wants, for JANUS_ADMIN_URL and JANUS_ADMIN_SECRET. */
+  adminUrl: string;
+  adminSecret: string;
   /** Its process, to read its CPU time (the voice benchmark). */
   pid: number;
   close(): Promise<void>;
@@ -50,13 +54,16 @@ const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
 
 /**
  * Starts a Janus gateway of its own for a test: a generated configuration in a temporary folder
- * (VideoRoom and the WebSocket API on a free loopback port, ICE on the namespace's own link only,
- * no other plugin),
+ * (VideoRoom, the WebSocket API and the Admin API on free loopback ports, the latter behind a secret
+ * of its own, ICE on the namespace's own link only, no other plugin),
  * and waits until its API accepts connections.
  */
 export async function startJanus(): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), "yhteistila-janus-"));
   const port = await freePort();
+  let adminPort = await freePort();
+  while (adminPort === port) adminPort = await freePort();
+  const adminSecret = randomBytes(16).toString("hex");
   const rtp = 20000 + Math.floor(Math.random() * 400) * 100;
   writeFileSync(
     join(dir, "janus.jcfg"),
@@ -68,6 +75,7 @@ export async function startJanus(): Promise<RunningJanus> {
   loggers_folder = "${LIBS}/loggers"
   debug_level = 3
   session_timeout = 60
+  admin_secret = "${adminSecret}"
 }
 media: { rtp_port_range = "${rtp}-${rtp + 99}" }
 nat: { ice_enforce_list = "${JANUS_LINK}" }
@@ -80,7 +88,7 @@ loggers: { disable = "libjanus_jsonlog.so" }
   writeFileSync(join(dir, "janus.plugin.videoroom.jcfg"), "general: { }\n");
   writeFileSync(
     join(dir, "janus.transport.websockets.jcfg"),
-    `general: { json = "compact" ws = true ws_port = ${port} ws_ip = "127.0.0.1" }\nadmin: { admin_ws = false }\n`,
+    `general: { json = "compact" ws = true ws_port = ${port} ws_ip = "127.0.0.1" }\nadmin: { admin_ws = true admin_ws_port = ${adminPort} admin_ws_ip = "127.0.0.1" }\n`,
   );
   const child: ChildProcess = spawn(
     JANUS,
@@ -90,15 +98,18 @@ loggers: { disable = "libjanus_jsonlog.so" }
     },
   );
   const url = `ws://127.0.0.1:${port}`;
+  const adminUrl = `ws://127.0.0.1:${adminPort}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`janus exited (${child.exitCode}); see ${dir}/janus.log`);
-    if (await accepts(url)) break;
-    if (attempt > 100) throw new Error("janus did not open its WebSocket API");
+    if ((await accepts(url, "janus-protocol")) && (await accepts(adminUrl, "janus-admin-protocol"))) break;
+    if (attempt > 100) throw new Error("janus did not open its WebSocket APIs");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
+    adminUrl,
+    adminSecret,
     pid: child.pid ?? 0,
     async close() {
       child.kill("SIGTERM");
@@ -109,9 +120,9 @@ loggers: { disable = "libjanus_jsonlog.so" }
   };
 }
 
-function accepts(url: string): Promise<boolean> {
+function accepts(url: string, protocol: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, "janus-protocol");
+    const socket = new WebSocket(url, protocol);
     socket.once("open", () => {
       socket.close();
       resolve(true);

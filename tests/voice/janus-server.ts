@@ -15,5 +15,13 @@ export function useServerOnOwnJanus(): TestServer {
   afterAll(async () => {
     await janus?.close();
   });
-  return useTestServer(() => ({ voice: { engine: "janus", janusUrl: janus!.url } }));
+  return useTestServer(() => ({
+    voice: {
+      engine: "janus",
+      janusUrl: janus!.url,
+      // Its Admin API too, where the engine's statistics read Janus's packet counts.
+      janusAdminUrl: janus!.adminUrl,
+      janusAdminSecret: janus!.adminSecret,
+    },
+  }));
 }
