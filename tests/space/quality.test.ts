@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { initialQuality, LIMITS, median, nextQuality, TIERS, type QualityState } from "../../client/space/quality";
+import {
+  initialQuality,
+  LIMITS,
+  nextQuality,
+  typicalFrameMs,
+  TIERS,
+  type QualityState,
+} from "../../client/space/quality";
 
 const frames = (ms: number, n = 30) => Array.from({ length: n }, () => ms);
 
 describe("nextQuality", () => {
   it("starts without multisampling at pixel ratio 1 unless this browser remembered another tier", () => {
-    expect(initialQuality(null)).toEqual({ tier: "balanced", raisesLeft: 1 });
+    expect(initialQuality(null)).toEqual({ tier: "balanced", ceiling: "full" });
     expect(initialQuality("full").tier).toBe("full");
     expect(initialQuality("nonsense").tier).toBe("balanced");
     expect(TIERS.balanced).toMatchObject({ antialias: false, maxDpr: 1 });
@@ -29,18 +36,24 @@ describe("nextQuality", () => {
     expect(balanced.floorAnisotropy).toBe(1);
   });
 
-  it("rises to the full look when frames keep the display's pace, once per visit", () => {
+  it("rises to the full look when frames keep the display's pace, and never again to a tier that proved too slow", () => {
     const raised = nextQuality(initialQuality(null), frames(16.7));
-    expect(raised).toEqual({ tier: "full", raisesLeft: 0 });
+    expect(raised).toEqual({ tier: "full", ceiling: "full" });
     const dropped = nextQuality(raised, frames(30));
-    expect(dropped.tier).toBe("balanced");
+    expect(dropped).toEqual({ tier: "balanced", ceiling: "balanced" });
     // Proved too slow once: no second try, however fast the next window looks.
     expect(nextQuality(dropped, frames(16.7)).tier).toBe("balanced");
+    // The light tier of a laptop that keeps the pace there does not climb back to the balanced one it left.
+    const light = nextQuality({ tier: "balanced", ceiling: "full" }, frames(30));
+    expect(light).toEqual({ tier: "light", ceiling: "light" });
+    expect(nextQuality(light, frames(16.7))).toEqual(light);
+    // A browser that remembered light tries balanced again once, on a new visit.
+    expect(nextQuality(initialQuality("light"), frames(16.7)).tier).toBe("balanced");
   });
 
   it("steps down one tier at a time when software rendering is slow, and no lower than light", () => {
     const slow = frames(140);
-    const first = nextQuality({ tier: "full", raisesLeft: 1 }, slow);
+    const first = nextQuality({ tier: "full", ceiling: "full" }, slow);
     expect(first.tier).toBe("balanced");
     const second = nextQuality(first, slow);
     expect(second.tier).toBe("light");
@@ -49,26 +62,36 @@ describe("nextQuality", () => {
 
   it("holds between the limits, so a tier does not flip with every window", () => {
     const between = frames((LIMITS.roomToSpare + LIMITS.fullTooSlow) / 2);
-    const full: QualityState = { tier: "full", raisesLeft: 1 };
+    const full: QualityState = { tier: "full", ceiling: "full" };
     expect(nextQuality(full, between)).toEqual(full);
-    const balanced: QualityState = { tier: "balanced", raisesLeft: 1 };
+    const balanced: QualityState = { tier: "balanced", ceiling: "full" };
     expect(nextQuality(balanced, frames((LIMITS.roomToSpare + LIMITS.balancedTooSlow) / 2))).toEqual(balanced);
   });
 
-  it("looks at the median, so a few hitches (a note loading, a join) do not drop the tier", () => {
+  it("leaves the slowest frames out, so a few hitches (a note loading, a join) do not drop the tier", () => {
     const hitchy = [...frames(16.7, 20), 200, 300, 250];
-    expect(nextQuality({ tier: "full", raisesLeft: 0 }, hitchy).tier).toBe("full");
+    expect(nextQuality({ tier: "full", ceiling: "full" }, hitchy).tier).toBe("full");
+  });
+
+  it("drops a tier whose frames miss the display's pace half the time, though its median frame is 16.7 ms", () => {
+    // 40 frames a second at 60 Hz: frames of one and of two refreshes, alternating.
+    const missing = Array.from({ length: 80 }, (_, i) => (i % 2 ? 33.3 : 16.7));
+    expect(nextQuality({ tier: "balanced", ceiling: "balanced" }, missing).tier).toBe("light");
+    expect(nextQuality({ tier: "full", ceiling: "full" }, missing).tier).toBe("balanced");
+    // One frame in ten missing (~55 fps) is fluid enough to stay.
+    const fluid = Array.from({ length: 100 }, (_, i) => (i % 10 ? 16.7 : 33.3));
+    expect(nextQuality({ tier: "balanced", ceiling: "balanced" }, fluid).tier).toBe("balanced");
   });
 
   it("ignores pauses over a second (hidden tab) and decides nothing on too few frames", () => {
-    const state: QualityState = { tier: "full", raisesLeft: 0 };
+    const state: QualityState = { tier: "full", ceiling: "full" };
     expect(nextQuality(state, [5000, 8000, 3000, 16, 16, 16])).toEqual(state);
     expect(nextQuality(state, [100, 100, 100, 100])).toEqual(state);
   });
 
-  it("median", () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 2, 3])).toBe(2.5);
-    expect(median([])).toBeNaN();
+  it("typicalFrameMs: the mean without the slowest 15%", () => {
+    expect(typicalFrameMs([10, 20, 30])).toBe(20);
+    expect(typicalFrameMs([...frames(20, 17), 1000, 1000, 1000])).toBe(20);
+    expect(typicalFrameMs([40])).toBe(40);
   });
 });
