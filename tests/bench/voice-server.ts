@@ -23,6 +23,8 @@ const app = await startApp({
         ? process.env.VOICE_ENGINE
         : "worker",
     ...(process.env.JANUS_URL ? { janusUrl: process.env.JANUS_URL } : {}),
+    ...(process.env.JANUS_ADMIN_URL ? { janusAdminUrl: process.env.JANUS_ADMIN_URL } : {}),
+    ...(process.env.JANUS_ADMIN_SECRET ? { janusAdminSecret: process.env.JANUS_ADMIN_SECRET } : {}),
   },
 });
 

@@ -3,7 +3,8 @@
 // standing in the plenary within hearing range of each other, and prints for 10, 30 and 60 people
 // with 1, 5 and all talking: packets forwarded per second, the server's CPU, and packet loss.
 // Everything stays on 127.0.0.1. Figures, not assertions: read them against the README's notes.
-// VOICE_ENGINE=janus measures a Janus gateway (started here) instead, with its CPU beside the server's;
+// VOICE_ENGINE=janus measures a Janus gateway (started here) instead, with its CPU beside the server's
+// and its own packet counts (read by the engine from its Admin API);
 // Janus needs a link other than loopback, so run it inside a network namespace with one (the README's
 // "How far the embedded engine goes" gives the command).
 import { fork, type ChildProcess } from "node:child_process";
@@ -69,7 +70,13 @@ async function main() {
   const hosts = janus ? ["127.0.0.1", JANUS_LINK_ADDRESS] : undefined;
   const server = fork(new URL("./voice-server.ts", import.meta.url).pathname, [], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, PORT: String(port), ...(janus ? { JANUS_URL: janus.url } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...(janus
+        ? { JANUS_URL: janus.url, JANUS_ADMIN_URL: janus.adminUrl, JANUS_ADMIN_SECRET: janus.adminSecret }
+        : {}),
+    },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await new Promise<void>((resolve) => server.once("message", () => resolve()));
@@ -145,8 +152,7 @@ async function main() {
       }
       const sent = talkers.reduce((sum, p) => sum + counts.get(p)!.sent, 0);
       const ingress = (after.received - before.received) / seconds;
-      // Janus's own counters are not read: what the bots received is what it forwarded, at least.
-      const forwarded = janus ? delivered / seconds : (after.forwarded - before.forwarded) / seconds;
+      const forwarded = (after.forwarded - before.forwarded) / seconds;
       const serverCpu = (after.cpuMicros - before.cpuMicros + (janusAfter - janusBefore)) / 1e6 / seconds;
       const janusCpu = (janusAfter - janusBefore) / 1e6 / seconds;
       const loss = expected > 0 ? 1 - delivered / expected : 0;
@@ -192,8 +198,11 @@ async function main() {
   console.log(
     `server CPU is in one core's time (100 % = one core); µs/packet is server CPU time per forwarded packet ` +
       `(the least sensitive to other load); loss is end to end (bot to server to bot); ` +
-      (janus ? `with Janus, server CPU includes Janus's and forwarded/s counts what the bots received; ` : "") +
       `server lag is how long the server took to answer a question from this process (its event loop); ` +
+      (janus
+        ? `with Janus, server CPU includes Janus's, in/s and forwarded/s are Janus's own counts, and server lag ` +
+          `includes reading them from its Admin API; `
+        : "") +
       `${MEASURE_MS / 1000} s per row, ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all.`,
   );
 
