@@ -162,8 +162,13 @@ async function run(interest: boolean): Promise<RunFigures> {
   }
 
   progress.phase = "joining the probe and the observer";
+  // What one person waits for when joining a session where everyone else is already walking: from
+  // asking for a seat to having the whole state, themselves in it (the crowd's burst of joins is not that).
+  const lateJoinStarted = performance.now();
   const probe = await Walker.join(baseUrl, code, "Probe", mulberry32(seed));
+  const lateJoinMs = [performance.now() - lateJoinStarted];
   const observer = await Walker.join(baseUrl, code, "Observer", mulberry32(seed + 1));
+  lateJoinMs.push(performance.now() - lateJoinStarted - lateJoinMs[0]!);
   probe.start();
   observer.start();
   await standBeside(observer, probe);
@@ -253,7 +258,8 @@ async function run(interest: boolean): Promise<RunFigures> {
         `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
       `interest:     ${interest ? "on" : "off (every client receives every full pose)"}; ` +
         `a client holds ${nearHeld.toFixed(1)} full poses on average (the others: coarse farPose at ${1000 / INTEREST.farPoseMs} Hz)`,
-      `timing:       joined in ${joinSeconds.toFixed(1)} s, warm-up ${warmup} s, measured ${measuredSeconds.toFixed(1)} s`,
+      `timing:       joined in ${joinSeconds.toFixed(1)} s, warm-up ${warmup} s, measured ${measuredSeconds.toFixed(1)} s; ` +
+        `a late joiner into the walking crowd took ${lateJoinMs.map((ms) => ms.toFixed(0)).join(" and ")} ms (seat, connection, whole state)`,
       "",
       `server CPU:   ${serverCpu.total.toFixed(1)}% of one core (user ${serverCpu.user.toFixed(1)}%, system ${serverCpu.system.toFixed(1)}%), RSS ${(serverEnd.rss / 2 ** 20).toFixed(0)} MiB, ` +
         `${((serverCpu.total * 1e4) / Math.max(1, total((c) => c.posesSent) / measuredSeconds)).toFixed(0)} µs per pose received (all server CPU / poses)`,
