@@ -50,6 +50,9 @@ const OTHER_PLUGINS = [
   "videocall",
   "voicemail",
 ];
+/** UDP ports Janus may use for media: each peer connection takes one (see startJanus). */
+const RTP_PORTS = 1000;
+
 const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
 
 /**
@@ -64,7 +67,11 @@ export async function startJanus(): Promise<RunningJanus> {
   let adminPort = await freePort();
   while (adminPort === port) adminPort = await freePort();
   const adminSecret = randomBytes(16).toString("hex");
-  const rtp = 20000 + Math.floor(Math.random() * 400) * 100;
+  // Every peer connection takes one port of this range (bundled, rtcp-mux): two per person (the
+  // microphone's and the listening one) and a third for a moment while a listening connection is
+  // replaced. With 100 ports, bench:voice's 60 people left 20 listening connections without one
+  // (Janus hung them up, "Gathering error") and those 20 heard nobody.
+  const rtp = 20000 + Math.floor(Math.random() * 40) * RTP_PORTS;
   writeFileSync(
     join(dir, "janus.jcfg"),
     `general: {
@@ -77,7 +84,7 @@ export async function startJanus(): Promise<RunningJanus> {
   session_timeout = 60
   admin_secret = "${adminSecret}"
 }
-media: { rtp_port_range = "${rtp}-${rtp + 99}" }
+media: { rtp_port_range = "${rtp}-${rtp + RTP_PORTS - 1}" }
 nat: { ice_enforce_list = "${JANUS_LINK}" }
 plugins: { disable = "${OTHER_PLUGINS.map((p) => `libjanus_${p}.so`).join(",")}" }
 transports: { disable = "${OTHER_TRANSPORTS.map((t) => `libjanus_${t}.so`).join(",")}" }
