@@ -1,5 +1,6 @@
 // The server under test for `npm run bench:voice`, in its own process so that its CPU time is its own.
-// Answers the parent's "stats" requests with the voice engines' packet counters and its CPU time.
+// Answers the parent's "stats" requests with the voice engines' packet counters and its CPU time, and
+// "plan" with the hearing plan (who each listener should hear).
 import { WebSocket } from "ws";
 import { matchMaker } from "@colyseus/core";
 
@@ -40,6 +41,15 @@ process.on("message", async (message: { type: string }) => {
     }
     const cpu = process.cpuUsage();
     process.send?.({ type: "stats", received, forwarded, cpuMicros: cpu.user + cpu.system, at: performance.now() });
+  } else if (message.type === "plan") {
+    // Whom each listener should hear now: the bench waits until they are told so, and measures against it.
+    const plan: [string, readonly string[]][] = [];
+    for (const cache of await matchMaker.query({})) {
+      const room = matchMaker.getLocalRoomById(cache.roomId);
+      const voice = room ? voiceRooms.get(room as never) : undefined;
+      if (voice) plan.push(...voice.currentPlan);
+    }
+    process.send?.({ type: "plan", plan });
   } else if (message.type === "stop") {
     await app.close();
     process.exit(0);

@@ -23,6 +23,11 @@ globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
 const SIZES = [10, 30, 60];
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 4000);
 const SETTLE_MS = 1500;
+/**
+ * How long a row waits, at most, until every listener has been told (with Janus: is subscribed to)
+ * whom the hearing plan gives them. Longer than the Janus engine's request and answer timeouts.
+ */
+const PLAN_WAIT_MS = 20_000;
 /** The whole run stops after this, whatever happens (a hung handshake must not hang the bench). */
 const HARD_TIMEOUT_MS = 8 * 60_000;
 
@@ -49,6 +54,30 @@ function ask(child: ChildProcess): Promise<ServerStats> {
     child.on("message", onMessage);
     child.send({ type: "stats" });
   });
+}
+
+type Plan = Map<string, readonly string[]>;
+
+function askPlan(child: ChildProcess): Promise<Plan> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; plan: [string, readonly string[]][] }) => {
+      if (message.type !== "plan") return;
+      child.off("message", onMessage);
+      resolve(new Map(message.plan));
+    };
+    child.on("message", onMessage);
+    child.send({ type: "plan" });
+  });
+}
+
+/** Planned (listener, speaker) pairs whose speaker is not in that listener's slots (bots by session id). */
+function missingFromSlots(plan: Plan, bots: ReadonlyMap<string, VoiceBot>): number {
+  let missing = 0;
+  for (const [listener, speakers] of plan) {
+    const slots = new Set(bots.get(listener)?.slots ?? []);
+    missing += speakers.filter((speaker) => !slots.has(speaker)).length;
+  }
+  return missing;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,6 +120,8 @@ async function main() {
   const loadAtStart = loadavg()[0]!;
   const people: { room: SdkSessionRoom; bot: VoiceBot }[] = [];
   const rows: string[][] = [];
+  /** Rows whose listeners were not all given whom the plan names, however long the bench waited. */
+  const notes: string[] = [];
   const startedAt = performance.now();
 
   for (const size of SIZES) {
@@ -121,6 +152,18 @@ async function main() {
         else p.bot.quiet();
       }
       await sleep(SETTLE_MS);
+      // Measure only once every listener's slots hold whom the plan gives them: with Janus each
+      // change is a renegotiation per listener, and a slot it could not fill must show as loss
+      // below rather than as a smaller "wanted out/s".
+      const bots = new Map(people.map((p) => [p.room.sessionId, p.bot]));
+      const waitStart = performance.now();
+      let missing = missingFromSlots(await askPlan(server), bots);
+      while (missing > 0 && performance.now() - waitStart < PLAN_WAIT_MS) {
+        await sleep(250);
+        missing = missingFromSlots(await askPlan(server), bots);
+      }
+      const waited = performance.now() - waitStart;
+      if (waited > 250) await sleep(SETTLE_MS);
       // Server counters and bot counters are read at the same two moments, so they share one window.
       const lagBefore = performance.now();
       const before = await ask(server);
@@ -133,17 +176,20 @@ async function main() {
       const after = await ask(server);
       const janusAfter = janus ? processCpuMicros(janus.pid) : 0;
       lag.push(performance.now() - lagAfter);
+      const plan = await askPlan(server);
       const counts = new Map(people.map((p) => [p, { sent: p.bot.sent, from: new Map(p.bot.receivedFrom) }]));
       const botsCpu = process.cpuUsage(cpuBefore);
       const seconds = (after.at - before.at) / 1000;
 
-      // Expected: every packet a talker sent, once for each listener whose slots hold that talker.
+      // Expected: every packet a talker sent, once for each listener the hearing plan gives that talker.
       const bySession = new Map(people.map((p) => [p.room.sessionId, p]));
       let expected = 0;
       let delivered = 0;
-      for (const listener of people) {
-        for (const id of listener.bot.slots) {
-          const speaker = id ? bySession.get(id) : undefined;
+      for (const [listenerId, speakers] of plan) {
+        const listener = bySession.get(listenerId);
+        if (!listener) continue;
+        for (const id of speakers) {
+          const speaker = bySession.get(id);
           if (!speaker || !talkers.includes(speaker)) continue;
           const sentBySpeaker = counts.get(speaker)!.sent;
           expected += sentBySpeaker;
@@ -171,6 +217,16 @@ async function main() {
         `${(((botsCpu.user + botsCpu.system) / 1e6 / seconds) * 100).toFixed(0)} %`,
       ]);
       console.log(rows.at(-1)!.join("\t"));
+      if (missing > 0) {
+        notes.push(
+          `${size} people, ${speaking} talking: after ${(waited / 1000).toFixed(0)} s, ${missing} planned ` +
+            `(listener, speaker) pairs were still missing from the listeners' slots; they count as loss.`,
+        );
+      } else if (waited > 1000) {
+        notes.push(
+          `${size} people, ${speaking} talking: the listeners' slots took ${(waited / 1000).toFixed(1)} s more to follow the plan.`,
+        );
+      }
     }
     for (const p of people) p.bot.quiet();
   }
@@ -197,7 +253,8 @@ async function main() {
   console.log("");
   console.log(
     `server CPU is in one core's time (100 % = one core); µs/packet is server CPU time per forwarded packet ` +
-      `(the least sensitive to other load); loss is end to end (bot to server to bot); ` +
+      `(the least sensitive to other load); wanted out/s is what the hearing plan says the listeners should get, ` +
+      `and loss is end to end (bot to server to bot) against it; ` +
       `server lag is how long the server took to answer a question from this process (its event loop); ` +
       (janus
         ? `with Janus, server CPU includes Janus's, in/s and forwarded/s are Janus's own counts, and server lag ` +
@@ -205,6 +262,8 @@ async function main() {
         : "") +
       `${MEASURE_MS / 1000} s per row, ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all.`,
   );
+
+  for (const note of notes) console.log(note);
 
   const cores = availableParallelism();
   const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, ${cores} cores`;
