@@ -89,6 +89,8 @@ export class JanusVoiceEngine implements VoiceEngine {
   private admin: Promise<JanusAdmin> | null = null;
   /** Whether the last reading failed as a whole (said once until one works again). */
   private adminFailing = false;
+  /** Whether Janus's failing to gather candidates was said (once per session room). */
+  private toldGathering = false;
 
   constructor(
     private readonly config: VoiceConfig,
@@ -338,6 +340,7 @@ export class JanusVoiceEngine implements VoiceEngine {
 
   private onPublisherEvent(person: Person, message: JanusMessage): void {
     if (this.people.get(person.id) !== person) return;
+    if (message.janus === "hangup") this.hungUp(message.reason);
     // Every publisher is told when anyone in the room starts or stops talking: the map keeps it once.
     const data = message.plugindata?.data;
     if (data?.videoroom === "talking" || data?.videoroom === "stopped-talking") {
@@ -367,6 +370,7 @@ export class JanusVoiceEngine implements VoiceEngine {
     if (message.jsep?.type === "offer") {
       person.chain = person.chain.then(() => this.negotiate(person, sub, message)).catch(() => undefined);
     } else if (message.janus === "hangup") {
+      this.hungUp(message.reason);
       this.dropSubscriber(person, sub);
       this.sync(person.id);
     }
@@ -386,6 +390,21 @@ export class JanusVoiceEngine implements VoiceEngine {
     );
     if ([...sub.mids.keys()].every((feed) => allowed.has(feed))) return;
     this.dropSubscriber(person, sub);
+  }
+
+  /**
+   * Janus hangs up a connection it could not gather candidates for, and never answers the request
+   * that asked for it (join, configure): its only trace here would be "did not answer" 10 s later.
+   * The usual cause is a configuration one, so it is said plainly, once.
+   */
+  private hungUp(reason: string | undefined): void {
+    if (reason !== "Gathering error" || this.toldGathering) return;
+    this.toldGathering = true;
+    console.error(
+      'voice (Janus): Janus could not gather candidates for a connection ("Gathering error"), so someone hears ' +
+        "nobody or is not heard: are the ports of janus.jcfg's rtp_port_range used up (each connection takes one, " +
+        "each person has two), or is ice_enforce_list's interface gone?",
+    );
   }
 
   private dropSubscriber(person: Person, sub: Subscriber): void {

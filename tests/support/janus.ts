@@ -50,7 +50,7 @@ const OTHER_PLUGINS = [
   "videocall",
   "voicemail",
 ];
-/** UDP ports Janus may use for media: each peer connection takes one (see startJanus). */
+/** UDP ports Janus may use for media, unless a test asks for fewer: each peer connection takes one (see startJanus). */
 const RTP_PORTS = 1000;
 
 const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
@@ -61,7 +61,7 @@ const OTHER_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq"];
  * of its own, ICE on the namespace's own link only, no other plugin),
  * and waits until its API accepts connections.
  */
-export async function startJanus(): Promise<RunningJanus> {
+export async function startJanus(options: { rtpPorts?: number } = {}): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), "yhteistila-janus-"));
   const port = await freePort();
   let adminPort = await freePort();
@@ -84,7 +84,7 @@ export async function startJanus(): Promise<RunningJanus> {
   session_timeout = 60
   admin_secret = "${adminSecret}"
 }
-media: { rtp_port_range = "${rtp}-${rtp + RTP_PORTS - 1}" }
+media: { rtp_port_range = "${rtp}-${rtp + (options.rtpPorts ?? RTP_PORTS) - 1}" }
 nat: { ice_enforce_list = "${JANUS_LINK}" }
 plugins: { disable = "${OTHER_PLUGINS.map((p) => `libjanus_${p}.so`).join(",")}" }
 transports: { disable = "${OTHER_TRANSPORTS.map((t) => `libjanus_${t}.so`).join(",")}" }

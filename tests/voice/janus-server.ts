@@ -7,10 +7,10 @@ import type { TestServer } from "../support/server";
  * A test server whose voice goes through a Janus gateway of the enclosing describe block's own,
  * started before the server and stopped after it (media tests only: Janus needs the namespace's link).
  */
-export function useServerOnOwnJanus(): TestServer {
+export function useServerOnOwnJanus(options: Parameters<typeof startJanus>[0] = {}): TestServer {
   let janus: RunningJanus | undefined;
   beforeAll(async () => {
-    janus = await startJanus();
+    janus = await startJanus(options);
   });
   afterAll(async () => {
     await janus?.close();
