@@ -4,7 +4,7 @@
  * several times what the scene itself does. Pure rules here; the 3D view applies them (SpaceCanvas).
  */
 
-export type QualityTier = "full" | "balanced" | "light";
+export type QualityTier = "full" | "balanced" | "light" | "minimal";
 
 export interface TierSettings {
   /** Upper bound of the device pixel ratio used for the canvas. */
@@ -59,9 +59,23 @@ export const TIERS: Record<QualityTier, TierSettings> = {
     floorAnisotropy: 1,
     floorMipmapBlend: false,
   },
+  /**
+   * Only where even light misses the display's pace: with 30 people walking in sight a software
+   * renderer drew 46-57 fps in light, depending on how many stood near, and 59-61 at pixel ratio 0.6.
+   */
+  minimal: {
+    maxDpr: 0.6,
+    antialias: false,
+    nameTagRangeM: 8,
+    maxNameTags: 8,
+    detailRangeM: 4,
+    signRangeM: 12,
+    floorAnisotropy: 1,
+    floorMipmapBlend: false,
+  },
 };
 
-const ORDER: readonly QualityTier[] = ["light", "balanced", "full"];
+const ORDER: readonly QualityTier[] = ["minimal", "light", "balanced", "full"];
 
 /**
  * Frame-time limits in ms (the typical frame of a window, see typicalFrameMs). A display refreshes
@@ -72,14 +86,12 @@ const ORDER: readonly QualityTier[] = ["light", "balanced", "full"];
  * roomToSpare keeps a tier from flipping back and forth.
  */
 export const LIMITS = {
-  /** Above this, `full` drops to `balanced` (under ~48 fps). */
-  fullTooSlow: 21,
   /**
-   * Above this, `balanced` drops to `light` (under ~48 fps). With 30 people in sight a laptop rendering
-   * in software showed 35-42 fps in balanced, half its frames missing the display's pace, and 47-54 fps
-   * in light; judged by the median frame it stayed balanced (0.61 of the bare scene).
+   * Above this a tier drops one step (under ~48 fps). With 30 people in sight a laptop rendering in
+   * software showed 35-42 fps in balanced, half its frames missing the display's pace; judged by the
+   * median frame it stayed there (0.61 of the bare scene).
    */
-  balancedTooSlow: 21,
+  tooSlow: 21,
   /** Below this a tier may rise one step: nearly every frame keeps the display's pace. */
   roomToSpare: 18,
 } as const;
@@ -99,23 +111,24 @@ export function initialQuality(remembered: string | null): QualityState {
   return { tier, ceiling: "full" };
 }
 
-/** Share of a window's slowest frames left out of its typical frame: hitches (a note loading, a join). */
-const HITCH_SHARE = 0.15;
+/** A frame this many times the window's median is a hitch (a note loading, a join), not drawing. */
+const HITCH_FACTOR = 3;
 
 /**
- * A window's typical frame: the mean of its intervals without the slowest 15%. Not the median: with
- * frames alternating between one and two display refreshes the median jumps from 16.7 to 33.3 ms as
- * the mix passes one half and says nothing about the frame rate in between.
+ * A window's typical frame: the mean of its intervals, hitches left out. Not the median: frames come
+ * in whole display refreshes, so with frames alternating between one and two refreshes the median
+ * jumps from 16.7 to 33.3 ms as the mix passes one half and says nothing about the rate in between.
  */
 export function typicalFrameMs(intervalsMs: readonly number[]): number {
   const sorted = [...intervalsMs].sort((a, b) => a - b);
-  const kept = sorted.slice(0, Math.max(1, Math.ceil(sorted.length * (1 - HITCH_SHARE))));
+  const hitch = sorted[sorted.length >> 1]! * HITCH_FACTOR;
+  const kept = sorted.filter((ms) => ms <= hitch);
   return kept.reduce((sum, ms) => sum + ms, 0) / kept.length;
 }
 
 /**
  * The tier for the next window, given the frame intervals (ms) measured in the last one. Drops one
- * step when frames are slow, and that tier becomes the ceiling; rises one step when frames keep the
+ * step when frames are slow (two when far too slow), and that tier becomes the ceiling; rises one step when frames keep the
  * display's pace and the ceiling allows.
  * Intervals over a second (a hidden tab, a debugger) say nothing about drawing and are ignored; with
  * fewer than 5 usable frames the state stays as it is.
@@ -125,9 +138,12 @@ export function nextQuality(state: QualityState, intervalsMs: readonly number[])
   if (usable.length < 5) return state;
   const typical = typicalFrameMs(usable);
   const index = ORDER.indexOf(state.tier);
-  const tooSlow = state.tier === "full" ? LIMITS.fullTooSlow : LIMITS.balancedTooSlow;
-  if (typical > tooSlow && index > 0) {
-    return { tier: ORDER[index - 1]!, ceiling: ORDER[index - 1]! };
+  if (typical > LIMITS.tooSlow && index > 0) {
+    // Far too slow (under ~24 fps: the crowd arrived in a room that looked empty at the full tier):
+    // skip the tier between rather than spend another window of slow frames on it.
+    const steps = typical > 2 * LIMITS.tooSlow ? 2 : 1;
+    const lower = ORDER[Math.max(0, index - steps)]!;
+    return { tier: lower, ceiling: lower };
   }
   if (typical < LIMITS.roomToSpare && index < ORDER.indexOf(state.ceiling)) {
     return { tier: ORDER[index + 1]!, ceiling: state.ceiling };

@@ -20,8 +20,9 @@ describe("nextQuality", () => {
   });
 
   it("never costs more per pixel in a lower tier: fewer floor texture reads, no larger ranges", () => {
-    const [light, balanced, full] = [TIERS.light, TIERS.balanced, TIERS.full];
+    const [minimal, light, balanced, full] = [TIERS.minimal, TIERS.light, TIERS.balanced, TIERS.full];
     for (const [lower, higher] of [
+      [minimal, light],
       [light, balanced],
       [balanced, full],
     ] as const) {
@@ -30,6 +31,8 @@ describe("nextQuality", () => {
       expect(lower.maxDpr).toBeLessThanOrEqual(higher.maxDpr);
       expect(lower.nameTagRangeM).toBeLessThanOrEqual(higher.nameTagRangeM);
       expect(lower.maxNameTags).toBeLessThanOrEqual(higher.maxNameTags);
+      expect(lower.detailRangeM).toBeLessThanOrEqual(higher.detailRangeM);
+      expect(lower.signRangeM).toBeLessThanOrEqual(higher.signRangeM);
     }
     // The full look keeps the sharp floor; the tier a machine without a GPU starts in does not pay for it.
     expect(full.floorAnisotropy).toBeGreaterThan(1);
@@ -51,21 +54,26 @@ describe("nextQuality", () => {
     expect(nextQuality(initialQuality("light"), frames(16.7)).tier).toBe("balanced");
   });
 
-  it("steps down one tier at a time when software rendering is slow, and no lower than light", () => {
-    const slow = frames(140);
+  it("steps down one tier when frames are slow, two when far too slow, and no lower than minimal", () => {
+    const slow = frames(30);
     const first = nextQuality({ tier: "full", ceiling: "full" }, slow);
     expect(first.tier).toBe("balanced");
     const second = nextQuality(first, slow);
     expect(second.tier).toBe("light");
-    expect(nextQuality(second, slow).tier).toBe("light");
+    const third = nextQuality(second, slow);
+    expect(third.tier).toBe("minimal");
+    expect(nextQuality(third, slow).tier).toBe("minimal");
+    // 50 ms frames at the full look (people arrived in a room that looked empty): straight to light.
+    expect(nextQuality({ tier: "full", ceiling: "full" }, frames(50))).toEqual({ tier: "light", ceiling: "light" });
+    expect(nextQuality({ tier: "light", ceiling: "full" }, frames(140)).tier).toBe("minimal");
   });
 
   it("holds between the limits, so a tier does not flip with every window", () => {
-    const between = frames((LIMITS.roomToSpare + LIMITS.fullTooSlow) / 2);
-    const full: QualityState = { tier: "full", ceiling: "full" };
-    expect(nextQuality(full, between)).toEqual(full);
-    const balanced: QualityState = { tier: "balanced", ceiling: "full" };
-    expect(nextQuality(balanced, frames((LIMITS.roomToSpare + LIMITS.balancedTooSlow) / 2))).toEqual(balanced);
+    const between = frames((LIMITS.roomToSpare + LIMITS.tooSlow) / 2);
+    for (const tier of ["full", "balanced", "light", "minimal"] as const) {
+      const state: QualityState = { tier, ceiling: "full" };
+      expect(nextQuality(state, between)).toEqual(state);
+    }
   });
 
   it("leaves the slowest frames out, so a few hitches (a note loading, a join) do not drop the tier", () => {
@@ -89,9 +97,11 @@ describe("nextQuality", () => {
     expect(nextQuality(state, [100, 100, 100, 100])).toEqual(state);
   });
 
-  it("typicalFrameMs: the mean without the slowest 15%", () => {
+  it("typicalFrameMs: the mean without hitches (over three times the median)", () => {
     expect(typicalFrameMs([10, 20, 30])).toBe(20);
     expect(typicalFrameMs([...frames(20, 17), 1000, 1000, 1000])).toBe(20);
     expect(typicalFrameMs([40])).toBe(40);
+    // Frames of three refreshes are slow drawing, not hitches: they count.
+    expect(typicalFrameMs([16, 16, 16, 48, 48, 160])).toBe(28.8);
   });
 });
