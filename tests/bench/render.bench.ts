@@ -279,6 +279,8 @@ try {
   await product.waitForTimeout(MEASURE_S * 1000);
   const idleTask = (await taskSeconds()) - idleStart.task;
   const idleDrawn = (await product.evaluate(() => window.yhteistila!.framesDrawn())) - idleStart.drawn;
+  await cdp.send("Performance.disable");
+  await cdp.detach();
   const idleLine =
     `still room (nobody else, nobody moving), ${MEASURE_S} s: ${(idleDrawn / MEASURE_S).toFixed(1)} frames drawn/s, ` +
     `page main thread busy ${((idleTask / MEASURE_S) * 100).toFixed(1)}%`;
