@@ -1,5 +1,5 @@
-import { decodePoseState } from "../../shared/movement/pose-codec";
-import type { HandsState, PoseState } from "../../shared/movement/state";
+import { decodePoseState, type PoseFields } from "../../shared/movement/pose-codec";
+import type { HandsState } from "../../shared/movement/state";
 import { PoseBuffer } from "./pose-buffer";
 import { HandsBuffer, handFromState } from "./hands-buffer";
 
@@ -16,7 +16,7 @@ export class Presence {
   readonly hands = new Map<string, HandsBuffer>();
 
   /** `coarse`: the far pose (shared/movement/interest.ts), which arrives a couple of times a second. */
-  receive(id: string, pose: PoseState, now: number, coarse = false): void {
+  receive(id: string, pose: PoseFields, now: number, coarse = false): void {
     const sample = { ...decodePoseState(pose), t: now };
     let buffer = this.buffers.get(id);
     if (!buffer) {

@@ -11,6 +11,7 @@ import type { SessionConnection, SessionRoom } from "./binding";
 import { stateBindings } from "./state-bindings";
 import { joinPatiently } from "../../shared/session/join-retry";
 import { COACH_SENDS } from "../../shared/coaching/rules";
+import { NEAR_POSES_MESSAGE, NearPoseTable } from "../../shared/movement/near-poses";
 
 export type { SessionConnection, SessionRoom } from "./binding";
 
@@ -36,6 +37,9 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     } satisfies JoinOptions),
   );
   const presence = new Presence();
+  // At once after the join: the first near poses may follow the first state within a patch.
+  const nearPoses = new NearPoseTable();
+  room.onMessage(NEAR_POSES_MESSAGE, (bytes: Uint8Array) => nearPoses.apply(bytes));
   const coach = profile.coachSecret !== undefined;
   const $ = Callbacks.get(room);
   let leaving = false;
@@ -61,6 +65,7 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
   const connection: SessionConnection = {
     room,
     presence,
+    nearPoses,
     send(name, payload) {
       // A coach changes nothing: their page never sends what the server would only refuse (their pose, voice).
       if (coach && !COACH_SENDS.includes(name)) return;
@@ -83,25 +88,32 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     useSessionStore.setState({ status: "closed", closedReason: closedReason ?? (leaving ? "left" : "failed") });
   });
 
-  await firstStateWithSelf(room, coach);
+  await firstStateWithSelf(room, nearPoses, coach);
   return connection;
 }
 
 /**
  * The join resolves before the first full state has been decoded; the space reads the person's own
- * place from the state as it mounts, so the room is handed over only once that person is in it.
+ * place as it mounts, so the room is handed over only once that person is in the state and their
+ * own full pose has arrived (in the message just before the next patch).
  * (Hidden while the 3D code loaded after joining; it loads during the join form now.)
  */
-function firstStateWithSelf(room: SessionRoom, coach: boolean): Promise<void> {
+function firstStateWithSelf(room: SessionRoom, nearPoses: NearPoseTable, coach: boolean): Promise<void> {
   // A coach has no place among the people: the first full state is the one that names the session.
-  const hasSelf = () => (coach ? Boolean(room.state?.code) : room.state?.people?.get(room.sessionId) !== undefined);
+  const hasSelf = () => {
+    if (coach) return Boolean(room.state?.code);
+    const self = room.state?.people?.get(room.sessionId);
+    return self !== undefined && nearPoses.get(self.slot) !== undefined;
+  };
   if (hasSelf()) return Promise.resolve();
   return new Promise((resolve) => {
     const check = () => {
       if (!hasSelf()) return;
       room.onStateChange.remove(check);
+      stopPoses();
       resolve();
     };
     room.onStateChange(check);
+    const stopPoses = nearPoses.onChange(check);
   });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from "react";
-import { currentPose } from "../../shared/movement/interest";
+import { currentPose } from "../../shared/movement/near-poses";
 import { decodePoseState } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";
@@ -75,7 +75,7 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const connection = useConnection();
   const [player] = useState(() => {
     const self = connection.room.state.people.get(connection.room.sessionId);
-    return new LocalPlayer(self ? decodePoseState(currentPose(self)) : {});
+    return new LocalPlayer(self ? decodePoseState(currentPose(self, connection.nearPoses)) : {});
   });
 
   useActionShortcuts();

@@ -1,4 +1,4 @@
-import { currentPose } from "../../shared/movement/interest";
+import { currentPose } from "../../shared/movement/near-poses";
 import { floorSpot } from "../../shared/movement/pose-codec";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { defineAction } from "../actions/registry";
@@ -25,7 +25,7 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 /** Where the server has this person now, in metres. */
 export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
   const person = connection.room.state.people.get(id);
-  return person ? floorSpot(currentPose(person)) : null;
+  return person ? floorSpot(currentPose(person, connection.nearPoses)) : null;
 }
 
 const facilitatorIn = (self: { role: string; zone: string } | undefined) =>

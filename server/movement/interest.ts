@@ -1,13 +1,15 @@
 import type { Client } from "@colyseus/core";
 import { NEAR_TAG, type PersonState } from "../../shared/people/state";
 import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
+import { encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
 import { cmToMetres, POSITION_STEPS_PER_METRE } from "../../shared/movement/pose-codec";
 import type { RoomApi } from "../commands/registry";
 
 /**
- * Applies the interest rule (shared/movement/interest.ts) to each client's StateView: a person
- * enters a client's view with NEAR_TAG while near, which sends that client their full-rate pose
- * and hands; everyone else reaches it only as the coarse `farPose`, refreshed here at a low rate.
+ * Applies the interest rule (shared/movement/interest.ts) to each client: the people near it reach
+ * it at the full rate, their pose as the `movement.near` message (sendNearPoses) and their hands
+ * through its StateView (NEAR_TAG); everyone else only as the coarse `farPose`, refreshed here at
+ * a low rate.
  */
 
 /** Whose full pose each client currently receives, by client session id; one table per room. */
@@ -159,6 +161,107 @@ export function leaveInterest(room: RoomApi, id: string): void {
   table.delete(id);
   for (const near of table.values()) near.delete(id);
   turns(room).of.delete(id);
+  // Their slot leaves the others' near poses at the next send (it is no longer among the people).
+  nearPosesSent(room).sent.delete(id);
+}
+
+/** What each client last received of the near poses; one table per room. */
+interface NearPosesSent {
+  /** By client session id: the people whose full pose it holds, and their slots (to say when they go). */
+  sent: Map<string, Map<string, number>>;
+  /** Each person's pose as last sent, x y z yaw pitch, to send only the poses that changed. */
+  last: WeakMap<PersonState, Int32Array>;
+}
+
+const nearPosesByRoom = new WeakMap<RoomApi, NearPosesSent>();
+
+function nearPosesSent(room: RoomApi): NearPosesSent {
+  let table = nearPosesByRoom.get(room);
+  if (!table) {
+    table = { sent: new Map(), last: new WeakMap() };
+    nearPosesByRoom.set(room, table);
+  }
+  return table;
+}
+
+/** Sends the next message as a full one (a reconnected page may have missed some). */
+export function resendNearPoses(room: RoomApi, id: string): void {
+  nearPosesSent(room).sent.delete(id);
+}
+
+/** Whether a person's pose changed since the last send; remembers it as sent. */
+function poseChanged(table: NearPosesSent, person: PersonState): boolean {
+  const { x, y, z, yaw, pitch } = person.pose;
+  let last = table.last.get(person);
+  if (!last) {
+    last = new Int32Array(5);
+    table.last.set(person, last);
+  } else if (last[0] === x && last[1] === y && last[2] === z && last[3] === yaw && last[4] === pitch) return false;
+  last[0] = x;
+  last[1] = y;
+  last[2] = z;
+  last[3] = yaw;
+  last[4] = pitch;
+  return true;
+}
+
+/**
+ * Before each patch: every client receives the full poses of its near set that changed, of whoever
+ * became near, and the slots of whoever stopped being near. A client with nothing to hear gets no message.
+ */
+export function sendNearPoses(room: RoomApi): void {
+  const table = nearPosesSent(room);
+  const { people } = room.state;
+  const changed = new Set<string>();
+  for (const [id, person] of people) if (poseChanged(table, person)) changed.add(id);
+  const nearSets = nearTable(room);
+  for (const client of room.clients) {
+    const near = nearSets.get(client.sessionId);
+    if (!near) continue;
+    let sent = table.sent.get(client.sessionId);
+    const full = sent === undefined;
+    if (!sent) {
+      sent = new Map();
+      table.sent.set(client.sessionId, sent);
+    }
+    const poses: SlotPose[] = [];
+    const gone: number[] = [];
+    for (const [id, slot] of sent) {
+      if (near.has(id) && people.has(id)) continue;
+      gone.push(slot);
+      sent.delete(id);
+    }
+    for (const id of near) {
+      const person = people.get(id);
+      if (!person) continue;
+      if (full || !sent.has(id) || changed.has(id)) poses.push({ slot: person.slot, pose: person.pose });
+      sent.set(id, person.slot);
+    }
+    if (full || poses.length > 0 || gone.length > 0) {
+      holdUntilPatchSent(client);
+      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }));
+    }
+  }
+}
+
+/** The sockets held by holdUntilPatchSent, released together once the patch is out. */
+const held: Array<{ uncork(): void }> = [];
+
+/**
+ * Holds a client's socket writes until the patch that follows (Colyseus sends it synchronously right
+ * after onBeforePatch) has been written too, so the two go out in one system call, not two: at 150
+ * walkers the second write was a tenth of the server's time. Node's documented cork/uncork on the
+ * WebSocket's own socket (`ws` keeps it as `_socket`); a transport without one is simply not held.
+ */
+function holdUntilPatchSent(client: Client): void {
+  const socket = (client as { ref?: { _socket?: { cork?(): void; uncork(): void } } }).ref?._socket;
+  if (typeof socket?.cork !== "function") return;
+  socket.cork();
+  if (held.push(socket) === 1) {
+    process.nextTick(() => {
+      for (const each of held.splice(0)) each.uncork();
+    });
+  }
 }
 
 /** Copies the rounded pose into `farPose`, field by field only where it changed: an unchanged field costs nothing. */
@@ -182,11 +285,24 @@ export function farPoseAfterMove(room: RoomApi, id: string, person: PersonState)
   if (Math.abs(pose.x - farPose.x) > jump || Math.abs(pose.z - farPose.z) > jump) writeFarPose(person);
 }
 
+/** Whose coarse pose the next refreshFarPoses turn writes, counting through the people; one per room. */
+const farTurnByRoom = new WeakMap<RoomApi, number>();
+
+/**
+ * Refreshes the coarse pose of a share of the people (every INTEREST.farPoseMs / farPoseTurns), so
+ * that each person's is refreshed every farPoseMs: all at once made one patch in ten carry 500
+ * changes for every client's encoding to walk.
+ */
 export function refreshFarPoses(room: RoomApi): void {
   // Without interest management everyone has the full pose: the coarse copy would only add bytes.
   if (room.services.interestManagement === false) return;
+  const turn = farTurnByRoom.get(room) ?? 0;
+  farTurnByRoom.set(room, (turn + 1) % INTEREST.farPoseTurns);
   // The coarse pose goes to everyone, so it cannot be kept from a few: while someone is screened
   // (Troika's client listening behind the one-way glass, for a few minutes) it stays as it was.
   const screens = screensByRoom.get(room);
-  for (const [id, person] of room.state.people) if (!screens?.has(id)) writeFarPose(person);
+  let i = 0;
+  for (const [id, person] of room.state.people) {
+    if (i++ % INTEREST.farPoseTurns === turn && !screens?.has(id)) writeFarPose(person);
+  }
 }

@@ -8,6 +8,8 @@ import {
   refreshFarPoses,
   refreshInterest,
   refreshInterestTurn,
+  resendNearPoses,
+  sendNearPoses,
 } from "./interest";
 
 /** Poses in (commands.ts) and out: who receives whose pose at which rate (interest.ts). */
@@ -16,11 +18,14 @@ export const movementModule: RoomModule = {
   commands: movementCommands,
   setup(room) {
     room.clock.setInterval(() => refreshInterestTurn(room), INTEREST.recomputeMs / INTEREST.recomputeTurns);
-    room.clock.setInterval(() => refreshFarPoses(room), INTEREST.farPoseMs);
+    room.clock.setInterval(() => refreshFarPoses(room), INTEREST.farPoseMs / INTEREST.farPoseTurns);
   },
   onJoin: (room, client) => joinInterest(room, client),
   onCoachJoin: (room, client) => joinInterest(room, client),
   onLeave: leaveInterest,
+  onCoachLeave: leaveInterest,
+  onReconnect: (room, client) => resendNearPoses(room, client.sessionId),
+  beforePatch: sendNearPoses,
   onPersonMoved: (room, id, person) => farPoseAfterMove(room, id, person),
   // A screen went up or down (Troika's one-way glass): whose pose each client gets changes now.
   onScreensChanged: (room) => refreshInterest(room),

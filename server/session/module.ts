@@ -30,6 +30,8 @@ export interface RoomModule {
   onCoachLeave?(room: RoomApi, id: string): void;
   /** A dropped connection came back (its StateView is carried over and may need refreshing). */
   onReconnect?(room: RoomApi, client: Client, person: PersonState): void;
+  /** Just before each state patch goes out (20 a second): for what is sent beside it, in step with it. */
+  beforePatch?(room: RoomApi): void;
   /** The person left for good (not a dropped connection waiting to reconnect). */
   onLeave?(room: RoomApi, id: string): void;
   /** The server accepted a new position for a person (a step, a teleport or a server move). */

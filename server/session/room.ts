@@ -211,8 +211,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       this.joinCoach(client, options);
       return;
     }
-    const spawn = spawnPoint(this.joinCount++);
+    const order = this.joinCount++;
+    const spawn = spawnPoint(order);
     const person = new PersonState();
+    // Unique while the person is here: 65536 joins later the first ones have long left.
+    person.slot = order % 65536;
     person.name = options.name;
     person.color = options.color ?? leastWornColor(Array.from(this.state.people.values(), (p) => p.color));
     person.role = role;
@@ -222,6 +225,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     person.pose.y = DEFAULT_EYE_CM;
     person.pose.z = quantisePosition(spawn.z);
     person.pose.yaw = quantiseYaw(spawn.yaw);
+    // Every field set: an unset one reads undefined, which the near poses would send as a change every patch.
+    person.pose.pitch = 0;
     this.state.people.set(client.sessionId, person);
     for (const module of roomModules) module.onJoin?.(this, client, person);
   }
@@ -237,6 +242,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const person = this.state.people.get(client.sessionId);
     if (person) person.connected = false;
     this.allowReconnection(client, this.services.reconnectSeconds);
+  }
+
+  override onBeforePatch(): void {
+    for (const module of roomModules) module.beforePatch?.(this);
   }
 
   override onReconnect(client: SessionClient): void {

@@ -36,6 +36,8 @@ export const INTEREST = {
   recomputeTurns: 5,
   /** How often the coarse pose everyone receives is refreshed, ms. */
   farPoseMs: 500,
+  /** The refresh is spread over this many turns within `farPoseMs`, each taking its share of the people. */
+  farPoseTurns: 5,
   /**
    * A move longer than this (metres) from the coarse pose is a jump (a teleport, a server move:
    * send-out, summon): everyone is shown it at once rather than at the next refresh.
@@ -186,13 +188,4 @@ export function coarsePose(pose: PoseFields, rule = INTEREST): PoseFields {
     yaw: (Math.round(pose.yaw / yawStep) * yawStep) % 65536,
     pitch: 0,
   };
-}
-
-/**
- * The freshest pose of a person as a client has it: the full-rate one while they are near (the
- * server sends it only then), else the coarse one. Every client-side reader of someone else's
- * position goes through this.
- */
-export function currentPose<P extends PoseFields>(person: { pose?: P | undefined; farPose: P }): P {
-  return person.pose ?? person.farPose;
 }

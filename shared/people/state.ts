@@ -2,9 +2,10 @@ import { schema, t, type SchemaType } from "@colyseus/schema";
 import { HandsState, PoseState } from "../movement/state";
 
 /**
- * The view tag of what only "near" clients receive (shared/movement/interest.ts): the full-rate
- * pose and the hands. The server adds a person to a client's StateView with this tag while they are
- * near, and removes them (the client's copy of `pose` disappears) when they are not.
+ * The view tag of what only "near" clients receive (shared/movement/interest.ts) in the state: the
+ * hands. The server adds a person to a client's StateView with this tag while they are near, and
+ * removes them (the client's copy of `hands` disappears) when they are not. The full-rate pose goes
+ * to the same near set, as a message (shared/movement/near-poses.ts).
  */
 export const NEAR_TAG = 1;
 
@@ -27,8 +28,16 @@ export const PersonState = schema(
     /** Set by the server from the client's `xr.session` message: shown on the avatar and in the People panel. */
     inVR: t.boolean().default(false),
     joinedAt: t.float64(),
-    /** The authoritative pose, 20 times a second, to near clients only (read it with currentPose). */
-    pose: t.ref(PoseState).view(NEAR_TAG),
+    /**
+     * The person's number in the near-pose messages (shared/movement/near-poses.ts), given at join
+     * and unique in the room while they are in it.
+     */
+    slot: t.uint16(),
+    /**
+     * The authoritative pose. Server-side only: near clients receive it 20 times a second as the
+     * `movement.near` message (read it with currentPose), everyone else the coarse `farPose`.
+     */
+    pose: t.ref(PoseState).noSync(),
     /** Tracked hands while in VR (see shared/movement/pose-codec.ts); near clients only. */
     hands: t.ref(HandsState).view(NEAR_TAG),
     /** The pose rounded (coarsePose) and refreshed twice a second, for everyone: far people are drawn from it. */

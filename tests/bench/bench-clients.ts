@@ -2,6 +2,7 @@
  * The crowd: many simulated participants in one process, away from the server's process and from
  * the latency probe. Started by server.bench.ts and driven over IPC.
  */
+import { nearPoseTable } from "../support/near-poses";
 import { mulberry32 } from "../../shared/random";
 import { cpuSample, exitWithParent, tellParent, watchStateProblems, type ClientsRequest } from "./ipc";
 import { mapLimited, Walker, zeroCounters } from "./walker";
@@ -40,7 +41,7 @@ process.on("message", (request: ClientsRequest) => {
       tellParent({
         type: "report",
         perClient: walkers.map((w) => ({ ...w.counters })),
-        fullPosesHeld: walkers.map((w) => [...w.room.state.people.values()].filter((p) => p.pose).length),
+        fullPosesHeld: walkers.map((w) => nearPoseTable(w.room)?.size ?? 0),
         closedUnexpectedly: walkers.filter((w) => w.closedUnexpectedly).length,
         cpu: cpuSample(),
       });

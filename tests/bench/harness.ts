@@ -2,6 +2,7 @@
  * What every load benchmark needs around its measurement: child processes driven over IPC that never
  * outlive the benchmark, a hard time limit, CPU and percentile arithmetic, and the move-to-seen probe.
  */
+import { nearPose, nearPoseTable } from "../support/near-poses";
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -126,7 +127,7 @@ export function processCpu(pid: number): Pick<CpuSample, "user" | "system" | "at
  * far apart): with interest management the probe is near it and its full pose comes at 20 Hz.
  */
 export async function standBeside(observer: Walker, probe: Walker): Promise<void> {
-  const probeSpot = floorSpot(probe.room.state.people.get(probe.room.sessionId)!.pose!);
+  const probeSpot = floorSpot(nearPose(probe.room)!);
   const inward = Math.hypot(probeSpot.x - LAB.plenary.x, probeSpot.z - LAB.plenary.z) || 1;
   await observer.teleportTo({
     x: probeSpot.x + (LAB.plenary.x - probeSpot.x) / inward,
@@ -157,9 +158,9 @@ export class MoveToSeen {
   ) {
     this.random = mulberry32(seed);
     let lastSeen = Number.NaN;
-    observer.room.onStateChange((state) => {
+    nearPoseTable(observer.room)!.onChange(() => {
       // The full pose only: the observer stands near the probe (a far pose carries no pitch).
-      const pitch = state.people.get(probe.room.sessionId)?.pose?.pitch;
+      const pitch = nearPose(observer.room, probe.room.sessionId)?.pitch;
       if (pitch === undefined || pitch === lastSeen) return;
       lastSeen = pitch;
       const sent = this.pending.get(pitch);

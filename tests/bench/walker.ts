@@ -11,6 +11,7 @@ import { between, intBelow, type Random } from "../../shared/random";
 import { joinPatiently } from "../../shared/session/join-retry";
 import type { SdkSessionRoom } from "../support/server";
 import { waitForState } from "../support/wait-for-state";
+import { keepNearPoses, nearPose } from "../support/near-poses";
 
 /** Poses per second, as the browser client sends them. */
 export const SEND_HZ = 20;
@@ -116,9 +117,9 @@ export class Walker {
     const room: SdkSessionRoom = await joinPatiently(() =>
       sdk.joinOrCreate<SessionState>(SESSION_ROOM, { protocol: PROTOCOL_VERSION, code, name, color, locale: "fi" }),
     );
-    await waitForState(room, (state) => state.people?.has(room.sessionId) === true, 10_000);
-    const pose = room.state.people.get(room.sessionId)!.pose;
-    return new Walker(room, planCircle(floorSpot(pose), random), random);
+    keepNearPoses(room);
+    await waitForState(room, () => nearPose(room) !== undefined, 10_000);
+    return new Walker(room, planCircle(floorSpot(nearPose(room)!), random), random);
   }
 
   /** Starts sending poses at SEND_HZ, first one immediately. */
@@ -139,7 +140,7 @@ export class Walker {
    */
   async teleportTo(target: { x: number; z: number }): Promise<void> {
     for (;;) {
-      const here = floorSpot(this.room.state.people.get(this.room.sessionId)!.pose);
+      const here = floorSpot(nearPose(this.room)!);
       const dx = target.x - here.x;
       const dz = target.z - here.z;
       const distance = Math.hypot(dx, dz);
@@ -150,15 +151,15 @@ export class Walker {
       this.room.send("movement.teleport", next);
       await waitForState(
         this.room,
-        (s) => {
-          const pose = s.people.get(this.room.sessionId)!.pose;
-          return pose.x === next.x && pose.z === next.z;
+        () => {
+          const pose = nearPose(this.room);
+          return pose?.x === next.x && pose.z === next.z;
         },
         5000,
       );
       await new Promise((resolve) => setTimeout(resolve, TELEPORT.cooldownMs + 50));
     }
-    this.circle = planCircle(floorSpot(this.room.state.people.get(this.room.sessionId)!.pose), this.random);
+    this.circle = planCircle(floorSpot(nearPose(this.room)!), this.random);
     this.start();
   }
 

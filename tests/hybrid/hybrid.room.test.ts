@@ -1,6 +1,5 @@
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { currentPose } from "../../shared/movement/interest";
 import { encodePose, floorSpot } from "../../shared/movement/pose-codec";
 import { seatSpot } from "../../shared/hybrid/rules";
 import { templatePlan } from "../../shared/methods/templates";
@@ -9,7 +8,8 @@ import { PROTOCOL_VERSION, SESSION_ROOM } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
+import { awaitNearPose, handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
+import { nearPose, seenPose } from "../support/near-poses";
 
 const server = useTestServer();
 
@@ -70,6 +70,7 @@ describe("physical rooms on the server's authority", () => {
     expect(table.seated.get(eero.sessionId)).toBe(1);
     // Their pose is their seat: exactly on their own page, and for everyone else too, from afar within
     // the coarse pose's 10 cm step (interest management).
+    await Promise.all([awaitNearPose(aino), awaitNearPose(eero)]);
     expect(near(where(aino), seatSpot(table, 3, 0))).toBe(true);
     expect(near(where(eero), seatSpot(table, 3, 1))).toBe(true);
     const roughly = (a: { x: number; z: number }, b: { x: number; z: number }) =>
@@ -216,8 +217,8 @@ describe("physical rooms on the server's authority", () => {
     // Now remote, they may walk.
     const from = where(aino);
     sendCommand(aino, "movement.pose", encodePose({ x: from.x + 0.3, y: 1.6, z: from.z, yaw: 0, pitch: 0 }));
-    await waitForState(host, (s) => {
-      const pose = s.people.get(aino.sessionId)?.pose;
+    await waitForState(host, () => {
+      const pose = nearPose(host, aino.sessionId);
       return pose !== undefined && Math.abs(floorSpot(pose).x - (from.x + 0.3)) < 0.02;
     });
     await Promise.all([host.leave(), aino.leave()]);
@@ -264,8 +265,8 @@ async function allSeen(room: SdkSessionRoom, id: string): Promise<void> {
     const table = s.physicalRooms.get(id);
     if (!table) return false;
     return [...table.seated.entries()].every(([person, seat]) => {
-      const seen = s.people.get(person);
-      return seen !== undefined && roughly(floorSpot(currentPose(seen)), seatSpot(table, table.seats, seat));
+      const seen = seenPose(room, person);
+      return seen !== undefined && roughly(floorSpot(seen), seatSpot(table, table.seats, seat));
     });
   });
 }
@@ -282,6 +283,7 @@ describe("hybrid tables in a running method", () => {
       host,
       (s) => s.physicalRooms.get(id)?.seated.size === 2 && s.physicalRooms.get(id)!.device !== "",
     );
+    await Promise.all([awaitNearPose(aino), awaitNearPose(eero)]);
     const seats = [where(aino), where(eero)];
     let n = 0;
     const plan = templatePlan("oneTwoFourAll", "en", () => `h${++n}`);

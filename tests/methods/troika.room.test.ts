@@ -7,6 +7,7 @@ import { LAB } from "../../shared/space/layout";
 import type { SessionRoom } from "../../server/session/room";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { allPatchesDelivered, hostAndGuests, useTestServer } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
 
 const server = useTestServer();
 
@@ -76,14 +77,14 @@ describe("Troika's one-way glass at state level", () => {
     for (const id of [a.client, ...a.consultants]) expect(told.get(id)!.troika).toMatchObject({ glass: false });
     // Before the glass, each trio sees its members in full (they share a breakout zone).
     for (const { client, consultants } of [a, b])
-      for (const c of consultants) await waitForState(guest(c), (s) => s.people.get(client)?.pose !== undefined);
+      for (const c of consultants) await waitForState(guest(c), () => nearPose(guest(c), client) !== undefined);
 
     const glassUp = async () => {
       for (const { client, consultants } of [a, b]) {
         expect(told.get(client)!.troika).toEqual({ role: "client", glass: true, hidden: [] });
         for (const c of consultants) {
           expect(told.get(c)!.troika).toEqual({ role: "consultant", glass: true, hidden: [client] });
-          await waitForState(guest(c), (s) => s.people.get(client)?.pose === undefined);
+          await waitForState(guest(c), () => nearPose(guest(c), client) === undefined);
         }
       }
     };
@@ -91,7 +92,7 @@ describe("Troika's one-way glass at state level", () => {
       for (const { client, consultants } of [a, b])
         for (const c of consultants) {
           expect(told.get(c)!.troika?.hidden).toEqual([]);
-          await waitForState(guest(c), (s) => s.people.get(client)?.pose !== undefined);
+          await waitForState(guest(c), () => nearPose(guest(c), client) !== undefined);
         }
     };
 
@@ -99,7 +100,7 @@ describe("Troika's one-way glass at state level", () => {
     await glassUp();
     // The client still sees the consultants in full.
     for (const { client, consultants } of [a, b])
-      for (const c of consultants) await waitForState(guest(client), (s) => s.people.get(c)?.pose !== undefined);
+      for (const c of consultants) await waitForState(guest(client), () => nearPose(guest(client), c) !== undefined);
 
     // The client walks about their zone: they see themselves move, their consultants get nothing of it,
     // not even the coarse pose everyone gets (it stays as it was when the glass went up).
@@ -108,15 +109,15 @@ describe("Troika's one-way glass at state level", () => {
     const area = LAB.breakoutAreas.find((z) => z.id === zone)!;
     const farBefore = a.consultants.map((c) => ({ ...guest(c).state.people.get(a.client)!.farPose }));
     serverRoom(host).placePerson(a.client, area.x + 1.5, area.z - 1.5);
-    await waitForState(clientA, (s) => s.people.get(a.client)?.pose?.x === Math.round((area.x + 1.5) * 100));
+    await waitForState(clientA, () => nearPose(clientA, a.client)?.x === Math.round((area.x + 1.5) * 100));
     // The facilitator, standing in the trio's zone, sees the client in full.
     serverRoom(host).placePerson(host.sessionId, area.x, area.z);
-    await waitForState(host, (s) => s.people.get(a.client)?.pose?.x === Math.round((area.x + 1.5) * 100));
+    await waitForState(host, () => nearPose(host, a.client)?.x === Math.round((area.x + 1.5) * 100));
     // So does someone of the other trio who walks over: the glass is only between a client and their own consultants.
     const visitor = b.consultants[0]!;
     const home = serverRoom(host).state.people.get(visitor)!.pose;
     serverRoom(host).placePerson(visitor, area.x - 1, area.z);
-    await waitForState(guest(visitor), (s) => s.people.get(a.client)?.pose !== undefined);
+    await waitForState(guest(visitor), () => nearPose(guest(visitor), a.client) !== undefined);
     serverRoom(host).placePerson(visitor, home.x / 100, home.z / 100);
     // Every patch sent so far has arrived: the consultants hold no pose of the client, coarse pose unmoved.
     await allPatchesDelivered(
@@ -125,7 +126,7 @@ describe("Troika's one-way glass at state level", () => {
     );
     a.consultants.forEach((c, i) => {
       const seen = guest(c).state.people.get(a.client)!;
-      expect(seen.pose).toBeUndefined();
+      expect(nearPose(guest(c), a.client)).toBeUndefined();
       expect({ ...seen.farPose }).toEqual(farBefore[i]);
     });
 
@@ -148,7 +149,7 @@ describe("Troika's one-way glass at state level", () => {
     );
     for (const id of byId.keys()) expect(told.get(id)!.troika).toBeNull();
     for (const { client, consultants } of [a, b])
-      for (const c of consultants) await waitForState(guest(c), (s) => s.people.get(client)?.pose !== undefined);
+      for (const c of consultants) await waitForState(guest(c), () => nearPose(guest(c), client) !== undefined);
 
     for (const room of [host, ...guests]) await room.leave();
   });
@@ -203,17 +204,17 @@ describe("Troika's one-way glass at state level", () => {
     const expectScreened = async (clientId: string, consultantIds: string[]) => {
       const clientRoom = byId.get(clientId)!;
       // The client sees the consultants in full, in the zone.
-      for (const c of consultantIds) await waitForState(clientRoom, (s) => s.people.get(c)?.pose !== undefined);
+      for (const c of consultantIds) await waitForState(clientRoom, () => nearPose(clientRoom, c) !== undefined);
       for (const c of consultantIds) {
         const other = consultantIds.find((o) => o !== c)!;
         // Each consultant sees the other in full (so they are near), never the client.
-        await waitForState(byId.get(c)!, (s) => s.people.get(other)?.pose !== undefined);
+        await waitForState(byId.get(c)!, () => nearPose(byId.get(c)!, other) !== undefined);
       }
       await allPatchesDelivered(
         host,
         consultantIds.map((c) => byId.get(c)!),
       );
-      for (const c of consultantIds) expect(byId.get(c)!.state.people.get(clientId)?.pose).toBeUndefined();
+      for (const c of consultantIds) expect(nearPose(byId.get(c)!, clientId)).toBeUndefined();
     };
 
     const returned = await comeBack(consultants[0]!);

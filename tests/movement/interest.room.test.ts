@@ -4,20 +4,26 @@ import { sendCommand } from "../../shared/protocol/send";
 import { skippableClock } from "../support/clock";
 import { waitForState } from "../support/server";
 import { handled, teleport, useTestServer } from "../support/rooms";
+import { nearPose, nearPoseTable } from "../support/near-poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
 
-/** Everything one client decoded about one person's pose, patch by patch. */
+/** Everything one client decoded about one person's pose, patch by patch and near-pose message by message. */
 function record(room: Awaited<ReturnType<typeof server.join>>, id: string) {
   const seen = { pitches: new Set<number>(), farPoses: [] as string[], heldFullPose: false, heldHands: false };
+  const fullPose = () => {
+    const pose = nearPose(room, id);
+    if (pose) {
+      seen.heldFullPose = true;
+      seen.pitches.add(pose.pitch);
+    }
+  };
+  nearPoseTable(room)!.onChange(fullPose);
   room.onStateChange((state) => {
     const person = state.people.get(id);
     if (!person) return;
-    if (person.pose) {
-      seen.heldFullPose = true;
-      seen.pitches.add(person.pose.pitch);
-    }
+    fullPose();
     if (person.hands) seen.heldHands = true;
     const far = JSON.stringify(person.farPose.toJSON());
     if (seen.farPoses.at(-1) !== far) seen.farPoses.push(far);
@@ -34,7 +40,7 @@ describe("interest management on a real server", () => {
     const far = await server.join(session.code, { name: "Far" });
     await waitForState(far, (s) => s.people.size === 4);
     // Newcomers in the plenary are all near each other at first.
-    await waitForState(far, (s) => s.people.get(walker.sessionId)?.pose !== undefined);
+    await waitForState(far, () => nearPose(far, walker.sessionId) !== undefined);
 
     // The walker and a mate go to breakout zone NW (centre -10.5, -6.5), more than 10 m from the plenary.
     for (const room of [walker, mate]) {
@@ -43,8 +49,8 @@ describe("interest management on a real server", () => {
     }
     await waitForState(host, (s) => [walker, mate].every((r) => s.people.get(r.sessionId)?.zone === "nw"));
     sendCommand(host, "zones.task", { target: "nw", text: "Kirjatkaa kolme ideaa." });
-    await waitForState(far, (s) => s.people.get(walker.sessionId)?.pose === undefined);
-    await waitForState(mate, (s) => s.people.get(walker.sessionId)?.pose !== undefined);
+    await waitForState(far, () => nearPose(far, walker.sessionId) === undefined);
+    await waitForState(mate, () => nearPose(mate, walker.sessionId) !== undefined);
 
     // Zone privacy is what it was: the mate has the zone's task, the far participant does not.
     await waitForState(mate, (s) => s.zones.get("nw")?.work?.task === "Kirjatkaa kolme ideaa.");
@@ -63,7 +69,7 @@ describe("interest management on a real server", () => {
       sendCommand(walker, "movement.pose", last);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await waitForState(mate, (s) => s.people.get(walker.sessionId)?.pose?.pitch === last[4]);
+    await waitForState(mate, () => nearPose(mate, walker.sessionId)?.pitch === last[4]);
     const coarse = coarsePose({ x: last[0], y: last[1], z: last[2], yaw: last[3], pitch: last[4] });
     await waitForState(far, (s) => s.people.get(walker.sessionId)?.farPose.x === coarse.x, 3000);
     const elapsed = Date.now() - started;
@@ -83,7 +89,7 @@ describe("interest management on a real server", () => {
     // Coming back to the plenary, the walker is near again and the full pose returns.
     await teleport(walker, clock, -3, -2);
     await teleport(walker, clock, 0, 2);
-    await waitForState(far, (s) => s.people.get(walker.sessionId)?.pose?.x === 0);
+    await waitForState(far, () => nearPose(far, walker.sessionId)?.x === 0);
     await Promise.all([host, walker, mate, far].map((room) => room.leave()));
   });
 
@@ -96,7 +102,7 @@ describe("interest management on a real server", () => {
     for (let i = 0; i < INTEREST.recomputeTurns * 2; i++)
       others.push(await server.join(session.code, { name: `P${i}` }));
     const watchers = [host, ...others];
-    for (const room of watchers) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose !== undefined);
+    for (const room of watchers) await waitForState(room, () => nearPose(room, walker.sessionId) !== undefined);
 
     // The walker goes to breakout zone NW: whoever stands farther than the near radius from there
     // (most of the plenary's arrival places) stops receiving the walker's full pose.
@@ -104,16 +110,16 @@ describe("interest management on a real server", () => {
     await teleport(walker, clock, -10.5, -6.5);
     const reach = INTEREST.nearRadius + INTEREST.hysteresis;
     const far = watchers.filter((room) => {
-      const me = room.state.people.get(room.sessionId)!.pose!;
+      const me = nearPose(room)!;
       return Math.hypot(me.x / 100 + 10.5, me.z / 100 + 6.5) > reach;
     });
     expect(far.length).toBeGreaterThanOrEqual(INTEREST.recomputeTurns);
-    for (const room of far) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose === undefined);
+    for (const room of far) await waitForState(room, () => nearPose(room, walker.sessionId) === undefined);
 
     // And back: everyone has it again.
     await teleport(walker, clock, -3, -2);
     await teleport(walker, clock, 0, 2);
-    for (const room of watchers) await waitForState(room, (s) => s.people.get(walker.sessionId)?.pose?.x === 0);
+    for (const room of watchers) await waitForState(room, () => nearPose(room, walker.sessionId)?.x === 0);
     await Promise.all([walker, ...watchers].map((room) => room.leave()));
   });
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../shared/random";
-import {
-  coarsePose,
-  currentPose,
-  EVERYONE_NEAR,
-  INTEREST,
-  nearSetFor,
-  type InterestPerson,
-} from "../../shared/movement/interest";
+import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
+import { currentPose, encodeNearPoses, NearPoseTable } from "../../shared/movement/near-poses";
 
 const person = (id: string, x: number, z: number, extra: Partial<InterestPerson> = {}): InterestPerson => ({
   id,
@@ -148,7 +142,12 @@ describe("the coarse pose", () => {
   it("is what a client reads for someone far away, the full pose when near", () => {
     const farPose = { x: 1, y: 2, z: 3, yaw: 4, pitch: 0 };
     const pose = { x: 5, y: 6, z: 7, yaw: 8, pitch: 9 };
-    expect(currentPose({ farPose })).toBe(farPose);
-    expect(currentPose({ pose, farPose })).toBe(pose);
+    const near = new NearPoseTable();
+    expect(currentPose({ slot: 3, farPose }, near)).toBe(farPose);
+    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose }], gone: [] }));
+    expect(currentPose({ slot: 3, farPose }, near)).toEqual(pose);
+    expect(currentPose({ slot: 4, farPose }, near)).toBe(farPose);
+    near.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
+    expect(currentPose({ slot: 3, farPose }, near)).toBe(farPose);
   });
 });

@@ -5,7 +5,8 @@ import { sendCommand } from "../../shared/protocol/send";
 import type { ServerMessage } from "../../shared/protocol";
 import { skippableClock } from "../support/clock";
 import { nextMessage, waitForState } from "../support/server";
-import { useTestServer } from "../support/rooms";
+import { awaitNearPose, useTestServer } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -16,22 +17,22 @@ describe("movement on the server's authority", () => {
     const walker = await server.join(session.code);
     const watcher = await server.join(session.code);
     await waitForState(watcher, (s) => s.people.size === 2);
-    const start = walker.state.people.get(walker.sessionId)!.pose;
+    const start = await awaitNearPose(walker);
     const target = { x: start.x / 100 + 0.5, y: 1.6, z: start.z / 100, yaw: 1, pitch: 0.2 };
     sendCommand(walker, "movement.pose", encodePose(target));
-    await waitForState(watcher, (s) => s.people.get(walker.sessionId)?.pose.x === Math.round(target.x * 100));
-    expect(watcher.state.people.get(walker.sessionId)!.pose.pitch).toBe(encodePose(target)[4]);
+    await waitForState(watcher, () => nearPose(watcher, walker.sessionId)?.x === Math.round(target.x * 100));
+    expect(nearPose(watcher, walker.sessionId)!.pitch).toBe(encodePose(target)[4]);
     await Promise.all([walker.leave(), watcher.leave()]);
   });
 
   it("corrects a jump across the room and keeps the person where they were", async () => {
     const session = await server.createSession();
     const cheater = await server.join(session.code);
-    const start = { ...cheater.state.people.get(cheater.sessionId)!.pose.toJSON() };
+    const start = { ...(await awaitNearPose(cheater)) };
     const corrected = nextMessage<ServerMessage<"movement.corrected">>(cheater, "movement.corrected");
     sendCommand(cheater, "movement.pose", encodePose({ x: 12, y: 1.6, z: 12, yaw: 0, pitch: 0 }));
     expect(await corrected).toEqual({ x: start.x, z: start.z, reason: "too_fast" });
-    expect(cheater.state.people.get(cheater.sessionId)!.pose.x).toBe(start.x);
+    expect(nearPose(cheater)!.x).toBe(start.x);
     await cheater.leave();
   });
 
@@ -41,7 +42,7 @@ describe("movement on the server's authority", () => {
     // Two teleport hops (each within reach, past the cooldown) to just inside the east wall.
     for (const x of [800, 1550]) {
       sendCommand(mover, "movement.teleport", { x, z: 300 });
-      await waitForState(mover, (s) => s.people.get(mover.sessionId)?.pose.x === x);
+      await waitForState(mover, () => nearPose(mover)?.x === x);
       clock.skip(TELEPORT.cooldownMs);
     }
 
@@ -52,7 +53,7 @@ describe("movement on the server's authority", () => {
     const outside = nextMessage<ServerMessage<"movement.corrected">>(mover, "movement.corrected");
     sendCommand(mover, "movement.teleport", { x: 1700, z: 300 });
     expect((await outside).reason).toBe("not_walkable");
-    expect(mover.state.people.get(mover.sessionId)!.pose.x).toBe(1550);
+    expect(nearPose(mover)!.x).toBe(1550);
     await mover.leave();
   });
 });

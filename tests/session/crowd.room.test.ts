@@ -4,6 +4,7 @@ import { MAX_PEOPLE } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
+import { nearPose } from "../support/near-poses";
 
 const PEOPLE = MAX_PEOPLE;
 
@@ -27,7 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The part of the state every participant in the plenary receives alike (full poses go only to those near). */
+/** The part of the state every participant in the plenary receives alike (full poses and hands go only to those near). */
 function everyonesPart(state: SessionState): unknown {
   const json = state.toJSON() as Record<string, unknown>;
   const people = Object.fromEntries(
@@ -70,11 +71,11 @@ describe(`a session of ${PEOPLE} people`, () => {
       // The full poses a client holds are the server's, and only of itself and its closest people
       // (a newcomer is shown at once to those it counts as near; the next recomputation, a few times a
       // second, trims anyone's view back to their own closest).
-      const fullPoses = (s: SessionState) => [...s.people.values()].filter((p) => p.pose).length;
-      await waitForState(person, (s) => fullPoses(s) <= INTEREST.maxNear + 1, 2000);
-      const near = [...person.state.people].filter(([, p]) => p.pose);
-      expect(near.map(([id]) => id)).toContain(person.sessionId);
-      for (const [id, p] of near) expect(p.pose.toJSON()).toEqual(room.state.people.get(id)!.pose.toJSON());
+      const held = () => [...person.state.people.keys()].filter((id) => nearPose(person, id) !== undefined);
+      await waitForState(person, () => held().length <= INTEREST.maxNear + 1, 2000);
+      const near = held();
+      expect(near).toContain(person.sessionId);
+      for (const id of near) expect(nearPose(person, id)).toEqual(room.state.people.get(id)!.pose.toJSON());
     }
     expect(stateProblems).toEqual([]);
     await Promise.all(people.map((p) => p.leave()));

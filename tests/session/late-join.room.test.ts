@@ -12,7 +12,8 @@ import { boardsRuntimeOf } from "../../server/boards/module";
 import { newDocId } from "../../server/boards/runtime";
 import { sendCommand } from "../../shared/protocol/send";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { handled } from "../support/rooms";
+import { awaitNearPose, handled } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
 import { skippableClock } from "../support/clock";
 
 let server: TestServer;
@@ -40,13 +41,14 @@ afterAll(async () => {
  */
 /**
  * The state as this client decoded it, less what differs between clients by design: their own
- * notes, and who they are near (whose full `pose` and `hands` they receive; see nearPoses).
+ * notes, and who they are near (whose `hands` they receive; their full poses come as the
+ * `movement.near` message, never in the state: see nearPoses).
  */
 function decoded(room: SdkSessionRoom): unknown {
   const { boardsMine: _mine, people, ...rest } = room.state.toJSON() as Record<string, unknown>;
   const shared = Object.fromEntries(
     Object.entries(people as Record<string, Record<string, unknown>>).map(([id, person]) => {
-      const { pose: _near, hands: _nearHands, ...everyones } = person;
+      const { hands: _nearHands, ...everyones } = person;
       return [id, everyones];
     }),
   );
@@ -56,7 +58,10 @@ function decoded(room: SdkSessionRoom): unknown {
 /** The full poses this client holds, by person: each must equal the other client's where both hold it. */
 function nearPoses(room: SdkSessionRoom): Map<string, unknown> {
   const poses = new Map<string, unknown>();
-  for (const [id, person] of room.state.people) if (person.pose) poses.set(id, person.pose.toJSON());
+  for (const id of room.state.people.keys()) {
+    const pose = nearPose(room, id);
+    if (pose) poses.set(id, { ...pose });
+  }
   return poses;
 }
 
@@ -166,6 +171,8 @@ describe("a late joiner's state", () => {
       await waitForState(early, (s) => s.people.has(late.sessionId));
       await waitForState(late, (s) => s.people.has(late.sessionId) && s.people.has(early.sessionId));
       expect(decoded(late), `late joiner at ${target} bytes`).toEqual(decoded(early));
+      // The near poses come with the first patch after the join, as one message of everyone near.
+      await awaitNearPose(late);
       const earlyPoses = nearPoses(early);
       const latePoses = nearPoses(late);
       expect(latePoses.size).toBeGreaterThan(1);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { SessionRoom } from "../../server/session/room";
 import { sendCommand } from "../../shared/protocol/send";
 import { waitForState, type SdkSessionRoom } from "../support/server";
-import { useTestServer } from "../support/rooms";
+import { awaitNearPose, useTestServer } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
 
 const server = useTestServer({ reconnectSeconds: 5 });
 
@@ -21,10 +22,10 @@ describe("a dropped connection", () => {
     const watcher = await server.join(session.code, { name: "Watcher" });
     await waitForState(watcher, (s) => s.people.size === 2);
 
-    const spawn = wanderer.state.people.get(wanderer.sessionId)!.pose;
+    const spawn = await awaitNearPose(wanderer);
     const place = { x: spawn.x + 50, z: spawn.z - 30 };
     sendCommand(wanderer, "movement.pose", [place.x, 160, place.z, 1000, 0]);
-    await waitForState(watcher, (s) => s.people.get(wanderer.sessionId)?.pose.x === place.x);
+    await waitForState(watcher, () => nearPose(watcher, wanderer.sessionId)?.x === place.x);
 
     // The SDK only reconnects rooms that have been up for a while (5 s by default); a test has not.
     wanderer.reconnection.minUptime = 0;
@@ -35,7 +36,8 @@ describe("a dropped connection", () => {
     await waitForState(watcher, (s) => s.people.get(wanderer.sessionId)?.connected === true);
 
     const seat = watcher.state.people.get(wanderer.sessionId)!;
-    expect({ name: seat.name, color: seat.color, x: seat.pose.x, z: seat.pose.z }).toEqual({
+    const pose = nearPose(watcher, wanderer.sessionId);
+    expect({ name: seat.name, color: seat.color, x: pose?.x, z: pose?.z }).toEqual({
       name: "Wanderer",
       color: 3,
       ...place,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from "vitest";
-import { currentPose } from "../../shared/movement/interest";
-import { floorSpot } from "../../shared/movement/pose-codec";
+import { floorSpot, type PoseFields } from "../../shared/movement/pose-codec";
 import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { TELEPORT } from "../../shared/movement/rules";
 import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "./server";
+import { nearPose, seenPose } from "./near-poses";
 
 // The room tests' shared helpers: one server per test file, a facilitator with guests, refusals, and
 // waiting for the server instead of for the clock. Kept apart from server.ts, which the benchmarks load
@@ -45,11 +45,22 @@ export async function hostAndGuests(server: TestServer, names: string[]) {
 
 /**
  * Where the server has put a person, as this client decoded it: metres and zone. The full pose
- * when the person is near this client, else the coarse one (shared/movement/interest.ts).
+ * when the person is near this client (the `movement.near` messages, tests/support/near-poses.ts),
+ * else the coarse one (shared/movement/interest.ts).
  */
 export function where(room: SdkSessionRoom, id = room.sessionId) {
   const person = room.state.people.get(id)!;
-  return { ...floorSpot(currentPose(person)), zone: person.zone };
+  return { ...floorSpot(seenPose(room, id)!), zone: person.zone };
+}
+
+/**
+ * The full pose this client holds for `id` (itself by default), once it holds one: the first
+ * `movement.near` message goes out with the first patch after a join, not with the first state, so a
+ * client that has only just joined may not hold even its own pose yet.
+ */
+export async function awaitNearPose(room: SdkSessionRoom, id = room.sessionId): Promise<PoseFields> {
+  await waitForState(room, () => nearPose(room, id) !== undefined);
+  return nearPose(room, id)!;
 }
 
 /** Sends a message (well-formed or not) and resolves with the error it is refused with. */

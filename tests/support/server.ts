@@ -10,6 +10,7 @@ import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from "../../server/voice/confi
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState } from "./wait-for-state";
+import { keepNearPoses } from "./near-poses";
 
 export { waitForState };
 
@@ -93,6 +94,7 @@ export async function startTestServer(
         locale: "en",
         ...joinOptions,
       });
+      keepNearPoses(room);
       // Hand the room over only once the first full state has arrived.
       await waitForState(room, (state) => state.people?.has(room.sessionId) === true);
       return room;

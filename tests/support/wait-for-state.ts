@@ -1,8 +1,12 @@
 import type { SessionState } from "../../shared/session/state";
+import { nearPoseTable } from "./near-poses";
 import type { SdkSessionRoom } from "./server";
 
 // Kept apart from server.ts so that SDK-only processes (the benchmark's crowd) need not load the server.
-/** Resolves when `predicate` holds, checking after every state patch; rejects after `timeoutMs`. */
+/**
+ * Resolves when `predicate` holds, checking after every state patch and every near-pose message
+ * (tests/support/near-poses.ts); rejects after `timeoutMs`.
+ */
 export function waitForState(
   room: SdkSessionRoom,
   predicate: (state: SessionState) => boolean,
@@ -12,16 +16,22 @@ export function waitForState(
   const failure = new Error(`state condition not reached in ${timeoutMs} ms: ${predicate.toString().slice(0, 160)}`);
   return new Promise((resolve, reject) => {
     if (room.state && predicate(room.state)) return resolve();
-    const timer = setTimeout(() => {
+    const stop = () => {
+      clearTimeout(timer);
       listener.clear();
+      offPoses?.();
+    };
+    const timer = setTimeout(() => {
+      stop();
       reject(failure);
     }, timeoutMs);
-    const listener = room.onStateChange((state) => {
-      if (predicate(state)) {
-        clearTimeout(timer);
-        listener.clear();
+    const check = () => {
+      if (room.state && predicate(room.state)) {
+        stop();
         resolve();
       }
-    });
+    };
+    const listener = room.onStateChange(check);
+    const offPoses = nearPoseTable(room)?.onChange(check);
   });
 }

@@ -11,6 +11,7 @@ import { sweepOldSessions } from "../../server/retention/sweep";
 import { allPatchesDelivered, handled, hostAndGuests, refusal, teleport, useTestServer } from "../support/rooms";
 import { waitForState, type SdkSessionRoom } from "../support/server";
 import { decodedNotes, wallBoardId } from "../support/boards";
+import { nearPose } from "../support/near-poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -51,7 +52,10 @@ function liveSnapshot(host: SdkSessionRoom, everyone: readonly SdkSessionRoom[])
   }));
   // Where each person is, as their own page holds it: the host holds a far person's pose only
   // coarsely (interest management), the log holds it exactly.
-  const ownPose = (id: string) => everyone.find((room) => room.sessionId === id)?.state.people.get(id)?.pose;
+  const ownPose = (id: string) => {
+    const own = everyone.find((room) => room.sessionId === id);
+    return own ? nearPose(own) : undefined;
+  };
   const people = [...host.state.people.entries()]
     .map(([id, p]) => ({ name: p.name, zone: p.zone, x: ownPose(id)!.x, z: ownPose(id)!.z }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -235,7 +239,7 @@ describe("the debrief timeline", () => {
     const liveRooms = () => {
       const roomOf = (id: string) =>
         [...host.state.physicalRooms.values()].find((r) => r.seated.has(id) || r.device === id)?.name ?? "";
-      const ownPose = (id: string) => everyone.find((room) => room.sessionId === id)!.state.people.get(id)!.pose;
+      const ownPose = (id: string) => nearPose(everyone.find((room) => room.sessionId === id)!)!;
       return [...host.state.people.keys()]
         .map((id) => ({ name: host.state.people.get(id)!.name, room: roomOf(id), x: ownPose(id).x, z: ownPose(id).z }))
         .sort((a, b) => a.name.localeCompare(b.name));

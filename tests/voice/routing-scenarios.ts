@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
-import { currentPose } from "../../shared/movement/interest";
 import { LAB } from "../../shared/space/layout";
 import { sendCommand } from "../../shared/protocol/send";
 import { VOICE_SDP_MAX, type ErrorMessage, type MethodsState } from "../../shared/protocol";
@@ -8,6 +7,7 @@ import { templatePlan } from "../../shared/methods/templates";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
+import { nearPose, seenPose } from "../support/near-poses";
 import { JanusVoiceEngine } from "../../server/voice/janus-engine";
 import { VoiceBot } from "../support/voice-bot";
 import type { TestServer } from "../support/server";
@@ -47,11 +47,8 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       pose !== undefined &&
       Math.abs(pose.x - Math.round(x * 100)) <= step &&
       Math.abs(pose.z - Math.round(z * 100)) <= step;
-    await waitForState(person.room, (s) => at(s.people.get(person.room.sessionId)?.pose, 0));
-    await waitForState(observer, (s) => {
-      const seen = s.people.get(person.room.sessionId);
-      return seen !== undefined && at(currentPose(seen), 5);
-    });
+    await waitForState(person.room, () => at(nearPose(person.room), 0));
+    await waitForState(observer, () => at(seenPose(observer, person.room.sessionId), 5));
   }
 
   /**
@@ -275,7 +272,7 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       // State: the consultants hold no full pose of the client, and its coarse pose stands still while
       // the client moves about; the client still has theirs.
       const clientId = client.room.sessionId;
-      for (const c of consultants) await waitForState(c.room, (s) => s.people.get(clientId)?.pose === undefined);
+      for (const c of consultants) await waitForState(c.room, () => nearPose(c.room, clientId) === undefined);
       const farBefore = consultants.map((c) => ({ ...c.room.state.people.get(clientId)!.farPose }));
       const zone = host.state.people.get(clientId)!.zone;
       const area = LAB.breakoutAreas.find((a) => a.id === zone) ?? NW;
@@ -284,7 +281,7 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       // gone out after the client's jump, and with it anything that would have leaked.
       const cm = (m: number) => Math.round(m * 100);
       serverRoom(client).placePerson(clientId, area.x + 1.5, area.z - 1.5);
-      await waitForState(client.room, (s) => s.people.get(clientId)?.pose?.x === cm(area.x + 1.5));
+      await waitForState(client.room, () => nearPose(client.room)?.x === cm(area.x + 1.5));
       const [first, second] = consultants as [Person, Person];
       const stepTo = { x: host.state.people.get(second.room.sessionId)!.farPose.x / 100 + 1, z: area.z };
       serverRoom(second).placePerson(second.room.sessionId, stepTo.x, stepTo.z);
@@ -293,9 +290,9 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
         (s) => Math.abs((s.people.get(second.room.sessionId)?.farPose.x ?? 0) - cm(stepTo.x)) <= 5,
       );
       for (const c of consultants)
-        await waitForState(client.room, (s) => s.people.get(c.room.sessionId)?.pose !== undefined);
+        await waitForState(client.room, () => nearPose(client.room, c.room.sessionId) !== undefined);
       consultants.forEach((c, i) => {
-        expect(c.room.state.people.get(clientId)?.pose).toBeUndefined();
+        expect(nearPose(c.room, clientId)).toBeUndefined();
         expect({ ...c.room.state.people.get(clientId)!.farPose }).toEqual(farBefore[i]);
       });
 
@@ -305,7 +302,7 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       await listen(trio);
       for (const c of consultants) {
         await expectHears(c, client);
-        await waitForState(c.room, (s) => s.people.get(clientId)?.pose !== undefined);
+        await waitForState(c.room, () => nearPose(c.room, clientId) !== undefined);
       }
       for (const p of trio) {
         await p.bot.close();

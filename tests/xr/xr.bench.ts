@@ -13,6 +13,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import { launchChromium } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import { startTestServer, waitForState, type SdkSessionRoom } from "../support/server";
+import { nearPose } from "../support/near-poses";
 import { installEmulatedQuest, setHeadset, xrFrames } from "./support/iwer";
 
 const BOTS = Number(process.env.BOTS ?? 30);
@@ -40,14 +41,14 @@ try {
     if (i % 2 === 0) sendCommand(bot, "xr.session", { inVR: true });
     bots.push(bot);
   }
-  await Promise.all(bots.map((bot) => waitForState(bot, (s) => (s.people.get(bot.sessionId)?.pose.z ?? 0) < 400)));
+  await Promise.all(bots.map((bot) => waitForState(bot, () => (nearPose(bot)?.z ?? 0) < 400)));
 
   // Everyone looks at the viewer and the VR half wave their hands, 20 times a second like real clients.
   let tick = 0;
   timer = setInterval(() => {
     tick++;
     bots.forEach((bot, i) => {
-      const { pose } = bot.state.people.get(bot.sessionId)!;
+      const pose = nearPose(bot)!;
       const x = pose.x / 100;
       const z = pose.z / 100;
       const yaw = Math.atan2(x - 0, z - 5);

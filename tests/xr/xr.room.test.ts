@@ -5,7 +5,8 @@ import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import { skippableClock } from "../support/clock";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { useTestServer } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
+import { awaitNearPose, useTestServer } from "../support/rooms";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -17,8 +18,8 @@ function person(room: SdkSessionRoom, id: string) {
 }
 
 /** The person's own pose with hands added, standing still (so the walk budget is not involved). */
-function poseWithHands(room: SdkSessionRoom, left: HandPose, right: HandPose) {
-  const { pose } = person(room, room.sessionId);
+async function poseWithHands(room: SdkSessionRoom, left: HandPose, right: HandPose) {
+  const pose = await awaitNearPose(room);
   return [pose.x, 170, pose.z, pose.yaw, 0, encodeHands(left, right)] as const;
 }
 
@@ -31,13 +32,13 @@ describe("VR presence", () => {
     await waitForState(desk, (s) => s.people.size === 2);
 
     // Before entering VR, hands are ignored (a desktop client has none to send).
-    sendCommand(headset, "movement.pose", [...poseWithHands(headset, raised, raised)]);
-    await waitForState(desk, (s) => s.people.get(id)?.pose.y === 170);
+    sendCommand(headset, "movement.pose", [...(await poseWithHands(headset, raised, raised))]);
+    await waitForState(desk, () => nearPose(desk, id)?.y === 170);
     expect(person(desk, id).hands.left.flags).toBe(0);
 
     sendCommand(headset, "xr.session", { inVR: true });
     await waitForState(desk, (s) => s.people.get(id)?.inVR === true);
-    sendCommand(headset, "movement.pose", [...poseWithHands(headset, raised, untrackedHand())]);
+    sendCommand(headset, "movement.pose", [...(await poseWithHands(headset, raised, untrackedHand()))]);
     await waitForState(desk, (s) => s.people.get(id)?.hands.left.flags === 1);
     expect(person(desk, id).hands.left).toMatchObject({ dx: 20, dy: 30, dz: -30 });
     expect(person(desk, id).hands.right.flags).toBe(0);
@@ -76,7 +77,7 @@ describe("teleport", () => {
     await waitForState(watcher, (s) => s.people.size === 2);
 
     sendCommand(walker, "movement.teleport", { x: 200, z: 300 });
-    await waitForState(watcher, (s) => s.people.get(id)?.pose.x === 200 && s.people.get(id)?.pose.z === 300);
+    await waitForState(watcher, () => nearPose(watcher, id)?.x === 200 && nearPose(watcher, id)?.z === 300);
 
     // Straight after a hop, another is refused as too soon, and the person stays put.
     let corrected = nextMessage<ServerMessage<"movement.corrected">>(walker, "movement.corrected");
@@ -91,7 +92,7 @@ describe("teleport", () => {
     corrected = nextMessage(walker, "movement.corrected");
     sendCommand(walker, "movement.teleport", { x: 200, z: -1200 });
     expect(await corrected).toMatchObject({ reason: "too_far" });
-    expect(person(watcher, id).pose).toMatchObject({ x: 200, z: 300 });
+    expect(nearPose(watcher, id)).toMatchObject({ x: 200, z: 300 });
     await Promise.all([walker.leave(), watcher.leave()]);
   });
 });

@@ -5,6 +5,7 @@ import { yawFromSteps } from "../../shared/movement/pose-codec";
 import type { ServerMessage } from "../../shared/protocol";
 import { nextMessage, waitForState } from "../support/server";
 import { useTestServer, allPatchesDelivered, handled, hostAndGuests, where } from "../support/rooms";
+import { nearPose } from "../support/near-poses";
 
 const server = useTestServer();
 
@@ -22,7 +23,7 @@ describe("summoning on the server", () => {
     // The facilitator hops in front of the plenary and turns to the stage: the old summon filled
     // exactly this view with people.
     sendCommand(host, "movement.teleport", { x: 0, z: -200 });
-    await waitForState(host, (s) => s.people.get(host.sessionId)?.pose.z === -200);
+    await waitForState(host, () => nearPose(host)?.z === -200);
     sendCommand(host, "movement.pose", [0, 160, -200, 0, 0]);
     await handled(host);
 
@@ -41,7 +42,7 @@ describe("summoning on the server", () => {
       expect(Math.hypot(spot.x - leader.x, spot.z - leader.z)).toBeGreaterThan(1.49);
       for (const end of screenPoints) expect(distanceToSegment(spot, leader, end)).toBeGreaterThan(0.68);
       // Facing the facilitator (yaw 0 looks towards -z).
-      const yaw = yawFromSteps(host.state.people.get(guests[i]!.sessionId)!.pose.yaw);
+      const yaw = yawFromSteps(nearPose(host, guests[i]!.sessionId)!.yaw);
       const to = { x: leader.x - spot.x, z: leader.z - spot.z };
       expect((-Math.sin(yaw) * to.x - Math.cos(yaw) * to.z) / Math.hypot(to.x, to.z)).toBeGreaterThan(0.99);
     }

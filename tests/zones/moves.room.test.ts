@@ -6,6 +6,7 @@ import type { ServerMessage } from "../../shared/protocol";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { useTestServer, hostAndGuests, where, refusal, handled, allPatchesDelivered, teleport } from "../support/rooms";
 import { zoneWork } from "./helpers";
+import { nearPose } from "../support/near-poses";
 import { skippableClock } from "../support/clock";
 
 const clock = skippableClock();
@@ -135,7 +136,7 @@ describe("moving people on the server's authority", () => {
     // Ben walks up to the edge of NW (centre -10.5, -6.5, radius 3.8)…
     await teleport(ben, clock, -3, -2);
     await teleport(ben, clock, -6.5, -5);
-    await waitForState(ben, (s) => Math.abs(cmToMetres(s.people.get(ben.sessionId)!.pose.x) + 6.5) < 0.01);
+    await waitForState(ben, () => Math.abs(cmToMetres(nearPose(ben)?.x ?? NaN) + 6.5) < 0.01);
     // …and steps in: refused, with the reason, and he stays outside.
     let corrected = nextMessage<ServerMessage<"movement.corrected">>(ben, "movement.corrected");
     sendCommand(ben, "movement.pose", [-700, 160, -530, 0, 0]);

@@ -1,0 +1,40 @@
+import { NearPoseTable, NEAR_POSES_MESSAGE, currentPose } from "../../shared/movement/near-poses";
+import type { PoseFields } from "../../shared/movement/pose-codec";
+import type { SdkSessionRoom } from "./server";
+
+// Kept apart from server.ts so that SDK-only processes (the benchmark's crowd) need not load the server.
+
+const tables = new WeakMap<SdkSessionRoom, NearPoseTable>();
+
+/**
+ * Starts keeping a test client's near poses (the `movement.near` messages), as the page does in
+ * client/session/connection.ts. Call it as soon as the room is joined: a message that arrives
+ * before is lost, and the server sends a pose again only when it changes.
+ */
+export function keepNearPoses(room: SdkSessionRoom): NearPoseTable {
+  let table = tables.get(room);
+  if (!table) {
+    const created = new NearPoseTable();
+    room.onMessage(NEAR_POSES_MESSAGE, (bytes: Uint8Array) => created.apply(bytes));
+    tables.set(room, created);
+    table = created;
+  }
+  return table;
+}
+
+/** The near poses a test client holds (empty for a room nobody called keepNearPoses on). */
+export function nearPoseTable(room: SdkSessionRoom): NearPoseTable | undefined {
+  return tables.get(room);
+}
+
+/** The full pose of `id` as this client holds it: undefined while the server counts them far from it. */
+export function nearPose(room: SdkSessionRoom, id = room.sessionId): PoseFields | undefined {
+  const person = room.state.people?.get(id);
+  return person ? tables.get(room)?.get(person.slot) : undefined;
+}
+
+/** The freshest pose of `id` as this client has it: the full one while near, else the coarse one. */
+export function seenPose(room: SdkSessionRoom, id = room.sessionId): PoseFields | undefined {
+  const person = room.state.people?.get(id);
+  return person ? currentPose(person, tables.get(room) ?? new NearPoseTable()) : undefined;
+}
