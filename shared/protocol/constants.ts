@@ -9,8 +9,9 @@
 /**
  * Bumped whenever a message or state shape changes incompatibly; checked when joining.
  * 2: a person's full `pose` and `hands` reach only near clients, the others read `farPose`.
+ * 3: full poses leave the state for the `movement.near` message; people carry their `slot`.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * Most people in one session (the server refuses the next with `session_full`). Interest

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare --profile DIR]`
+ * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare --profile DIR --crowd-nice N]`
  *
  * `--crowds C` spreads the simulated people over C processes (default: one per 170, so 500 people
  * use three): one process cannot decode 500 clients' state and walk them at 20 Hz by itself, and a
@@ -12,12 +12,13 @@
  * `--profile DIR` writes a V8 CPU profile of the server process into DIR (open it in Chrome's
  * DevTools, Performance tab): where the server's time goes, function by function.
  *
- * What a 2-core machine can show at 500 people: the server then needs most of a core (the
- * patch ticks' CPU line), and the three crowd processes together well over half of one, so with
- * anything else running the server gets only a share of a core and its ticks fall far below 20 Hz
- * (the "patch ticks" rate); the move-to-seen latency then measures waiting for a core. Read the
- * ticks' CPU figures (the server's own work) alongside it, and trust the latency at 500 only from a
- * machine with a core to spare (the "warning: ... capacity" line says when it had none).
+ * What a 2-core machine can show at 500 people: the three crowd processes together need over a
+ * core, so with the server's core they fill the machine, the server's ticks fall below 20 Hz (the
+ * "patch ticks" rate), and the move-to-seen latency measures waiting for a core: read the ticks'
+ * CPU figures (the server's own work) alongside it (the "warning: ... capacity" line says when the
+ * machine had no core to spare). `--crowd-nice N` (0-19) runs the crowd at a lower priority than
+ * the server, the probe and the observer, as browsers on other machines would be; the crowd then
+ * falls behind instead (the "sent" line).
  *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
  * Separate processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
@@ -25,7 +26,7 @@
  * a probe and an observer: the probe stamps a marker into its head pitch at random moments and the
  * observer times how long the marker takes to show up in its decoded state.
  */
-import { cpus, platform, arch, totalmem, loadavg } from "node:os";
+import { cpus, platform, arch, totalmem, loadavg, setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { CreateSessionResponse } from "../../shared/protocol";
 import { WALK } from "../../shared/movement/rules";
@@ -57,6 +58,7 @@ interface Settings {
   interest: boolean;
   compare: boolean;
   profile: string | undefined;
+  crowdNice: number;
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -80,6 +82,7 @@ function readSettings(argv: readonly string[]): Settings {
     interest: !argv.includes("--no-interest") && process.env.BENCH_INTEREST !== "off",
     compare: argv.includes("--compare"),
     profile: flag("profile"),
+    crowdNice: Math.min(19, Math.floor(number(flag("crowd-nice"), 0, 0))),
   };
 }
 
@@ -133,6 +136,10 @@ async function run(interest: boolean): Promise<RunFigures> {
     (_, i) => Math.floor(((i + 1) * crowdSize) / settings.crowds) - Math.floor((i * crowdSize) / settings.crowds),
   );
   const crowds = shares.map(() => startChild("./bench-clients.ts"));
+  // The crowd stands in for browsers on other machines; with --crowd-nice it yields the CPU to the
+  // server, the probe and the observer, so the latency is theirs and not the wait behind 498
+  // simulated pages (a crowd that falls behind shows in the "sent" line and the warnings).
+  for (const crowd of crowds) if (crowd.pid !== undefined) setPriority(crowd.pid, settings.crowdNice);
   const joinStarted = performance.now();
   const joinedEach = await Promise.all(
     crowds.map((crowd, i) =>
@@ -254,7 +261,7 @@ async function run(interest: boolean): Promise<RunFigures> {
       "Yhteistila server benchmark",
       `command:      ${command}`,
       `machine:      ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${platform()} ${arch()}`,
-      `setup:        ${clients} people in one session (${joined.joined} in ${crowds.length} crowd process${crowds.length > 1 ? "es" : ""} + probe + observer), ` +
+      `setup:        ${clients} people in one session (${joined.joined} in ${crowds.length} crowd process${crowds.length > 1 ? "es" : ""} at niceness ${settings.crowdNice} + probe + observer), ` +
         `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
       `interest:     ${interest ? "on" : "off (every client receives every full pose)"}; ` +
         `a client holds ${nearHeld.toFixed(1)} full poses on average (the others: coarse farPose at ${1000 / INTEREST.farPoseMs} Hz)`,
