@@ -215,7 +215,12 @@ export function sendNearPoses(room: RoomApi): void {
   const changed = new Set<string>();
   for (const [id, person] of people) if (poseChanged(table, person)) changed.add(id);
   const nearSets = nearTable(room);
-  for (const client of room.clients) {
+  // Sent at once, before the timers and the patches: the poses are what must not wait. (Held back
+  // to leave in one write with the patch, they saved little CPU and added 12 ms to the median move-to-seen
+  // at 200 walkers.) Newest client first, the order in which Colyseus then sends the patches.
+  const clients = [...room.clients];
+  for (let i = clients.length - 1; i >= 0; i--) {
+    const client = clients[i]!;
     const near = nearSets.get(client.sessionId);
     if (!near) continue;
     let sent = table.sent.get(client.sessionId);
@@ -238,29 +243,8 @@ export function sendNearPoses(room: RoomApi): void {
       sent.set(id, person.slot);
     }
     if (full || poses.length > 0 || gone.length > 0) {
-      holdUntilPatchSent(client);
       client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }));
     }
-  }
-}
-
-/** The sockets held by holdUntilPatchSent, released together once the patch is out. */
-const held: Array<{ uncork(): void }> = [];
-
-/**
- * Holds a client's socket writes until the patch that follows (Colyseus sends it synchronously right
- * after onBeforePatch) has been written too, so the two go out in one system call, not two: at 150
- * walkers the second write was a tenth of the server's time. Node's documented cork/uncork on the
- * WebSocket's own socket (`ws` keeps it as `_socket`); a transport without one is simply not held.
- */
-function holdUntilPatchSent(client: Client): void {
-  const socket = (client as { ref?: { _socket?: { cork?(): void; uncork(): void } } }).ref?._socket;
-  if (typeof socket?.cork !== "function") return;
-  socket.cork();
-  if (held.push(socket) === 1) {
-    process.nextTick(() => {
-      for (const each of held.splice(0)) each.uncork();
-    });
   }
 }
 
