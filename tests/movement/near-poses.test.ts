@@ -67,6 +67,13 @@ describe("near pose messages", () => {
   });
 });
 
+/** A table already holding `slots`, each at pose(slot * 100); `changes` starts with that first message. */
+function holding(...slots: number[]) {
+  const held = table();
+  held.apply({ full: false, poses: slots.map((slot) => ({ slot, pose: pose(slot * 100) })), gone: [] });
+  return held;
+}
+
 describe("NearPoseTable", () => {
   it("adds the poses a message lists and reports their slots", () => {
     const { near, changes, apply } = table();
@@ -87,15 +94,7 @@ describe("NearPoseTable", () => {
   });
 
   it("updates a pose and keeps the others a partial message does not list", () => {
-    const { near, changes, apply } = table();
-    apply({
-      full: false,
-      poses: [
-        { slot: 1, pose: pose(100) },
-        { slot: 2, pose: pose(200) },
-      ],
-      gone: [],
-    });
+    const { near, changes, apply } = holding(1, 2);
     apply({ full: false, poses: [{ slot: 2, pose: pose(250, 170, 30, 400, -10) }], gone: [] });
     expect(near.get(1)).toEqual(pose(100));
     expect(near.get(2)).toEqual(pose(250, 170, 30, 400, -10));
@@ -104,15 +103,7 @@ describe("NearPoseTable", () => {
   });
 
   it("removes the gone slots, reporting only those it held", () => {
-    const { near, changes, apply } = table();
-    apply({
-      full: false,
-      poses: [
-        { slot: 1, pose: pose(100) },
-        { slot: 2, pose: pose(200) },
-      ],
-      gone: [],
-    });
+    const { near, changes, apply } = holding(1, 2);
     apply({ full: false, poses: [], gone: [1, 9] });
     expect(near.get(1)).toBeUndefined();
     expect(near.get(2)).toEqual(pose(200));
@@ -121,16 +112,7 @@ describe("NearPoseTable", () => {
   });
 
   it("forgets on a full message every slot it does not list", () => {
-    const { near, changes, apply } = table();
-    apply({
-      full: false,
-      poses: [
-        { slot: 1, pose: pose(100) },
-        { slot: 2, pose: pose(200) },
-        { slot: 3, pose: pose(300) },
-      ],
-      gone: [],
-    });
+    const { near, changes, apply } = holding(1, 2, 3);
     apply({
       full: true,
       poses: [
