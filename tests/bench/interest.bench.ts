@@ -1,9 +1,10 @@
 /**
  * What interest management costs and saves in the encoder alone, without sockets or a crowd of
  * decoding clients (which a small machine cannot simulate at 500 without interest management):
- * N people walk circles round their spawn places at 20 Hz; each client's StateView holds, with
- * NEAR_TAG, whom the rule (shared/movement/interest.ts) counts near, recomputed every 250 ms, and
- * the coarse farPose is refreshed every 500 ms, as on the server (server/movement/interest.ts).
+ * N people walk circles round their spawn places at 20 Hz; each client receives, every patch, the
+ * near-pose message (shared/movement/near-poses.ts) of whom the rule (shared/movement/interest.ts)
+ * counts near, recomputed every 250 ms, and the state patch with the coarse farPose, refreshed every
+ * 500 ms, and its StateView (NEAR_TAG, the hands), as on the server (server/movement/interest.ts).
  * The same walk is encoded with interest management and with everyone near everyone.
  *
  *   npm run bench:interest            (500 people, 200 patches = 10 s)
@@ -22,12 +23,15 @@ import {
   type InterestRule,
 } from "../../shared/movement/interest";
 import { quantisePosition } from "../../shared/movement/pose-codec";
+import { encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
 import { spawnPoint } from "../../shared/space/layout";
 import { between, mulberry32 } from "../../shared/random";
 
 const people = Number(process.argv[2] ?? 500);
 const ticks = Number(process.argv[3] ?? 200);
 const PATCH_MS = 50;
+/** Colyseus' frame around a bytes message: its code and the message name as a string. */
+const NEAR_MESSAGE_OVERHEAD = 2 + NEAR_POSES_MESSAGE.length;
 
 interface Figures {
   sharedMs: number;
@@ -51,6 +55,7 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
     person.role = i === 0 ? "facilitator" : "participant";
     person.zone = "";
     person.pose.y = 160;
+    person.slot = i;
     state.people.set(`p${i}`, person);
   });
   const ids = [...state.people.keys()];
@@ -58,6 +63,7 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
   growQuietly(encoder);
   const views = ids.map(() => new StateView());
   const near = ids.map(() => new Set<string>());
+  const sent = ids.map(() => new Set<string>());
   encoder.encodeAll({ offset: 0 });
   encoder.discardChanges();
 
@@ -96,6 +102,17 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
     const shared = it.offset;
     start = performance.now();
     for (const view of views) figures.bytesPerClient += encoder.encodeView(view, shared, it).length;
+    // Everyone walks, so every near pose changed: each client's message lists its whole near set.
+    near.forEach((set, i) => {
+      const poses: SlotPose[] = [];
+      for (const id of set) {
+        const person = state.people.get(id)!;
+        poses.push({ slot: person.slot, pose: person.pose });
+      }
+      const gone = [...sent[i]!].filter((id) => !set.has(id)).map((id) => state.people.get(id)!.slot);
+      sent[i] = new Set(set);
+      figures.bytesPerClient += encodeNearPoses({ full: false, poses, gone }).length + NEAR_MESSAGE_OVERHEAD;
+    });
     figures.viewMs += performance.now() - start;
     encoder.discardChanges();
   }
