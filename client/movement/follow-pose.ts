@@ -6,12 +6,12 @@ import type { PersonState } from "../../shared/people/state";
 import type { SessionState } from "../../shared/session/state";
 
 /**
- * Calls `onPose` with a person's freshest pose whenever it changes: the full-rate one from the
- * near-pose messages while the server counts them near us, else the coarse `farPose` from the state
- * (shared/movement/near-poses.ts). `farPose` is passed on only while no full pose is held, so that a
- * near person's buffer is never fed the same moment twice; `coarse` says which of the two it is.
- * `onHands` hears the hands while they are sent (they come and go with nearness, in the state).
- * Returns a function that stops following.
+ * Calls `onPose` with a person's freshest pose whenever it changes, from the pose messages
+ * (shared/movement/near-poses.ts): the full-rate one while the server counts them near us, else
+ * the coarse one, which is passed on only while no full pose is held, so that a near person's buffer
+ * is never fed the same moment twice; `coarse` says which of the two it is. `onHands` hears the
+ * hands while they are sent (they come and go with nearness, in the state). Returns a function
+ * that stops following.
  */
 export function followPose(
   $: StateCallbackStrategy<SessionState>,
@@ -34,11 +34,10 @@ export function followPose(
     hands = person.hands;
   };
   attachHands();
-  onPose(currentPose(person, near), near.get(person.slot) === undefined);
-  $.onChange(person.farPose, () => {
-    if (near.get(person.slot) === undefined) onPose(person.farPose, true);
-  });
+  const known = currentPose(person, near);
+  if (known) onPose(known, near.get(person.slot) === undefined);
   $.listen(person, "hands", attachHands);
-  // Undefined: the person is now far, and the coarse pose takes over from where they are.
-  return near.watch(person.slot, (pose) => onPose(pose ?? person.farPose, pose === undefined));
+  return near.watch(person.slot, (pose, coarse) => {
+    if (pose) onPose(pose, coarse);
+  });
 }

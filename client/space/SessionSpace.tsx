@@ -75,7 +75,8 @@ export default function SessionSpace({ onRejoin }: { onRejoin(): void }) {
   const connection = useConnection();
   const [player] = useState(() => {
     const self = connection.room.state.people.get(connection.room.sessionId);
-    return new LocalPlayer(self ? decodePoseState(currentPose(self, connection.nearPoses)) : {});
+    const pose = self && currentPose(self, connection.nearPoses);
+    return new LocalPlayer(pose ? decodePoseState(pose) : {});
   });
 
   useActionShortcuts();

@@ -25,7 +25,8 @@ export function sendPrepared(connection: SessionConnection, prepared: PreparedSe
 /** Where the server has this person now, in metres. */
 export function standingAt(connection: SessionConnection, id: string): { x: number; z: number } | null {
   const person = connection.room.state.people.get(id);
-  return person ? floorSpot(currentPose(person, connection.nearPoses)) : null;
+  const pose = person && currentPose(person, connection.nearPoses);
+  return pose ? floorSpot(pose) : null;
 }
 
 const facilitatorIn = (self: { role: string; zone: string } | undefined) =>

@@ -1,7 +1,8 @@
 import type { Client } from "@colyseus/core";
 import { NEAR_TAG, type PersonState } from "../../shared/people/state";
+import type { PoseState } from "../../shared/movement/state";
 import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
-import { encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
+import { encodeFarPoses, encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
 import { cmToMetres, POSITION_STEPS_PER_METRE } from "../../shared/movement/pose-codec";
 import type { RoomApi } from "../commands/registry";
 
@@ -171,6 +172,8 @@ interface NearPosesSent {
   sent: Map<string, Map<string, number>>;
   /** Each person's pose as last sent, x y z yaw pitch, to send only the poses that changed. */
   last: WeakMap<PersonState, Int32Array>;
+  /** Each person's coarse pose as last sent, likewise. */
+  lastFar: WeakMap<PersonState, Int32Array>;
 }
 
 const nearPosesByRoom = new WeakMap<RoomApi, NearPosesSent>();
@@ -178,7 +181,7 @@ const nearPosesByRoom = new WeakMap<RoomApi, NearPosesSent>();
 function nearPosesSent(room: RoomApi): NearPosesSent {
   let table = nearPosesByRoom.get(room);
   if (!table) {
-    table = { sent: new Map(), last: new WeakMap() };
+    table = { sent: new Map(), last: new WeakMap(), lastFar: new WeakMap() };
     nearPosesByRoom.set(room, table);
   }
   return table;
@@ -189,13 +192,14 @@ export function resendNearPoses(room: RoomApi, id: string): void {
   nearPosesSent(room).sent.delete(id);
 }
 
-/** Whether a person's pose changed since the last send; remembers it as sent. */
-function poseChanged(table: NearPosesSent, person: PersonState): boolean {
-  const { x, y, z, yaw, pitch } = person.pose;
-  let last = table.last.get(person);
+/** Whether a pose changed since the last send; remembers it as sent. */
+function poseChanged(lastSent: WeakMap<PersonState, Int32Array>, person: PersonState, pose: PoseState): boolean {
+  // `| 0`: a field never set reads undefined; it is sent as 0 and must compare as 0.
+  const [x, y, z, yaw, pitch] = [pose.x | 0, pose.y | 0, pose.z | 0, pose.yaw | 0, pose.pitch | 0];
+  let last = lastSent.get(person);
   if (!last) {
     last = new Int32Array(5);
-    table.last.set(person, last);
+    lastSent.set(person, last);
   } else if (last[0] === x && last[1] === y && last[2] === z && last[3] === yaw && last[4] === pitch) return false;
   last[0] = x;
   last[1] = y;
@@ -207,13 +211,29 @@ function poseChanged(table: NearPosesSent, person: PersonState): boolean {
 
 /**
  * Before each patch: every client receives the full poses of its near set that changed, of whoever
- * became near, and the slots of whoever stopped being near. A client with nothing to hear gets no message.
+ * became near, the slots of whoever stopped being near, and every coarse pose that changed (all of
+ * them in a client's first message). A client with nothing to hear gets no message.
  */
 export function sendNearPoses(room: RoomApi): void {
   const table = nearPosesSent(room);
   const { people } = room.state;
   const changed = new Set<string>();
-  for (const [id, person] of people) if (poseChanged(table, person)) changed.add(id);
+  const farChanged: SlotPose[] = [];
+  // Without interest management everyone is near: the coarse poses would only add bytes.
+  const withFar = room.services.interestManagement !== false;
+  for (const [id, person] of people) {
+    if (poseChanged(table.last, person, person.pose)) changed.add(id);
+    if (withFar && poseChanged(table.lastFar, person, person.farPose)) {
+      farChanged.push({ slot: person.slot, pose: person.farPose });
+    }
+  }
+  const farPart = encodeFarPoses(farChanged);
+  // Everyone's coarse pose, for a client's first message; made only when one is due.
+  let farAllPart: Uint8Array | undefined;
+  const everyonesFar = () =>
+    encodeFarPoses(
+      withFar ? Array.from(people.values(), (person) => ({ slot: person.slot, pose: person.farPose })) : [],
+    );
   const nearSets = nearTable(room);
   // Sent at once, before the timers and the patches: the poses are what must not wait. (Held back
   // to leave in one write with the patch, they saved little CPU and added 12 ms to the median move-to-seen
@@ -242,8 +262,11 @@ export function sendNearPoses(room: RoomApi): void {
       if (full || !sent.has(id) || changed.has(id)) poses.push({ slot: person.slot, pose: person.pose });
       sent.set(id, person.slot);
     }
-    if (full || poses.length > 0 || gone.length > 0) {
-      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }));
+    if (full) {
+      farAllPart ??= everyonesFar();
+      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }, farAllPart));
+    } else if (poses.length > 0 || gone.length > 0 || farChanged.length > 0) {
+      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }, farPart));
     }
   }
 }

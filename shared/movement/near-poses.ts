@@ -1,26 +1,30 @@
 /**
- * The full-rate poses of the people near a client (shared/movement/interest.ts), as one small binary
- * message per patch tick, `movement.near`, instead of a field of the synchronised state.
+ * Everyone's poses as one small binary message per patch tick, `movement.near`, instead of fields
+ * of the synchronised state: the full-rate poses of the people near the receiver
+ * (shared/movement/interest.ts) that changed, and the coarse poses of everyone that changed.
  *
  * Why not the state: a field that only some clients may see makes Colyseus encode a separate patch
- * for every client, walking every pose that changed in the tick for each of them. At 500 walkers
- * that was 500 × 500 checks twenty times a second, most of the server's time. Here the server
- * writes each client only the near poses that changed, and the shared patch carries the rest.
+ * for every client, walking every pose that changed in the tick for each of them (500 × 500 checks
+ * twenty times a second at 500 walkers, most of the server's time); and a shared coarse pose made a
+ * second message (the patch) per client nearly every tick. Here the server writes each client one
+ * message: its own near part, and the coarse part, encoded once per tick for all.
  *
  * Layout (little-endian): flags u8 (FULL: forget every slot not in this message), count u16, then
- * per pose: slot u16, x i16, y i16, z i16, yaw u16, pitch i16; then gone u16 and the slots that are
- * no longer near (their holders fall back to the coarse `farPose`).
+ * per near pose: slot u16, x i16, y i16, z i16, yaw u16, pitch i16; then gone u16 and the slots that
+ * are no longer near (their holders fall back to the coarse pose); then the far part: count u16 and
+ * per coarse pose: slot u16, x i16, y i16, z i16, yaw u16 (no pitch from afar).
  */
 import type { PoseFields } from "./pose-codec";
 
 /** The message name (declared with the other movement messages in shared/protocol/movement.ts). */
 export const NEAR_POSES_MESSAGE = "movement.near";
 
-/** Flag: this message lists every near pose; the receiver forgets the ones it does not list. */
+/** Flag: this message lists every near pose and every coarse one; the receiver forgets the others. */
 export const NEAR_POSES_FULL = 1;
 
 const HEADER_BYTES = 3;
 const POSE_BYTES = 12;
+const FAR_POSE_BYTES = 10;
 
 export interface SlotPose {
   /** PersonState.slot of the person this pose belongs to. */
@@ -32,10 +36,34 @@ export interface NearPoses {
   full: boolean;
   poses: SlotPose[];
   gone: number[];
+  /** Coarse poses (pitch is not sent: it reads 0). */
+  far: SlotPose[];
 }
 
-export function encodeNearPoses(message: NearPoses): Uint8Array {
-  const bytes = new Uint8Array(HEADER_BYTES + message.poses.length * POSE_BYTES + 2 + message.gone.length * 2);
+/** The far part of a message, the same for every receiver in a tick: encoded once, copied into each. */
+export function encodeFarPoses(far: readonly SlotPose[]): Uint8Array {
+  const bytes = new Uint8Array(2 + far.length * FAR_POSE_BYTES);
+  const data = new DataView(bytes.buffer);
+  data.setUint16(0, far.length, true);
+  let at = 2;
+  for (const { slot, pose } of far) {
+    data.setUint16(at, slot, true);
+    data.setInt16(at + 2, pose.x, true);
+    data.setInt16(at + 4, pose.y, true);
+    data.setInt16(at + 6, pose.z, true);
+    data.setUint16(at + 8, pose.yaw, true);
+    at += FAR_POSE_BYTES;
+  }
+  return bytes;
+}
+
+/** `farPart`: message.far already encoded (encodeFarPoses), when many messages share it. */
+export function encodeNearPoses(
+  message: Omit<NearPoses, "far"> & { far?: SlotPose[] },
+  farPart: Uint8Array = encodeFarPoses(message.far ?? []),
+): Uint8Array {
+  const nearBytes = HEADER_BYTES + message.poses.length * POSE_BYTES + 2 + message.gone.length * 2;
+  const bytes = new Uint8Array(nearBytes + farPart.byteLength);
   const data = new DataView(bytes.buffer);
   data.setUint8(0, message.full ? NEAR_POSES_FULL : 0);
   data.setUint16(1, message.poses.length, true);
@@ -55,18 +83,25 @@ export function encodeNearPoses(message: NearPoses): Uint8Array {
     data.setUint16(at, slot, true);
     at += 2;
   }
+  bytes.set(farPart, at);
   return bytes;
 }
 
 /** Reads a message; throws on one whose length does not match what it announces (never partly applied). */
 export function decodeNearPoses(bytes: Uint8Array): NearPoses {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < HEADER_BYTES + 2) throw new Error("near poses: message too short");
+  const tooShort = (needed: number) => {
+    if (bytes.byteLength < needed) throw new Error("near poses: message too short");
+  };
+  tooShort(HEADER_BYTES);
   const count = data.getUint16(1, true);
   const goneAt = HEADER_BYTES + count * POSE_BYTES;
-  if (bytes.byteLength < goneAt + 2) throw new Error("near poses: message too short");
+  tooShort(goneAt + 2);
   const goneCount = data.getUint16(goneAt, true);
-  if (bytes.byteLength !== goneAt + 2 + goneCount * 2) throw new Error("near poses: wrong length");
+  const farAt = goneAt + 2 + goneCount * 2;
+  tooShort(farAt + 2);
+  const farCount = data.getUint16(farAt, true);
+  if (bytes.byteLength !== farAt + 2 + farCount * FAR_POSE_BYTES) throw new Error("near poses: wrong length");
   const poses: SlotPose[] = [];
   for (let i = 0, at = HEADER_BYTES; i < count; i++, at += POSE_BYTES) {
     poses.push({
@@ -82,45 +117,82 @@ export function decodeNearPoses(bytes: Uint8Array): NearPoses {
   }
   const gone: number[] = [];
   for (let i = 0; i < goneCount; i++) gone.push(data.getUint16(goneAt + 2 + i * 2, true));
-  return { full: (data.getUint8(0) & NEAR_POSES_FULL) !== 0, poses, gone };
+  const far: SlotPose[] = [];
+  for (let i = 0, at = farAt + 2; i < farCount; i++, at += FAR_POSE_BYTES) {
+    far.push({
+      slot: data.getUint16(at, true),
+      pose: {
+        x: data.getInt16(at + 2, true),
+        y: data.getInt16(at + 4, true),
+        z: data.getInt16(at + 6, true),
+        yaw: data.getUint16(at + 8, true),
+        pitch: 0,
+      },
+    });
+  }
+  return { full: (data.getUint8(0) & NEAR_POSES_FULL) !== 0, poses, gone, far };
 }
 
 /**
- * A client's copy of the near poses, by slot: what it applies each message to, and what its readers
- * ask. `onChange` hears the slots each message changed (gained, moved or lost a pose).
+ * A client's copy of everyone's poses, by slot: the full one of each near person and the coarse one
+ * of everyone; what it applies each message to, and what its readers ask. `onChange` hears the slots
+ * each message changed for its readers (a near pose gained, moved or lost; a coarse pose moved while
+ * no near one is held).
  */
 export class NearPoseTable {
   private readonly bySlot = new Map<number, PoseFields>();
+  private readonly farBySlot = new Map<number, PoseFields>();
   private readonly listeners = new Set<(slots: readonly number[]) => void>();
   /** One person's followers (client/movement/follow-pose.ts): hundreds, each told only of its own slot. */
-  private readonly watchers = new Map<number, Set<(pose: PoseFields | undefined) => void>>();
+  private readonly watchers = new Map<number, Set<(pose: PoseFields | undefined, coarse: boolean) => void>>();
 
   /** The full pose of the person in `slot` while they are near, else undefined. */
   get(slot: number): PoseFields | undefined {
     return this.bySlot.get(slot);
   }
 
+  /** The coarse pose of the person in `slot` (undefined before the first message that names them). */
+  far(slot: number): PoseFields | undefined {
+    return this.farBySlot.get(slot);
+  }
+
+  /** How many full poses are held. */
   get size(): number {
     return this.bySlot.size;
   }
 
   apply(bytes: Uint8Array): void {
     const message = decodeNearPoses(bytes);
-    const changed: number[] = [];
+    const changed = new Set<number>();
     if (message.full) {
       const listed = new Set(message.poses.map((p) => p.slot));
       for (const slot of this.bySlot.keys()) if (!listed.has(slot)) message.gone.push(slot);
+      const listedFar = new Set(message.far.map((p) => p.slot));
+      for (const slot of this.farBySlot.keys()) {
+        if (listedFar.has(slot)) continue;
+        this.farBySlot.delete(slot);
+        changed.add(slot);
+      }
     }
-    for (const slot of message.gone) if (this.bySlot.delete(slot)) changed.push(slot);
+    for (const slot of message.gone) if (this.bySlot.delete(slot)) changed.add(slot);
     for (const { slot, pose } of message.poses) {
       this.bySlot.set(slot, pose);
-      changed.push(slot);
+      changed.add(slot);
+    }
+    for (const { slot, pose } of message.far) {
+      this.farBySlot.set(slot, pose);
+      // A coarse pose changes nothing for a reader while the full one is held.
+      if (!this.bySlot.has(slot)) changed.add(slot);
     }
     for (const slot of changed) {
       const watchers = this.watchers.get(slot);
-      if (watchers) for (const watcher of watchers) watcher(this.bySlot.get(slot));
+      if (!watchers) continue;
+      const near = this.bySlot.get(slot);
+      const pose = near ?? this.farBySlot.get(slot);
+      for (const watcher of watchers) watcher(pose, near === undefined);
     }
-    for (const listener of this.listeners) listener(changed);
+    const slots = [...changed];
+    for (const listener of this.listeners) listener(slots);
   }
 
   /** Hears every message's changed slots. */
@@ -129,8 +201,11 @@ export class NearPoseTable {
     return () => this.listeners.delete(listener);
   }
 
-  /** Hears one slot's pose as it changes: the new pose, or undefined when the person stops being near. */
-  watch(slot: number, watcher: (pose: PoseFields | undefined) => void): () => void {
+  /**
+   * Hears one slot's freshest pose as it changes: the full one while near, else the coarse one
+   * (`coarse` says which); undefined only if the table knows neither.
+   */
+  watch(slot: number, watcher: (pose: PoseFields | undefined, coarse: boolean) => void): () => void {
     let watchers = this.watchers.get(slot);
     if (!watchers) {
       watchers = new Set();
@@ -149,6 +224,6 @@ export class NearPoseTable {
  * server sends it only then), else the coarse one. Every client-side reader of someone's position
  * goes through this.
  */
-export function currentPose(person: { slot: number; farPose: PoseFields }, near: NearPoseTable): PoseFields {
-  return near.get(person.slot) ?? person.farPose;
+export function currentPose(person: { slot: number }, poses: NearPoseTable): PoseFields | undefined {
+  return poses.get(person.slot) ?? poses.far(person.slot);
 }

@@ -34,14 +34,17 @@ export const PersonState = schema(
      */
     slot: t.uint16(),
     /**
-     * The authoritative pose. Server-side only: near clients receive it 20 times a second as the
+     * The authoritative pose. Server-side only: near clients receive it 20 times a second in the
      * `movement.near` message (read it with currentPose), everyone else the coarse `farPose`.
      */
     pose: t.ref(PoseState).noSync(),
     /** Tracked hands while in VR (see shared/movement/pose-codec.ts); near clients only. */
     hands: t.ref(HandsState).view(NEAR_TAG),
-    /** The pose rounded (coarsePose) and refreshed twice a second, for everyone: far people are drawn from it. */
-    farPose: PoseState,
+    /**
+     * The pose rounded (coarsePose) and refreshed twice a second, server-side only: everyone receives
+     * it in the `movement.near` message, and far people are drawn from it.
+     */
+    farPose: t.ref(PoseState).noSync(),
   },
   "Person",
 );

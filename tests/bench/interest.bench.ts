@@ -2,9 +2,10 @@
  * What interest management costs and saves in the encoder alone, without sockets or a crowd of
  * decoding clients (which a small machine cannot simulate at 500 without interest management):
  * N people walk circles round their spawn places at 20 Hz; each client receives, every patch, the
- * near-pose message (shared/movement/near-poses.ts) of whom the rule (shared/movement/interest.ts)
- * counts near, recomputed every 250 ms, and the state patch with the coarse farPose, refreshed every
- * 500 ms, and its StateView (NEAR_TAG, the hands), as on the server (server/movement/interest.ts).
+ * pose message (shared/movement/near-poses.ts): the full poses of whom the rule
+ * (shared/movement/interest.ts) counts near, recomputed every 250 ms, and the coarse poses that
+ * changed, refreshed every 500 ms; and its state patch (StateView with NEAR_TAG: the hands), as on
+ * the server (server/movement/interest.ts).
  * The same walk is encoded with interest management and with everyone near everyone.
  *
  *   npm run bench:interest            (500 people, 200 patches = 10 s)
@@ -23,7 +24,7 @@ import {
   type InterestRule,
 } from "../../shared/movement/interest";
 import { quantisePosition } from "../../shared/movement/pose-codec";
-import { encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
+import { encodeFarPoses, encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
 import { spawnPoint } from "../../shared/space/layout";
 import { between, mulberry32 } from "../../shared/random";
 
@@ -90,9 +91,15 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
         near[i] = next;
       });
     }
+    let farPart = encodeFarPoses([]);
     if (farPoses && tick % (INTEREST.farPoseMs / PATCH_MS) === 0) {
-      // The server's own refresh (server/movement/interest.ts), field by field where it changed.
-      for (const person of state.people.values()) writeFarPose(person);
+      // The server's own refresh (server/movement/interest.ts); a walker's coarse pose always changes.
+      const far: SlotPose[] = [];
+      for (const person of state.people.values()) {
+        writeFarPose(person);
+        far.push({ slot: person.slot, pose: person.farPose });
+      }
+      farPart = encodeFarPoses(far);
     }
     figures.interestMs += performance.now() - started;
     const it = { offset: 1 };
@@ -111,7 +118,7 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
       }
       const gone = [...sent[i]!].filter((id) => !set.has(id)).map((id) => state.people.get(id)!.slot);
       sent[i] = new Set(set);
-      figures.bytesPerClient += encodeNearPoses({ full: false, poses, gone }).length + NEAR_MESSAGE_OVERHEAD;
+      figures.bytesPerClient += encodeNearPoses({ full: false, poses, gone }, farPart).length + NEAR_MESSAGE_OVERHEAD;
     });
     figures.viewMs += performance.now() - start;
     encoder.discardChanges();

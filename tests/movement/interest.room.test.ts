@@ -4,7 +4,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import { skippableClock } from "../support/clock";
 import { waitForState } from "../support/server";
 import { handled, teleport, useTestServer } from "../support/rooms";
-import { nearPose, nearPoseTable } from "../support/near-poses";
+import { farPose, nearPose, nearPoseTable } from "../support/near-poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -19,15 +19,18 @@ function record(room: Awaited<ReturnType<typeof server.join>>, id: string) {
       seen.pitches.add(pose.pitch);
     }
   };
-  nearPoseTable(room)!.onChange(fullPose);
-  room.onStateChange((state) => {
-    const person = state.people.get(id);
-    if (!person) return;
+  const farPoseSeen = () => {
+    const far = JSON.stringify(farPose(room, id));
+    if (far !== undefined && seen.farPoses.at(-1) !== far) seen.farPoses.push(far);
+  };
+  nearPoseTable(room)!.onChange(() => {
     fullPose();
-    if (person.hands) seen.heldHands = true;
-    const far = JSON.stringify(person.farPose.toJSON());
-    if (seen.farPoses.at(-1) !== far) seen.farPoses.push(far);
+    farPoseSeen();
   });
+  room.onStateChange((state) => {
+    if (state.people.get(id)?.hands) seen.heldHands = true;
+  });
+  farPoseSeen();
   return seen;
 }
 
@@ -57,7 +60,7 @@ describe("interest management on a real server", () => {
     await handled(far);
     expect(far.state.zones.get("nw")?.work).toBeUndefined();
     // Someone far still knows where the walker is, coarsely.
-    expect(far.state.people.get(walker.sessionId)!.farPose.toJSON()).toMatchObject({ x: -1050, z: -650, pitch: 0 });
+    expect(farPose(far, walker.sessionId)).toMatchObject({ x: -1050, z: -650, pitch: 0 });
 
     const nearSeen = record(mate, walker.sessionId);
     const farSeen = record(far, walker.sessionId);
@@ -71,7 +74,7 @@ describe("interest management on a real server", () => {
     }
     await waitForState(mate, () => nearPose(mate, walker.sessionId)?.pitch === last[4]);
     const coarse = coarsePose({ x: last[0], y: last[1], z: last[2], yaw: last[3], pitch: last[4] });
-    await waitForState(far, (s) => s.people.get(walker.sessionId)?.farPose.x === coarse.x, 3000);
+    await waitForState(far, () => farPose(far, walker.sessionId)?.x === coarse.x, 3000);
     const elapsed = Date.now() - started;
 
     // Near: the full pose, patch by patch (two steps may share one of the server's 20 Hz patches).

@@ -140,14 +140,16 @@ describe("the coarse pose", () => {
   });
 
   it("is what a client reads for someone far away, the full pose when near", () => {
-    const farPose = { x: 1, y: 2, z: 3, yaw: 4, pitch: 0 };
+    const farPose = { x: 0, y: 0, z: 0, yaw: 4, pitch: 0 };
     const pose = { x: 5, y: 6, z: 7, yaw: 8, pitch: 9 };
-    const near = new NearPoseTable();
-    expect(currentPose({ slot: 3, farPose }, near)).toBe(farPose);
-    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose }], gone: [] }));
-    expect(currentPose({ slot: 3, farPose }, near)).toEqual(pose);
-    expect(currentPose({ slot: 4, farPose }, near)).toBe(farPose);
-    near.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
-    expect(currentPose({ slot: 3, farPose }, near)).toBe(farPose);
+    const poses = new NearPoseTable();
+    expect(currentPose({ slot: 3 }, poses)).toBeUndefined();
+    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: farPose }] }));
+    expect(currentPose({ slot: 3 }, poses)).toEqual(farPose);
+    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose }], gone: [] }));
+    expect(currentPose({ slot: 3 }, poses)).toEqual(pose);
+    expect(currentPose({ slot: 4 }, poses)).toBeUndefined();
+    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
+    expect(currentPose({ slot: 3 }, poses)).toEqual(farPose);
   });
 });

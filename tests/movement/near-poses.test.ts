@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeNearPoses, encodeNearPoses, NearPoseTable, type NearPoses } from "../../shared/movement/near-poses";
+import {
+  decodeNearPoses,
+  encodeFarPoses,
+  encodeNearPoses,
+  NearPoseTable,
+  type NearPoses,
+} from "../../shared/movement/near-poses";
 import type { PoseFields } from "../../shared/movement/pose-codec";
 
 const pose = (x: number, y = 160, z = 0, yaw = 0, pitch = 0): PoseFields => ({ x, y, z, yaw, pitch });
@@ -22,22 +28,34 @@ describe("near pose messages", () => {
         { slot: 7, pose: pose(0, 0) },
       ],
       gone: [1, 2, 65535],
+      far: [],
     };
     expect(decodeNearPoses(encodeNearPoses(message))).toEqual(message);
   });
 
   it("round-trip the full flag and an empty message", () => {
-    const empty: NearPoses = { full: false, poses: [], gone: [] };
-    expect(encodeNearPoses(empty).byteLength).toBe(5);
+    const empty: NearPoses = { full: false, poses: [], gone: [], far: [] };
+    // Flags, no near poses, no gone slots, no coarse poses.
+    expect(encodeNearPoses(empty).byteLength).toBe(7);
     expect(decodeNearPoses(encodeNearPoses(empty))).toEqual(empty);
-    const fullEmpty: NearPoses = { full: true, poses: [], gone: [] };
+    const fullEmpty: NearPoses = { full: true, poses: [], gone: [], far: [] };
     expect(decodeNearPoses(encodeNearPoses(fullEmpty))).toEqual(fullEmpty);
-    const full: NearPoses = { full: true, poses: [{ slot: 4, pose: pose(120, 170, -80, 1000, -20) }], gone: [] };
+    const full: NearPoses = {
+      full: true,
+      poses: [{ slot: 4, pose: pose(120, 170, -80, 1000, -20) }],
+      gone: [],
+      far: [],
+    };
     expect(decodeNearPoses(encodeNearPoses(full))).toEqual(full);
   });
 
   it("decode a message that is a view into a larger buffer", () => {
-    const message: NearPoses = { full: false, poses: [{ slot: 9, pose: pose(-300, 150, 420, 12, 3) }], gone: [5] };
+    const message: NearPoses = {
+      full: false,
+      poses: [{ slot: 9, pose: pose(-300, 150, 420, 12, 3) }],
+      gone: [5],
+      far: [],
+    };
     const bytes = encodeNearPoses(message);
     const padded = new Uint8Array(bytes.byteLength + 8);
     padded.set(bytes, 4);
@@ -45,7 +63,7 @@ describe("near pose messages", () => {
   });
 
   it("reject a message whose length does not match what it announces", () => {
-    const bytes = encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [2] });
+    const bytes = encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [2], far: [] });
     expect(() => decodeNearPoses(bytes.subarray(0, bytes.byteLength - 1))).toThrow();
     const longer = new Uint8Array(bytes.byteLength + 1);
     longer.set(bytes);
@@ -58,8 +76,8 @@ describe("near pose messages", () => {
 
   it("leave the table untouched by a message of the wrong length", () => {
     const { near, changes, apply } = table();
-    apply({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [] });
-    const bad = encodeNearPoses({ full: true, poses: [{ slot: 2, pose: pose(200) }], gone: [] });
+    apply({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [], far: [] });
+    const bad = encodeNearPoses({ full: true, poses: [{ slot: 2, pose: pose(200) }], gone: [], far: [] });
     expect(() => near.apply(bad.subarray(0, bad.byteLength - 1))).toThrow();
     expect(near.get(1)).toEqual(pose(100));
     expect(near.get(2)).toBeUndefined();
@@ -70,7 +88,7 @@ describe("near pose messages", () => {
 /** A table already holding `slots`, each at pose(slot * 100); `changes` starts with that first message. */
 function holding(...slots: number[]) {
   const held = table();
-  held.apply({ full: false, poses: slots.map((slot) => ({ slot, pose: pose(slot * 100) })), gone: [] });
+  held.apply({ full: false, poses: slots.map((slot) => ({ slot, pose: pose(slot * 100) })), gone: [], far: [] });
   return held;
 }
 
@@ -85,6 +103,7 @@ describe("NearPoseTable", () => {
         { slot: 2, pose: pose(-200) },
       ],
       gone: [],
+      far: [],
     });
     expect(near.get(1)).toEqual(pose(100));
     expect(near.get(2)).toEqual(pose(-200));
@@ -95,7 +114,7 @@ describe("NearPoseTable", () => {
 
   it("updates a pose and keeps the others a partial message does not list", () => {
     const { near, changes, apply } = holding(1, 2);
-    apply({ full: false, poses: [{ slot: 2, pose: pose(250, 170, 30, 400, -10) }], gone: [] });
+    apply({ full: false, poses: [{ slot: 2, pose: pose(250, 170, 30, 400, -10) }], gone: [], far: [] });
     expect(near.get(1)).toEqual(pose(100));
     expect(near.get(2)).toEqual(pose(250, 170, 30, 400, -10));
     expect(near.size).toBe(2);
@@ -104,7 +123,7 @@ describe("NearPoseTable", () => {
 
   it("removes the gone slots, reporting only those it held", () => {
     const { near, changes, apply } = holding(1, 2);
-    apply({ full: false, poses: [], gone: [1, 9] });
+    apply({ full: false, poses: [], gone: [1, 9], far: [] });
     expect(near.get(1)).toBeUndefined();
     expect(near.get(2)).toEqual(pose(200));
     expect(near.size).toBe(1);
@@ -120,6 +139,7 @@ describe("NearPoseTable", () => {
         { slot: 4, pose: pose(400) },
       ],
       gone: [],
+      far: [],
     });
     expect(near.get(1)).toBeUndefined();
     expect(near.get(2)).toEqual(pose(210));
@@ -131,7 +151,7 @@ describe("NearPoseTable", () => {
       [1, 2, 3, 4],
     ]);
     // An empty full message forgets everything.
-    apply({ full: true, poses: [], gone: [] });
+    apply({ full: true, poses: [], gone: [], far: [] });
     expect(near.size).toBe(0);
     expect(changes.at(-1)).toEqual([2, 4]);
   });
@@ -140,10 +160,77 @@ describe("NearPoseTable", () => {
     const near = new NearPoseTable();
     const heard: number[][] = [];
     const off = near.onChange((slots) => heard.push([...slots]));
-    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [] }));
+    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [], far: [] }));
     off();
-    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(110) }], gone: [] }));
+    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(110) }], gone: [], far: [] }));
     expect(heard).toEqual([[1]]);
     expect(near.get(1)).toEqual(pose(110));
+  });
+});
+
+describe("coarse poses in the same message", () => {
+  const far = (x: number) => ({ x, y: 160, z: -x, yaw: 512, pitch: 0 });
+
+  it("round-trip after the near part, without pitch, and one far part serves many messages", () => {
+    const farPart = encodeFarPoses([
+      { slot: 3, pose: far(100) },
+      { slot: 8, pose: far(-250) },
+    ]);
+    const a = decodeNearPoses(
+      encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(7) }], gone: [2] }, farPart),
+    );
+    const b = decodeNearPoses(encodeNearPoses({ full: true, poses: [], gone: [] }, farPart));
+    expect(a.far).toEqual([
+      { slot: 3, pose: far(100) },
+      { slot: 8, pose: far(-250) },
+    ]);
+    expect(a.poses).toEqual([{ slot: 1, pose: pose(7) }]);
+    expect(a.gone).toEqual([2]);
+    expect(b.far).toEqual(a.far);
+    expect(b.full).toBe(true);
+    // Pitch does not travel from afar.
+    const tilted = encodeNearPoses({
+      full: false,
+      poses: [],
+      gone: [],
+      far: [{ slot: 1, pose: pose(5, 160, 0, 0, 99) }],
+    });
+    expect(decodeNearPoses(tilted).far[0]!.pose.pitch).toBe(0);
+  });
+
+  it("tell a watcher the coarse pose only while no full one is held, and say which it is", () => {
+    const poses = new NearPoseTable();
+    const heard: Array<[number | undefined, boolean]> = [];
+    poses.watch(3, (p, coarse) => heard.push([p?.x, coarse]));
+    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(100) }] }));
+    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose: pose(104) }], gone: [] }));
+    // A coarse update while near changes nothing for the reader.
+    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(110) }] }));
+    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
+    // Another slot's news is not this watcher's.
+    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 4, pose: pose(1) }], gone: [] }));
+    expect(heard).toEqual([
+      [100, true],
+      [104, false],
+      [110, true],
+    ]);
+  });
+
+  it("forget on a full message the coarse poses it does not list", () => {
+    const poses = new NearPoseTable();
+    poses.apply(
+      encodeNearPoses({
+        full: false,
+        poses: [],
+        gone: [],
+        far: [
+          { slot: 1, pose: far(100) },
+          { slot: 2, pose: far(200) },
+        ],
+      }),
+    );
+    poses.apply(encodeNearPoses({ full: true, poses: [], gone: [], far: [{ slot: 2, pose: far(210) }] }));
+    expect(poses.far(1)).toBeUndefined();
+    expect(poses.far(2)).toEqual(far(210));
   });
 });

@@ -38,3 +38,9 @@ export function seenPose(room: SdkSessionRoom, id = room.sessionId): PoseFields 
   const person = room.state.people?.get(id);
   return person ? currentPose(person, tables.get(room) ?? new NearPoseTable()) : undefined;
 }
+
+/** The coarse pose of `id` as this client holds it (what everyone receives of everyone). */
+export function farPose(room: SdkSessionRoom, id = room.sessionId): PoseFields | undefined {
+  const person = room.state.people?.get(id);
+  return person ? tables.get(room)?.far(person.slot) : undefined;
+}

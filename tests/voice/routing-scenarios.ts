@@ -7,7 +7,7 @@ import { templatePlan } from "../../shared/methods/templates";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { nearPose, seenPose } from "../support/near-poses";
+import { farPose, nearPose, seenPose } from "../support/near-poses";
 import { JanusVoiceEngine } from "../../server/voice/janus-engine";
 import { VoiceBot } from "../support/voice-bot";
 import type { TestServer } from "../support/server";
@@ -273,7 +273,8 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       // the client moves about; the client still has theirs.
       const clientId = client.room.sessionId;
       for (const c of consultants) await waitForState(c.room, () => nearPose(c.room, clientId) === undefined);
-      const farBefore = consultants.map((c) => ({ ...c.room.state.people.get(clientId)!.farPose }));
+      const farBefore = consultants.map((c) => farPose(c.room, clientId));
+      for (const before of farBefore) expect(before).toBeDefined();
       const zone = host.state.people.get(clientId)!.zone;
       const area = LAB.breakoutAreas.find((a) => a.id === zone) ?? NW;
       // A jump (which everyone is normally shown at once), then a short step of a consultant (shown
@@ -283,17 +284,17 @@ export function describeVoiceRouting(title: string, server: TestServer, hosts?: 
       serverRoom(client).placePerson(clientId, area.x + 1.5, area.z - 1.5);
       await waitForState(client.room, () => nearPose(client.room)?.x === cm(area.x + 1.5));
       const [first, second] = consultants as [Person, Person];
-      const stepTo = { x: host.state.people.get(second.room.sessionId)!.farPose.x / 100 + 1, z: area.z };
+      const stepTo = { x: farPose(host, second.room.sessionId)!.x / 100 + 1, z: area.z };
       serverRoom(second).placePerson(second.room.sessionId, stepTo.x, stepTo.z);
       await waitForState(
         first.room,
-        (s) => Math.abs((s.people.get(second.room.sessionId)?.farPose.x ?? 0) - cm(stepTo.x)) <= 5,
+        () => Math.abs((farPose(first.room, second.room.sessionId)?.x ?? 0) - cm(stepTo.x)) <= 5,
       );
       for (const c of consultants)
         await waitForState(client.room, () => nearPose(client.room, c.room.sessionId) !== undefined);
       consultants.forEach((c, i) => {
         expect(nearPose(c.room, clientId)).toBeUndefined();
-        expect({ ...c.room.state.people.get(clientId)!.farPose }).toEqual(farBefore[i]);
+        expect(farPose(c.room, clientId)).toEqual(farBefore[i]);
       });
 
       // Reflect: the glass comes down, and the consultants hear and see the client again.
