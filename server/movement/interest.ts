@@ -8,9 +8,9 @@ import type { RoomApi } from "../commands/registry";
 
 /**
  * Applies the interest rule (shared/movement/interest.ts) to each client: the people near it reach
- * it at the full rate, their pose as the `movement.near` message (sendNearPoses) and their hands
+ * it at the full rate, their pose in the `movement.near` message (sendNearPoses) and their hands
  * through its StateView (NEAR_TAG); everyone else only as the coarse `farPose`, refreshed here at
- * a low rate.
+ * a low rate and sent in the same message.
  */
 
 /** Whose full pose each client currently receives, by client session id; one table per room. */
@@ -297,8 +297,8 @@ const farTurnByRoom = new WeakMap<RoomApi, number>();
 
 /**
  * Refreshes the coarse pose of a share of the people (every INTEREST.farPoseMs / farPoseTurns), so
- * that each person's is refreshed every farPoseMs: all at once made one patch in ten carry 500
- * changes for every client's encoding to walk.
+ * that each person's is refreshed every farPoseMs: all at once made one message in ten carry 500
+ * coarse poses to every client.
  */
 export function refreshFarPoses(room: RoomApi): void {
   // Without interest management everyone has the full pose: the coarse copy would only add bytes.

@@ -9,7 +9,7 @@
 /**
  * Bumped whenever a message or state shape changes incompatibly; checked when joining.
  * 2: a person's full `pose` and `hands` reach only near clients, the others read `farPose`.
- * 3: full poses leave the state for the `movement.near` message; people carry their `slot`.
+ * 3: poses, full and coarse, leave the state for the `movement.near` message; people carry their `slot`.
  */
 export const PROTOCOL_VERSION = 3;
 
