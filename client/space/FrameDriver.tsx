@@ -24,13 +24,15 @@ function isEditable(target: EventTarget | null): boolean {
  * frameloop is "demand".
  */
 export function FrameDriver() {
-  const { room } = useConnection();
+  const { room, nearPoses } = useConnection();
   const lastCamera = useRef(new Matrix4());
   const keysHeld = useRef(new Set<string>());
 
   useEffect(() => {
     const onState = () => wake();
     room.onStateChange(onState);
+    // Poses are not in the state: someone moving, or the server moving us (a correction, a summon).
+    const offPoses = nearPoses.onChange(() => wake());
     const onInput = (event: Event) => {
       if (event instanceof KeyboardEvent) {
         // Typing in a form (chat, a note) changes nothing in 3D: no need to redraw at every key.
@@ -53,12 +55,13 @@ export function FrameDriver() {
     const offQuality = useQuality.subscribe(() => wake());
     return () => {
       room.onStateChange.remove(onState);
+      offPoses();
       for (const type of INPUT_EVENTS) removeEventListener(type, onInput);
       removeEventListener("blur", onBlur);
       removeEventListener("resize", onInput);
       offQuality();
     };
-  }, [room]);
+  }, [room, nearPoses]);
 
   useFrame(({ gl, scene, camera }) => {
     gl.render(scene, camera);
