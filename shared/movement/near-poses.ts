@@ -87,6 +87,20 @@ export function encodeNearPoses(
   return bytes;
 }
 
+/** One pose entry at `at`: slot, x, y, z, yaw, and pitch where the entry carries one (else 0). */
+function readSlotPose(data: DataView, at: number, withPitch: boolean): SlotPose {
+  return {
+    slot: data.getUint16(at, true),
+    pose: {
+      x: data.getInt16(at + 2, true),
+      y: data.getInt16(at + 4, true),
+      z: data.getInt16(at + 6, true),
+      yaw: data.getUint16(at + 8, true),
+      pitch: withPitch ? data.getInt16(at + 10, true) : 0,
+    },
+  };
+}
+
 /** Reads a message; throws on one whose length does not match what it announces (never partly applied). */
 export function decodeNearPoses(bytes: Uint8Array): NearPoses {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -103,33 +117,11 @@ export function decodeNearPoses(bytes: Uint8Array): NearPoses {
   const farCount = data.getUint16(farAt, true);
   if (bytes.byteLength !== farAt + 2 + farCount * FAR_POSE_BYTES) throw new Error("near poses: wrong length");
   const poses: SlotPose[] = [];
-  for (let i = 0, at = HEADER_BYTES; i < count; i++, at += POSE_BYTES) {
-    poses.push({
-      slot: data.getUint16(at, true),
-      pose: {
-        x: data.getInt16(at + 2, true),
-        y: data.getInt16(at + 4, true),
-        z: data.getInt16(at + 6, true),
-        yaw: data.getUint16(at + 8, true),
-        pitch: data.getInt16(at + 10, true),
-      },
-    });
-  }
+  for (let i = 0, at = HEADER_BYTES; i < count; i++, at += POSE_BYTES) poses.push(readSlotPose(data, at, true));
   const gone: number[] = [];
   for (let i = 0; i < goneCount; i++) gone.push(data.getUint16(goneAt + 2 + i * 2, true));
   const far: SlotPose[] = [];
-  for (let i = 0, at = farAt + 2; i < farCount; i++, at += FAR_POSE_BYTES) {
-    far.push({
-      slot: data.getUint16(at, true),
-      pose: {
-        x: data.getInt16(at + 2, true),
-        y: data.getInt16(at + 4, true),
-        z: data.getInt16(at + 6, true),
-        yaw: data.getUint16(at + 8, true),
-        pitch: 0,
-      },
-    });
-  }
+  for (let i = 0, at = farAt + 2; i < farCount; i++, at += FAR_POSE_BYTES) far.push(readSlotPose(data, at, false));
   return { full: (data.getUint8(0) & NEAR_POSES_FULL) !== 0, poses, gone, far };
 }
 
