@@ -17,6 +17,7 @@ async function join(request: Extract<ClientsRequest, { type: "join" }>): Promise
     // One generator per person, so the crowd is the same whatever order the joins complete in.
     const random = mulberry32(request.seed + index);
     const walker = await Walker.join(request.baseUrl, request.code, `Bench ${index}`, random);
+    if (!request.decodeState) walker.stopDecoding();
     walker.start();
     return walker;
   });
@@ -41,7 +42,8 @@ process.on("message", (request: ClientsRequest) => {
       tellParent({
         type: "report",
         perClient: walkers.map((w) => ({ ...w.counters })),
-        fullPosesHeld: walkers.map((w) => nearPoseTable(w.room)?.size ?? 0),
+        // Only walkers that still decode know it (none with --lean-crowd).
+        fullPosesHeld: walkers.flatMap((w) => nearPoseTable(w.room)?.size ?? []),
         closedUnexpectedly: walkers.filter((w) => w.closedUnexpectedly).length,
         cpu: cpuSample(),
       });

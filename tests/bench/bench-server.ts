@@ -2,7 +2,8 @@
  * The server under benchmark, in a process of its own so that its CPU figure counts only the
  * server's work. Started by server.bench.ts; reports its port, then its CPU time on request.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session as InspectorSession } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -82,8 +83,35 @@ const app = await startApp({
   interestManagement: process.env.BENCH_INTEREST !== "off",
 });
 
+/**
+ * BENCH_PROFILE_DIR: a V8 CPU profile of the measured seconds only, from the first "cpu" request to
+ * the second (a --cpu-prof profile is written at exit, which a server stopped with hundreds of
+ * clients still connected may not reach, and it would mix the joins into the figures).
+ */
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const profiler = profileDir ? new InspectorSession() : undefined;
+let profiling = false;
+async function profileMeasuredSeconds(): Promise<void> {
+  if (!profiler || !profileDir) return;
+  if (!profiling) {
+    profiling = true;
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+    return;
+  }
+  const { profile } = await profiler.post("Profiler.stop");
+  mkdirSync(profileDir, { recursive: true });
+  const file = join(profileDir, `server-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  profiler.disconnect();
+}
+
 process.on("message", (request: ServerRequest) => {
-  if (request.type === "cpu") tellParent({ type: "cpu", sample: { ...cpuSample(), ticks: tickTimes() } });
+  if (request.type === "cpu") {
+    tellParent({ type: "cpu", sample: { ...cpuSample(), ticks: tickTimes() } });
+    void profileMeasuredSeconds();
+  }
   if (request.type === "stop") {
     const forceExit = setTimeout(() => process.exit(1), 5000);
     void app.close().finally(() => {

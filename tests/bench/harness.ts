@@ -32,10 +32,10 @@ export function killChildren(): void {
 }
 
 /** Starts one of the benchmark's helper scripts (next to this file) as a child process with IPC. */
-export function startChild(file: string, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []): ChildProcess {
+export function startChild(file: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     env: { ...process.env, ...env },
-    execArgv: [...process.execArgv, ...nodeFlags],
+    execArgv: process.execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.push(child);

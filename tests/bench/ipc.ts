@@ -89,7 +89,16 @@ export type ServerRequest = { type: "cpu" } | { type: "stop" };
 export type ServerReply = { type: "ready"; port: number } | { type: "cpu"; sample: CpuSample } | { type: "stopped" };
 
 export type ClientsRequest =
-  | { type: "join"; baseUrl: string; code: string; count: number; firstIndex: number; seed: number }
+  | {
+      type: "join";
+      baseUrl: string;
+      code: string;
+      count: number;
+      firstIndex: number;
+      seed: number;
+      /** false: once joined, the walkers decode nothing they receive (see `--lean-crowd`). */
+      decodeState: boolean;
+    }
   | { type: "reset" }
   | { type: "report" }
   | { type: "stop" };

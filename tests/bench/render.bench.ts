@@ -308,6 +308,7 @@ try {
           count: count - joined,
           firstIndex: joined,
           seed: 7,
+          decodeState: true,
         },
         "joined",
         30_000 + count * 1000,

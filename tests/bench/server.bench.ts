@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare --profile DIR --crowd-nice N]`
+ * `npm run bench:server [-- --clients N --crowds C --seconds S --warmup W --seed K --sqlite --no-interest --compare --profile DIR --crowd-nice N --lean-crowd]`
  *
  * `--crowds C` spreads the simulated people over C processes (default: one per 170, so 500 people
  * use three): one process cannot decode 500 clients' state and walk them at 20 Hz by itself, and a
@@ -9,8 +9,8 @@
  * receives every full-rate pose, which is what it saves. `--compare` runs without it, then with it,
  * and prints the ratio of the bytes each client receives.
  *
- * `--profile DIR` writes a V8 CPU profile of the server process into DIR (open it in Chrome's
- * DevTools, Performance tab): where the server's time goes, function by function.
+ * `--profile DIR` writes a V8 CPU profile of the server process's measured seconds into DIR (open it
+ * in Chrome's DevTools, Performance tab): where the server's time goes, function by function.
  *
  * What a 2-core machine can show at 500 people: the three crowd processes together need over a
  * core, so with the server's core they fill the machine, the server's ticks fall below 20 Hz (the
@@ -18,7 +18,11 @@
  * CPU figures (the server's own work) alongside it (the "warning: ... capacity" line says when the
  * machine had no core to spare). `--crowd-nice N` (0-19) runs the crowd at a lower priority than
  * the server, the probe and the observer, as browsers on other machines would be; the crowd then
- * falls behind instead (the "sent" line).
+ * falls behind instead (the "sent" line). `--lean-crowd` keeps the crowd at full pace but has it
+ * skip decoding the state patches once joined (it still receives and counts every byte, and reads
+ * its near-pose messages; the probe and the observer decode everything): the decoding is each
+ * browser's own work on its own machine, and at 500 it was most of the crowd's CPU, which then
+ * left the server under one core.
  *
  * A benchmark, not a test: how much one session costs the server when N people walk about.
  * Separate processes keep the figures apart: the server (bench-server.ts, whose own CPU time is
@@ -47,6 +51,7 @@ import {
   startChild,
 } from "./harness";
 import { SEND_HZ, SPEED_RANGE, Walker, zeroCounters, type WalkerCounters } from "./walker";
+import { nearPoseTable } from "../support/near-poses";
 
 interface Settings {
   clients: number;
@@ -59,6 +64,7 @@ interface Settings {
   compare: boolean;
   profile: string | undefined;
   crowdNice: number;
+  leanCrowd: boolean;
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -83,6 +89,7 @@ function readSettings(argv: readonly string[]): Settings {
     compare: argv.includes("--compare"),
     profile: flag("profile"),
     crowdNice: Math.min(19, Math.floor(number(flag("crowd-nice"), 0, 0))),
+    leanCrowd: argv.includes("--lean-crowd"),
   };
 }
 
@@ -111,11 +118,11 @@ async function run(interest: boolean): Promise<RunFigures> {
     {
       ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
       BENCH_INTEREST: interest ? "on" : "off",
+      ...(settings.profile ? { BENCH_PROFILE_DIR: settings.profile } : {}),
       // Joining hundreds takes a busy small machine more than Colyseus' default 15 s per seat; the
       // joins are not what is measured, and a crowd short of people would measure a smaller session.
       COLYSEUS_SEAT_RESERVATION_TIME: process.env.COLYSEUS_SEAT_RESERVATION_TIME ?? "60",
     },
-    settings.profile ? ["--cpu-prof", "--cpu-prof-dir", settings.profile] : [],
   );
   const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -153,6 +160,7 @@ async function run(interest: boolean): Promise<RunFigures> {
           count: shares[i]!,
           firstIndex: 2 + shares.slice(0, i).reduce((sum, n) => sum + n, 0),
           seed: seed + i * 7919,
+          decodeState: !settings.leanCrowd,
         },
         // Generous: on a busy 2-core machine 500 joins have taken over 4 minutes.
         30_000 + crowdSize * 1000,
@@ -200,7 +208,10 @@ async function run(interest: boolean): Promise<RunFigures> {
   const serverEnd = (await askServer(server, "cpu", { type: "cpu" })).sample;
   const hereEnd = cpuSample();
   const crowdEnds = await Promise.all(crowds.map((crowd) => askClients(crowd, "report", { type: "report" })));
-  const fullPosesHeld = crowdEnds.flatMap((report) => report.fullPosesHeld);
+  // The crowd's tables, or with --lean-crowd (whose walkers keep none) the probe's and the observer's.
+  const crowdHeld = crowdEnds.flatMap((report) => report.fullPosesHeld);
+  const fullPosesHeld =
+    crowdHeld.length > 0 ? crowdHeld : [probe, observer].map((w) => nearPoseTable(w.room)?.size ?? 0);
   const nearHeld = fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, fullPosesHeld.length);
   const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
 
@@ -261,7 +272,7 @@ async function run(interest: boolean): Promise<RunFigures> {
       "Yhteistila server benchmark",
       `command:      ${command}`,
       `machine:      ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${platform()} ${arch()}`,
-      `setup:        ${clients} people in one session (${joined.joined} in ${crowds.length} crowd process${crowds.length > 1 ? "es" : ""} at niceness ${settings.crowdNice} + probe + observer), ` +
+      `setup:        ${clients} people in one session (${joined.joined} in ${crowds.length} crowd process${crowds.length > 1 ? "es" : ""} at niceness ${settings.crowdNice}${settings.leanCrowd ? ", state patches not decoded" : ""} + probe + observer), ` +
         `walking ${SPEED_RANGE[0]}-${SPEED_RANGE[1]} m/s, poses at ${SEND_HZ} Hz; storage ${settings.sqlite ? "SQLite" : "memory"}; seed ${seed}`,
       `interest:     ${interest ? "on" : "off (every client receives every full pose)"}; ` +
         `a client holds ${nearHeld.toFixed(1)} full poses on average (the others: coarse farPose at ${1000 / INTEREST.farPoseMs} Hz)`,

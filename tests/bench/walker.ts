@@ -11,7 +11,7 @@ import { between, intBelow, type Random } from "../../shared/random";
 import { joinPatiently } from "../../shared/session/join-retry";
 import type { SdkSessionRoom } from "../support/server";
 import { waitForState } from "../support/wait-for-state";
-import { keepNearPoses, nearPose } from "../support/near-poses";
+import { ignoreNearPoses, keepNearPoses, nearPose } from "../support/near-poses";
 
 /** Poses per second, as the browser client sends them. */
 export const SEND_HZ = 20;
@@ -120,6 +120,20 @@ export class Walker {
     keepNearPoses(room);
     await waitForState(room, () => nearPose(room) !== undefined, 10_000);
     return new Walker(room, planCircle(floorSpot(nearPose(room)!), random), random);
+  }
+
+  /**
+   * From now on receives and counts everything without decoding it (neither the state patches nor
+   * the near poses): decoding is the browser's work, on its own machine, and 498 simulated pages
+   * decoding on the server's machine took over a core of its two (see `--lean-crowd` in server.bench.ts).
+   */
+  stopDecoding(): void {
+    const sdkRoom = this.room as unknown as { serializer?: { patch?: unknown } };
+    if (typeof sdkRoom.serializer?.patch !== "function") {
+      throw new Error("@colyseus/sdk Room has no serializer.patch any more: review tests/bench/walker.ts");
+    }
+    sdkRoom.serializer.patch = () => {};
+    ignoreNearPoses(this.room);
   }
 
   /** Starts sending poses at SEND_HZ, first one immediately. */

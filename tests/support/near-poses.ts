@@ -5,6 +5,7 @@ import type { SdkSessionRoom } from "./server";
 // Kept apart from server.ts so that SDK-only processes (the benchmark's crowd) need not load the server.
 
 const tables = new WeakMap<SdkSessionRoom, NearPoseTable>();
+const unbinds = new WeakMap<SdkSessionRoom, () => void>();
 
 /**
  * Starts keeping a test client's near poses (the `movement.near` messages), as the page does in
@@ -15,11 +16,26 @@ export function keepNearPoses(room: SdkSessionRoom): NearPoseTable {
   let table = tables.get(room);
   if (!table) {
     const created = new NearPoseTable();
-    room.onMessage(NEAR_POSES_MESSAGE, (bytes: Uint8Array) => created.apply(bytes));
+    unbinds.set(
+      room,
+      room.onMessage(NEAR_POSES_MESSAGE, (bytes: Uint8Array) => created.apply(bytes)),
+    );
     tables.set(room, created);
     table = created;
   }
   return table;
+}
+
+/**
+ * Stops reading the near-pose messages (they still arrive, and are dropped): for the benchmark's
+ * crowd, whose decoding would be each browser's work on its own machine. The table is forgotten.
+ */
+export function ignoreNearPoses(room: SdkSessionRoom): void {
+  unbinds.get(room)?.();
+  unbinds.delete(room);
+  tables.delete(room);
+  // A handler still, or the SDK would warn of an unhandled message type 20 times a second.
+  room.onMessage(NEAR_POSES_MESSAGE, () => {});
 }
 
 /** The near poses a test client holds (empty for a room nobody called keepNearPoses on). */
