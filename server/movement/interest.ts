@@ -8,9 +8,9 @@ import type { RoomApi } from "../commands/registry";
 
 /**
  * Applies the interest rule (shared/movement/interest.ts) to each client: the people near it reach
- * it at the full rate, their pose in the `movement.near` message (sendNearPoses) and their hands
- * through its StateView (NEAR_TAG); everyone else only as the coarse `farPose`, refreshed here at
- * a low rate and sent in the same message.
+ * it at the full rate, their pose in the `movement.near` message (sendNearPoses) and, for people in
+ * VR, their hands through its StateView (NEAR_TAG); everyone else only as the coarse `farPose`,
+ * refreshed here at a low rate and sent in the same message.
  */
 
 /** Whose full pose each client currently receives, by client session id; one table per room. */
@@ -72,21 +72,65 @@ function nearFor(room: RoomApi, id: string, people: InterestPeople, previous: Re
   return new Set(people.all.filter((p) => p.role === "facilitator" || rule === EVERYONE_NEAR).map((p) => p.id));
 }
 
+/**
+ * Whose hands each client's StateView holds (NEAR_TAG), by client session id; one table per room.
+ * Hands are added only for people in VR: a desktop person has none, and adding everyone near to
+ * the view as the near sets shift was a tenth of the server's work at 500 walkers. Whoever leaves
+ * VR stays until they leave the near set, so that near clients receive their hands cleared.
+ */
+const handsShownByRoom = new WeakMap<RoomApi, Map<string, Set<string>>>();
+
+function handsShown(room: RoomApi, clientId: string): Set<string> {
+  let table = handsShownByRoom.get(room);
+  if (!table) {
+    table = new Map();
+    handsShownByRoom.set(room, table);
+  }
+  let shown = table.get(clientId);
+  if (!shown) {
+    shown = new Set();
+    table.set(clientId, shown);
+  }
+  return shown;
+}
+
+/** Puts `person`'s hands into `client`'s view, or takes them out. */
+function showHands(room: RoomApi, client: Client, id: string, person: PersonState, show: boolean): void {
+  const view = client.view;
+  if (!view) return;
+  const shown = handsShown(room, client.sessionId);
+  if (show && !shown.has(id)) {
+    view.add(person, NEAR_TAG);
+    shown.add(id);
+  } else if (!show && shown.has(id)) {
+    view.remove(person, NEAR_TAG);
+    shown.delete(id);
+  }
+}
+
 /** Brings one client's view in step with its near set; returns the set now applied. */
 function applyNear(room: RoomApi, client: Client, next: Set<string>, previous: ReadonlySet<string>): Set<string> {
-  const view = client.view;
-  if (!view) return next;
   const { people } = room.state;
   for (const id of previous) {
     const person = people.get(id);
-    if (person && !next.has(id)) view.remove(person, NEAR_TAG);
+    if (person && !next.has(id)) showHands(room, client, id, person, false);
   }
   for (const id of next) {
     const person = people.get(id);
     if (!person) next.delete(id);
-    else if (!previous.has(id)) view.add(person, NEAR_TAG);
+    else if (!previous.has(id) && person.inVR) showHands(room, client, id, person, true);
   }
   return next;
+}
+
+/** Someone entered VR: whoever has them near receives their hands from now on. */
+export function enteredVR(room: RoomApi, id: string): void {
+  const person = room.state.people.get(id);
+  if (!person) return;
+  for (const [clientId, near] of nearTable(room)) {
+    const client = near.has(id) ? room.clientById(clientId) : undefined;
+    if (client) showHands(room, client, id, person, true);
+  }
 }
 
 /** Each client's turn in the spread-out recomputation (see INTEREST.recomputeTurns), by session id; one table per room. */
@@ -151,7 +195,7 @@ export function joinInterest(room: RoomApi, client: Client): void {
     const theirs = table.get(id);
     if (!other?.view || !theirs || theirs.has(client.sessionId)) continue;
     if (screens.get(client.sessionId)?.has(id)) continue;
-    other.view.add(person, NEAR_TAG);
+    if (person.inVR) showHands(room, other, client.sessionId, person, true);
     theirs.add(client.sessionId);
   }
 }
@@ -161,6 +205,9 @@ export function leaveInterest(room: RoomApi, id: string): void {
   const table = nearTable(room);
   table.delete(id);
   for (const near of table.values()) near.delete(id);
+  const shown = handsShownByRoom.get(room);
+  shown?.delete(id);
+  for (const ids of shown?.values() ?? []) ids.delete(id);
   turns(room).of.delete(id);
   // Their slot leaves the others' near poses at the next send (it is no longer among the people).
   nearPosesSent(room).sent.delete(id);

@@ -6,7 +6,7 @@ import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../sha
 import { skippableClock } from "../support/clock";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { nearPose } from "../support/near-poses";
-import { awaitNearPose, useTestServer } from "../support/rooms";
+import { awaitNearPose, handled, teleport, useTestServer } from "../support/rooms";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -34,7 +34,7 @@ describe("VR presence", () => {
     // Before entering VR, hands are ignored (a desktop client has none to send).
     sendCommand(headset, "movement.pose", [...(await poseWithHands(headset, raised, raised))]);
     await waitForState(desk, () => nearPose(desk, id)?.y === 170);
-    expect(person(desk, id).hands.left.flags).toBe(0);
+    expect(person(desk, id).hands?.left.flags ?? 0).toBe(0);
 
     sendCommand(headset, "xr.session", { inVR: true });
     await waitForState(desk, (s) => s.people.get(id)?.inVR === true);
@@ -47,6 +47,39 @@ describe("VR presence", () => {
     await waitForState(desk, (s) => s.people.get(id)?.inVR === false);
     expect(person(desk, id).hands.left.flags).toBe(0);
     await Promise.all([desk.leave(), headset.leave()]);
+  });
+
+  it("sends hands only to the people near a VR user, whether they entered VR near or came near later", async () => {
+    const session = await server.createSession();
+    const headset = await server.join(session.code, { name: "Headset" });
+    const mate = await server.join(session.code, { name: "Mate" });
+    const far = await server.join(session.code, { name: "Far" });
+    const id = headset.sessionId;
+    await waitForState(far, (s) => s.people.size === 3);
+    // The headset user and a mate go to breakout zone NW, the far participant to zone NE, 21 m away.
+    for (const room of [headset, mate]) {
+      await teleport(room, clock, -3, -2);
+      await teleport(room, clock, -10.5, -6.5);
+    }
+    await teleport(far, clock, 3, -2);
+    await teleport(far, clock, 10.5, -6.5);
+    await waitForState(far, () => nearPose(far, id) === undefined);
+    await waitForState(mate, () => nearPose(mate, id) !== undefined);
+
+    // Entering VR while the mate is already near: the mate receives the hands from then on.
+    sendCommand(headset, "xr.session", { inVR: true });
+    await waitForState(far, (s) => s.people.get(id)?.inVR === true);
+    sendCommand(headset, "movement.pose", [...(await poseWithHands(headset, raised, raised))]);
+    await waitForState(mate, (s) => s.people.get(id)?.hands?.left.flags === 1);
+    await handled(far);
+    expect(person(far, id).hands?.left.flags ?? 0).toBe(0);
+
+    // The far participant comes over: now near, they receive the hands too.
+    await teleport(far, clock, 3, -2);
+    await teleport(far, clock, -3, -2);
+    await teleport(far, clock, -9.5, -6.5);
+    await waitForState(far, (s) => s.people.get(id)?.hands?.right.flags === 1);
+    await Promise.all([headset.leave(), mate.leave(), far.leave()]);
   });
 
   it("refuses malformed VR messages without changing anything", async () => {
