@@ -2,7 +2,13 @@ import type { Client } from "@colyseus/core";
 import { NEAR_TAG, type PersonState } from "../../shared/people/state";
 import type { PoseState } from "../../shared/movement/state";
 import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
-import { encodeFarPoses, encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
+import {
+  assembleNearPoses,
+  encodeFarPoses,
+  NEAR_POSES_MESSAGE,
+  poseEntry,
+  type SlotPose,
+} from "../../shared/movement/near-poses";
 import { cmToMetres, POSITION_STEPS_PER_METRE } from "../../shared/movement/pose-codec";
 import type { RoomApi } from "../commands/registry";
 
@@ -264,12 +270,15 @@ function poseChanged(lastSent: WeakMap<PersonState, Int32Array>, person: PersonS
 export function sendNearPoses(room: RoomApi): void {
   const table = nearPosesSent(room);
   const { people } = room.state;
-  const changed = new Set<string>();
+  // Each person once per tick: whether their pose changed, and their message entry, made the first
+  // time a client needs it and then copied into every other near client's message.
+  const tick = new Map<string, NearPoseThisTick>();
   const farChanged: SlotPose[] = [];
   // Without interest management everyone is near: the coarse poses would only add bytes.
   const withFar = room.services.interestManagement !== false;
   for (const [id, person] of people) {
-    if (poseChanged(table.last, person, person.pose)) changed.add(id);
+    const changed = poseChanged(table.last, person, person.pose);
+    tick.set(id, { slot: person.slot, pose: person.pose, changed, entry: undefined });
     if (withFar && poseChanged(table.lastFar, person, person.farPose)) {
       farChanged.push({ slot: person.slot, pose: person.farPose });
     }
@@ -296,26 +305,37 @@ export function sendNearPoses(room: RoomApi): void {
       sent = new Map();
       table.sent.set(client.sessionId, sent);
     }
-    const poses: SlotPose[] = [];
+    const entries: Uint8Array[] = [];
     const gone: number[] = [];
     for (const [id, slot] of sent) {
-      if (near.has(id) && people.has(id)) continue;
+      if (near.has(id) && tick.has(id)) continue;
       gone.push(slot);
       sent.delete(id);
     }
     for (const id of near) {
-      const person = people.get(id);
+      const person = tick.get(id);
       if (!person) continue;
-      if (full || !sent.has(id) || changed.has(id)) poses.push({ slot: person.slot, pose: person.pose });
-      sent.set(id, person.slot);
+      const known = sent.has(id);
+      if (full || !known || person.changed) entries.push((person.entry ??= poseEntry(person.slot, person.pose)));
+      if (!known) sent.set(id, person.slot);
     }
     if (full) {
       farAllPart ??= everyonesFar();
-      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }, farAllPart));
-    } else if (poses.length > 0 || gone.length > 0 || farChanged.length > 0) {
-      client.sendBytes(NEAR_POSES_MESSAGE, encodeNearPoses({ full, poses, gone }, farPart));
+      client.sendBytes(NEAR_POSES_MESSAGE, assembleNearPoses(full, entries, gone, farAllPart));
+    } else if (entries.length > 0 || gone.length > 0 || farChanged.length > 0) {
+      client.sendBytes(NEAR_POSES_MESSAGE, assembleNearPoses(full, entries, gone, farPart));
     }
   }
+}
+
+/** One person as sendNearPoses sees them in one tick. */
+interface NearPoseThisTick {
+  slot: number;
+  pose: PoseState;
+  /** Their full pose changed since the last tick. */
+  changed: boolean;
+  /** Their message entry (poseEntry), once a client needed it this tick. */
+  entry: Uint8Array | undefined;
 }
 
 /** Copies the rounded pose into `farPose`, field by field only where it changed: an unchanged field costs nothing. */
