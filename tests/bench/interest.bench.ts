@@ -4,8 +4,8 @@
  * N people walk circles round their spawn places at 20 Hz; each client receives, every patch, the
  * pose message (shared/movement/near-poses.ts): the full poses of whom the rule
  * (shared/movement/interest.ts) counts near, recomputed every 250 ms, and the coarse poses that
- * changed, refreshed every 500 ms; and its state patch (StateView with NEAR_TAG: the hands), as on
- * the server (server/movement/interest.ts).
+ * changed, refreshed every 500 ms; and its state patch, as on the server (server/movement/interest.ts).
+ * Nobody here is in VR, so no hands enter any StateView (the server adds them only for VR users).
  * The same walk is encoded with interest management and with everyone near everyone.
  *
  *   npm run bench:interest            (500 people, 200 patches = 10 s)
@@ -14,7 +14,7 @@
 import { Encoder, StateView } from "@colyseus/schema";
 import { writeFarPose } from "../../server/movement/interest";
 import { growQuietly } from "../../server/session/serializer";
-import { NEAR_TAG, PersonState } from "../../shared/people/state";
+import { PersonState } from "../../shared/people/state";
 import { SessionState } from "../../shared/session/state";
 import {
   EVERYONE_NEAR,
@@ -28,8 +28,15 @@ import { encodeFarPoses, encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } fr
 import { spawnPoint } from "../../shared/space/layout";
 import { between, mulberry32 } from "../../shared/random";
 
-const people = Number(process.argv[2] ?? 500);
-const ticks = Number(process.argv[3] ?? 200);
+function positional(index: number, fallback: number): number {
+  const value = process.argv[index] === undefined ? fallback : Number(process.argv[index]);
+  if (!Number.isInteger(value) || value < 2) {
+    throw new Error(`expected: npm run bench:interest [-- PEOPLE [PATCHES]], whole numbers of at least 2; got ${process.argv[index]}`);
+  }
+  return value;
+}
+const people = positional(2, 500);
+const ticks = positional(3, 200);
 const PATCH_MS = 50;
 /** Colyseus' frame around a bytes message: its code and the message name as a string. */
 const NEAR_MESSAGE_OVERHEAD = 2 + NEAR_POSES_MESSAGE.length;
@@ -85,10 +92,7 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
         return { id, x: person.pose.x / 100, z: person.pose.z / 100, zone: person.zone, role: person.role };
       });
       everyone.forEach((viewer, i) => {
-        const next = nearSetFor(viewer, everyone, near[i], rule);
-        for (const id of near[i]!) if (!next.has(id)) views[i]!.remove(state.people.get(id)!, NEAR_TAG);
-        for (const id of next) if (!near[i]!.has(id)) views[i]!.add(state.people.get(id)!, NEAR_TAG);
-        near[i] = next;
+        near[i] = nearSetFor(viewer, everyone, near[i], rule);
       });
     }
     let farPart = encodeFarPoses([]);
