@@ -1,5 +1,5 @@
 import type { StateCallbackStrategy } from "@colyseus/schema";
-import { currentPose, type NearPoseTable } from "../../shared/movement/near-poses";
+import { currentPose, type PoseTable } from "../../shared/movement/poses-message";
 import type { PoseFields } from "../../shared/movement/pose-codec";
 import type { HandsState } from "../../shared/movement/state";
 import type { PersonState } from "../../shared/people/state";
@@ -7,7 +7,7 @@ import type { SessionState } from "../../shared/session/state";
 
 /**
  * Calls `onPose` with a person's freshest pose whenever it changes, from the pose messages
- * (shared/movement/near-poses.ts): the full-rate one while the server counts them near us, else
+ * (shared/movement/poses-message.ts): the full-rate one while the server counts them near us, else
  * the coarse one, which is passed on only while no full pose is held, so that a near person's buffer
  * is never fed the same moment twice; `coarse` says which of the two it is. `onHands` hears the
  * hands while they are sent (they come and go with nearness, in the state). Returns a function
@@ -16,7 +16,7 @@ import type { SessionState } from "../../shared/session/state";
 export function followPose(
   $: StateCallbackStrategy<SessionState>,
   person: PersonState,
-  near: NearPoseTable,
+  near: PoseTable,
   onPose: (pose: PoseFields, coarse: boolean) => void,
   onHands: (hands: HandsState) => void,
 ): () => void {

@@ -3,7 +3,7 @@ import type { Room } from "@colyseus/sdk";
 import type { ClientMessageInput, ClientMessageName, ServerMessage, ServerMessageName } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import type { Presence } from "../avatars/presence";
-import type { NearPoseTable } from "../../shared/movement/near-poses";
+import type { PoseTable } from "../../shared/movement/poses-message";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's first parameter is the server room class, which the client must not import
 export type SessionRoom = Room<any, SessionState>;
@@ -15,8 +15,8 @@ export type SessionRoom = Room<any, SessionState>;
 export interface SessionConnection {
   readonly room: SessionRoom;
   readonly presence: Presence;
-  /** The full poses of the people near us (the `movement.near` messages); read with currentPose. */
-  readonly nearPoses: NearPoseTable;
+  /** The full poses of the people near us (the `movement.poses` messages); read with currentPose. */
+  readonly nearPoses: PoseTable;
   send<N extends ClientMessageName>(name: N, payload: ClientMessageInput<N>): void;
   on<N extends ServerMessageName>(name: N, handler: (message: ServerMessage<N>) => void): () => void;
   leave(): Promise<void>;

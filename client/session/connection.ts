@@ -11,7 +11,7 @@ import type { SessionConnection, SessionRoom } from "./binding";
 import { stateBindings } from "./state-bindings";
 import { joinPatiently } from "../../shared/session/join-retry";
 import { COACH_SENDS } from "../../shared/coaching/rules";
-import { NEAR_POSES_MESSAGE, NearPoseTable } from "../../shared/movement/near-poses";
+import { POSES_MESSAGE, PoseTable } from "../../shared/movement/poses-message";
 
 export type { SessionConnection, SessionRoom } from "./binding";
 
@@ -37,9 +37,9 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
     } satisfies JoinOptions),
   );
   const presence = new Presence();
-  // At once after the join: the first near poses may follow the first state within a patch.
-  const nearPoses = new NearPoseTable();
-  room.onMessage(NEAR_POSES_MESSAGE, (bytes: Uint8Array) => nearPoses.apply(bytes));
+  // At once after the join: the first poses message may follow the first state within a patch.
+  const nearPoses = new PoseTable();
+  room.onMessage(POSES_MESSAGE, (bytes: Uint8Array) => nearPoses.apply(bytes));
   const coach = profile.coachSecret !== undefined;
   const $ = Callbacks.get(room);
   let leaving = false;
@@ -98,7 +98,7 @@ export async function connectToSession(profile: JoinProfile): Promise<SessionCon
  * own full pose has arrived (in the message just before the next patch).
  * (Hidden while the 3D code loaded after joining; it loads during the join form now.)
  */
-function firstStateWithSelf(room: SessionRoom, nearPoses: NearPoseTable, coach: boolean): Promise<void> {
+function firstStateWithSelf(room: SessionRoom, nearPoses: PoseTable, coach: boolean): Promise<void> {
   // A coach has no place among the people: the first full state is the one that names the session.
   const hasSelf = () => {
     if (coach) return Boolean(room.state?.code);

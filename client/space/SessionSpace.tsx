@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from "react";
-import { currentPose } from "../../shared/movement/near-poses";
+import { currentPose } from "../../shared/movement/poses-message";
 import { decodePoseState } from "../../shared/movement/pose-codec";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { useT } from "../i18n/locale";

@@ -1,4 +1,4 @@
-import { currentPose } from "../../shared/movement/near-poses";
+import { currentPose } from "../../shared/movement/poses-message";
 import { floorSpot } from "../../shared/movement/pose-codec";
 import { ZONE_LIMITS } from "../../shared/zones/geometry";
 import { defineAction } from "../actions/registry";

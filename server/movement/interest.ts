@@ -3,18 +3,18 @@ import { NEAR_TAG, type PersonState } from "../../shared/people/state";
 import type { PoseState } from "../../shared/movement/state";
 import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
 import {
-  assembleNearPoses,
+  assemblePosesMessage,
   encodeFarPoses,
-  NEAR_POSES_MESSAGE,
+  POSES_MESSAGE,
   poseEntry,
   type SlotPose,
-} from "../../shared/movement/near-poses";
+} from "../../shared/movement/poses-message";
 import { cmToMetres, POSITION_STEPS_PER_METRE } from "../../shared/movement/pose-codec";
 import type { RoomApi } from "../commands/registry";
 
 /**
  * Applies the interest rule (shared/movement/interest.ts) to each client: the people near it reach
- * it at the full rate, their pose in the `movement.near` message (sendNearPoses) and, for people in
+ * it at the full rate, their pose in the `movement.poses` message (sendPoses) and, for people in
  * VR, their hands through its StateView (NEAR_TAG); everyone else only as the coarse `farPose`,
  * refreshed here at a low rate and sent in the same message.
  */
@@ -215,12 +215,12 @@ export function leaveInterest(room: RoomApi, id: string): void {
   shown?.delete(id);
   for (const ids of shown?.values() ?? []) ids.delete(id);
   turns(room).of.delete(id);
-  // Their slot leaves the others' near poses at the next send (it is no longer among the people).
-  nearPosesSent(room).sent.delete(id);
+  // Their slot leaves the others' poses messages at the next send (it is no longer among the people).
+  sentPoses(room).sent.delete(id);
 }
 
-/** What each client last received of the near poses; one table per room. */
-interface NearPosesSent {
+/** What each client last received of the poses; one table per room. */
+interface SentPoses {
   /** By client session id: the people whose full pose it holds, and their slots (to say when they go). */
   sent: Map<string, Map<string, number>>;
   /** Each person's pose as last sent, x y z yaw pitch, to send only the poses that changed. */
@@ -229,20 +229,20 @@ interface NearPosesSent {
   lastFar: WeakMap<PersonState, Int32Array>;
 }
 
-const nearPosesByRoom = new WeakMap<RoomApi, NearPosesSent>();
+const sentPosesByRoom = new WeakMap<RoomApi, SentPoses>();
 
-function nearPosesSent(room: RoomApi): NearPosesSent {
-  let table = nearPosesByRoom.get(room);
+function sentPoses(room: RoomApi): SentPoses {
+  let table = sentPosesByRoom.get(room);
   if (!table) {
     table = { sent: new Map(), last: new WeakMap(), lastFar: new WeakMap() };
-    nearPosesByRoom.set(room, table);
+    sentPosesByRoom.set(room, table);
   }
   return table;
 }
 
 /** Sends the next message as a full one (a reconnected page may have missed some). */
-export function resendNearPoses(room: RoomApi, id: string): void {
-  nearPosesSent(room).sent.delete(id);
+export function resendPoses(room: RoomApi, id: string): void {
+  sentPoses(room).sent.delete(id);
 }
 
 /** Whether a pose changed since the last send; remembers it as sent. */
@@ -267,12 +267,12 @@ function poseChanged(lastSent: WeakMap<PersonState, Int32Array>, person: PersonS
  * became near, the slots of whoever stopped being near, and every coarse pose that changed (all of
  * them in a client's first message). A client with nothing to hear gets no message.
  */
-export function sendNearPoses(room: RoomApi): void {
-  const table = nearPosesSent(room);
+export function sendPoses(room: RoomApi): void {
+  const table = sentPoses(room);
   const { people } = room.state;
   // Each person once per tick: whether their pose changed, and their message entry, made the first
   // time a client needs it and then copied into every other near client's message.
-  const tick = new Map<string, NearPoseThisTick>();
+  const tick = new Map<string, PoseThisTick>();
   const farChanged: SlotPose[] = [];
   // Without interest management everyone is near: the coarse poses would only add bytes.
   const withFar = room.services.interestManagement !== false;
@@ -321,15 +321,15 @@ export function sendNearPoses(room: RoomApi): void {
     }
     if (full) {
       farAllPart ??= everyonesFar();
-      client.sendBytes(NEAR_POSES_MESSAGE, assembleNearPoses(full, entries, gone, farAllPart));
+      client.sendBytes(POSES_MESSAGE, assemblePosesMessage(full, entries, gone, farAllPart));
     } else if (entries.length > 0 || gone.length > 0 || farChanged.length > 0) {
-      client.sendBytes(NEAR_POSES_MESSAGE, assembleNearPoses(full, entries, gone, farPart));
+      client.sendBytes(POSES_MESSAGE, assemblePosesMessage(full, entries, gone, farPart));
     }
   }
 }
 
-/** One person as sendNearPoses sees them in one tick. */
-interface NearPoseThisTick {
+/** One person as sendPoses sees them in one tick. */
+interface PoseThisTick {
   slot: number;
   pose: PoseState;
   /** Their full pose changed since the last tick. */

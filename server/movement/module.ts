@@ -8,8 +8,8 @@ import {
   refreshFarPoses,
   refreshInterest,
   refreshInterestTurn,
-  resendNearPoses,
-  sendNearPoses,
+  resendPoses,
+  sendPoses,
 } from "./interest";
 
 /** Poses in (commands.ts) and out: who receives whose pose at which rate (interest.ts). */
@@ -24,8 +24,8 @@ export const movementModule: RoomModule = {
   onCoachJoin: (room, client) => joinInterest(room, client),
   onLeave: leaveInterest,
   onCoachLeave: leaveInterest,
-  onReconnect: (room, client) => resendNearPoses(room, client.sessionId),
-  beforePatch: sendNearPoses,
+  onReconnect: (room, client) => resendPoses(room, client.sessionId),
+  beforePatch: sendPoses,
   onPersonMoved: (room, id, person) => farPoseAfterMove(room, id, person),
   // A screen went up or down (Troika's one-way glass): whose pose each client gets changes now.
   onScreensChanged: (room) => refreshInterest(room),

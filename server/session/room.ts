@@ -225,7 +225,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     person.pose.y = DEFAULT_EYE_CM;
     person.pose.z = quantisePosition(spawn.z);
     person.pose.yaw = quantiseYaw(spawn.yaw);
-    // Every field set: an unset one reads undefined, which the near poses would send as a change every patch.
+    // Every field set: an unset one reads undefined, which sendPoses would send as a change every patch.
     person.pose.pitch = 0;
     this.state.people.set(client.sessionId, person);
     for (const module of roomModules) module.onJoin?.(this, client, person);

@@ -3,9 +3,9 @@ import { HandsState, PoseState } from "../movement/state";
 
 /**
  * The view tag of what only "near" clients receive (shared/movement/interest.ts) in the state: the
- * hands. The server adds a person to a client's StateView with this tag while they are near, and
- * removes them (the client's copy of `hands` disappears) when they are not. The full-rate pose goes
- * to the same near set, as a message (shared/movement/near-poses.ts).
+ * hands. The server adds a person in VR to a client's StateView with this tag while they are near,
+ * and removes them (the client's copy of `hands` disappears) when they are not. The full-rate pose
+ * goes to the same near set, as a message (shared/movement/poses-message.ts).
  */
 export const NEAR_TAG = 1;
 
@@ -29,20 +29,20 @@ export const PersonState = schema(
     inVR: t.boolean().default(false),
     joinedAt: t.float64(),
     /**
-     * The person's number in the near-pose messages (shared/movement/near-poses.ts), given at join
+     * The person's number in the near-pose messages (shared/movement/poses-message.ts), given at join
      * and unique in the room while they are in it.
      */
     slot: t.uint16(),
     /**
      * The authoritative pose. Server-side only: near clients receive it 20 times a second in the
-     * `movement.near` message (read it with currentPose), everyone else the coarse `farPose`.
+     * `movement.poses` message (read it with currentPose), everyone else the coarse `farPose`.
      */
     pose: t.ref(PoseState).noSync(),
     /** Tracked hands while in VR (see shared/movement/pose-codec.ts); near clients only. */
     hands: t.ref(HandsState).view(NEAR_TAG),
     /**
      * The pose rounded (coarsePose) and refreshed twice a second, server-side only: everyone receives
-     * it in the `movement.near` message, and far people are drawn from it.
+     * it in the `movement.poses` message, and far people are drawn from it.
      */
     farPose: t.ref(PoseState).noSync(),
   },

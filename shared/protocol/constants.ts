@@ -10,8 +10,9 @@
  * Bumped whenever a message or state shape changes incompatibly; checked when joining.
  * 2: a person's full `pose` and `hands` reach only near clients, the others read `farPose`.
  * 3: poses, full and coarse, leave the state for the `movement.near` message; people carry their `slot`.
+ * 4: that message is `movement.poses` (it carries everyone's coarse pose, not only the near ones').
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Most people in one session (the server refuses the next with `session_full`). Interest

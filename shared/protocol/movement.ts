@@ -7,7 +7,7 @@ import {
   ROTATION_MAX,
   YAW_STEPS,
 } from "../movement/pose-codec";
-import { NEAR_POSES_MESSAGE } from "../movement/near-poses";
+import { POSES_MESSAGE } from "../movement/poses-message";
 
 const cm = z.number().int().min(-POSITION_LIMIT_CM).max(POSITION_LIMIT_CM);
 const handOffset = z.number().int().min(-HAND_OFFSET_LIMIT_CM).max(HAND_OFFSET_LIMIT_CM);
@@ -48,10 +48,11 @@ export const movementMessages = {
 
 export const movementServerMessages = {
   /**
-   * The full-rate poses of the people near the receiver that changed since the last patch, as bytes
-   * (layout and reader in shared/movement/near-poses.ts); sent just before each patch.
+   * The full-rate poses of the people near the receiver and the coarse poses of everyone, those that
+   * changed since the last patch, as bytes (layout and reader in shared/movement/poses-message.ts);
+   * sent just before each patch.
    */
-  [NEAR_POSES_MESSAGE]: z.instanceof(Uint8Array),
+  [POSES_MESSAGE]: z.instanceof(Uint8Array),
   /** The server refused a step; the client snaps back to the authoritative spot. */
   "movement.corrected": z.object({
     x: cm,

@@ -2,7 +2,7 @@
  * The crowd: many simulated participants in one process, away from the server's process and from
  * the latency probe. Started by server.bench.ts and driven over IPC.
  */
-import { nearPoseTable } from "../support/near-poses";
+import { poseTable } from "../support/poses";
 import { mulberry32 } from "../../shared/random";
 import { cpuSample, exitWithParent, tellParent, watchStateProblems, type ClientsRequest } from "./ipc";
 import { mapLimited, Walker, zeroCounters } from "./walker";
@@ -43,7 +43,7 @@ process.on("message", (request: ClientsRequest) => {
         type: "report",
         perClient: walkers.map((w) => ({ ...w.counters })),
         // Only walkers that still decode know it (none with --lean-crowd).
-        fullPosesHeld: walkers.flatMap((w) => nearPoseTable(w.room)?.size ?? []),
+        fullPosesHeld: walkers.flatMap((w) => poseTable(w.room)?.size ?? []),
         closedUnexpectedly: walkers.filter((w) => w.closedUnexpectedly).length,
         cpu: cpuSample(),
       });

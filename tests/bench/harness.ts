@@ -2,7 +2,7 @@
  * What every load benchmark needs around its measurement: child processes driven over IPC that never
  * outlive the benchmark, a hard time limit, CPU and percentile arithmetic, and the move-to-seen probe.
  */
-import { nearPose, nearPoseTable } from "../support/near-poses";
+import { nearPose, poseTable } from "../support/poses";
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -158,7 +158,7 @@ export class MoveToSeen {
   ) {
     this.random = mulberry32(seed);
     let lastSeen = Number.NaN;
-    nearPoseTable(observer.room)!.onChange(() => {
+    poseTable(observer.room)!.onChange(() => {
       // The full pose only: the observer stands near the probe (a far pose carries no pitch).
       const pitch = nearPose(observer.room, probe.room.sessionId)?.pitch;
       if (pitch === undefined || pitch === lastSeen) return;

@@ -2,7 +2,7 @@
  * What interest management costs and saves in the encoder alone, without sockets or a crowd of
  * decoding clients (which a small machine cannot simulate at 500 without interest management):
  * N people walk circles round their spawn places at 20 Hz; each client receives, every patch, the
- * pose message (shared/movement/near-poses.ts): the full poses of whom the rule
+ * pose message (shared/movement/poses-message.ts): the full poses of whom the rule
  * (shared/movement/interest.ts) counts near, recomputed every 250 ms, and the coarse poses that
  * changed, refreshed every 500 ms; and its state patch, as on the server (server/movement/interest.ts).
  * Nobody here is in VR, so no hands enter any StateView (the server adds them only for VR users).
@@ -24,14 +24,16 @@ import {
   type InterestRule,
 } from "../../shared/movement/interest";
 import { quantisePosition } from "../../shared/movement/pose-codec";
-import { encodeFarPoses, encodeNearPoses, NEAR_POSES_MESSAGE, type SlotPose } from "../../shared/movement/near-poses";
+import { encodeFarPoses, encodePosesMessage, POSES_MESSAGE, type SlotPose } from "../../shared/movement/poses-message";
 import { spawnPoint } from "../../shared/space/layout";
 import { between, mulberry32 } from "../../shared/random";
 
 function positional(index: number, fallback: number): number {
   const value = process.argv[index] === undefined ? fallback : Number(process.argv[index]);
   if (!Number.isInteger(value) || value < 2) {
-    throw new Error(`expected: npm run bench:interest [-- PEOPLE [PATCHES]], whole numbers of at least 2; got ${process.argv[index]}`);
+    throw new Error(
+      `expected: npm run bench:interest [-- PEOPLE [PATCHES]], whole numbers of at least 2; got ${process.argv[index]}`,
+    );
   }
   return value;
 }
@@ -39,7 +41,7 @@ const people = positional(2, 500);
 const ticks = positional(3, 200);
 const PATCH_MS = 50;
 /** Colyseus' frame around a bytes message: its code and the message name as a string. */
-const NEAR_MESSAGE_OVERHEAD = 2 + NEAR_POSES_MESSAGE.length;
+const NEAR_MESSAGE_OVERHEAD = 2 + POSES_MESSAGE.length;
 
 interface Figures {
   sharedMs: number;
@@ -122,7 +124,8 @@ function simulate(rule: InterestRule, farPoses: boolean): Figures {
       }
       const gone = [...sent[i]!].filter((id) => !set.has(id)).map((id) => state.people.get(id)!.slot);
       sent[i] = new Set(set);
-      figures.bytesPerClient += encodeNearPoses({ full: false, poses, gone }, farPart).length + NEAR_MESSAGE_OVERHEAD;
+      figures.bytesPerClient +=
+        encodePosesMessage({ full: false, poses, gone }, farPart).length + NEAR_MESSAGE_OVERHEAD;
     });
     figures.viewMs += performance.now() - start;
     encoder.discardChanges();

@@ -116,7 +116,15 @@ async function main(): Promise<number> {
     const reply = await askClients(
       crowds[i % 2]!,
       "joined",
-      { type: "join", baseUrl: pair[(i + 1) % 2]!.baseUrl, code: codes[i]!, count, firstIndex: i * 1000, seed, decodeState: true },
+      {
+        type: "join",
+        baseUrl: pair[(i + 1) % 2]!.baseUrl,
+        code: codes[i]!,
+        count,
+        firstIndex: i * 1000,
+        seed,
+        decodeState: true,
+      },
       30_000 + count * 1000,
     );
     joinedPerCrowd[i % 2] = reply.joined; // each crowd counts all the walkers it holds

@@ -51,7 +51,7 @@ import {
   startChild,
 } from "./harness";
 import { SEND_HZ, SPEED_RANGE, Walker, zeroCounters, type WalkerCounters } from "./walker";
-import { nearPoseTable } from "../support/near-poses";
+import { poseTable } from "../support/poses";
 
 interface Settings {
   clients: number;
@@ -113,17 +113,14 @@ async function run(interest: boolean): Promise<RunFigures> {
   const crowdSize = clients - 2;
 
   progress.phase = "starting the server";
-  const server = startChild(
-    "./bench-server.ts",
-    {
-      ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
-      BENCH_INTEREST: interest ? "on" : "off",
-      ...(settings.profile ? { BENCH_PROFILE_DIR: settings.profile } : {}),
-      // Joining hundreds takes a busy small machine more than Colyseus' default 15 s per seat; the
-      // joins are not what is measured, and a crowd short of people would measure a smaller session.
-      COLYSEUS_SEAT_RESERVATION_TIME: process.env.COLYSEUS_SEAT_RESERVATION_TIME ?? "60",
-    },
-  );
+  const server = startChild("./bench-server.ts", {
+    ...(settings.sqlite ? { BENCH_STORAGE: "sqlite" } : {}),
+    BENCH_INTEREST: interest ? "on" : "off",
+    ...(settings.profile ? { BENCH_PROFILE_DIR: settings.profile } : {}),
+    // Joining hundreds takes a busy small machine more than Colyseus' default 15 s per seat; the
+    // joins are not what is measured, and a crowd short of people would measure a smaller session.
+    COLYSEUS_SEAT_RESERVATION_TIME: process.env.COLYSEUS_SEAT_RESERVATION_TIME ?? "60",
+  });
   const { port } = await askServer(server, "ready", undefined, 60_000);
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -210,8 +207,7 @@ async function run(interest: boolean): Promise<RunFigures> {
   const crowdEnds = await Promise.all(crowds.map((crowd) => askClients(crowd, "report", { type: "report" })));
   // The crowd's tables, or with --lean-crowd (whose walkers keep none) the probe's and the observer's.
   const crowdHeld = crowdEnds.flatMap((report) => report.fullPosesHeld);
-  const fullPosesHeld =
-    crowdHeld.length > 0 ? crowdHeld : [probe, observer].map((w) => nearPoseTable(w.room)?.size ?? 0);
+  const fullPosesHeld = crowdHeld.length > 0 ? crowdHeld : [probe, observer].map((w) => poseTable(w.room)?.size ?? 0);
   const nearHeld = fullPosesHeld.reduce((sum, n) => sum + n, 0) / Math.max(1, fullPosesHeld.length);
   const probeCounters = [{ ...probe.counters }, { ...observer.counters }];
 

@@ -11,7 +11,7 @@ import { between, intBelow, type Random } from "../../shared/random";
 import { joinPatiently } from "../../shared/session/join-retry";
 import type { SdkSessionRoom } from "../support/server";
 import { waitForState } from "../support/wait-for-state";
-import { ignoreNearPoses, keepNearPoses, nearPose } from "../support/near-poses";
+import { ignorePoses, keepPoses, nearPose } from "../support/poses";
 
 /** Poses per second, as the browser client sends them. */
 export const SEND_HZ = 20;
@@ -117,14 +117,14 @@ export class Walker {
     const room: SdkSessionRoom = await joinPatiently(() =>
       sdk.joinOrCreate<SessionState>(SESSION_ROOM, { protocol: PROTOCOL_VERSION, code, name, color, locale: "fi" }),
     );
-    keepNearPoses(room);
+    keepPoses(room);
     await waitForState(room, () => nearPose(room) !== undefined, 10_000);
     return new Walker(room, planCircle(floorSpot(nearPose(room)!), random), random);
   }
 
   /**
    * From now on receives and counts everything without decoding it (neither the state patches nor
-   * the near poses): decoding is the browser's work, on its own machine, and 498 simulated pages
+   * the poses messages): decoding is the browser's work, on its own machine, and 498 simulated pages
    * decoding on the server's machine took over a core of its two (see `--lean-crowd` in server.bench.ts).
    */
   stopDecoding(): void {
@@ -133,7 +133,7 @@ export class Walker {
       throw new Error("@colyseus/sdk Room has no serializer.patch any more: review tests/bench/walker.ts");
     }
     sdkRoom.serializer.patch = () => {};
-    ignoreNearPoses(this.room);
+    ignorePoses(this.room);
   }
 
   /** Starts sending poses at SEND_HZ, first one immediately. */

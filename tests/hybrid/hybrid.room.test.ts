@@ -9,7 +9,7 @@ import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { awaitNearPose, handled, hostAndGuests, refusal, useTestServer, where } from "../support/rooms";
-import { nearPose, seenPose } from "../support/near-poses";
+import { nearPose, seenPose } from "../support/poses";
 
 const server = useTestServer();
 

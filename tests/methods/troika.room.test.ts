@@ -7,7 +7,7 @@ import { LAB } from "../../shared/space/layout";
 import type { SessionRoom } from "../../server/session/room";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { allPatchesDelivered, hostAndGuests, useTestServer } from "../support/rooms";
-import { farPose, nearPose } from "../support/near-poses";
+import { farPose, nearPose } from "../support/poses";
 
 const server = useTestServer();
 

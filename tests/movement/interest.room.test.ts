@@ -4,7 +4,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import { skippableClock } from "../support/clock";
 import { waitForState } from "../support/server";
 import { handled, teleport, useTestServer } from "../support/rooms";
-import { farPose, nearPose, nearPoseTable } from "../support/near-poses";
+import { farPose, nearPose, poseTable } from "../support/poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });
@@ -23,7 +23,7 @@ function record(room: Awaited<ReturnType<typeof server.join>>, id: string) {
     const far = JSON.stringify(farPose(room, id));
     if (far !== undefined && seen.farPoses.at(-1) !== far) seen.farPoses.push(far);
   };
-  nearPoseTable(room)!.onChange(() => {
+  poseTable(room)!.onChange(() => {
     fullPose();
     farPoseSeen();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../shared/random";
 import { coarsePose, EVERYONE_NEAR, INTEREST, nearSetFor, type InterestPerson } from "../../shared/movement/interest";
-import { currentPose, encodeNearPoses, NearPoseTable } from "../../shared/movement/near-poses";
+import { currentPose, encodePosesMessage, PoseTable } from "../../shared/movement/poses-message";
 
 const person = (id: string, x: number, z: number, extra: Partial<InterestPerson> = {}): InterestPerson => ({
   id,
@@ -142,14 +142,14 @@ describe("the coarse pose", () => {
   it("is what a client reads for someone far away, the full pose when near", () => {
     const farPose = { x: 0, y: 0, z: 0, yaw: 4, pitch: 0 };
     const pose = { x: 5, y: 6, z: 7, yaw: 8, pitch: 9 };
-    const poses = new NearPoseTable();
+    const poses = new PoseTable();
     expect(currentPose({ slot: 3 }, poses)).toBeUndefined();
-    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: farPose }] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: farPose }] }));
     expect(currentPose({ slot: 3 }, poses)).toEqual(farPose);
-    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose }], gone: [] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [{ slot: 3, pose }], gone: [] }));
     expect(currentPose({ slot: 3 }, poses)).toEqual(pose);
     expect(currentPose({ slot: 4 }, poses)).toBeUndefined();
-    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [], gone: [3] }));
     expect(currentPose({ slot: 3 }, poses)).toEqual(farPose);
   });
 });

@@ -6,7 +6,7 @@ import type { ServerMessage } from "../../shared/protocol";
 import { skippableClock } from "../support/clock";
 import { nextMessage, waitForState } from "../support/server";
 import { awaitNearPose, useTestServer } from "../support/rooms";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });

@@ -4,7 +4,7 @@ import { MAX_PEOPLE } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import type { SessionState } from "../../shared/session/state";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 
 const PEOPLE = MAX_PEOPLE;
 

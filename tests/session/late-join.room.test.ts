@@ -13,7 +13,7 @@ import { newDocId } from "../../server/boards/runtime";
 import { sendCommand } from "../../shared/protocol/send";
 import { startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "../support/server";
 import { awaitNearPose, handled } from "../support/rooms";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 import { skippableClock } from "../support/clock";
 
 let server: TestServer;
@@ -42,7 +42,7 @@ afterAll(async () => {
 /**
  * The state as this client decoded it, less what differs between clients by design: their own
  * notes, and who they are near (whose `hands` they receive; their full poses come as the
- * `movement.near` message, never in the state: see nearPoses).
+ * `movement.poses` message, never in the state: see nearPoses).
  */
 function decoded(room: SdkSessionRoom): unknown {
   const { boardsMine: _mine, people, ...rest } = room.state.toJSON() as Record<string, unknown>;
@@ -171,7 +171,7 @@ describe("a late joiner's state", () => {
       await waitForState(early, (s) => s.people.has(late.sessionId));
       await waitForState(late, (s) => s.people.has(late.sessionId) && s.people.has(early.sessionId));
       expect(decoded(late), `late joiner at ${target} bytes`).toEqual(decoded(early));
-      // The near poses come with the first patch after the join, as one message of everyone near.
+      // The poses come with the first patch after the join, as one message of everyone near.
       await awaitNearPose(late);
       const earlyPoses = nearPoses(early);
       const latePoses = nearPoses(late);

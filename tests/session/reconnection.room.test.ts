@@ -3,7 +3,7 @@ import type { SessionRoom } from "../../server/session/room";
 import { sendCommand } from "../../shared/protocol/send";
 import { waitForState, type SdkSessionRoom } from "../support/server";
 import { awaitNearPose, useTestServer } from "../support/rooms";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 
 const server = useTestServer({ reconnectSeconds: 5 });
 

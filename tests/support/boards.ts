@@ -12,7 +12,7 @@ import type { SessionState } from "../../shared/session/state";
 import { sendCommand } from "../../shared/protocol/send";
 import { nextMessage, waitForState, type SdkSessionRoom, type TestServer } from "./server";
 import { joinPatiently } from "../../shared/session/join-retry";
-import { keepNearPoses } from "./near-poses";
+import { keepPoses } from "./poses";
 
 /** What one client decoded of the boards: exactly what reached it, nothing filtered on our side. */
 export interface DecodedNote {
@@ -109,7 +109,7 @@ export async function joinAt(
       ...options,
     }),
   );
-  keepNearPoses(room);
+  keepPoses(room);
   await waitForState(room, (state) => state.people?.has(room.sessionId) === true);
   return room;
 }

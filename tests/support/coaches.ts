@@ -2,7 +2,7 @@ import { Client } from "@colyseus/sdk";
 import { PROTOCOL_VERSION, SESSION_ROOM, type CoachLinkResponse } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState, type SdkSessionRoom, type TestServer } from "./server";
-import { keepNearPoses } from "./near-poses";
+import { keepPoses } from "./poses";
 
 /** A new coach link's secret, made by a facilitator of the session. */
 export async function coachSecretFor(server: TestServer, code: string, facilitatorSecret: string): Promise<string> {
@@ -30,7 +30,7 @@ export async function joinAsCoach(
     locale: "en",
     coachSecret,
   });
-  keepNearPoses(room);
+  keepPoses(room);
   await waitForState(room, (s) => s.code === code);
   return room;
 }

@@ -11,7 +11,7 @@ import type { SessionState } from "../../shared/session/state";
 import { freePort, nextMessage, waitForState, type SdkSessionRoom } from "./server";
 import { startChildServer, type ChildServer } from "./child-server";
 import { joinAt } from "./boards";
-import { keepNearPoses } from "./near-poses";
+import { keepPoses } from "./poses";
 
 /**
  * What the methods' room tests share: a server of the test file's own on a SQLite file that outlives
@@ -84,7 +84,7 @@ export async function enter(port: number, code: string, joiner: Joiner): Promise
     // After a restart, Node's fetch may first pick a pooled connection to the old process; once more.
     room = await attempt();
   }
-  keepNearPoses(room);
+  keepPoses(room);
   await waitForState(room, (s) => s.people?.has(room.sessionId) === true);
   const first = nextMessage<MethodsState>(room, "methods.state");
   sendCommand(room, "methods.sync", {});

@@ -4,7 +4,7 @@ import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { sendCommand } from "../../shared/protocol/send";
 import { TELEPORT } from "../../shared/movement/rules";
 import { nextMessage, startTestServer, waitForState, type SdkSessionRoom, type TestServer } from "./server";
-import { nearPose, seenPose } from "./near-poses";
+import { nearPose, seenPose } from "./poses";
 
 // The room tests' shared helpers: one server per test file, a facilitator with guests, refusals, and
 // waiting for the server instead of for the clock. Kept apart from server.ts, which the benchmarks load
@@ -45,7 +45,7 @@ export async function hostAndGuests(server: TestServer, names: string[]) {
 
 /**
  * Where the server has put a person, as this client decoded it: metres and zone. The full pose
- * when the person is near this client (the `movement.near` messages, tests/support/near-poses.ts),
+ * when the person is near this client (the `movement.poses` messages, tests/support/poses.ts),
  * else the coarse one (shared/movement/interest.ts).
  */
 export function where(room: SdkSessionRoom, id = room.sessionId) {
@@ -55,7 +55,7 @@ export function where(room: SdkSessionRoom, id = room.sessionId) {
 
 /**
  * The full pose this client holds for `id` (itself by default), once it holds one: the first
- * `movement.near` message goes out with the first patch after a join, not with the first state, so a
+ * `movement.poses` message goes out with the first patch after a join, not with the first state, so a
  * client that has only just joined may not hold even its own pose yet.
  */
 export async function awaitNearPose(room: SdkSessionRoom, id = room.sessionId): Promise<PoseFields> {

@@ -10,7 +10,7 @@ import { DEFAULT_VOICE_CONFIG, type VoiceConfig } from "../../server/voice/confi
 import { PROTOCOL_VERSION, SESSION_ROOM, type CreateSessionResponse, type JoinOptions } from "../../shared/protocol";
 import type { SessionState } from "../../shared/session/state";
 import { waitForState } from "./wait-for-state";
-import { keepNearPoses } from "./near-poses";
+import { keepPoses } from "./poses";
 
 export { waitForState };
 
@@ -94,7 +94,7 @@ export async function startTestServer(
         locale: "en",
         ...joinOptions,
       });
-      keepNearPoses(room);
+      keepPoses(room);
       // Hand the room over only once the first full state has arrived.
       await waitForState(room, (state) => state.people?.has(room.sessionId) === true);
       return room;

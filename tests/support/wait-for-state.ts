@@ -1,11 +1,11 @@
 import type { SessionState } from "../../shared/session/state";
-import { nearPoseTable } from "./near-poses";
+import { poseTable } from "./poses";
 import type { SdkSessionRoom } from "./server";
 
 // Kept apart from server.ts so that SDK-only processes (the benchmark's crowd) need not load the server.
 /**
  * Resolves when `predicate` holds, checking after every state patch and every near-pose message
- * (tests/support/near-poses.ts); rejects after `timeoutMs`.
+ * (tests/support/poses.ts); rejects after `timeoutMs`.
  */
 export function waitForState(
   room: SdkSessionRoom,
@@ -32,6 +32,6 @@ export function waitForState(
       }
     };
     const listener = room.onStateChange(check);
-    const offPoses = nearPoseTable(room)?.onChange(check);
+    const offPoses = poseTable(room)?.onChange(check);
   });
 }

@@ -11,7 +11,7 @@ import { sweepOldSessions } from "../../server/retention/sweep";
 import { allPatchesDelivered, handled, hostAndGuests, refusal, teleport, useTestServer } from "../support/rooms";
 import { waitForState, type SdkSessionRoom } from "../support/server";
 import { decodedNotes, wallBoardId } from "../support/boards";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 
 const clock = skippableClock();
 const server = useTestServer({ now: clock.now });

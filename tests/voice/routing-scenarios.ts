@@ -7,7 +7,7 @@ import { templatePlan } from "../../shared/methods/templates";
 import type { SessionRoom } from "../../server/session/room";
 import { voiceRooms } from "../../server/voice/commands";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { farPose, nearPose, seenPose } from "../support/near-poses";
+import { farPose, nearPose, seenPose } from "../support/poses";
 import { JanusVoiceEngine } from "../../server/voice/janus-engine";
 import { VoiceBot } from "../support/voice-bot";
 import type { TestServer } from "../support/server";

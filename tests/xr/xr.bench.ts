@@ -13,7 +13,7 @@ import { sendCommand } from "../../shared/protocol/send";
 import { launchChromium } from "../support/browser";
 import { joinSession, newVisitor } from "../support/pages";
 import { startTestServer, waitForState, type SdkSessionRoom } from "../support/server";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 import { installEmulatedQuest, setHeadset, xrFrames } from "./support/iwer";
 
 const BOTS = Number(process.env.BOTS ?? 30);

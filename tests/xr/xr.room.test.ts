@@ -5,7 +5,7 @@ import type { ErrorMessage, ServerMessage } from "../../shared/protocol";
 import { encodeHands, encodePose, untrackedHand, type HandPose } from "../../shared/movement/pose-codec";
 import { skippableClock } from "../support/clock";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 import { awaitNearPose, handled, teleport, useTestServer } from "../support/rooms";
 
 const clock = skippableClock();

@@ -5,7 +5,7 @@ import { yawFromSteps } from "../../shared/movement/pose-codec";
 import type { ServerMessage } from "../../shared/protocol";
 import { nextMessage, waitForState } from "../support/server";
 import { useTestServer, allPatchesDelivered, handled, hostAndGuests, where } from "../support/rooms";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 
 const server = useTestServer();
 

@@ -6,7 +6,7 @@ import type { ServerMessage } from "../../shared/protocol";
 import { nextMessage, waitForState, type SdkSessionRoom } from "../support/server";
 import { useTestServer, hostAndGuests, where, refusal, handled, allPatchesDelivered, teleport } from "../support/rooms";
 import { zoneWork } from "./helpers";
-import { nearPose } from "../support/near-poses";
+import { nearPose } from "../support/poses";
 import { skippableClock } from "../support/clock";
 
 const clock = skippableClock();

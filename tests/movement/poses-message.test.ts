@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
 import {
-  decodeNearPoses,
+  decodePosesMessage,
   encodeFarPoses,
-  encodeNearPoses,
-  NearPoseTable,
-  type NearPoses,
-} from "../../shared/movement/near-poses";
+  encodePosesMessage,
+  PoseTable,
+  type PosesMessage,
+} from "../../shared/movement/poses-message";
 import type { PoseFields } from "../../shared/movement/pose-codec";
 
 const pose = (x: number, y = 160, z = 0, yaw = 0, pitch = 0): PoseFields => ({ x, y, z, yaw, pitch });
 
 /** A table with one listener, and the slots each message reported changed. */
 function table() {
-  const near = new NearPoseTable();
+  const near = new PoseTable();
   const changes: number[][] = [];
   near.onChange((slots) => changes.push([...slots].sort((a, b) => a - b)));
-  return { near, changes, apply: (message: NearPoses) => near.apply(encodeNearPoses(message)) };
+  return { near, changes, apply: (message: PosesMessage) => near.apply(encodePosesMessage(message)) };
 }
 
 describe("near pose messages", () => {
   it("round-trip every field, positive and negative, with the gone slots", () => {
-    const message: NearPoses = {
+    const message: PosesMessage = {
       full: false,
       poses: [
         { slot: 0, pose: { x: 32767, y: 160, z: -32767, yaw: 65535, pitch: 32767 } },
@@ -30,54 +30,54 @@ describe("near pose messages", () => {
       gone: [1, 2, 65535],
       far: [],
     };
-    expect(decodeNearPoses(encodeNearPoses(message))).toEqual(message);
+    expect(decodePosesMessage(encodePosesMessage(message))).toEqual(message);
   });
 
   it("round-trip the full flag and an empty message", () => {
-    const empty: NearPoses = { full: false, poses: [], gone: [], far: [] };
+    const empty: PosesMessage = { full: false, poses: [], gone: [], far: [] };
     // Flags, no near poses, no gone slots, no coarse poses.
-    expect(encodeNearPoses(empty).byteLength).toBe(7);
-    expect(decodeNearPoses(encodeNearPoses(empty))).toEqual(empty);
-    const fullEmpty: NearPoses = { full: true, poses: [], gone: [], far: [] };
-    expect(decodeNearPoses(encodeNearPoses(fullEmpty))).toEqual(fullEmpty);
-    const full: NearPoses = {
+    expect(encodePosesMessage(empty).byteLength).toBe(7);
+    expect(decodePosesMessage(encodePosesMessage(empty))).toEqual(empty);
+    const fullEmpty: PosesMessage = { full: true, poses: [], gone: [], far: [] };
+    expect(decodePosesMessage(encodePosesMessage(fullEmpty))).toEqual(fullEmpty);
+    const full: PosesMessage = {
       full: true,
       poses: [{ slot: 4, pose: pose(120, 170, -80, 1000, -20) }],
       gone: [],
       far: [],
     };
-    expect(decodeNearPoses(encodeNearPoses(full))).toEqual(full);
+    expect(decodePosesMessage(encodePosesMessage(full))).toEqual(full);
   });
 
   it("decode a message that is a view into a larger buffer", () => {
-    const message: NearPoses = {
+    const message: PosesMessage = {
       full: false,
       poses: [{ slot: 9, pose: pose(-300, 150, 420, 12, 3) }],
       gone: [5],
       far: [],
     };
-    const bytes = encodeNearPoses(message);
+    const bytes = encodePosesMessage(message);
     const padded = new Uint8Array(bytes.byteLength + 8);
     padded.set(bytes, 4);
-    expect(decodeNearPoses(padded.subarray(4, 4 + bytes.byteLength))).toEqual(message);
+    expect(decodePosesMessage(padded.subarray(4, 4 + bytes.byteLength))).toEqual(message);
   });
 
   it("reject a message whose length does not match what it announces", () => {
-    const bytes = encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [2], far: [] });
-    expect(() => decodeNearPoses(bytes.subarray(0, bytes.byteLength - 1))).toThrow();
+    const bytes = encodePosesMessage({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [2], far: [] });
+    expect(() => decodePosesMessage(bytes.subarray(0, bytes.byteLength - 1))).toThrow();
     const longer = new Uint8Array(bytes.byteLength + 1);
     longer.set(bytes);
-    expect(() => decodeNearPoses(longer)).toThrow();
+    expect(() => decodePosesMessage(longer)).toThrow();
     // Cut inside the poses, before the gone count.
-    expect(() => decodeNearPoses(bytes.subarray(0, 8))).toThrow();
-    expect(() => decodeNearPoses(new Uint8Array(0))).toThrow();
-    expect(() => decodeNearPoses(new Uint8Array(4))).toThrow();
+    expect(() => decodePosesMessage(bytes.subarray(0, 8))).toThrow();
+    expect(() => decodePosesMessage(new Uint8Array(0))).toThrow();
+    expect(() => decodePosesMessage(new Uint8Array(4))).toThrow();
   });
 
   it("leave the table untouched by a message of the wrong length", () => {
     const { near, changes, apply } = table();
     apply({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [], far: [] });
-    const bad = encodeNearPoses({ full: true, poses: [{ slot: 2, pose: pose(200) }], gone: [], far: [] });
+    const bad = encodePosesMessage({ full: true, poses: [{ slot: 2, pose: pose(200) }], gone: [], far: [] });
     expect(() => near.apply(bad.subarray(0, bad.byteLength - 1))).toThrow();
     expect(near.get(1)).toEqual(pose(100));
     expect(near.get(2)).toBeUndefined();
@@ -92,7 +92,7 @@ function holding(...slots: number[]) {
   return held;
 }
 
-describe("NearPoseTable", () => {
+describe("PoseTable", () => {
   it("adds the poses a message lists and reports their slots", () => {
     const { near, changes, apply } = table();
     expect(near.size).toBe(0);
@@ -157,12 +157,12 @@ describe("NearPoseTable", () => {
   });
 
   it("stops reporting to a listener that unsubscribed", () => {
-    const near = new NearPoseTable();
+    const near = new PoseTable();
     const heard: number[][] = [];
     const off = near.onChange((slots) => heard.push([...slots]));
-    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [], far: [] }));
+    near.apply(encodePosesMessage({ full: false, poses: [{ slot: 1, pose: pose(100) }], gone: [], far: [] }));
     off();
-    near.apply(encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(110) }], gone: [], far: [] }));
+    near.apply(encodePosesMessage({ full: false, poses: [{ slot: 1, pose: pose(110) }], gone: [], far: [] }));
     expect(heard).toEqual([[1]]);
     expect(near.get(1)).toEqual(pose(110));
   });
@@ -176,10 +176,10 @@ describe("coarse poses in the same message", () => {
       { slot: 3, pose: far(100) },
       { slot: 8, pose: far(-250) },
     ]);
-    const a = decodeNearPoses(
-      encodeNearPoses({ full: false, poses: [{ slot: 1, pose: pose(7) }], gone: [2] }, farPart),
+    const a = decodePosesMessage(
+      encodePosesMessage({ full: false, poses: [{ slot: 1, pose: pose(7) }], gone: [2] }, farPart),
     );
-    const b = decodeNearPoses(encodeNearPoses({ full: true, poses: [], gone: [] }, farPart));
+    const b = decodePosesMessage(encodePosesMessage({ full: true, poses: [], gone: [] }, farPart));
     expect(a.far).toEqual([
       { slot: 3, pose: far(100) },
       { slot: 8, pose: far(-250) },
@@ -189,26 +189,26 @@ describe("coarse poses in the same message", () => {
     expect(b.far).toEqual(a.far);
     expect(b.full).toBe(true);
     // Pitch does not travel from afar.
-    const tilted = encodeNearPoses({
+    const tilted = encodePosesMessage({
       full: false,
       poses: [],
       gone: [],
       far: [{ slot: 1, pose: pose(5, 160, 0, 0, 99) }],
     });
-    expect(decodeNearPoses(tilted).far[0]!.pose.pitch).toBe(0);
+    expect(decodePosesMessage(tilted).far[0]!.pose.pitch).toBe(0);
   });
 
   it("tell a watcher the coarse pose only while no full one is held, and say which it is", () => {
-    const poses = new NearPoseTable();
+    const poses = new PoseTable();
     const heard: Array<[number | undefined, boolean]> = [];
     poses.watch(3, (p, coarse) => heard.push([p?.x, coarse]));
-    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(100) }] }));
-    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 3, pose: pose(104) }], gone: [] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(100) }] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [{ slot: 3, pose: pose(104) }], gone: [] }));
     // A coarse update while near changes nothing for the reader.
-    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(110) }] }));
-    poses.apply(encodeNearPoses({ full: false, poses: [], gone: [3] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [], gone: [], far: [{ slot: 3, pose: far(110) }] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [], gone: [3] }));
     // Another slot's news is not this watcher's.
-    poses.apply(encodeNearPoses({ full: false, poses: [{ slot: 4, pose: pose(1) }], gone: [] }));
+    poses.apply(encodePosesMessage({ full: false, poses: [{ slot: 4, pose: pose(1) }], gone: [] }));
     expect(heard).toEqual([
       [100, true],
       [104, false],
@@ -217,9 +217,9 @@ describe("coarse poses in the same message", () => {
   });
 
   it("forget on a full message the coarse poses it does not list", () => {
-    const poses = new NearPoseTable();
+    const poses = new PoseTable();
     poses.apply(
-      encodeNearPoses({
+      encodePosesMessage({
         full: false,
         poses: [],
         gone: [],
@@ -229,7 +229,7 @@ describe("coarse poses in the same message", () => {
         ],
       }),
     );
-    poses.apply(encodeNearPoses({ full: true, poses: [], gone: [], far: [{ slot: 2, pose: far(210) }] }));
+    poses.apply(encodePosesMessage({ full: true, poses: [], gone: [], far: [{ slot: 2, pose: far(210) }] }));
     expect(poses.far(1)).toBeUndefined();
     expect(poses.far(2)).toEqual(far(210));
   });

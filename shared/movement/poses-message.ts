@@ -1,5 +1,5 @@
 /**
- * Everyone's poses as one small binary message per patch tick, `movement.near`, instead of fields
+ * Everyone's poses as one small binary message per patch tick, `movement.poses`, instead of fields
  * of the synchronised state: the full-rate poses of the people near the receiver
  * (shared/movement/interest.ts) that changed, and the coarse poses of everyone that changed.
  *
@@ -17,10 +17,10 @@
 import type { PoseFields } from "./pose-codec";
 
 /** The message name (declared with the other movement messages in shared/protocol/movement.ts). */
-export const NEAR_POSES_MESSAGE = "movement.near";
+export const POSES_MESSAGE = "movement.poses";
 
 /** Flag: this message lists every near pose and every coarse one; the receiver forgets the others. */
-export const NEAR_POSES_FULL = 1;
+export const POSES_FULL = 1;
 
 const HEADER_BYTES = 3;
 const POSE_BYTES = 12;
@@ -32,7 +32,7 @@ export interface SlotPose {
   pose: PoseFields;
 }
 
-export interface NearPoses {
+export interface PosesMessage {
   full: boolean;
   poses: SlotPose[];
   gone: number[];
@@ -75,7 +75,7 @@ export function poseEntry(slot: number, pose: PoseFields): Uint8Array {
 }
 
 /** A message from pose entries already made (poseEntry) and the far part (encodeFarPoses). */
-export function assembleNearPoses(
+export function assemblePosesMessage(
   full: boolean,
   entries: readonly Uint8Array[],
   gone: readonly number[],
@@ -84,7 +84,7 @@ export function assembleNearPoses(
   const nearBytes = HEADER_BYTES + entries.length * POSE_BYTES + 2 + gone.length * 2;
   const bytes = new Uint8Array(nearBytes + farPart.byteLength);
   const data = new DataView(bytes.buffer);
-  data.setUint8(0, full ? NEAR_POSES_FULL : 0);
+  data.setUint8(0, full ? POSES_FULL : 0);
   data.setUint16(1, entries.length, true);
   let at = HEADER_BYTES;
   for (const entry of entries) {
@@ -102,12 +102,12 @@ export function assembleNearPoses(
 }
 
 /** `farPart`: message.far already encoded (encodeFarPoses), when many messages share it. */
-export function encodeNearPoses(
-  message: Omit<NearPoses, "far"> & { far?: SlotPose[] },
+export function encodePosesMessage(
+  message: Omit<PosesMessage, "far"> & { far?: SlotPose[] },
   farPart: Uint8Array = encodeFarPoses(message.far ?? []),
 ): Uint8Array {
   const entries = message.poses.map(({ slot, pose }) => poseEntry(slot, pose));
-  return assembleNearPoses(message.full, entries, message.gone, farPart);
+  return assemblePosesMessage(message.full, entries, message.gone, farPart);
 }
 
 /** One pose entry at `at`: slot, x, y, z, yaw, and pitch where the entry carries one (else 0). */
@@ -125,10 +125,10 @@ function readSlotPose(data: DataView, at: number, withPitch: boolean): SlotPose 
 }
 
 /** Reads a message; throws on one whose length does not match what it announces (never partly applied). */
-export function decodeNearPoses(bytes: Uint8Array): NearPoses {
+export function decodePosesMessage(bytes: Uint8Array): PosesMessage {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tooShort = (needed: number) => {
-    if (bytes.byteLength < needed) throw new Error("near poses: message too short");
+    if (bytes.byteLength < needed) throw new Error("poses message: too short");
   };
   tooShort(HEADER_BYTES);
   const count = data.getUint16(1, true);
@@ -138,14 +138,14 @@ export function decodeNearPoses(bytes: Uint8Array): NearPoses {
   const farAt = goneAt + 2 + goneCount * 2;
   tooShort(farAt + 2);
   const farCount = data.getUint16(farAt, true);
-  if (bytes.byteLength !== farAt + 2 + farCount * FAR_POSE_BYTES) throw new Error("near poses: wrong length");
+  if (bytes.byteLength !== farAt + 2 + farCount * FAR_POSE_BYTES) throw new Error("poses message: wrong length");
   const poses: SlotPose[] = [];
   for (let i = 0, at = HEADER_BYTES; i < count; i++, at += POSE_BYTES) poses.push(readSlotPose(data, at, true));
   const gone: number[] = [];
   for (let i = 0; i < goneCount; i++) gone.push(data.getUint16(goneAt + 2 + i * 2, true));
   const far: SlotPose[] = [];
   for (let i = 0, at = farAt + 2; i < farCount; i++, at += FAR_POSE_BYTES) far.push(readSlotPose(data, at, false));
-  return { full: (data.getUint8(0) & NEAR_POSES_FULL) !== 0, poses, gone, far };
+  return { full: (data.getUint8(0) & POSES_FULL) !== 0, poses, gone, far };
 }
 
 /**
@@ -154,7 +154,7 @@ export function decodeNearPoses(bytes: Uint8Array): NearPoses {
  * each message changed for its readers (a near pose gained, moved or lost; a coarse pose moved while
  * no near one is held).
  */
-export class NearPoseTable {
+export class PoseTable {
   private readonly bySlot = new Map<number, PoseFields>();
   private readonly farBySlot = new Map<number, PoseFields>();
   private readonly listeners = new Set<(slots: readonly number[]) => void>();
@@ -177,7 +177,7 @@ export class NearPoseTable {
   }
 
   apply(bytes: Uint8Array): void {
-    const message = decodeNearPoses(bytes);
+    const message = decodePosesMessage(bytes);
     const changed = new Set<number>();
     if (message.full) {
       const listed = new Set(message.poses.map((p) => p.slot));
@@ -239,6 +239,6 @@ export class NearPoseTable {
  * server sends it only then), else the coarse one. Every client-side reader of someone's position
  * goes through this.
  */
-export function currentPose(person: { slot: number }, poses: NearPoseTable): PoseFields | undefined {
+export function currentPose(person: { slot: number }, poses: PoseTable): PoseFields | undefined {
   return poses.get(person.slot) ?? poses.far(person.slot);
 }
