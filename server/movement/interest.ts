@@ -81,8 +81,8 @@ function nearFor(room: RoomApi, id: string, people: InterestPeople, previous: Re
 /**
  * Whose hands each client's StateView holds (NEAR_TAG), by client session id; one table per room.
  * Hands are added only for people in VR: a desktop person has none, and adding everyone near to
- * the view as the near sets shift was a tenth of the server's work at 500 walkers. Whoever leaves
- * VR stays until they leave the near set, so that near clients receive their hands cleared.
+ * the view as the near sets shift was a tenth of the server's work at 500 walkers. So a client
+ * holds someone's hands exactly while they are near and in VR, as a late joiner would.
  */
 const handsShownByRoom = new WeakMap<RoomApi, Map<string, Set<string>>>();
 
@@ -129,13 +129,13 @@ function applyNear(room: RoomApi, client: Client, next: Set<string>, previous: R
   return next;
 }
 
-/** Someone entered VR: whoever has them near receives their hands from now on. */
-export function enteredVR(room: RoomApi, id: string): void {
+/** Someone entered or left VR: whoever has them near receives their hands from now on, or no longer. */
+export function handsFollowVR(room: RoomApi, id: string): void {
   const person = room.state.people.get(id);
   if (!person) return;
   for (const [clientId, near] of nearTable(room)) {
     const client = near.has(id) ? room.clientById(clientId) : undefined;
-    if (client) showHands(room, client, id, person, true);
+    if (client) showHands(room, client, id, person, person.inVR);
   }
 }
 

@@ -1,5 +1,5 @@
 import { defineCommand } from "../commands/registry";
-import { enteredVR } from "../movement/interest";
+import { handsFollowVR } from "../movement/interest";
 import { clearHands } from "./hands";
 
 export const xrCommands = [
@@ -12,9 +12,10 @@ export const xrCommands = [
     run(ctx, { inVR }) {
       if (ctx.person.inVR === inVR) return;
       ctx.person.inVR = inVR;
+      // Kept cleared while out of VR, so that nobody is shown the last tracked hands on re-entering.
+      if (!inVR) clearHands(ctx.person.hands);
       // Hands reach only the near clients' views, and only while someone is in VR (movement/interest.ts).
-      if (inVR) enteredVR(ctx.room, ctx.client.sessionId);
-      else clearHands(ctx.person.hands);
+      handsFollowVR(ctx.room, ctx.client.sessionId);
     },
   }),
 ];
